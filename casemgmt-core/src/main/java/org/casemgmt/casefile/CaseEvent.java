@@ -1,0 +1,430 @@
+package org.casemgmt.casefile;
+
+import io.vavr.collection.Map;
+import io.vavr.collection.Set;
+import java.time.LocalDate;
+import org.casemgmt.internal.Check;
+import org.casemgmt.need.LifeDomain;
+import org.casemgmt.need.Need;
+import org.casemgmt.need.NeedId;
+import org.casemgmt.need.Priority;
+import org.casemgmt.party.Client;
+import org.casemgmt.party.StaffId;
+import org.casemgmt.plan.DayWindow;
+import org.casemgmt.plan.Finding;
+import org.casemgmt.plan.Goal;
+import org.casemgmt.plan.GoalAchievement;
+import org.casemgmt.plan.GoalId;
+import org.casemgmt.plan.Intervention;
+import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.Money;
+import org.casemgmt.plan.ReviewDecision;
+import org.casemgmt.resource.Provider;
+import org.casemgmt.resource.Resource;
+import org.casemgmt.resource.Strength;
+
+/**
+ * A fact in the life of a case, in the past tense. Events are what {@link CaseFile#decide} emits when it
+ * accepts a command and what an application persists; {@link CaseFile#replay} rebuilds the case file from
+ * them. Each is wrapped in a {@link RecordedEvent} that says which case, which sequence number, who and when.
+ * Free-text fields are redacted in {@code toString}.
+ */
+public sealed interface CaseEvent {
+
+  /**
+   * A case file was opened.
+   *
+   * @param caseId      the case
+   * @param client      the person it is about
+   * @param caseManager the reference person who took charge
+   * @param scope       the life domains agreed with the client
+   * @param openedOn    the day it was opened
+   */
+  record CaseOpened(CaseId caseId, Client client, StaffId caseManager, Set<LifeDomain> scope, LocalDate openedOn)
+      implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public CaseOpened {
+      Check.orThrow(Check.present("caseId", caseId), Check.present("client", client),
+          Check.present("caseManager", caseManager), Check.elements("scope", scope, true),
+          Check.present("openedOn", openedOn));
+    }
+  }
+
+  /**
+   * The case passed from one case manager to another, with no gap.
+   *
+   * @param from the previous case manager
+   * @param to   the new case manager
+   */
+  record CaseHandedOver(StaffId from, StaffId to) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public CaseHandedOver {
+      Check.orThrow(Check.present("from", from), Check.present("to", to));
+    }
+  }
+
+  /**
+   * The scope was extended with the client's consent.
+   *
+   * @param domains     the domains added
+   * @param consentedOn the day the client consented
+   */
+  record ScopeExtended(Set<LifeDomain> domains, LocalDate consentedOn) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public ScopeExtended {
+      Check.orThrow(Check.elements("domains", domains, true), Check.present("consentedOn", consentedOn));
+    }
+  }
+
+  /**
+   * The case was suspended.
+   *
+   * @param reason why (free text, redacted)
+   */
+  record CaseSuspended(String reason) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public CaseSuspended {
+      Check.orThrow(Check.present("reason", reason));
+    }
+
+    @Override
+    public String toString() {
+      return "CaseSuspended[reason=***]";
+    }
+  }
+
+  /** The case was resumed in the phase it was in. */
+  record CaseResumed() implements CaseEvent {}
+
+  /**
+   * The case was closed.
+   *
+   * @param reason why
+   * @param note   the closing report's summary (free text, redacted)
+   */
+  record CaseClosed(ClosureReason reason, String note) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public CaseClosed {
+      Check.orThrow(Check.present("reason", reason), Check.present("note", note));
+    }
+
+    @Override
+    public String toString() {
+      return "CaseClosed[reason=" + reason + ", note=***]";
+    }
+  }
+
+  /**
+   * A closed case was reopened and went back to assessment.
+   *
+   * @param reason why (free text, redacted)
+   */
+  record CaseReopened(String reason) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public CaseReopened {
+      Check.orThrow(Check.present("reason", reason));
+    }
+
+    @Override
+    public String toString() {
+      return "CaseReopened[reason=***]";
+    }
+  }
+
+  /** The assessment started. */
+  record AssessmentStarted() implements CaseEvent {}
+
+  /**
+   * A need was recorded.
+   *
+   * @param need the need, open
+   */
+  record NeedRecorded(Need need) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public NeedRecorded {
+      Check.orThrow(Check.present("need", need));
+    }
+  }
+
+  /**
+   * A need was revised.
+   *
+   * @param need        the need
+   * @param description the new description (free text, redacted)
+   * @param priority    the new priority
+   */
+  record NeedRevised(NeedId need, String description, Priority priority) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public NeedRevised {
+      Check.orThrow(Check.present("need", need), Check.present("description", description),
+          Check.present("priority", priority));
+    }
+
+    @Override
+    public String toString() {
+      return "NeedRevised[need=" + need + ", description=***, priority=" + priority + "]";
+    }
+  }
+
+  /**
+   * A need was withdrawn.
+   *
+   * @param need   the need
+   * @param reason why (free text, redacted)
+   */
+  record NeedWithdrawn(NeedId need, String reason) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public NeedWithdrawn {
+      Check.orThrow(Check.present("need", need), Check.present("reason", reason));
+    }
+
+    @Override
+    public String toString() {
+      return "NeedWithdrawn[need=" + need + ", reason=***]";
+    }
+  }
+
+  /**
+   * One of the client's strengths was recorded.
+   *
+   * @param strength the strength
+   */
+  record StrengthRecorded(Strength strength) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public StrengthRecorded {
+      Check.orThrow(Check.present("strength", strength));
+    }
+  }
+
+  /**
+   * A resource around the client was recorded.
+   *
+   * @param resource the resource
+   */
+  record ResourceRecorded(Resource resource) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public ResourceRecorded {
+      Check.orThrow(Check.present("resource", resource));
+    }
+  }
+
+  /** The assessment was concluded. */
+  record AssessmentCompleted() implements CaseEvent {}
+
+  /**
+   * Planning started with a new plan version.
+   *
+   * @param planVersion       the new version's number
+   * @param period            the period it covers
+   * @param coverageThreshold the priority from which open needs must be covered or deferred
+   */
+  record PlanningStarted(int planVersion, DayWindow period, Priority coverageThreshold) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public PlanningStarted {
+      Check.orThrow(Check.atLeast("planVersion", planVersion, 1), Check.present("period", period),
+          Check.present("coverageThreshold", coverageThreshold));
+    }
+  }
+
+  /**
+   * A goal was added to the plan.
+   *
+   * @param goal the goal, proposed
+   */
+  record GoalAdded(Goal goal) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public GoalAdded {
+      Check.orThrow(Check.present("goal", goal));
+    }
+  }
+
+  /**
+   * An intervention was planned.
+   *
+   * @param intervention the intervention, planned
+   * @param provider     who delivers it
+   */
+  record InterventionPlanned(Intervention intervention, Provider provider) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public InterventionPlanned {
+      Check.orThrow(Check.present("intervention", intervention), Check.present("provider", provider));
+    }
+  }
+
+  /**
+   * A need was deferred to a later plan.
+   *
+   * @param need   the need
+   * @param reason why (free text, redacted)
+   */
+  record NeedDeferred(NeedId need, String reason) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public NeedDeferred {
+      Check.orThrow(Check.present("need", need), Check.present("reason", reason));
+    }
+
+    @Override
+    public String toString() {
+      return "NeedDeferred[need=" + need + ", reason=***]";
+    }
+  }
+
+  /**
+   * A budget cap was set for the plan.
+   *
+   * @param cap the cap
+   */
+  record BudgetCapSet(Money cap) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public BudgetCapSet {
+      Check.orThrow(Check.present("cap", cap));
+    }
+  }
+
+  /**
+   * The client agreed to the plan as it stood.
+   *
+   * @param agreedOn the day of the agreement
+   */
+  record PlanAgreed(LocalDate agreedOn) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public PlanAgreed {
+      Check.orThrow(Check.present("agreedOn", agreedOn));
+    }
+  }
+
+  /**
+   * The plan was approved; its goals became active.
+   *
+   * @param approvedOn the day of approval
+   */
+  record PlanApproved(LocalDate approvedOn) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public PlanApproved {
+      Check.orThrow(Check.present("approvedOn", approvedOn));
+    }
+  }
+
+  /** The approved plan went into implementation. */
+  record ImplementationStarted() implements CaseEvent {}
+
+  /**
+   * An intervention started.
+   *
+   * @param intervention the intervention
+   * @param on           the day
+   */
+  record InterventionStarted(InterventionId intervention, LocalDate on) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public InterventionStarted {
+      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
+    }
+  }
+
+  /**
+   * An intervention was suspended.
+   *
+   * @param intervention the intervention
+   * @param on           the day
+   */
+  record InterventionSuspended(InterventionId intervention, LocalDate on) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public InterventionSuspended {
+      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
+    }
+  }
+
+  /**
+   * A suspended intervention resumed.
+   *
+   * @param intervention the intervention
+   * @param on           the day
+   */
+  record InterventionResumed(InterventionId intervention, LocalDate on) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public InterventionResumed {
+      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
+    }
+  }
+
+  /**
+   * An intervention was delivered.
+   *
+   * @param intervention the intervention
+   * @param on           the day
+   */
+  record InterventionCompleted(InterventionId intervention, LocalDate on) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public InterventionCompleted {
+      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
+    }
+  }
+
+  /**
+   * An intervention was cancelled.
+   *
+   * @param intervention the intervention
+   * @param on           the day
+   * @param reason       why (free text, redacted)
+   */
+  record InterventionCancelled(InterventionId intervention, LocalDate on, String reason) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public InterventionCancelled {
+      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on),
+          Check.present("reason", reason));
+    }
+
+    @Override
+    public String toString() {
+      return "InterventionCancelled[intervention=" + intervention + ", on=" + on + ", reason=***]";
+    }
+  }
+
+  /**
+   * A monitoring review was recorded; its decision moved the case on.
+   *
+   * @param on       the day of the review
+   * @param findings what was found per intervention
+   * @param decision what happens next
+   */
+  record ReviewRecorded(LocalDate on, Map<InterventionId, Finding> findings, ReviewDecision decision)
+      implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public ReviewRecorded {
+      Check.orThrow(Check.present("on", on), Check.entries("findings", findings), Check.present("decision", decision));
+    }
+  }
+
+  /** The final evaluation started. */
+  record EvaluationStarted() implements CaseEvent {}
+
+  /**
+   * The outcome of a goal was evaluated.
+   *
+   * @param goal        the goal
+   * @param achievement the outcome
+   */
+  record OutcomeRecorded(GoalId goal, GoalAchievement achievement) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public OutcomeRecorded {
+      Check.orThrow(Check.present("goal", goal), Check.present("achievement", achievement));
+    }
+  }
+
+  /**
+   * The evaluation sent the case back to planning, with a new plan version.
+   *
+   * @param reason why (free text, redacted)
+   */
+  record ReplanningStarted(String reason) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public ReplanningStarted {
+      Check.orThrow(Check.present("reason", reason));
+    }
+
+    @Override
+    public String toString() {
+      return "ReplanningStarted[reason=***]";
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package org.casemgmt.casefile;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Set;
+import io.vavr.collection.Vector;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.casemgmt.need.LifeDomain;
+import org.casemgmt.need.Need;
+import org.casemgmt.need.NeedId;
+import org.casemgmt.party.Client;
+import org.casemgmt.party.StaffId;
+import org.casemgmt.resource.Provider;
+import org.casemgmt.resource.ProviderId;
+import org.casemgmt.resource.Resource;
+import org.casemgmt.resource.ResourceId;
+import org.casemgmt.resource.Strength;
+import org.immutables.value.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The case file: everything the service knows and has decided about one client's path, from intake to
+ * closure. It is immutable and event-sourced. A command either is refused with a typed {@link Rejection},
+ * leaving the case file exactly as it was, or produces events; the new case file is the old one with those
+ * events applied. Replaying a case's events rebuilds the same case file.
+ *
+ * <pre>{@code
+ * Issued anna = Issued.by(StaffId.of("anna"), Instant.parse("2026-03-02T09:00:00Z"));
+ * CaseFile file = CaseFile.open(new Command.OpenCase(anna, CaseId.of("CASE-1"), client, StaffId.of("anna"),
+ *         HashSet.of(LifeDomain.HOUSING, LifeDomain.WORK), LocalDate.of(2026, 3, 2)))
+ *     .flatMap(c -> c.handle(new Command.StartAssessment(anna)))
+ *     .flatMap(c -> c.handle(new Command.RecordNeed(anna, NeedId.of("N-1"), LifeDomain.HOUSING,
+ *         "Evicted last week", Priority.URGENT, IdentifiedBy.CLIENT)))
+ *     .getOrElseThrow(rejection -> new IllegalStateException(rejection.rule()));
+ * file.phase();              // ASSESSMENT
+ * file.permittedCommands();  // what a user interface may offer now
+ * }</pre>
+ *
+ * <p><b>Lifecycle.</b> A case moves through the phases of {@link Phase} as {@link PhaseTable} permits:
+ * intake, assessment, care planning, implementation, monitoring, final evaluation and closure, with the
+ * loop-backs practice needs. Every rule lives in {@link #decide}; {@link #evolve} only applies facts.
+ *
+ * <p><b>Persistence.</b> An application stores the events from {@link #decide} (under a unique case id and
+ * sequence number) and then applies them with {@link #evolve(Seq)}; or it calls {@link #handle} and stores the
+ * events between the old and the new version. It loads a case with {@link #replay}.
+ */
+@Value.Immutable
+@AggregateStyle
+public abstract class CaseFile {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CaseFile.class);
+
+  CaseFile() {}
+
+  // ---------------------------------------------------------------- state
+
+  /** The case's identifier. */
+  public abstract CaseId id();
+
+  /** The number of events in the case's history; the sequence number of the last one. */
+  public abstract long version();
+
+  /** When the case was opened (no command may be issued earlier). */
+  public abstract Instant openedAt();
+
+  /** The day the case was opened (no day given in a command may be earlier). */
+  public abstract LocalDate openedOn();
+
+  /** The person the case is about. */
+  public abstract Client client();
+
+  /** The reference person: there is always exactly one. */
+  public abstract StaffId caseManager();
+
+  /** The life domains the services agreed with the client to deal with. */
+  public abstract Set<LifeDomain> scope();
+
+  /** Where the case is in the methodology. */
+  public abstract Phase phase();
+
+  /** Whether the case is suspended (it keeps its phase; only resuming and closing are accepted). */
+  public abstract boolean suspended();
+
+  /** Whether the current assessment has been concluded. */
+  public abstract boolean assessmentCompleted();
+
+  /** The needs recorded, by id, withdrawn ones included. */
+  public abstract Map<NeedId, Need> needs();
+
+  /** The client's own strengths, in the order recorded. */
+  public abstract Seq<Strength> strengths();
+
+  /** The formal and informal resources around the client, by id. */
+  public abstract Map<ResourceId, Resource> resources();
+
+  /** The providers of the interventions ever planned, by id. */
+  public abstract Map<ProviderId, Provider> providers();
+
+  /** Every version of the plan, oldest first; earlier versions never change. */
+  public abstract Vector<PlanVersion> planVersions();
+
+  /** Why the case was closed, while it is closed. */
+  public abstract Option<ClosureReason> closure();
+
+  // ---------------------------------------------------------------- derived views
+
+  /** The plan version being worked on, if planning has started. */
+  public Option<PlanVersion> currentPlan() {
+    return planVersions().lastOption();
+  }
+
+  /** The needs that are open. */
+  public Seq<Need> openNeeds() {
+    return needs().values().filter(Need::isOpen).sortBy(Need::id);
+  }
+
+  /** Whether the case is closed. */
+  public boolean isClosed() {
+    return phase() == Phase.CLOSED;
+  }
+
+  /** The kinds of command the phase table permits now (the rules may still refuse a particular one). */
+  public Set<CommandKind> permittedCommands() {
+    return PhaseTable.permitted(phase(), suspended());
+  }
+
+  /** The phases reachable from here in one command. */
+  public Set<Phase> reachablePhases() {
+    return PhaseTable.reachable(phase(), suspended());
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  /**
+   * Opens a case file. Refused only with a {@link Rejection.VersionConflict} if the command expects a
+   * version other than 0.
+   *
+   * @param command the opening command
+   * @return the new case file in {@link Phase#INTAKE}, or the rejection
+   */
+  public static Either<Rejection, CaseFile> open(Command.OpenCase command) {
+    return decideOpening(command).map(events -> Evolution.replayTrusted(events));
+  }
+
+  /**
+   * The events that opening a case file produces, for an application that stores events before applying them.
+   *
+   * @param command the opening command
+   * @return the single {@link CaseEvent.CaseOpened} event, or the rejection
+   */
+  public static Either<Rejection, Seq<RecordedEvent>> decideOpening(Command.OpenCase command) {
+    if (command == null) {
+      throw new IllegalArgumentException("command is null");
+    }
+    Either<Rejection, Seq<RecordedEvent>> result = CaseRules.decideOpening(command);
+    log(command.caseId(), command, result);
+    return result;
+  }
+
+  /**
+   * Decides a command: checks every rule and answers the events it causes, or why it is refused. The case
+   * file is not changed (it cannot be); apply the events with {@link #evolve(Seq)}.
+   *
+   * @param command the command
+   * @return the events, or the rejection
+   */
+  public Either<Rejection, Seq<RecordedEvent>> decide(Command command) {
+    if (command == null) {
+      throw new IllegalArgumentException("command is null");
+    }
+    Either<Rejection, Seq<RecordedEvent>> result = CaseRules.decide(this, command);
+    log(id(), command, result);
+    return result;
+  }
+
+  /**
+   * Decides a command and applies its events.
+   *
+   * @param command the command
+   * @return the new case file, or the rejection (this case file is unchanged either way)
+   */
+  public Either<Rejection, CaseFile> handle(Command command) {
+    return decide(command).map(this::evolve);
+  }
+
+  /**
+   * Applies events that {@link #decide} produced for this case file (or that follow it in a stored history).
+   * Applying facts cannot fail.
+   *
+   * @param events events of this case, numbered from {@code version() + 1} without gaps
+   * @return the case file after the events
+   * @throws IllegalArgumentException if an event belongs to another case or is out of sequence
+   */
+  public CaseFile evolve(Seq<RecordedEvent> events) {
+    if (events == null) {
+      throw new IllegalArgumentException("events is null");
+    }
+    CaseFile state = this;
+    for (RecordedEvent event : events) {
+      Option<InvalidHistory> problem = InvalidHistory.check(state.id(), state.version(), event);
+      if (problem.isDefined()) {
+        throw new IllegalArgumentException(problem.map(InvalidHistory::toString).getOrElse(""));
+      }
+      state = Evolution.apply(state, event);
+    }
+    return state;
+  }
+
+  /**
+   * Rebuilds a case file from its stored history.
+   *
+   * <pre>{@code Either<InvalidHistory, CaseFile> loaded = CaseFile.replay(store.load(caseId)); }</pre>
+   *
+   * @param history the case's events in order, starting with {@link CaseEvent.CaseOpened}
+   * @return the case file, or what is wrong with the history (empty, gaps, another case's events)
+   */
+  public static Either<InvalidHistory, CaseFile> replay(Seq<RecordedEvent> history) {
+    if (history == null) {
+      throw new IllegalArgumentException("history is null");
+    }
+    Option<InvalidHistory> problem = InvalidHistory.checkAll(history);
+    return problem.isDefined()
+        ? Either.left(problem.getOrElseThrow(IllegalStateException::new))
+        : Either.right(Evolution.replayTrusted(history));
+  }
+
+  private static void log(CaseId caseId, Command command, Either<Rejection, Seq<RecordedEvent>> result) {
+    if (LOG.isDebugEnabled()) {
+      // Ids, kinds and rule names only: never personal data or free text.
+      if (result.isLeft()) {
+        LOG.debug("case {}: {} rejected: {}", caseId, command.kind(),
+            result.swap().map(Rejection::rule).getOrElse("?"));
+      } else {
+        LOG.debug("case {}: {} accepted: {}", caseId, command.kind(),
+            result.map(events -> List.ofAll(events).map(e -> e.event().getClass().getSimpleName())).getOrElse(List.empty()));
+      }
+    }
+  }
+
+  /** Package-private builder for {@link Evolution}. */
+  static ImmutableCaseFile.Builder builder() {
+    return ImmutableCaseFile.builder();
+  }
+}

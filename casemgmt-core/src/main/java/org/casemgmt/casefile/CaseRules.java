@@ -1,0 +1,468 @@
+package org.casemgmt.casefile;
+
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Set;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.LocalDate;
+import org.casemgmt.casefile.CaseEvent.*;
+import org.casemgmt.casefile.Command.*;
+import org.casemgmt.casefile.Rejection.*;
+import org.casemgmt.need.LifeDomain;
+import org.casemgmt.need.Need;
+import org.casemgmt.need.NeedId;
+import org.casemgmt.plan.Goal;
+import org.casemgmt.plan.GoalId;
+import org.casemgmt.plan.Intervention;
+import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.InterventionStatus;
+import org.casemgmt.plan.Overlap;
+
+/**
+ * {@code decide(state, command) -> Either<Rejection, events>}: every rule of the case file, each a small
+ * named function answering {@code null} when it holds or the {@link Rejection} that names it. The order of
+ * checks is fixed: the version, the phase table, the opening date, then the command's own rules.
+ * Nothing here changes state; {@link Evolution} applies the events.
+ */
+final class CaseRules {
+
+  private static final Set<InterventionStatus> NOT_ENDED =
+      HashSet.of(InterventionStatus.PLANNED, InterventionStatus.ACTIVE, InterventionStatus.SUSPENDED);
+  private static final Set<InterventionStatus> PLANNED = HashSet.of(InterventionStatus.PLANNED);
+  private static final Set<InterventionStatus> ACTIVE = HashSet.of(InterventionStatus.ACTIVE);
+  private static final Set<InterventionStatus> SUSPENDED = HashSet.of(InterventionStatus.SUSPENDED);
+  private static final Set<InterventionStatus> DELIVERING =
+      HashSet.of(InterventionStatus.ACTIVE, InterventionStatus.SUSPENDED);
+
+  private CaseRules() {}
+
+  static Either<Rejection, Seq<RecordedEvent>> decideOpening(OpenCase c) {
+    Issued issued = c.issued();
+    if (issued.expectedVersion().exists(v -> v != 0)) {
+      return Either.left(new VersionConflict(c.caseId(), issued.expectedVersion().getOrElse(0L), 0));
+    }
+    CaseEvent opened = new CaseOpened(c.caseId(), c.client(), c.caseManager(), c.scope(), c.openedOn());
+    return Either.right(List.of(new RecordedEvent(c.caseId(), 1, issued.actor(), issued.at(), opened)));
+  }
+
+  static Either<Rejection, Seq<RecordedEvent>> decide(CaseFile s, Command command) {
+    Rejection rejection = general(s, command);
+    if (rejection != null) {
+      return Either.left(rejection);
+    }
+    Object outcome = specific(s, command);
+    if (outcome instanceof Rejection r) {
+      return Either.left(r);
+    }
+    Issued issued = command.issued();
+    return Either.right(List.of(
+        new RecordedEvent(s.id(), s.version() + 1, issued.actor(), issued.at(), (CaseEvent) outcome)));
+  }
+
+  // ---------------------------------------------------------------- rules every command obeys
+
+  private static Rejection general(CaseFile s, Command command) {
+    Issued issued = command.issued();
+    if (issued.expectedVersion().exists(v -> v != s.version())) {
+      return new VersionConflict(s.id(), issued.expectedVersion().getOrElse(-1L), s.version());
+    }
+    if (command instanceof OpenCase) {
+      return new CaseAlreadyOpened(s.id());
+    }
+    if (!PhaseTable.isPermitted(s.phase(), s.suspended(), command.kind())) {
+      return new CommandNotPermitted(command.kind(), s.phase(), s.suspended(), s.permittedCommands(), s.reachablePhases());
+    }
+    if (issued.at().isBefore(s.openedAt())) {
+      return new IssuedBeforeOpening(issued.at(), s.openedAt());
+    }
+    return null;
+  }
+
+  /** Answers the event, or the rejection of the first rule broken. */
+  private static Object specific(CaseFile s, Command command) {
+    return switch (command.kind()) {
+      case OPEN_CASE -> new CaseAlreadyOpened(s.id());
+      case HAND_OVER -> handOver(s, (HandOver) command);
+      case EXTEND_SCOPE -> extendScope(s, (ExtendScope) command);
+      case SUSPEND_CASE -> new CaseSuspended(((SuspendCase) command).reason());
+      case RESUME_CASE -> new CaseResumed();
+      case CLOSE_CASE -> closeCase(s, (CloseCase) command);
+      case REOPEN_CASE -> new CaseReopened(((ReopenCase) command).reason());
+      case START_ASSESSMENT -> new AssessmentStarted();
+      case RECORD_NEED -> recordNeed(s, (RecordNeed) command);
+      case REVISE_NEED -> reviseNeed(s, (ReviseNeed) command);
+      case WITHDRAW_NEED -> withdrawNeed(s, (WithdrawNeed) command);
+      case RECORD_STRENGTH -> recordStrength(s, (RecordStrength) command);
+      case RECORD_RESOURCE -> recordResource(s, (RecordResource) command);
+      case COMPLETE_ASSESSMENT -> completeAssessment(s);
+      case START_PLANNING -> startPlanning(s, (StartPlanning) command);
+      case ADD_GOAL -> addGoal(s, (AddGoal) command);
+      case PLAN_INTERVENTION -> planIntervention(s, (PlanIntervention) command);
+      case DEFER_NEED -> deferNeed(s, (DeferNeed) command);
+      case SET_BUDGET_CAP -> firstOr(planOpenForChanges(s), () -> new BudgetCapSet(((SetBudgetCap) command).cap()));
+      case RECORD_AGREEMENT -> recordAgreement(s, (RecordAgreement) command);
+      case APPROVE_PLAN -> approvePlan(s, (ApprovePlan) command);
+      case START_IMPLEMENTATION -> startImplementation(s);
+      case START_INTERVENTION -> startIntervention(s, (StartIntervention) command);
+      case SUSPEND_INTERVENTION -> suspendIntervention(s, (SuspendIntervention) command);
+      case RESUME_INTERVENTION -> resumeIntervention(s, (ResumeIntervention) command);
+      case COMPLETE_INTERVENTION -> completeIntervention(s, (CompleteIntervention) command);
+      case CANCEL_INTERVENTION -> cancelIntervention(s, (CancelIntervention) command);
+      case RECORD_REVIEW -> recordReview(s, (RecordReview) command);
+      case START_EVALUATION -> new EvaluationStarted();
+      case RECORD_OUTCOME -> recordOutcome(s, (RecordOutcome) command);
+      case REPLAN -> new ReplanningStarted(((Replan) command).reason());
+    };
+  }
+
+  // ---------------------------------------------------------------- intake and the whole case
+
+  private static Object handOver(CaseFile s, HandOver c) {
+    return c.newCaseManager().equals(s.caseManager())
+        ? new AlreadyCaseManager(s.caseManager())
+        : new CaseHandedOver(s.caseManager(), c.newCaseManager());
+  }
+
+  private static Object extendScope(CaseFile s, ExtendScope c) {
+    Rejection r = notBeforeOpening(s, c.consentedOn());
+    if (r != null) {
+      return r;
+    }
+    Set<LifeDomain> added = c.domains().removeAll(s.scope());
+    return added.isEmpty() ? new AlreadyInScope(c.domains()) : new ScopeExtended(added, c.consentedOn());
+  }
+
+  private static Object closeCase(CaseFile s, CloseCase c) {
+    switch (c.reason()) {
+      case GOALS_ACHIEVED -> {
+        if (s.phase() != Phase.EVALUATION) {
+          return new ClosureReasonNotAllowed(c.reason(), s.phase());
+        }
+        Rejection r = everyGoalAchieved(s);
+        if (r != null) {
+          return r;
+        }
+      }
+      case NO_NEEDS_IDENTIFIED -> {
+        Set<NeedId> open = s.openNeeds().map(Need::id).toSet();
+        if (!open.isEmpty()) {
+          return new OpenNeedsRemain(open);
+        }
+      }
+      default -> { }
+    }
+    return new CaseClosed(c.reason(), c.note());
+  }
+
+  /** "Goals achieved" means every goal of the current plan was evaluated as achieved. */
+  private static Rejection everyGoalAchieved(CaseFile s) {
+    Seq<Goal> goals = s.currentPlan().map(p -> p.goals().values()).getOrElse(List.empty());
+    Set<GoalId> notEvaluated = goals.filter(g -> g.lifecycle() != org.casemgmt.plan.GoalLifecycle.COMPLETED)
+        .map(Goal::id).toSet();
+    Set<GoalId> notAchieved = goals.filter(g -> g.lifecycle() == org.casemgmt.plan.GoalLifecycle.COMPLETED
+        && !g.achievement().isMet()).map(Goal::id).toSet();
+    return notEvaluated.isEmpty() && notAchieved.isEmpty() && !goals.isEmpty()
+        ? null
+        : new GoalsNotAchieved(notEvaluated, notAchieved);
+  }
+
+  // ---------------------------------------------------------------- assessment
+
+  private static Object recordNeed(CaseFile s, RecordNeed c) {
+    Rejection r = assessmentStillOpen(s);
+    if (r == null && s.needs().containsKey(c.need())) {
+      r = new DuplicateNeed(c.need());
+    }
+    if (r == null && !s.scope().contains(c.domain())) {
+      r = new NeedOutsideScope(c.need(), c.domain(), s.scope());
+    }
+    return r != null ? r
+        : new NeedRecorded(Need.of(c.need(), c.domain(), c.description(), c.priority(), c.identifiedBy()));
+  }
+
+  private static Object reviseNeed(CaseFile s, ReviseNeed c) {
+    Rejection r = assessmentStillOpen(s);
+    return firstOr(r != null ? r : openNeed(s, c.need()), () -> new NeedRevised(c.need(), c.description(), c.priority()));
+  }
+
+  private static Object withdrawNeed(CaseFile s, WithdrawNeed c) {
+    Rejection r = assessmentStillOpen(s);
+    if (r == null) {
+      r = openNeed(s, c.need());
+    }
+    if (r == null) {
+      Set<InterventionId> addressing = s.currentPlan()
+          .map(p -> p.liveInterventions().filter(i -> i.needs().contains(c.need())).map(Intervention::id).toSet())
+          .getOrElse(HashSet.empty());
+      r = addressing.isEmpty() ? null : new NeedStillAddressed(c.need(), addressing);
+    }
+    return firstOr(r, () -> new NeedWithdrawn(c.need(), c.reason()));
+  }
+
+  private static Object recordStrength(CaseFile s, RecordStrength c) {
+    Rejection r = assessmentStillOpen(s);
+    if (r == null && !s.scope().contains(c.domain())) {
+      r = new DomainOutsideScope(c.domain(), s.scope());
+    }
+    return firstOr(r, () -> new StrengthRecorded(org.casemgmt.resource.Strength.of(c.domain(), c.description())));
+  }
+
+  private static Object recordResource(CaseFile s, RecordResource c) {
+    Rejection r = assessmentStillOpen(s);
+    if (r == null && s.resources().containsKey(c.resource())) {
+      r = new DuplicateResource(c.resource());
+    }
+    return firstOr(r, () -> new ResourceRecorded(
+        org.casemgmt.resource.Resource.of(c.resource(), c.type(), c.description())));
+  }
+
+  private static Object completeAssessment(CaseFile s) {
+    Rejection r = assessmentStillOpen(s);
+    if (r == null && !s.needs().values().exists(Need::isOpen)) {
+      r = new NoOpenNeeds();
+    }
+    return firstOr(r, AssessmentCompleted::new);
+  }
+
+  /** Needs, strengths and resources change only while the assessment is not concluded. */
+  private static Rejection assessmentStillOpen(CaseFile s) {
+    return s.assessmentCompleted() ? new AssessmentAlreadyCompleted() : null;
+  }
+
+  private static Rejection openNeed(CaseFile s, NeedId id) {
+    Need need = s.needs().get(id).getOrNull();
+    if (need == null) {
+      return new UnknownNeed(id);
+    }
+    return need.isOpen() ? null : new NeedNotOpen(id, need.status());
+  }
+
+  // ---------------------------------------------------------------- planning
+
+  private static Object startPlanning(CaseFile s, StartPlanning c) {
+    Rejection r = s.assessmentCompleted() ? null : new AssessmentNotCompleted();
+    if (r == null) {
+      r = notBeforeOpening(s, c.period().start());
+    }
+    return firstOr(r, () -> new PlanningStarted(s.planVersions().size() + 1, c.period(), c.coverageThreshold()));
+  }
+
+  private static Object addGoal(CaseFile s, AddGoal c) {
+    Rejection r = planOpenForChanges(s);
+    PlanVersion plan = plan(s);
+    if (r == null && plan.goals().containsKey(c.goal())) {
+      r = new DuplicateGoal(c.goal());
+    }
+    for (NeedId need : c.needs()) {
+      r = r != null ? r : openNeed(s, need);
+    }
+    if (r == null) {
+      r = notBeforeOpening(s, c.dueOn());
+    }
+    return firstOr(r, () -> new GoalAdded(Goal.of(c.goal(), c.needs(), c.description(), c.target(), c.dueOn())));
+  }
+
+  /**
+   * The heart of the plan's invariants: an intervention addresses open needs and known goals, its provider
+   * offers the service, its window lies in the plan's period, and it neither overlaps an intervention of the
+   * same kind for the same need nor, for an exclusive kind, any intervention of that kind.
+   */
+  private static Object planIntervention(CaseFile s, PlanIntervention c) {
+    Rejection r = planOpenForChanges(s);
+    PlanVersion plan = plan(s);
+    if (r == null && plan.interventions().containsKey(c.intervention())) {
+      r = new DuplicateIntervention(c.intervention());
+    }
+    for (NeedId need : c.needs()) {
+      r = r != null ? r : openNeed(s, need);
+    }
+    for (GoalId goal : c.goals()) {
+      r = r != null || plan.goals().containsKey(goal) ? r : new UnknownGoal(goal);
+    }
+    if (r == null && !c.provider().offers(c.service())) {
+      r = new ServiceNotOffered(c.provider().id(), c.service());
+    }
+    if (r == null && !plan.period().encloses(c.window())) {
+      r = new WindowOutsidePlanPeriod(c.intervention(), c.window(), plan.period());
+    }
+    if (r != null) {
+      return r;
+    }
+    Intervention candidate = Intervention.of(
+        c.intervention(), c.needs(), c.goals(), c.provider().id(), c.service(), c.window(), c.cost());
+    Option<Overlap> overlap = plan.findOverlap(candidate);
+    if (overlap.isDefined()) {
+      Overlap o = overlap.getOrElseThrow(IllegalStateException::new);
+      return new OverlappingIntervention(c.intervention(), o.existing(),
+          o.need().getOrElseThrow(IllegalStateException::new), o.kind(), o.sharedDays());
+    }
+    Option<Overlap> clash = plan.findExclusiveClash(candidate);
+    if (clash.isDefined()) {
+      Overlap o = clash.getOrElseThrow(IllegalStateException::new);
+      return new ExclusiveServiceOverlap(c.intervention(), o.existing(), o.kind(), o.sharedDays());
+    }
+    return new InterventionPlanned(candidate, c.provider());
+  }
+
+  private static Object deferNeed(CaseFile s, DeferNeed c) {
+    Rejection r = planOpenForChanges(s);
+    return firstOr(r != null ? r : openNeed(s, c.need()), () -> new NeedDeferred(c.need(), c.reason()));
+  }
+
+  private static Object recordAgreement(CaseFile s, RecordAgreement c) {
+    Rejection r = planOpenForChanges(s);
+    return firstOr(r != null ? r : notBeforeOpening(s, c.agreedOn()), () -> new PlanAgreed(c.agreedOn()));
+  }
+
+  /**
+   * Approval: goals and interventions exist, every open need at or above the threshold is covered or
+   * deferred, the client agreed to this version, and the cost is within the cap.
+   */
+  private static Object approvePlan(CaseFile s, ApprovePlan c) {
+    Rejection r = planOpenForChanges(s);
+    if (r == null) {
+      r = notBeforeOpening(s, c.approvedOn());
+    }
+    if (r != null) {
+      return r;
+    }
+    PlanVersion plan = plan(s);
+    if (plan.goals().isEmpty()) {
+      return new PlanHasNoGoals(plan.number());
+    }
+    if (plan.liveInterventions().isEmpty()) {
+      return new PlanHasNoInterventions(plan.number());
+    }
+    Set<NeedId> covered = plan.coveredNeeds();
+    Set<NeedId> uncovered = s.openNeeds()
+        .filter(n -> n.priority().isAtLeast(plan.coverageThreshold()))
+        .map(Need::id)
+        .filter(id -> !covered.contains(id) && !plan.deferrals().containsKey(id))
+        .toSet();
+    if (!uncovered.isEmpty()) {
+      return new UncoveredNeeds(uncovered);
+    }
+    if (plan.agreedOn().isEmpty()) {
+      return new AgreementMissing(plan.number());
+    }
+    Option<org.casemgmt.plan.Money> cap = plan.budgetCap();
+    if (cap.exists(plan.plannedCost()::exceeds)) {
+      return new BudgetExceeded(plan.plannedCost(), cap.getOrElse(org.casemgmt.plan.Money.ZERO));
+    }
+    return new PlanApproved(c.approvedOn());
+  }
+
+  private static Object startImplementation(CaseFile s) {
+    PlanVersion plan = plan(s);
+    return plan.isApproved() ? new ImplementationStarted() : new PlanNotApproved(plan.number());
+  }
+
+  /** A plan version changes only until it is approved; after that, only in a new version. */
+  private static Rejection planOpenForChanges(CaseFile s) {
+    PlanVersion plan = plan(s);
+    return plan.isApproved() ? new PlanAlreadyApproved(plan.number()) : null;
+  }
+
+  // ---------------------------------------------------------------- implementation
+
+  private static Object startIntervention(CaseFile s, StartIntervention c) {
+    Object found = intervention(s, c.intervention(), PLANNED);
+    if (found instanceof Rejection r) {
+      return r;
+    }
+    Intervention i = (Intervention) found;
+    return c.on().isBefore(i.window().start())
+        ? new StartBeforeWindow(i.id(), c.on(), i.window().start())
+        : new InterventionStarted(i.id(), c.on());
+  }
+
+  private static Object suspendIntervention(CaseFile s, SuspendIntervention c) {
+    Object found = intervention(s, c.intervention(), ACTIVE);
+    return found instanceof Rejection r ? r
+        : firstOr(notBeforeStart((Intervention) found, c.on()), () -> new InterventionSuspended(c.intervention(), c.on()));
+  }
+
+  private static Object resumeIntervention(CaseFile s, ResumeIntervention c) {
+    Object found = intervention(s, c.intervention(), SUSPENDED);
+    return found instanceof Rejection r ? r
+        : firstOr(notBeforeStart((Intervention) found, c.on()), () -> new InterventionResumed(c.intervention(), c.on()));
+  }
+
+  private static Object completeIntervention(CaseFile s, CompleteIntervention c) {
+    Object found = intervention(s, c.intervention(), DELIVERING);
+    return found instanceof Rejection r ? r
+        : firstOr(notBeforeStart((Intervention) found, c.on()), () -> new InterventionCompleted(c.intervention(), c.on()));
+  }
+
+  private static Object cancelIntervention(CaseFile s, CancelIntervention c) {
+    if (s.phase() == Phase.PLANNING) {
+      Rejection r = planOpenForChanges(s);
+      if (r != null) {
+        return r;
+      }
+    }
+    Object found = intervention(s, c.intervention(), NOT_ENDED);
+    if (found instanceof Rejection r) {
+      return r;
+    }
+    Rejection r = notBeforeOpening(s, c.on());
+    return firstOr(r != null ? r : notBeforeStart((Intervention) found, c.on()),
+        () -> new InterventionCancelled(c.intervention(), c.on(), c.reason()));
+  }
+
+  /** Answers the intervention, or why it cannot take the command. */
+  private static Object intervention(CaseFile s, InterventionId id, Set<InterventionStatus> required) {
+    Intervention i = s.currentPlan().flatMap(p -> p.interventions().get(id)).getOrNull();
+    if (i == null) {
+      return new UnknownIntervention(id);
+    }
+    return required.contains(i.status()) ? i : new InterventionNotInStatus(id, i.status(), required);
+  }
+
+  private static Rejection notBeforeStart(Intervention i, LocalDate on) {
+    LocalDate started = i.startedOn().getOrNull();
+    return started != null && on.isBefore(started) ? new BeforeInterventionStart(i.id(), on, started) : null;
+  }
+
+  // ---------------------------------------------------------------- monitoring and evaluation
+
+  private static Object recordReview(CaseFile s, RecordReview c) {
+    Rejection r = notBeforeOpening(s, c.on());
+    if (r != null) {
+      return r;
+    }
+    PlanVersion plan = plan(s);
+    for (InterventionId id : c.findings().keySet()) {
+      if (!plan.interventions().containsKey(id)) {
+        return new UnknownIntervention(id);
+      }
+    }
+    if (!plan.interventions().values().exists(i -> i.startedOn().isDefined())) {
+      return new NoInterventionStarted();
+    }
+    return new ReviewRecorded(c.on(), c.findings(), c.decision());
+  }
+
+  private static Object recordOutcome(CaseFile s, RecordOutcome c) {
+    return plan(s).goals().containsKey(c.goal())
+        ? new OutcomeRecorded(c.goal(), c.achievement())
+        : new UnknownGoal(c.goal());
+  }
+
+  // ---------------------------------------------------------------- shared
+
+  private static Rejection notBeforeOpening(CaseFile s, LocalDate day) {
+    return day.isBefore(s.openedOn()) ? new DayBeforeOpening(day, s.openedOn()) : null;
+  }
+
+  /** Every phase from planning on has a plan: the table reaches them only through {@code PlanningStarted}. */
+  private static PlanVersion plan(CaseFile s) {
+    return s.currentPlan().getOrElseThrow(() -> new IllegalStateException("no plan in phase " + s.phase()));
+  }
+
+  private static Object firstOr(Rejection rejection, java.util.function.Supplier<CaseEvent> event) {
+    return rejection != null ? rejection : event.get();
+  }
+}

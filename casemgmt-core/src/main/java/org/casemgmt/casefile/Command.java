@@ -1,0 +1,757 @@
+package org.casemgmt.casefile;
+
+import io.vavr.collection.Map;
+import io.vavr.collection.Set;
+import java.time.LocalDate;
+import org.casemgmt.internal.Check;
+import org.casemgmt.need.IdentifiedBy;
+import org.casemgmt.need.LifeDomain;
+import org.casemgmt.need.NeedId;
+import org.casemgmt.need.Priority;
+import org.casemgmt.party.Client;
+import org.casemgmt.party.StaffId;
+import org.casemgmt.plan.DayWindow;
+import org.casemgmt.plan.Finding;
+import org.casemgmt.plan.GoalAchievement;
+import org.casemgmt.plan.GoalId;
+import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.Money;
+import org.casemgmt.plan.ReviewDecision;
+import org.casemgmt.resource.Provider;
+import org.casemgmt.resource.ResourceId;
+import org.casemgmt.resource.ResourceType;
+import org.casemgmt.resource.ServiceKind;
+
+/**
+ * What a member of the team asks of a case file. A command is a request, not a fact: the case file decides
+ * whether the rules allow it ({@link CaseFile#decide}) and answers either the events it causes or a typed
+ * {@link Rejection}. Every command carries {@link Issued who and when}; constructors check their arguments and
+ * throw {@link org.casemgmt.InvalidInputException} listing every problem (never a {@code NullPointerException}).
+ * Free-text fields are redacted in {@code toString}.
+ *
+ * <pre>{@code
+ * Issued anna = Issued.by(StaffId.of("anna"), Instant.parse("2026-03-02T09:00:00Z"));
+ * Command record = new Command.RecordNeed(anna, NeedId.of("N-1"), LifeDomain.HOUSING,
+ *     "Evicted last week", Priority.URGENT, IdentifiedBy.CLIENT);
+ * }</pre>
+ */
+public sealed interface Command {
+
+  /** Who issues the command, when, and the version they expect. */
+  Issued issued();
+
+  /** The kind of the command, as listed in {@link PhaseTable}. */
+  CommandKind kind();
+
+  // ---------------------------------------------------------------- intake and the whole case
+
+  /**
+   * Opens a case file for a client: a case manager takes charge and the scope — the life domains the services
+   * will deal with — is agreed with the client.
+   *
+   * @param issued      who opens it and when
+   * @param caseId      the new case's identifier
+   * @param client      the person the case is about
+   * @param caseManager the reference person who takes charge
+   * @param scope       the life domains agreed with the client, at least one
+   * @param openedOn    the day the case is opened; no action of the case may be dated earlier
+   */
+  record OpenCase(Issued issued, CaseId caseId, Client client, StaffId caseManager, Set<LifeDomain> scope,
+      LocalDate openedOn) implements Command {
+    /** Creates the command, checking every field. */
+    public OpenCase {
+      Check.orThrow(Check.present("issued", issued), Check.present("caseId", caseId), Check.present("client", client),
+          Check.present("caseManager", caseManager), Check.elements("scope", scope, true),
+          Check.present("openedOn", openedOn));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.OPEN_CASE;
+    }
+  }
+
+  /**
+   * Hands the case over to another case manager. The case always has exactly one reference person: the
+   * hand-over is one event, so there is never a gap.
+   *
+   * @param issued         who records it and when
+   * @param newCaseManager who takes charge from now on
+   */
+  record HandOver(Issued issued, StaffId newCaseManager) implements Command {
+    /** Creates the command, checking every field. */
+    public HandOver {
+      Check.orThrow(Check.present("issued", issued), Check.present("newCaseManager", newCaseManager));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.HAND_OVER;
+    }
+  }
+
+  /**
+   * Extends the case's scope to more life domains, with the client's consent recorded.
+   *
+   * @param issued      who records it and when
+   * @param domains     the domains to add, at least one
+   * @param consentedOn the day the client consented
+   */
+  record ExtendScope(Issued issued, Set<LifeDomain> domains, LocalDate consentedOn) implements Command {
+    /** Creates the command, checking every field. */
+    public ExtendScope {
+      Check.orThrow(Check.present("issued", issued), Check.elements("domains", domains, true),
+          Check.present("consentedOn", consentedOn));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.EXTEND_SCOPE;
+    }
+  }
+
+  /**
+   * Suspends the case (the client is in hospital, abroad…): until it is resumed, only resuming and closing
+   * are accepted.
+   *
+   * @param issued who suspends it and when
+   * @param reason why (free text, redacted)
+   */
+  record SuspendCase(Issued issued, String reason) implements Command {
+    /** Creates the command, checking every field. */
+    public SuspendCase {
+      Check.orThrow(Check.present("issued", issued), Check.text("reason", reason, Check.LONG_TEXT));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.SUSPEND_CASE;
+    }
+
+    @Override
+    public String toString() {
+      return "SuspendCase[issued=" + issued + ", reason=***]";
+    }
+  }
+
+  /**
+   * Resumes a suspended case in the phase it was in.
+   *
+   * @param issued who resumes it and when
+   */
+  record ResumeCase(Issued issued) implements Command {
+    /** Creates the command, checking every field. */
+    public ResumeCase {
+      Check.orThrow(Check.present("issued", issued));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.RESUME_CASE;
+    }
+  }
+
+  /**
+   * Closes the case for a reason, with a closing note. {@link ClosureReason#GOALS_ACHIEVED} needs a final
+   * evaluation that found every goal achieved; other reasons close early from any open phase.
+   *
+   * @param issued who closes it and when
+   * @param reason why
+   * @param note   the closing report's summary (free text, redacted)
+   */
+  record CloseCase(Issued issued, ClosureReason reason, String note) implements Command {
+    /** Creates the command, checking every field. */
+    public CloseCase {
+      Check.orThrow(Check.present("issued", issued), Check.present("reason", reason),
+          Check.text("note", note, Check.LONG_TEXT));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.CLOSE_CASE;
+    }
+
+    @Override
+    public String toString() {
+      return "CloseCase[issued=" + issued + ", reason=" + reason + ", note=***]";
+    }
+  }
+
+  /**
+   * Reopens a closed case: it goes back to assessment; its history and needs are kept.
+   *
+   * @param issued who reopens it and when
+   * @param reason why (free text, redacted)
+   */
+  record ReopenCase(Issued issued, String reason) implements Command {
+    /** Creates the command, checking every field. */
+    public ReopenCase {
+      Check.orThrow(Check.present("issued", issued), Check.text("reason", reason, Check.LONG_TEXT));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.REOPEN_CASE;
+    }
+
+    @Override
+    public String toString() {
+      return "ReopenCase[issued=" + issued + ", reason=***]";
+    }
+  }
+
+  // ---------------------------------------------------------------- assessment
+
+  /**
+   * Starts the assessment.
+   *
+   * @param issued who starts it and when
+   */
+  record StartAssessment(Issued issued) implements Command {
+    /** Creates the command, checking every field. */
+    public StartAssessment {
+      Check.orThrow(Check.present("issued", issued));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.START_ASSESSMENT;
+    }
+  }
+
+  /**
+   * Records a need in a life domain inside the case's scope.
+   *
+   * @param issued       who records it and when
+   * @param need         the new need's identifier
+   * @param domain       its life domain
+   * @param description  what it is (free text, redacted)
+   * @param priority     how urgent it is
+   * @param identifiedBy who identified it
+   */
+  record RecordNeed(Issued issued, NeedId need, LifeDomain domain, String description, Priority priority,
+      IdentifiedBy identifiedBy) implements Command {
+    /** Creates the command, checking every field. */
+    public RecordNeed {
+      Check.orThrow(Check.present("issued", issued), Check.present("need", need), Check.present("domain", domain),
+          Check.text("description", description, Check.LONG_TEXT), Check.present("priority", priority),
+          Check.present("identifiedBy", identifiedBy));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.RECORD_NEED;
+    }
+
+    @Override
+    public String toString() {
+      return "RecordNeed[issued=" + issued + ", need=" + need + ", domain=" + domain + ", description=***, priority="
+          + priority + ", identifiedBy=" + identifiedBy + "]";
+    }
+  }
+
+  /**
+   * Revises an open need's description and priority as new information arrives.
+   *
+   * @param issued      who revises it and when
+   * @param need        the need
+   * @param description the revised description (free text, redacted)
+   * @param priority    the revised priority
+   */
+  record ReviseNeed(Issued issued, NeedId need, String description, Priority priority) implements Command {
+    /** Creates the command, checking every field. */
+    public ReviseNeed {
+      Check.orThrow(Check.present("issued", issued), Check.present("need", need),
+          Check.text("description", description, Check.LONG_TEXT), Check.present("priority", priority));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.REVISE_NEED;
+    }
+
+    @Override
+    public String toString() {
+      return "ReviseNeed[issued=" + issued + ", need=" + need + ", description=***, priority=" + priority + "]";
+    }
+  }
+
+  /**
+   * Withdraws an open need; it stays on the record with the reason.
+   *
+   * @param issued who withdraws it and when
+   * @param need   the need
+   * @param reason why (free text, redacted)
+   */
+  record WithdrawNeed(Issued issued, NeedId need, String reason) implements Command {
+    /** Creates the command, checking every field. */
+    public WithdrawNeed {
+      Check.orThrow(Check.present("issued", issued), Check.present("need", need),
+          Check.text("reason", reason, Check.LONG_TEXT));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.WITHDRAW_NEED;
+    }
+
+    @Override
+    public String toString() {
+      return "WithdrawNeed[issued=" + issued + ", need=" + need + ", reason=***]";
+    }
+  }
+
+  /**
+   * Records one of the client's own strengths.
+   *
+   * @param issued      who records it and when
+   * @param domain      the life domain
+   * @param description what the person can do (free text, redacted)
+   */
+  record RecordStrength(Issued issued, LifeDomain domain, String description) implements Command {
+    /** Creates the command, checking every field. */
+    public RecordStrength {
+      Check.orThrow(Check.present("issued", issued), Check.present("domain", domain),
+          Check.text("description", description, Check.LONG_TEXT));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.RECORD_STRENGTH;
+    }
+
+    @Override
+    public String toString() {
+      return "RecordStrength[issued=" + issued + ", domain=" + domain + ", description=***]";
+    }
+  }
+
+  /**
+   * Records a formal or informal resource around the client.
+   *
+   * @param issued      who records it and when
+   * @param resource    the new resource's identifier
+   * @param type        which kind of resource
+   * @param description who or what it is (free text, redacted)
+   */
+  record RecordResource(Issued issued, ResourceId resource, ResourceType type, String description)
+      implements Command {
+    /** Creates the command, checking every field. */
+    public RecordResource {
+      Check.orThrow(Check.present("issued", issued), Check.present("resource", resource),
+          Check.present("type", type), Check.text("description", description, Check.LONG_TEXT));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.RECORD_RESOURCE;
+    }
+
+    @Override
+    public String toString() {
+      return "RecordResource[issued=" + issued + ", resource=" + resource + ", type=" + type + ", description=***]";
+    }
+  }
+
+  /**
+   * Concludes the assessment; needs can no longer change until the case is reassessed. Needs at least one open need.
+   *
+   * @param issued who concludes it and when
+   */
+  record CompleteAssessment(Issued issued) implements Command {
+    /** Creates the command, checking every field. */
+    public CompleteAssessment {
+      Check.orThrow(Check.present("issued", issued));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.COMPLETE_ASSESSMENT;
+    }
+  }
+
+  // ---------------------------------------------------------------- planning
+
+  /**
+   * Starts care planning after a completed assessment: opens a new plan version (the first, or a copy of the
+   * current one) over a period.
+   *
+   * @param issued            who starts it and when
+   * @param period            the period the plan covers
+   * @param coverageThreshold open needs at or above this priority must be covered or deferred before approval
+   */
+  record StartPlanning(Issued issued, DayWindow period, Priority coverageThreshold) implements Command {
+    /** Creates the command, checking every field. */
+    public StartPlanning {
+      Check.orThrow(Check.present("issued", issued), Check.present("period", period),
+          Check.present("coverageThreshold", coverageThreshold));
+    }
+
+    /** Starts planning where every open need must be covered or deferred. */
+    public static StartPlanning of(Issued issued, DayWindow period) {
+      return new StartPlanning(issued, period, Priority.LOW);
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.START_PLANNING;
+    }
+  }
+
+  /**
+   * Adds a goal for open needs to the plan.
+   *
+   * @param issued      who adds it and when
+   * @param goal        the new goal's identifier
+   * @param needs       the open needs it addresses, at least one
+   * @param description what the goal is (free text, redacted)
+   * @param target      how its achievement is measured (free text, redacted)
+   * @param dueOn       when it should be reached
+   */
+  record AddGoal(Issued issued, GoalId goal, Set<NeedId> needs, String description, String target, LocalDate dueOn)
+      implements Command {
+    /** Creates the command, checking every field. */
+    public AddGoal {
+      Check.orThrow(Check.present("issued", issued), Check.present("goal", goal), Check.elements("needs", needs, true),
+          Check.text("description", description, Check.LONG_TEXT), Check.text("target", target, Check.LONG_TEXT),
+          Check.present("dueOn", dueOn));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.ADD_GOAL;
+    }
+
+    @Override
+    public String toString() {
+      return "AddGoal[issued=" + issued + ", goal=" + goal + ", needs=" + needs + ", description=***, target=***, dueOn="
+          + dueOn + "]";
+    }
+  }
+
+  /**
+   * Plans an intervention: a provider delivers a kind of service for open needs over a window, at a cost.
+   * Refused if it would overlap a live intervention of the same kind for the same need, or an exclusive kind
+   * for the client.
+   *
+   * @param issued       who plans it and when
+   * @param intervention the new intervention's identifier
+   * @param needs        the open needs it addresses, at least one
+   * @param goals        the goals it serves (may be empty)
+   * @param provider     who delivers it; must offer {@code service}
+   * @param service      the kind of service
+   * @param window       when, {@code [start, end)}, inside the plan's period
+   * @param cost         its total cost
+   */
+  record PlanIntervention(Issued issued, InterventionId intervention, Set<NeedId> needs, Set<GoalId> goals,
+      Provider provider, ServiceKind service, DayWindow window, Money cost) implements Command {
+    /** Creates the command, checking every field. */
+    public PlanIntervention {
+      Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
+          Check.elements("needs", needs, true), Check.elements("goals", goals, false),
+          Check.present("provider", provider), Check.present("service", service), Check.present("window", window),
+          Check.present("cost", cost));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.PLAN_INTERVENTION;
+    }
+  }
+
+  /**
+   * Defers an open need to a later plan, consciously and with a reason, so the plan may be approved without
+   * covering it.
+   *
+   * @param issued who defers it and when
+   * @param need   the need
+   * @param reason why (free text, redacted)
+   */
+  record DeferNeed(Issued issued, NeedId need, String reason) implements Command {
+    /** Creates the command, checking every field. */
+    public DeferNeed {
+      Check.orThrow(Check.present("issued", issued), Check.present("need", need),
+          Check.text("reason", reason, Check.LONG_TEXT));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.DEFER_NEED;
+    }
+
+    @Override
+    public String toString() {
+      return "DeferNeed[issued=" + issued + ", need=" + need + ", reason=***]";
+    }
+  }
+
+  /**
+   * Sets a budget cap: the plan's total cost may not exceed it at approval.
+   *
+   * @param issued who sets it and when
+   * @param cap    the cap
+   */
+  record SetBudgetCap(Issued issued, Money cap) implements Command {
+    /** Creates the command, checking every field. */
+    public SetBudgetCap {
+      Check.orThrow(Check.present("issued", issued), Check.present("cap", cap));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.SET_BUDGET_CAP;
+    }
+  }
+
+  /**
+   * Records that the client agreed to the plan as it stands. Any later change to the plan lapses the agreement.
+   *
+   * @param issued   who records it and when
+   * @param agreedOn the day the client agreed
+   */
+  record RecordAgreement(Issued issued, LocalDate agreedOn) implements Command {
+    /** Creates the command, checking every field. */
+    public RecordAgreement {
+      Check.orThrow(Check.present("issued", issued), Check.present("agreedOn", agreedOn));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.RECORD_AGREEMENT;
+    }
+  }
+
+  /**
+   * Approves the plan: needs goals and interventions, every open need at or above the threshold covered or
+   * deferred, the client's agreement, and the cost within the cap.
+   *
+   * @param issued     who approves it and when
+   * @param approvedOn the day of approval
+   */
+  record ApprovePlan(Issued issued, LocalDate approvedOn) implements Command {
+    /** Creates the command, checking every field. */
+    public ApprovePlan {
+      Check.orThrow(Check.present("issued", issued), Check.present("approvedOn", approvedOn));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.APPROVE_PLAN;
+    }
+  }
+
+  /**
+   * Moves an approved plan into implementation.
+   *
+   * @param issued who starts it and when
+   */
+  record StartImplementation(Issued issued) implements Command {
+    /** Creates the command, checking every field. */
+    public StartImplementation {
+      Check.orThrow(Check.present("issued", issued));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.START_IMPLEMENTATION;
+    }
+  }
+
+  // ---------------------------------------------------------------- implementation
+
+  /**
+   * Starts a planned intervention, not before its window starts.
+   *
+   * @param issued       who records it and when
+   * @param intervention the intervention
+   * @param on           the day it started
+   */
+  record StartIntervention(Issued issued, InterventionId intervention, LocalDate on) implements Command {
+    /** Creates the command, checking every field. */
+    public StartIntervention {
+      Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
+          Check.present("on", on));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.START_INTERVENTION;
+    }
+  }
+
+  /**
+   * Suspends an active intervention.
+   *
+   * @param issued       who records it and when
+   * @param intervention the intervention
+   * @param on           the day it was suspended
+   */
+  record SuspendIntervention(Issued issued, InterventionId intervention, LocalDate on) implements Command {
+    /** Creates the command, checking every field. */
+    public SuspendIntervention {
+      Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
+          Check.present("on", on));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.SUSPEND_INTERVENTION;
+    }
+  }
+
+  /**
+   * Resumes a suspended intervention.
+   *
+   * @param issued       who records it and when
+   * @param intervention the intervention
+   * @param on           the day it resumed
+   */
+  record ResumeIntervention(Issued issued, InterventionId intervention, LocalDate on) implements Command {
+    /** Creates the command, checking every field. */
+    public ResumeIntervention {
+      Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
+          Check.present("on", on));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.RESUME_INTERVENTION;
+    }
+  }
+
+  /**
+   * Records that an active or suspended intervention was delivered.
+   *
+   * @param issued       who records it and when
+   * @param intervention the intervention
+   * @param on           the day it was completed, not before it started
+   */
+  record CompleteIntervention(Issued issued, InterventionId intervention, LocalDate on) implements Command {
+    /** Creates the command, checking every field. */
+    public CompleteIntervention {
+      Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
+          Check.present("on", on));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.COMPLETE_INTERVENTION;
+    }
+  }
+
+  /**
+   * Cancels an intervention that is not completed: it stays on the record but frees its window.
+   *
+   * @param issued       who cancels it and when
+   * @param intervention the intervention
+   * @param on           the day it was cancelled
+   * @param reason       why (free text, redacted)
+   */
+  record CancelIntervention(Issued issued, InterventionId intervention, LocalDate on, String reason)
+      implements Command {
+    /** Creates the command, checking every field. */
+    public CancelIntervention {
+      Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
+          Check.present("on", on), Check.text("reason", reason, Check.LONG_TEXT));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.CANCEL_INTERVENTION;
+    }
+
+    @Override
+    public String toString() {
+      return "CancelIntervention[issued=" + issued + ", intervention=" + intervention + ", on=" + on + ", reason=***]";
+    }
+  }
+
+  // ---------------------------------------------------------------- monitoring and evaluation
+
+  /**
+   * Records a monitoring review: a finding per intervention looked at, and a decision that moves the case on —
+   * keep monitoring, adjust the plan, reassess, or proceed to the final evaluation. The first review needs an
+   * intervention that has started.
+   *
+   * @param issued   who reviews and when
+   * @param on       the day of the review
+   * @param findings what was found per intervention (may be empty)
+   * @param decision what happens next
+   */
+  record RecordReview(Issued issued, LocalDate on, Map<InterventionId, Finding> findings, ReviewDecision decision)
+      implements Command {
+    /** Creates the command, checking every field. */
+    public RecordReview {
+      Check.orThrow(Check.present("issued", issued), Check.present("on", on),
+          Check.entries("findings", findings),
+          Check.present("decision", decision));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.RECORD_REVIEW;
+    }
+  }
+
+  /**
+   * Moves from monitoring to the final evaluation. (Monitoring is reached only through a review, so there
+   * always is one.)
+   *
+   * @param issued who starts it and when
+   */
+  record StartEvaluation(Issued issued) implements Command {
+    /** Creates the command, checking every field. */
+    public StartEvaluation {
+      Check.orThrow(Check.present("issued", issued));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.START_EVALUATION;
+    }
+  }
+
+  /**
+   * Records the evaluated outcome of a goal of the current plan.
+   *
+   * @param issued      who evaluates and when
+   * @param goal        the goal
+   * @param achievement the outcome
+   */
+  record RecordOutcome(Issued issued, GoalId goal, GoalAchievement achievement) implements Command {
+    /** Creates the command, checking every field. */
+    public RecordOutcome {
+      Check.orThrow(Check.present("issued", issued), Check.present("goal", goal),
+          Check.present("achievement", achievement));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.RECORD_OUTCOME;
+    }
+  }
+
+  /**
+   * Goes back from evaluation to planning when the path did not produce the expected results: re-plan
+   * instead of closing (seed 004). Opens a new plan version.
+   *
+   * @param issued who decides it and when
+   * @param reason why (free text, redacted)
+   */
+  record Replan(Issued issued, String reason) implements Command {
+    /** Creates the command, checking every field. */
+    public Replan {
+      Check.orThrow(Check.present("issued", issued), Check.text("reason", reason, Check.LONG_TEXT));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.REPLAN;
+    }
+
+    @Override
+    public String toString() {
+      return "Replan[issued=" + issued + ", reason=***]";
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package org.casemgmt.casefile;
+
+import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+import io.vavr.control.Option;
+import org.casemgmt.casefile.CaseEvent.*;
+import org.casemgmt.plan.Goal;
+import org.casemgmt.plan.GoalLifecycle;
+import org.casemgmt.plan.Intervention;
+import org.casemgmt.plan.InterventionStatus;
+import org.casemgmt.plan.ReviewDecision;
+
+/**
+ * {@code evolve(state, event) -> state}: applies a fact. Nothing here checks a rule — every rule was
+ * checked by {@link CaseRules} before the event existed — and nothing here can fail for an event that
+ * {@code decide} produced. The sequence and case of each event are checked by the callers.
+ */
+final class Evolution {
+
+  private Evolution() {}
+
+  /** Rebuilds a case from a history already checked for sequence and case. */
+  static CaseFile replayTrusted(Seq<RecordedEvent> history) {
+    CaseFile state = opened(history.head());
+    for (RecordedEvent event : history.tail()) {
+      state = apply(state, event);
+    }
+    return state;
+  }
+
+  private static CaseFile opened(RecordedEvent recorded) {
+    CaseOpened e = (CaseOpened) recorded.event();
+    return CaseFile.builder()
+        .id(e.caseId())
+        .version(recorded.sequence())
+        .openedAt(recorded.at())
+        .openedOn(e.openedOn())
+        .client(e.client())
+        .caseManager(e.caseManager())
+        .scope(e.scope())
+        .phase(Phase.INTAKE)
+        .suspended(false)
+        .assessmentCompleted(false)
+        .needs(HashMap.empty())
+        .strengths(List.empty())
+        .resources(HashMap.empty())
+        .providers(HashMap.empty())
+        .planVersions(Vector.empty())
+        .closure(Option.none())
+        .build();
+  }
+
+  /** Applies one event that follows {@code state}. */
+  static CaseFile apply(CaseFile state, RecordedEvent recorded) {
+    ImmutableCaseFile s = (ImmutableCaseFile) state;
+    return next(s, recorded.event()).withVersion(recorded.sequence());
+  }
+
+  private static ImmutableCaseFile next(ImmutableCaseFile s, CaseEvent event) {
+    // Intake and the whole case.
+    if (event instanceof CaseHandedOver e) {
+      return s.withCaseManager(e.to());
+    }
+    if (event instanceof ScopeExtended e) {
+      return s.withScope(s.scope().addAll(e.domains()));
+    }
+    if (event instanceof CaseSuspended) {
+      return s.withSuspended(true);
+    }
+    if (event instanceof CaseResumed) {
+      return s.withSuspended(false);
+    }
+    if (event instanceof CaseClosed e) {
+      return s.withPhase(Phase.CLOSED).withSuspended(false).withClosure(Option.some(e.reason()));
+    }
+    if (event instanceof CaseReopened) {
+      return s.withPhase(Phase.ASSESSMENT).withClosure(Option.none()).withAssessmentCompleted(false);
+    }
+    // Assessment.
+    if (event instanceof AssessmentStarted) {
+      return s.withPhase(Phase.ASSESSMENT);
+    }
+    if (event instanceof NeedRecorded e) {
+      return s.withNeeds(s.needs().put(e.need().id(), e.need()));
+    }
+    if (event instanceof NeedRevised e) {
+      return s.withNeeds(s.needs().computeIfPresent(e.need(), (id, n) -> n.revised(e.description(), e.priority()))._2);
+    }
+    if (event instanceof NeedWithdrawn e) {
+      return s.withNeeds(s.needs().computeIfPresent(e.need(), (id, n) -> n.withdrawn())._2);
+    }
+    if (event instanceof StrengthRecorded e) {
+      return s.withStrengths(s.strengths().append(e.strength()));
+    }
+    if (event instanceof ResourceRecorded e) {
+      return s.withResources(s.resources().put(e.resource().id(), e.resource()));
+    }
+    if (event instanceof AssessmentCompleted) {
+      return s.withAssessmentCompleted(true);
+    }
+    // Planning.
+    if (event instanceof PlanningStarted e) {
+      PlanVersion version = s.planVersions().lastOption()
+          .map(current -> current.next(e.period(), e.coverageThreshold()))
+          .getOrElse(() -> PlanVersion.first(e.period(), e.coverageThreshold()));
+      return s.withPhase(Phase.PLANNING).withPlanVersions(s.planVersions().append(version));
+    }
+    if (event instanceof GoalAdded e) {
+      return withPlan(s, plan(s).withGoal(e.goal()));
+    }
+    if (event instanceof InterventionPlanned e) {
+      return withPlan(s, plan(s).withNewIntervention(e.intervention()))
+          .withProviders(s.providers().put(e.provider().id(), e.provider()));
+    }
+    if (event instanceof NeedDeferred e) {
+      return withPlan(s, plan(s).withDeferral(e.need(), e.reason()));
+    }
+    if (event instanceof BudgetCapSet e) {
+      return withPlan(s, plan(s).withBudgetCap(e.cap()));
+    }
+    if (event instanceof PlanAgreed e) {
+      return withPlan(s, plan(s).agreed(e.agreedOn()));
+    }
+    if (event instanceof PlanApproved e) {
+      PlanVersion plan = plan(s);
+      return withPlan(s, plan.approved(e.approvedOn()).withGoals(plan.goals().mapValues(g -> g.withLifecycle(GoalLifecycle.ACTIVE))));
+    }
+    if (event instanceof ImplementationStarted) {
+      return s.withPhase(Phase.IMPLEMENTATION);
+    }
+    // Implementation.
+    if (event instanceof InterventionStarted e) {
+      return withIntervention(s, intervention(s, e.intervention()).started(e.on()));
+    }
+    if (event instanceof InterventionSuspended e) {
+      return withIntervention(s, intervention(s, e.intervention()).withStatus(InterventionStatus.SUSPENDED));
+    }
+    if (event instanceof InterventionResumed e) {
+      return withIntervention(s, intervention(s, e.intervention()).withStatus(InterventionStatus.ACTIVE));
+    }
+    if (event instanceof InterventionCompleted e) {
+      return withIntervention(s, intervention(s, e.intervention()).ended(InterventionStatus.COMPLETED, e.on()));
+    }
+    if (event instanceof InterventionCancelled e) {
+      Intervention cancelled = intervention(s, e.intervention()).ended(InterventionStatus.CANCELLED, e.on());
+      return withPlan(s, plan(s).withCancelledIntervention(cancelled));
+    }
+    // Monitoring and evaluation.
+    if (event instanceof ReviewRecorded e) {
+      return afterReview(s, e.decision());
+    }
+    if (event instanceof EvaluationStarted) {
+      return s.withPhase(Phase.EVALUATION);
+    }
+    if (event instanceof OutcomeRecorded e) {
+      PlanVersion plan = plan(s);
+      Goal goal = plan.goals().get(e.goal()).getOrElseThrow(() -> missing(e.goal()));
+      return withPlan(s, plan.withGoals(plan.goals().put(goal.id(), goal.evaluated(e.achievement()))));
+    }
+    if (event instanceof ReplanningStarted) {
+      return withNextPlanVersion(s);
+    }
+    if (event instanceof CaseOpened) {
+      throw new IllegalArgumentException("CaseOpened can only be the first event of a case");
+    }
+    throw new IllegalArgumentException("unknown event type " + event.getClass().getName());
+  }
+
+  private static ImmutableCaseFile afterReview(ImmutableCaseFile s, ReviewDecision decision) {
+    return switch (decision) {
+      case CONTINUE -> s.withPhase(Phase.MONITORING);
+      case ADJUST_PLAN -> withNextPlanVersion(s);
+      case REASSESS -> s.withPhase(Phase.ASSESSMENT).withAssessmentCompleted(false);
+      case PROCEED_TO_EVALUATION -> s.withPhase(Phase.EVALUATION);
+    };
+  }
+
+  private static ImmutableCaseFile withNextPlanVersion(ImmutableCaseFile s) {
+    PlanVersion current = plan(s);
+    return s.withPhase(Phase.PLANNING)
+        .withPlanVersions(s.planVersions().append(current.next(current.period(), current.coverageThreshold())));
+  }
+
+  private static PlanVersion plan(ImmutableCaseFile s) {
+    return s.planVersions().lastOption().getOrElseThrow(() -> new IllegalStateException("no plan: event out of order"));
+  }
+
+  private static Intervention intervention(ImmutableCaseFile s, org.casemgmt.plan.InterventionId id) {
+    return plan(s).interventions().get(id).getOrElseThrow(() -> missing(id));
+  }
+
+  private static ImmutableCaseFile withIntervention(ImmutableCaseFile s, Intervention intervention) {
+    return withPlan(s, plan(s).withUpdatedIntervention(intervention));
+  }
+
+  private static ImmutableCaseFile withPlan(ImmutableCaseFile s, PlanVersion plan) {
+    return s.withPlanVersions(s.planVersions().update(s.planVersions().size() - 1, plan));
+  }
+
+  private static IllegalStateException missing(Object id) {
+    return new IllegalStateException("event refers to " + id + ", which is not in the plan: event out of order");
+  }
+}

@@ -1,0 +1,63 @@
+package org.casemgmt.casefile;
+
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+
+/**
+ * Why a stored history cannot be replayed: it is empty, does not start by opening the case, mixes cases, or
+ * has a gap or a repetition in its sequence numbers.
+ *
+ * @param problem  what is wrong
+ * @param position the 1-based position in the history where it was found
+ * @param detail   the ids and numbers involved (never personal data)
+ */
+public record InvalidHistory(Problem problem, long position, String detail) {
+
+  /** What can be wrong with a history. */
+  public enum Problem {
+    /** There are no events. */
+    EMPTY,
+    /** The first event is not {@link CaseEvent.CaseOpened}, or a later one is. */
+    NOT_OPENED_FIRST,
+    /** An event belongs to another case. */
+    OTHER_CASE,
+    /** A sequence number is not the previous one plus one. */
+    OUT_OF_SEQUENCE
+  }
+
+  static Option<InvalidHistory> checkAll(Seq<RecordedEvent> history) {
+    if (history.isEmpty()) {
+      return Option.some(new InvalidHistory(Problem.EMPTY, 0, "no events"));
+    }
+    RecordedEvent first = history.head();
+    if (!(first.event() instanceof CaseEvent.CaseOpened opened) || !opened.caseId().equals(first.caseId())) {
+      return Option.some(new InvalidHistory(Problem.NOT_OPENED_FIRST, 1, "first event is " + first.event().getClass().getSimpleName()));
+    }
+    if (first.sequence() != 1) {
+      return Option.some(new InvalidHistory(Problem.OUT_OF_SEQUENCE, 1, "expected 1, got " + first.sequence()));
+    }
+    long expected = 1;
+    for (RecordedEvent event : history.tail()) {
+      Option<InvalidHistory> problem = check(first.caseId(), expected, event);
+      if (problem.isDefined()) {
+        return problem;
+      }
+      expected++;
+    }
+    return Option.none();
+  }
+
+  static Option<InvalidHistory> check(CaseId caseId, long version, RecordedEvent event) {
+    long position = version + 1;
+    if (!event.caseId().equals(caseId)) {
+      return Option.some(new InvalidHistory(Problem.OTHER_CASE, position, "expected " + caseId + ", got " + event.caseId()));
+    }
+    if (event.sequence() != position) {
+      return Option.some(new InvalidHistory(Problem.OUT_OF_SEQUENCE, position, "expected " + position + ", got " + event.sequence()));
+    }
+    if (event.event() instanceof CaseEvent.CaseOpened) {
+      return Option.some(new InvalidHistory(Problem.NOT_OPENED_FIRST, position, "CaseOpened after the first event"));
+    }
+    return Option.none();
+  }
+}

@@ -1,0 +1,174 @@
+package org.casemgmt.casefile;
+
+import static org.casemgmt.casefile.CommandKind.*;
+import static org.casemgmt.casefile.Phase.*;
+
+import io.vavr.collection.LinkedHashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Set;
+import java.util.EnumMap;
+import java.util.EnumSet;
+
+/**
+ * The phase machine as data: for each phase, the commands permitted in it and the phases each command may
+ * lead to. This is the one place that says which moves exist; {@link CaseFile#decide} refuses a command the
+ * table does not permit before it looks at any rule, and diagrams are drawn from {@link #transitions()}.
+ *
+ * <p>The loop-backs practice needs are rows like any other: monitoring → planning (adjust the plan),
+ * monitoring → assessment (new needs), evaluation → planning (goals not met: re-plan instead of closing),
+ * closed → assessment (reopen). Every open phase may close early. While a case is suspended only
+ * {@link CommandKind#RESUME_CASE} and {@link CommandKind#CLOSE_CASE} are permitted.
+ *
+ * <pre>{@code
+ * PhaseTable.permitted(Phase.PLANNING, false).contains(CommandKind.APPROVE_PLAN); // true
+ * PhaseTable.targets(Phase.MONITORING, CommandKind.RECORD_REVIEW); // MONITORING, PLANNING, ASSESSMENT, EVALUATION
+ * }</pre>
+ */
+public final class PhaseTable {
+
+  /**
+   * One row of the table: in phase {@code from}, a command of kind {@code command} is permitted and may lead
+   * to any of {@code to} (a command that keeps the phase lists {@code from} itself).
+   *
+   * @param from    the phase the case is in
+   * @param command the kind of command
+   * @param to      the phases the case may be in afterwards
+   */
+  public record Transition(Phase from, CommandKind command, Set<Phase> to) {
+
+    /** Whether the command changes the phase (at least one target differs from {@code from}). */
+    public boolean changesPhase() {
+      return to.exists(p -> p != from);
+    }
+  }
+
+  /** Commands that keep the phase and are permitted in every open phase. */
+  private static final List<CommandKind> ANY_OPEN_PHASE = List.of(HAND_OVER, EXTEND_SCOPE, SUSPEND_CASE);
+
+  /** Commands on interventions while they are being delivered. */
+  private static final List<CommandKind> DELIVERY = List.of(
+      START_INTERVENTION, SUSPEND_INTERVENTION, RESUME_INTERVENTION, COMPLETE_INTERVENTION, CANCEL_INTERVENTION);
+
+  private static final Seq<Transition> TABLE = List.<Transition>empty()
+      .appendAll(stay(INTAKE, ANY_OPEN_PHASE))
+      .append(row(INTAKE, START_ASSESSMENT, ASSESSMENT))
+      .append(row(INTAKE, CLOSE_CASE, CLOSED))
+
+      .appendAll(stay(ASSESSMENT, ANY_OPEN_PHASE))
+      .appendAll(stay(ASSESSMENT, List.of(
+          RECORD_NEED, REVISE_NEED, WITHDRAW_NEED, RECORD_STRENGTH, RECORD_RESOURCE, COMPLETE_ASSESSMENT)))
+      .append(row(ASSESSMENT, START_PLANNING, PLANNING))
+      .append(row(ASSESSMENT, CLOSE_CASE, CLOSED))
+
+      .appendAll(stay(PLANNING, ANY_OPEN_PHASE))
+      .appendAll(stay(PLANNING, List.of(
+          ADD_GOAL, PLAN_INTERVENTION, CANCEL_INTERVENTION, DEFER_NEED, SET_BUDGET_CAP, RECORD_AGREEMENT,
+          APPROVE_PLAN)))
+      .append(row(PLANNING, START_IMPLEMENTATION, IMPLEMENTATION))
+      .append(row(PLANNING, CLOSE_CASE, CLOSED))
+
+      .appendAll(stay(IMPLEMENTATION, ANY_OPEN_PHASE))
+      .appendAll(stay(IMPLEMENTATION, DELIVERY))
+      .append(row(IMPLEMENTATION, RECORD_REVIEW, MONITORING, PLANNING, ASSESSMENT, EVALUATION))
+      .append(row(IMPLEMENTATION, CLOSE_CASE, CLOSED))
+
+      .appendAll(stay(MONITORING, ANY_OPEN_PHASE))
+      .appendAll(stay(MONITORING, DELIVERY))
+      .append(row(MONITORING, RECORD_REVIEW, MONITORING, PLANNING, ASSESSMENT, EVALUATION))
+      .append(row(MONITORING, START_EVALUATION, EVALUATION))
+      .append(row(MONITORING, CLOSE_CASE, CLOSED))
+
+      .appendAll(stay(EVALUATION, ANY_OPEN_PHASE))
+      .append(row(EVALUATION, RECORD_OUTCOME, EVALUATION))
+      .append(row(EVALUATION, REPLAN, PLANNING))
+      .append(row(EVALUATION, CLOSE_CASE, CLOSED))
+
+      .append(row(CLOSED, REOPEN_CASE, ASSESSMENT));
+
+  /** What a suspended case accepts, whatever its phase. */
+  private static final Set<CommandKind> WHILE_SUSPENDED = LinkedHashSet.of(RESUME_CASE, CLOSE_CASE);
+
+  // Fast look-ups for the hot path, built once from TABLE.
+  private static final EnumMap<Phase, EnumSet<CommandKind>> PERMITTED = new EnumMap<>(Phase.class);
+  private static final EnumMap<Phase, EnumMap<CommandKind, EnumSet<Phase>>> TARGETS = new EnumMap<>(Phase.class);
+
+  static {
+    for (Phase phase : Phase.values()) {
+      PERMITTED.put(phase, EnumSet.noneOf(CommandKind.class));
+      TARGETS.put(phase, new EnumMap<>(CommandKind.class));
+    }
+    for (Transition t : TABLE) {
+      PERMITTED.get(t.from()).add(t.command());
+      TARGETS.get(t.from()).computeIfAbsent(t.command(), k -> EnumSet.noneOf(Phase.class)).addAll(t.to().toJavaSet());
+    }
+  }
+
+  private PhaseTable() {}
+
+  private static Transition row(Phase from, CommandKind command, Phase... to) {
+    return new Transition(from, command, LinkedHashSet.of(to));
+  }
+
+  private static List<Transition> stay(Phase phase, List<CommandKind> commands) {
+    return commands.map(command -> row(phase, command, phase));
+  }
+
+  /** Every row of the table, in the order of the methodology. */
+  public static Seq<Transition> transitions() {
+    return TABLE;
+  }
+
+  /** The commands a suspended case accepts, whatever its phase. */
+  public static Set<CommandKind> permittedWhileSuspended() {
+    return WHILE_SUSPENDED;
+  }
+
+  /**
+   * The commands permitted in a phase.
+   *
+   * @param phase     the case's phase
+   * @param suspended whether the case is suspended
+   * @return the permitted kinds, in declaration order
+   */
+  public static Set<CommandKind> permitted(Phase phase, boolean suspended) {
+    if (suspended) {
+      return WHILE_SUSPENDED;
+    }
+    return LinkedHashSet.ofAll(PERMITTED.get(phase));
+  }
+
+  /** Whether a command of this kind is permitted; allocation-free, for the hot path. */
+  public static boolean isPermitted(Phase phase, boolean suspended, CommandKind command) {
+    return suspended ? command == RESUME_CASE || command == CLOSE_CASE : PERMITTED.get(phase).contains(command);
+  }
+
+  /**
+   * The phases a command may lead to from a phase; empty if it is not permitted there.
+   * Resuming and suspending keep the phase.
+   */
+  public static Set<Phase> targets(Phase from, CommandKind command) {
+    if (command == RESUME_CASE) {
+      return LinkedHashSet.of(from);
+    }
+    EnumSet<Phase> to = TARGETS.get(from).get(command);
+    return to == null ? LinkedHashSet.empty() : LinkedHashSet.ofAll(to);
+  }
+
+  /** Whether the move {@code from → to} by a command of this kind is in the table. */
+  public static boolean allows(Phase from, CommandKind command, Phase to) {
+    if (command == RESUME_CASE) {
+      return from == to;
+    }
+    EnumSet<Phase> targets = TARGETS.get(from).get(command);
+    return targets != null && targets.contains(to);
+  }
+
+  /** The phases reachable from a phase in one command, itself excluded. */
+  public static Set<Phase> reachable(Phase from, boolean suspended) {
+    Set<CommandKind> permitted = permitted(from, suspended);
+    return LinkedHashSet.ofAll(TABLE.filter(t -> t.from() == from && permitted.contains(t.command()))
+        .flatMap(Transition::to)
+        .filter(p -> p != from));
+  }
+}

@@ -1,0 +1,310 @@
+package org.casemgmt.casefile;
+
+import io.vavr.collection.HashMap;
+import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Set;
+import io.vavr.control.Option;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.casemgmt.internal.LongTreeMap;
+import org.casemgmt.need.NeedId;
+import org.casemgmt.need.Priority;
+import org.casemgmt.plan.DayWindow;
+import org.casemgmt.plan.Goal;
+import org.casemgmt.plan.GoalId;
+import org.casemgmt.plan.Intervention;
+import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.Money;
+import org.casemgmt.plan.Overlap;
+import org.casemgmt.resource.ServiceKind;
+
+/**
+ * One version of a case's individual plan: its period, goals, interventions, deferred needs, budget cap,
+ * the client's agreement and the approval. Re-planning makes a new version that starts as a copy of the
+ * current one; earlier versions stay on the case file, unchanged.
+ *
+ * <p>A version is a value: it changes only through the case file's events, so every version a user can
+ * see satisfies the plan's invariants. It keeps, per need and service kind, the live interventions sorted by
+ * start day in a persistent tree, so that checking a new intervention against all the others costs
+ * {@code O(log n)}: within one key the windows never overlap, so only the neighbours by start day can.
+ */
+public final class PlanVersion {
+
+  /** A live intervention's place in the non-overlap index. */
+  private record Slot(InterventionId id, DayWindow window) {}
+
+  /** The key under which the non-overlap rule compares windows. */
+  private record NeedAndKind(NeedId need, ServiceKind kind) {}
+
+  private final int number;
+  private final DayWindow period;
+  private final Priority coverageThreshold;
+  private final Map<GoalId, Goal> goals;
+  private final Map<InterventionId, Intervention> interventions;
+  private final Map<NeedId, String> deferrals;
+  private final Option<Money> budgetCap;
+  private final Option<LocalDate> agreedOn;
+  private final Option<LocalDate> approvedOn;
+  private final Money plannedCost;
+  private final Map<NeedAndKind, LongTreeMap<Slot>> byNeedAndKind;
+  private final Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind;
+
+  private PlanVersion(
+      int number, DayWindow period, Priority coverageThreshold, Map<GoalId, Goal> goals,
+      Map<InterventionId, Intervention> interventions, Map<NeedId, String> deferrals, Option<Money> budgetCap,
+      Option<LocalDate> agreedOn, Option<LocalDate> approvedOn, Money plannedCost,
+      Map<NeedAndKind, LongTreeMap<Slot>> byNeedAndKind, Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind) {
+    this.number = number;
+    this.period = period;
+    this.coverageThreshold = coverageThreshold;
+    this.goals = goals;
+    this.interventions = interventions;
+    this.deferrals = deferrals;
+    this.budgetCap = budgetCap;
+    this.agreedOn = agreedOn;
+    this.approvedOn = approvedOn;
+    this.plannedCost = plannedCost;
+    this.byNeedAndKind = byNeedAndKind;
+    this.byExclusiveKind = byExclusiveKind;
+  }
+
+  static PlanVersion first(DayWindow period, Priority coverageThreshold) {
+    return new PlanVersion(1, period, coverageThreshold, HashMap.empty(), HashMap.empty(), HashMap.empty(),
+        Option.none(), Option.none(), Option.none(), Money.ZERO, HashMap.empty(), HashMap.empty());
+  }
+
+  /**
+   * The next version: the same interventions, deferrals and cap, the goals proposed again (their outcomes
+   * stay in this version); not agreed, not approved.
+   */
+  PlanVersion next(DayWindow newPeriod, Priority newThreshold) {
+    Map<GoalId, Goal> proposed = goals.mapValues(g -> g.reproposed());
+    return new PlanVersion(number + 1, newPeriod, newThreshold, proposed, interventions, deferrals, budgetCap,
+        Option.none(), Option.none(), plannedCost, byNeedAndKind, byExclusiveKind);
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** The version number, from 1. */
+  public int number() {
+    return number;
+  }
+
+  /** The period the plan covers; every intervention's window lies inside it. */
+  public DayWindow period() {
+    return period;
+  }
+
+  /** Open needs at or above this priority must be covered or deferred before approval. */
+  public Priority coverageThreshold() {
+    return coverageThreshold;
+  }
+
+  /** The plan's goals by id. */
+  public Map<GoalId, Goal> goals() {
+    return goals;
+  }
+
+  /** The plan's interventions by id, cancelled ones included (they stay on the record). */
+  public Map<InterventionId, Intervention> interventions() {
+    return interventions;
+  }
+
+  /** The interventions that are not cancelled, in id order. */
+  public Seq<Intervention> liveInterventions() {
+    return interventions.values().filter(i -> i.status().isLive()).sortBy(Intervention::id);
+  }
+
+  /** Needs consciously deferred to a later plan, with the reason (free text). */
+  public Map<NeedId, String> deferrals() {
+    return deferrals;
+  }
+
+  /** The budget cap, if one is set. */
+  public Option<Money> budgetCap() {
+    return budgetCap;
+  }
+
+  /** The day the client agreed to this version, if they have. */
+  public Option<LocalDate> agreedOn() {
+    return agreedOn;
+  }
+
+  /** The day this version was approved, if it was. */
+  public Option<LocalDate> approvedOn() {
+    return approvedOn;
+  }
+
+  /** Whether this version was approved. */
+  public boolean isApproved() {
+    return approvedOn.isDefined();
+  }
+
+  /** The total cost of the interventions that are not cancelled. */
+  public Money plannedCost() {
+    return plannedCost;
+  }
+
+  /** Whether some live intervention addresses the need. */
+  public boolean covers(NeedId need) {
+    return interventions.values().exists(i -> i.status().isLive() && i.needs().contains(need));
+  }
+
+  /** The set of needs addressed by at least one live intervention. */
+  public Set<NeedId> coveredNeeds() {
+    return interventions.values().filter(i -> i.status().isLive()).flatMap(Intervention::needs).toSet();
+  }
+
+  /** The sum of the cost accrued by the given day over all interventions (see {@link Intervention#costAccruedBy}). */
+  public Money costToDate(LocalDate asOf) {
+    return interventions.values().foldLeft(Money.ZERO, (sum, i) -> sum.plus(i.costAccruedBy(asOf)));
+  }
+
+  /**
+   * The first live intervention that clashes with a candidate under the non-overlap rule: same need and same
+   * service kind with a shared day. Looks only at the neighbours by start day, in {@code O(log n)} per need.
+   */
+  public Option<Overlap> findOverlap(Intervention candidate) {
+    for (NeedId need : candidate.needs()) {
+      LongTreeMap<Slot> slots = byNeedAndKind.get(new NeedAndKind(need, candidate.kind())).getOrNull();
+      Slot clash = clash(slots, candidate.window());
+      if (clash != null) {
+        return Option.some(new Overlap(clash.id(), Option.some(need), candidate.kind(),
+            clash.window().intersection(candidate.window()).getOrElse(candidate.window())));
+      }
+    }
+    return Option.none();
+  }
+
+  /** The first live intervention of the same exclusive kind that shares a day with the candidate, whatever the need. */
+  public Option<Overlap> findExclusiveClash(Intervention candidate) {
+    if (!candidate.kind().exclusive()) {
+      return Option.none();
+    }
+    Slot clash = clash(byExclusiveKind.get(candidate.kind()).getOrNull(), candidate.window());
+    return clash == null
+        ? Option.none()
+        : Option.some(new Overlap(clash.id(), Option.none(), candidate.kind(),
+            clash.window().intersection(candidate.window()).getOrElse(candidate.window())));
+  }
+
+  /** Within one key windows are disjoint, so only the floor (by start) and the next start can overlap. */
+  private static Slot clash(LongTreeMap<Slot> slots, DayWindow window) {
+    if (slots == null) {
+      return null;
+    }
+    long start = window.start().toEpochDay();
+    LongTreeMap.Entry<Slot> before = slots.floor(start);
+    if (before != null && before.value().window().end().toEpochDay() > start) {
+      return before.value();
+    }
+    LongTreeMap.Entry<Slot> after = slots.higher(start);
+    if (after != null && after.key() < window.end().toEpochDay()) {
+      return after.value();
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- changes (applied by events only)
+
+  PlanVersion withGoal(Goal goal) {
+    return new PlanVersion(number, period, coverageThreshold, goals.put(goal.id(), goal), interventions, deferrals,
+        budgetCap, Option.none(), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+  }
+
+  PlanVersion withGoals(Map<GoalId, Goal> newGoals) {
+    return new PlanVersion(number, period, coverageThreshold, newGoals, interventions, deferrals, budgetCap,
+        agreedOn, approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+  }
+
+  /** Adds a planned intervention; the client's agreement was to the plan without it, so it lapses. */
+  PlanVersion withNewIntervention(Intervention intervention) {
+    Slot slot = new Slot(intervention.id(), intervention.window());
+    long start = intervention.window().start().toEpochDay();
+    Map<NeedAndKind, LongTreeMap<Slot>> index = byNeedAndKind;
+    for (NeedId need : intervention.needs()) {
+      NeedAndKind key = new NeedAndKind(need, intervention.kind());
+      index = index.put(key, index.get(key).getOrElse(LongTreeMap::empty).put(start, slot));
+    }
+    Map<ServiceKind, LongTreeMap<Slot>> exclusive = byExclusiveKind;
+    if (intervention.kind().exclusive()) {
+      exclusive = exclusive.put(intervention.kind(),
+          exclusive.get(intervention.kind()).getOrElse(LongTreeMap::empty).put(start, slot));
+    }
+    return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(intervention.id(), intervention),
+        deferrals, budgetCap, Option.none(), approvedOn, plannedCost.plus(intervention.cost()), index, exclusive);
+  }
+
+  /** Replaces an intervention by its next state (started, suspended, completed); the window never changes. */
+  PlanVersion withUpdatedIntervention(Intervention intervention) {
+    return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(intervention.id(), intervention),
+        deferrals, budgetCap, agreedOn, approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+  }
+
+  /** Records a cancellation: the intervention stays on the record but frees its window and its cost. */
+  PlanVersion withCancelledIntervention(Intervention cancelled) {
+    long start = cancelled.window().start().toEpochDay();
+    Map<NeedAndKind, LongTreeMap<Slot>> index = byNeedAndKind;
+    for (NeedId need : cancelled.needs()) {
+      NeedAndKind key = new NeedAndKind(need, cancelled.kind());
+      index = index.put(key, index.get(key).getOrElse(LongTreeMap::empty).remove(start));
+    }
+    Map<ServiceKind, LongTreeMap<Slot>> exclusive = byExclusiveKind;
+    if (cancelled.kind().exclusive()) {
+      exclusive = exclusive.put(cancelled.kind(),
+          exclusive.get(cancelled.kind()).getOrElse(LongTreeMap::empty).remove(start));
+    }
+    Money cost = new Money(plannedCost.amount().subtract(cancelled.cost().amount()));
+    return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(cancelled.id(), cancelled),
+        deferrals, budgetCap, agreedOn, approvedOn, cost, index, exclusive);
+  }
+
+  PlanVersion withDeferral(NeedId need, String reason) {
+    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals.put(need, reason),
+        budgetCap, Option.none(), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+  }
+
+  PlanVersion withBudgetCap(Money cap) {
+    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, Option.some(cap),
+        Option.none(), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+  }
+
+  PlanVersion agreed(LocalDate on) {
+    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, budgetCap,
+        Option.some(on), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+  }
+
+  PlanVersion approved(LocalDate on) {
+    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, budgetCap,
+        agreedOn, Option.some(on), plannedCost, byNeedAndKind, byExclusiveKind);
+  }
+
+  // ---------------------------------------------------------------- value semantics (the index is derived)
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PlanVersion that
+        && number == that.number
+        && period.equals(that.period)
+        && coverageThreshold == that.coverageThreshold
+        && goals.equals(that.goals)
+        && interventions.equals(that.interventions)
+        && deferrals.equals(that.deferrals)
+        && budgetCap.equals(that.budgetCap)
+        && agreedOn.equals(that.agreedOn)
+        && approvedOn.equals(that.approvedOn);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(number, period, goals, interventions, deferrals, budgetCap, agreedOn, approvedOn);
+  }
+
+  @Override
+  public String toString() {
+    return "PlanVersion[number=" + number + ", period=" + period + ", goals=" + goals.size()
+        + ", interventions=" + interventions.size() + ", deferrals=" + deferrals.size() + ", plannedCost="
+        + plannedCost + ", budgetCap=" + budgetCap + ", agreedOn=" + agreedOn + ", approvedOn=" + approvedOn + "]";
+  }
+}

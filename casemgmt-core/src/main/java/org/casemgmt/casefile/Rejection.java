@@ -1,0 +1,342 @@
+package org.casemgmt.casefile;
+
+import io.vavr.collection.Set;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.casemgmt.need.LifeDomain;
+import org.casemgmt.need.NeedId;
+import org.casemgmt.need.NeedStatus;
+import org.casemgmt.party.StaffId;
+import org.casemgmt.plan.DayWindow;
+import org.casemgmt.plan.GoalId;
+import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.InterventionStatus;
+import org.casemgmt.plan.Money;
+import org.casemgmt.resource.ProviderId;
+import org.casemgmt.resource.ResourceId;
+import org.casemgmt.resource.ServiceKind;
+
+/**
+ * Why a case file refused a command. There is one type per rule, each carrying the ids, dates and amounts a
+ * caller needs to explain the refusal — never prose, never personal data. A refused command changes nothing.
+ *
+ * <pre>{@code
+ * caseFile.handle(command).peekLeft(rejection -> {
+ *   if (rejection instanceof Rejection.OverlappingIntervention o) {
+ *     show("Overlaps " + o.existing() + " on " + o.sharedDays());
+ *   }
+ * });
+ * }</pre>
+ */
+public sealed interface Rejection {
+
+  /** The name of the broken rule, e.g. {@code "OverlappingIntervention"}; stable, safe to log and count. */
+  default String rule() {
+    return getClass().getSimpleName();
+  }
+
+  // ---------------------------------------------------------------- the phase machine and the whole case
+
+  /**
+   * The command is not permitted in the case's phase (or while it is suspended).
+   *
+   * @param command   the refused kind
+   * @param phase     the case's phase
+   * @param suspended whether the case is suspended
+   * @param permitted what the case accepts now
+   * @param reachable the phases reachable from here
+   */
+  record CommandNotPermitted(CommandKind command, Phase phase, boolean suspended, Set<CommandKind> permitted,
+      Set<Phase> reachable) implements Rejection {}
+
+  /**
+   * The issuer expected another version: someone else changed the case meanwhile.
+   *
+   * @param caseId   the case
+   * @param expected the version the issuer saw
+   * @param actual   the case's version
+   */
+  record VersionConflict(CaseId caseId, long expected, long actual) implements Rejection {}
+
+  /**
+   * A case file cannot be opened twice.
+   *
+   * @param caseId the case
+   */
+  record CaseAlreadyOpened(CaseId caseId) implements Rejection {}
+
+  /**
+   * The command is issued before the case was opened.
+   *
+   * @param at       when the command was issued
+   * @param openedAt when the case was opened
+   */
+  record IssuedBeforeOpening(Instant at, Instant openedAt) implements Rejection {}
+
+  /**
+   * A day given in the command falls before the day the case was opened.
+   *
+   * @param day      the day given
+   * @param openedOn the day the case was opened
+   */
+  record DayBeforeOpening(LocalDate day, LocalDate openedOn) implements Rejection {}
+
+  /**
+   * The case is handed over to the person who already holds it.
+   *
+   * @param caseManager the current case manager
+   */
+  record AlreadyCaseManager(StaffId caseManager) implements Rejection {}
+
+  /**
+   * The scope already includes every domain to add.
+   *
+   * @param domains the domains asked for
+   */
+  record AlreadyInScope(Set<LifeDomain> domains) implements Rejection {}
+
+  /**
+   * The closure reason is not allowed in the case's situation: {@code GOALS_ACHIEVED} only from evaluation.
+   *
+   * @param reason the reason given
+   * @param phase  the case's phase
+   */
+  record ClosureReasonNotAllowed(ClosureReason reason, Phase phase) implements Rejection {}
+
+  /**
+   * "No needs identified" while needs are open.
+   *
+   * @param openNeeds the open needs
+   */
+  record OpenNeedsRemain(Set<NeedId> openNeeds) implements Rejection {}
+
+  /**
+   * Closing with "goals achieved" while some goal is not evaluated or not achieved: re-plan, or close for
+   * another reason.
+   *
+   * @param notEvaluated goals without an outcome
+   * @param notAchieved  goals whose outcome is not "achieved"
+   */
+  record GoalsNotAchieved(Set<GoalId> notEvaluated, Set<GoalId> notAchieved) implements Rejection {}
+
+  // ---------------------------------------------------------------- assessment
+
+  /**
+   * The need's life domain is outside the case's agreed scope; extend the scope with consent first.
+   *
+   * @param need   the need
+   * @param domain its domain
+   * @param scope  the case's scope
+   */
+  record NeedOutsideScope(NeedId need, LifeDomain domain, Set<LifeDomain> scope) implements Rejection {}
+
+  /**
+   * A strength is recorded in a life domain outside the case's agreed scope.
+   *
+   * @param domain the domain
+   * @param scope  the case's scope
+   */
+  record DomainOutsideScope(LifeDomain domain, Set<LifeDomain> scope) implements Rejection {}
+
+  /**
+   * A need with this id is already recorded.
+   *
+   * @param need the id
+   */
+  record DuplicateNeed(NeedId need) implements Rejection {}
+
+  /**
+   * No need with this id is recorded.
+   *
+   * @param need the id
+   */
+  record UnknownNeed(NeedId need) implements Rejection {}
+
+  /**
+   * The need is not open (it was withdrawn).
+   *
+   * @param need   the need
+   * @param status its status
+   */
+  record NeedNotOpen(NeedId need, NeedStatus status) implements Rejection {}
+
+  /**
+   * The need cannot be withdrawn while live interventions address it; cancel them first.
+   *
+   * @param need          the need
+   * @param interventions the live interventions addressing it
+   */
+  record NeedStillAddressed(NeedId need, Set<InterventionId> interventions) implements Rejection {}
+
+  /**
+   * A resource with this id is already recorded.
+   *
+   * @param resource the id
+   */
+  record DuplicateResource(ResourceId resource) implements Rejection {}
+
+  /** The assessment was concluded; needs change again only after a reassessment. */
+  record AssessmentAlreadyCompleted() implements Rejection {}
+
+  /** The assessment cannot be concluded without an open need (close with "no needs identified" instead). */
+  record NoOpenNeeds() implements Rejection {}
+
+  /** Planning needs a concluded assessment. */
+  record AssessmentNotCompleted() implements Rejection {}
+
+  // ---------------------------------------------------------------- planning
+
+  /**
+   * A goal with this id is already in the plan.
+   *
+   * @param goal the id
+   */
+  record DuplicateGoal(GoalId goal) implements Rejection {}
+
+  /**
+   * No goal with this id is in the plan.
+   *
+   * @param goal the id
+   */
+  record UnknownGoal(GoalId goal) implements Rejection {}
+
+  /**
+   * An intervention with this id is already in the plan.
+   *
+   * @param intervention the id
+   */
+  record DuplicateIntervention(InterventionId intervention) implements Rejection {}
+
+  /**
+   * No intervention with this id is in the plan.
+   *
+   * @param intervention the id
+   */
+  record UnknownIntervention(InterventionId intervention) implements Rejection {}
+
+  /**
+   * The provider does not offer this kind of service.
+   *
+   * @param provider the provider
+   * @param kind     the kind asked for
+   */
+  record ServiceNotOffered(ProviderId provider, ServiceKind kind) implements Rejection {}
+
+  /**
+   * The intervention's window does not lie inside the plan's period.
+   *
+   * @param intervention the intervention
+   * @param window       its window
+   * @param period       the plan's period
+   */
+  record WindowOutsidePlanPeriod(InterventionId intervention, DayWindow window, DayWindow period)
+      implements Rejection {}
+
+  /**
+   * Two interventions of the same kind for the same need would share days: redundant, uncoordinated help
+   * (seed 001).
+   *
+   * @param proposed   the intervention refused
+   * @param existing   the live intervention it clashes with
+   * @param need       the need both address
+   * @param kind       the kind both deliver
+   * @param sharedDays the days both windows share
+   */
+  record OverlappingIntervention(InterventionId proposed, InterventionId existing, NeedId need, ServiceKind kind,
+      DayWindow sharedDays) implements Rejection {}
+
+  /**
+   * Two services of an exclusive kind (e.g. a residential placement) would overlap for the client.
+   *
+   * @param proposed   the intervention refused
+   * @param existing   the live intervention it clashes with
+   * @param kind       the exclusive kind
+   * @param sharedDays the days both windows share
+   */
+  record ExclusiveServiceOverlap(InterventionId proposed, InterventionId existing, ServiceKind kind,
+      DayWindow sharedDays) implements Rejection {}
+
+  /**
+   * The plan was approved; it changes only in a new version.
+   *
+   * @param planVersion the approved version
+   */
+  record PlanAlreadyApproved(int planVersion) implements Rejection {}
+
+  /**
+   * The plan has no goal.
+   *
+   * @param planVersion the version
+   */
+  record PlanHasNoGoals(int planVersion) implements Rejection {}
+
+  /**
+   * The plan has no live intervention.
+   *
+   * @param planVersion the version
+   */
+  record PlanHasNoInterventions(int planVersion) implements Rejection {}
+
+  /**
+   * Open needs at or above the threshold are neither covered by an intervention nor deferred.
+   *
+   * @param needs the uncovered needs
+   */
+  record UncoveredNeeds(Set<NeedId> needs) implements Rejection {}
+
+  /**
+   * The client's agreement to this plan version is not recorded (or lapsed with a later change).
+   *
+   * @param planVersion the version
+   */
+  record AgreementMissing(int planVersion) implements Rejection {}
+
+  /**
+   * The plan's cost exceeds its budget cap.
+   *
+   * @param plannedCost the total cost of the live interventions
+   * @param cap         the cap
+   */
+  record BudgetExceeded(Money plannedCost, Money cap) implements Rejection {}
+
+  /**
+   * Implementation needs an approved plan.
+   *
+   * @param planVersion the current version
+   */
+  record PlanNotApproved(int planVersion) implements Rejection {}
+
+  // ---------------------------------------------------------------- implementation, monitoring, evaluation
+
+  /**
+   * The intervention is not in a status that allows the command.
+   *
+   * @param intervention the intervention
+   * @param status       its status
+   * @param required     the statuses that would allow it
+   */
+  record InterventionNotInStatus(InterventionId intervention, InterventionStatus status,
+      Set<InterventionStatus> required) implements Rejection {}
+
+  /**
+   * An intervention cannot start before its window.
+   *
+   * @param intervention the intervention
+   * @param on           the day given
+   * @param windowStart  the first day of its window
+   */
+  record StartBeforeWindow(InterventionId intervention, LocalDate on, LocalDate windowStart) implements Rejection {}
+
+  /**
+   * A day given for an intervention falls before it started.
+   *
+   * @param intervention the intervention
+   * @param on           the day given
+   * @param startedOn    the day it started
+   */
+  record BeforeInterventionStart(InterventionId intervention, LocalDate on, LocalDate startedOn)
+      implements Rejection {}
+
+  /** A review needs at least one intervention of the plan that has started. */
+  record NoInterventionStarted() implements Rejection {}
+}

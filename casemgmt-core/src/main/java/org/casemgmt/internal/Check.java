@@ -1,0 +1,116 @@
+package org.casemgmt.internal;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Traversable;
+import java.math.BigDecimal;
+import org.casemgmt.InputError;
+import org.casemgmt.InputError.Problem;
+import org.casemgmt.InvalidInputException;
+
+/**
+ * Argument checks shared by every public constructor. Each check answers {@code null} when the argument is
+ * fine or an {@link InputError} when it is not, so a constructor can run all of its checks and report every
+ * problem at once with {@link #orThrow(InputError...)}:
+ *
+ * <pre>{@code
+ * Check.orThrow(Check.present("domain", domain), Check.text("description", description, 2000));
+ * }</pre>
+ *
+ * <p>The detail of an error never contains the value itself: inputs are often personal data.
+ */
+public final class Check {
+
+  /** The default maximum length of a free-text field. */
+  public static final int LONG_TEXT = 4000;
+  /** The maximum length of a short text such as a name or a code. */
+  public static final int SHORT_TEXT = 200;
+
+  private Check() {}
+
+  /** Throws an {@link InvalidInputException} if any of the given results is an error. */
+  public static void orThrow(InputError... results) {
+    List<InputError> errors = List.empty();
+    for (int i = results.length - 1; i >= 0; i--) {
+      if (results[i] != null) {
+        errors = errors.prepend(results[i]);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+
+  /** A single check that must pass, e.g. in a factory with one argument. */
+  public static void orThrow(InputError result) {
+    if (result != null) {
+      throw new InvalidInputException(List.of(result));
+    }
+  }
+
+  /** The value must not be {@code null}. */
+  public static InputError present(String field, Object value) {
+    return value == null ? new InputError(field, Problem.MISSING, "is required") : null;
+  }
+
+  /** A non-blank text of at most {@code max} characters. */
+  public static InputError text(String field, String value, int max) {
+    if (value == null) {
+      return new InputError(field, Problem.MISSING, "is required");
+    }
+    if (value.isBlank()) {
+      return new InputError(field, Problem.BLANK, "must not be blank");
+    }
+    return value.length() > max
+        ? new InputError(field, Problem.TOO_LONG, "at most " + max + " characters, got " + value.length())
+        : null;
+  }
+
+  /** An identifier: 1 to 64 characters of letters, digits, '-', '_', '.', ':' or '/'. */
+  public static InputError identifier(String field, String value) {
+    InputError error = text(field, value, 64);
+    if (error != null) {
+      return error;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':' || c == '/')) {
+        return new InputError(field, Problem.MALFORMED, "letters, digits and - _ . : / only");
+      }
+    }
+    return null;
+  }
+
+  /** A present collection without null elements, with at least one element if {@code nonEmpty}. */
+  public static InputError elements(String field, Traversable<?> value, boolean nonEmpty) {
+    if (value == null) {
+      return new InputError(field, Problem.MISSING, "is required");
+    }
+    if (nonEmpty && value.isEmpty()) {
+      return new InputError(field, Problem.EMPTY, "needs at least one element");
+    }
+    return value.contains(null) ? new InputError(field, Problem.NULL_ELEMENT, "must not contain null") : null;
+  }
+
+  /** A present map without null keys or values. */
+  public static InputError entries(String field, io.vavr.collection.Map<?, ?> value) {
+    if (value == null) {
+      return new InputError(field, Problem.MISSING, "is required");
+    }
+    return value.exists(entry -> entry._1 == null || entry._2 == null)
+        ? new InputError(field, Problem.NULL_ELEMENT, "must not contain null keys or values")
+        : null;
+  }
+
+  /** A present amount that is not negative. */
+  public static InputError nonNegative(String field, BigDecimal value) {
+    if (value == null) {
+      return new InputError(field, Problem.MISSING, "is required");
+    }
+    return value.signum() < 0 ? new InputError(field, Problem.OUT_OF_RANGE, "must not be negative") : null;
+  }
+
+  /** A number that is at least {@code min}. */
+  public static InputError atLeast(String field, long value, long min) {
+    return value < min ? new InputError(field, Problem.OUT_OF_RANGE, "must be at least " + min + ", got " + value) : null;
+  }
+}

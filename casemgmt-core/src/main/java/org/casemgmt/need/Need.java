@@ -1,0 +1,64 @@
+package org.casemgmt.need;
+
+import org.casemgmt.internal.Check;
+
+/**
+ * A need identified during assessment, in one life domain. The description is free text about a
+ * vulnerable person and is redacted in {@link #toString()}.
+ *
+ * <pre>{@code
+ * Need housing = Need.of(NeedId.of("N-1"), LifeDomain.HOUSING, "Evicted, sleeping at a friend's",
+ *     Priority.URGENT, IdentifiedBy.CLIENT);
+ * }</pre>
+ *
+ * @param id           the need's identifier within its case
+ * @param domain       the life domain the need belongs to
+ * @param description  what the need is (free text, redacted in {@code toString})
+ * @param priority     how urgent it is
+ * @param identifiedBy who identified it
+ * @param status       open or withdrawn
+ */
+public record Need(
+    NeedId id, LifeDomain domain, String description, Priority priority, IdentifiedBy identifiedBy, NeedStatus status) {
+
+  /** Creates a need, checking every field. */
+  public Need {
+    Check.orThrow(
+        Check.present("id", id),
+        Check.present("domain", domain),
+        Check.text("description", description, Check.LONG_TEXT),
+        Check.present("priority", priority),
+        Check.present("identifiedBy", identifiedBy),
+        Check.present("status", status));
+  }
+
+  /**
+   * Creates an open need.
+   *
+   * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
+   */
+  public static Need of(NeedId id, LifeDomain domain, String description, Priority priority, IdentifiedBy identifiedBy) {
+    return new Need(id, domain, description, priority, identifiedBy, NeedStatus.OPEN);
+  }
+
+  /** Whether the need is open (taken on and not withdrawn). */
+  public boolean isOpen() {
+    return status == NeedStatus.OPEN;
+  }
+
+  /** This need with a revised description and priority. */
+  public Need revised(String newDescription, Priority newPriority) {
+    return new Need(id, domain, newDescription, newPriority, identifiedBy, status);
+  }
+
+  /** This need, withdrawn. */
+  public Need withdrawn() {
+    return new Need(id, domain, description, priority, identifiedBy, NeedStatus.WITHDRAWN);
+  }
+
+  @Override
+  public String toString() {
+    return "Need[id=" + id + ", domain=" + domain + ", description=***, priority=" + priority
+        + ", identifiedBy=" + identifiedBy + ", status=" + status + "]";
+  }
+}

@@ -1,0 +1,40 @@
+package org.casemgmt.party;
+
+import org.casemgmt.internal.Check;
+
+/**
+ * Identifies a client (the person the case is about) in the embedding application. Identifiers come from the embedding application (casemgmt generates none, so that the
+ * same commands always give the same events); they are safe to log.
+ *
+ * @param value 1 to 64 letters, digits or {@code - _ . : /}
+ */
+public record ClientId(String value) implements Comparable<ClientId> {
+
+  /** Creates the identifier, checking its form. */
+  public ClientId {
+    Check.orThrow(Check.identifier("clientId", value));
+  }
+
+  /**
+   * Creates the identifier.
+   *
+   * <pre>{@code ClientId id = ClientId.of("C-1"); }</pre>
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   * @return the identifier
+   * @throws org.casemgmt.InvalidInputException if the value is missing, blank, too long or malformed
+   */
+  public static ClientId of(String value) {
+    return new ClientId(value);
+  }
+
+  @Override
+  public int compareTo(ClientId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,76 @@
+package org.casemgmt.plan;
+
+import io.vavr.collection.Set;
+import java.time.LocalDate;
+import org.casemgmt.internal.Check;
+import org.casemgmt.need.NeedId;
+
+/**
+ * A goal of the individual plan: what the client and the team want to reach for one or more needs,
+ * with a measurable target and a due date — "where we will go together" (seed 003). Description and
+ * target are free text and redacted in {@link #toString()}.
+ *
+ * <pre>{@code
+ * Goal job = Goal.of(GoalId.of("G-1"), HashSet.of(NeedId.of("N-1")), "Find stable work",
+ *     "a contract of at least 20 hours a week", LocalDate.of(2026, 12, 31));
+ * }</pre>
+ *
+ * @param id          the goal's identifier within its case
+ * @param needs       the needs it addresses, at least one
+ * @param description what the goal is (free text, redacted)
+ * @param target      how its achievement is measured (free text, redacted)
+ * @param dueOn       when it should be reached
+ * @param lifecycle   proposed, active or completed
+ * @param achievement the latest judgement of its achievement
+ */
+public record Goal(
+    GoalId id,
+    Set<NeedId> needs,
+    String description,
+    String target,
+    LocalDate dueOn,
+    GoalLifecycle lifecycle,
+    GoalAchievement achievement) {
+
+  /** Creates a goal, checking every field. */
+  public Goal {
+    Check.orThrow(
+        Check.present("id", id),
+        Check.elements("needs", needs, true),
+        Check.text("description", description, Check.LONG_TEXT),
+        Check.text("target", target, Check.LONG_TEXT),
+        Check.present("dueOn", dueOn),
+        Check.present("lifecycle", lifecycle),
+        Check.present("achievement", achievement));
+  }
+
+  /**
+   * Creates a proposed goal, in progress.
+   *
+   * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long, or it addresses no need
+   */
+  public static Goal of(GoalId id, Set<NeedId> needs, String description, String target, LocalDate dueOn) {
+    return new Goal(id, needs, description, target, dueOn, GoalLifecycle.PROPOSED, GoalAchievement.IN_PROGRESS);
+  }
+
+  /** This goal with another lifecycle status. */
+  public Goal withLifecycle(GoalLifecycle newLifecycle) {
+    return new Goal(id, needs, description, target, dueOn, newLifecycle, achievement);
+  }
+
+  /** This goal proposed again for a new plan version, its achievement back in progress. */
+  public Goal reproposed() {
+    return new Goal(id, needs, description, target, dueOn, GoalLifecycle.PROPOSED, GoalAchievement.IN_PROGRESS);
+  }
+
+  /** This goal, evaluated with the given outcome. */
+  public Goal evaluated(GoalAchievement outcome) {
+    return new Goal(id, needs, description, target, dueOn, GoalLifecycle.COMPLETED, outcome);
+  }
+
+  @Override
+  public String toString() {
+    return "Goal[id=" + id + ", needs=" + needs + ", description=***, target=***, dueOn=" + dueOn
+        + ", lifecycle=" + lifecycle + ", achievement=" + achievement + "]";
+  }
+}

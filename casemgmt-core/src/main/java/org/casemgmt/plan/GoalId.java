@@ -1,0 +1,40 @@
+package org.casemgmt.plan;
+
+import org.casemgmt.internal.Check;
+
+/**
+ * Identifies a goal of a case's plan. Identifiers come from the embedding application (casemgmt generates none, so that the
+ * same commands always give the same events); they are safe to log.
+ *
+ * @param value 1 to 64 letters, digits or {@code - _ . : /}
+ */
+public record GoalId(String value) implements Comparable<GoalId> {
+
+  /** Creates the identifier, checking its form. */
+  public GoalId {
+    Check.orThrow(Check.identifier("goalId", value));
+  }
+
+  /**
+   * Creates the identifier.
+   *
+   * <pre>{@code GoalId id = GoalId.of("G-1"); }</pre>
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   * @return the identifier
+   * @throws org.casemgmt.InvalidInputException if the value is missing, blank, too long or malformed
+   */
+  public static GoalId of(String value) {
+    return new GoalId(value);
+  }
+
+  @Override
+  public int compareTo(GoalId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

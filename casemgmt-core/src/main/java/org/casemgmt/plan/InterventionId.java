@@ -1,0 +1,40 @@
+package org.casemgmt.plan;
+
+import org.casemgmt.internal.Check;
+
+/**
+ * Identifies an intervention of a case's plan. Identifiers come from the embedding application (casemgmt generates none, so that the
+ * same commands always give the same events); they are safe to log.
+ *
+ * @param value 1 to 64 letters, digits or {@code - _ . : /}
+ */
+public record InterventionId(String value) implements Comparable<InterventionId> {
+
+  /** Creates the identifier, checking its form. */
+  public InterventionId {
+    Check.orThrow(Check.identifier("interventionId", value));
+  }
+
+  /**
+   * Creates the identifier.
+   *
+   * <pre>{@code InterventionId id = InterventionId.of("I-1"); }</pre>
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   * @return the identifier
+   * @throws org.casemgmt.InvalidInputException if the value is missing, blank, too long or malformed
+   */
+  public static InterventionId of(String value) {
+    return new InterventionId(value);
+  }
+
+  @Override
+  public int compareTo(InterventionId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,74 @@
+package org.casemgmt.plan;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.casemgmt.InputError;
+import org.casemgmt.InputError.Problem;
+import org.casemgmt.internal.Check;
+
+/**
+ * A non-negative amount of money in the case's currency, with at most two decimals. casemgmt does not
+ * convert currencies: an organisation budgets in one.
+ *
+ * <pre>{@code Money cost = Money.of("1250.50"); }</pre>
+ *
+ * @param amount the amount, never negative, kept with exactly two decimals so equal amounts are equal
+ */
+public record Money(BigDecimal amount) implements Comparable<Money> {
+
+  /** No money. */
+  public static final Money ZERO = new Money(BigDecimal.ZERO);
+
+  /** Creates an amount, checking that it is present, not negative and has at most two decimals. */
+  public Money {
+    InputError precision = amount != null && amount.stripTrailingZeros().scale() > 2
+        ? new InputError("amount", Problem.MALFORMED, "at most two decimals")
+        : null;
+    Check.orThrow(Check.nonNegative("amount", amount), precision);
+    amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  /**
+   * Creates an amount from its decimal text, e.g. {@code "120.50"}.
+   *
+   * @throws org.casemgmt.InvalidInputException if the text is not a non-negative amount with at most two decimals
+   */
+  public static Money of(String amount) {
+    Check.orThrow(Check.text("amount", amount, 32));
+    try {
+      return new Money(new BigDecimal(amount.trim()));
+    } catch (NumberFormatException e) {
+      Check.orThrow(new InputError("amount", Problem.MALFORMED, "not a decimal number"));
+      throw e;
+    }
+  }
+
+  /**
+   * Creates a whole amount.
+   *
+   * @throws org.casemgmt.InvalidInputException if the amount is negative
+   */
+  public static Money of(long amount) {
+    return new Money(BigDecimal.valueOf(amount));
+  }
+
+  /** The sum of two amounts. */
+  public Money plus(Money other) {
+    return new Money(amount.add(other.amount));
+  }
+
+  /** Whether this amount is greater than the other. */
+  public boolean exceeds(Money other) {
+    return amount.compareTo(other.amount) > 0;
+  }
+
+  @Override
+  public int compareTo(Money other) {
+    return amount.compareTo(other.amount);
+  }
+
+  @Override
+  public String toString() {
+    return amount.toPlainString();
+  }
+}

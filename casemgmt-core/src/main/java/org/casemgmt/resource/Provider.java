@@ -1,0 +1,45 @@
+package org.casemgmt.resource;
+
+import io.vavr.collection.Set;
+import org.casemgmt.internal.Check;
+
+/**
+ * Someone who delivers services to clients: a service of the case manager's own organisation, one in the
+ * territory, or an informal helper such as a family caregiver (seed 000). A provider offers a set of
+ * service kinds; an intervention may only be planned with a provider for a kind it offers.
+ *
+ * <pre>{@code
+ * Provider ngo = Provider.of(ProviderId.of("P-202"), "Casa Aperta", ResourceType.THIRD_SECTOR,
+ *     HashSet.of(ServiceKind.HOUSING));
+ * }</pre>
+ *
+ * @param id     the provider's identifier
+ * @param name   the provider's name (an organisation's or a person's; not redacted, keep personal names out)
+ * @param type   formal or informal, and which kind
+ * @param offers the service kinds it delivers, at least one
+ */
+public record Provider(ProviderId id, String name, ResourceType type, Set<ServiceKind> offers) {
+
+  /** Creates a provider, checking every field. */
+  public Provider {
+    Check.orThrow(
+        Check.present("id", id),
+        Check.text("name", name, Check.SHORT_TEXT),
+        Check.present("type", type),
+        Check.elements("offers", offers, true));
+  }
+
+  /**
+   * Creates a provider.
+   *
+   * @throws org.casemgmt.InvalidInputException if a field is missing or blank, or it offers nothing
+   */
+  public static Provider of(ProviderId id, String name, ResourceType type, Set<ServiceKind> offers) {
+    return new Provider(id, name, type, offers);
+  }
+
+  /** Whether the provider delivers the given kind of service. */
+  public boolean offers(ServiceKind kind) {
+    return offers.contains(kind);
+  }
+}

@@ -1,0 +1,37 @@
+package org.casemgmt.resource;
+
+import org.casemgmt.internal.Check;
+
+/**
+ * A source of help around the client recorded during assessment: a caregiver, a neighbour, a service
+ * already involved. Planning builds the package of services on these formal and informal resources.
+ * The description is free text and redacted in {@link #toString()}.
+ *
+ * @param id          the resource's identifier within its case
+ * @param type        formal or informal, and which kind
+ * @param description who or what it is and what it can give (free text, redacted in {@code toString})
+ */
+public record Resource(ResourceId id, ResourceType type, String description) {
+
+  /** Creates a resource, checking every field. */
+  public Resource {
+    Check.orThrow(
+        Check.present("id", id),
+        Check.present("type", type),
+        Check.text("description", description, Check.LONG_TEXT));
+  }
+
+  /**
+   * Creates a resource.
+   *
+   * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
+   */
+  public static Resource of(ResourceId id, ResourceType type, String description) {
+    return new Resource(id, type, description);
+  }
+
+  @Override
+  public String toString() {
+    return "Resource[id=" + id + ", type=" + type + ", description=***]";
+  }
+}

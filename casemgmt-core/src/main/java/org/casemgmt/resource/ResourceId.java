@@ -1,0 +1,40 @@
+package org.casemgmt.resource;
+
+import org.casemgmt.internal.Check;
+
+/**
+ * Identifies a resource (a source of help around the client) within one case file. Identifiers come from the embedding application (casemgmt generates none, so that the
+ * same commands always give the same events); they are safe to log.
+ *
+ * @param value 1 to 64 letters, digits or {@code - _ . : /}
+ */
+public record ResourceId(String value) implements Comparable<ResourceId> {
+
+  /** Creates the identifier, checking its form. */
+  public ResourceId {
+    Check.orThrow(Check.identifier("resourceId", value));
+  }
+
+  /**
+   * Creates the identifier.
+   *
+   * <pre>{@code ResourceId id = ResourceId.of("R-1"); }</pre>
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   * @return the identifier
+   * @throws org.casemgmt.InvalidInputException if the value is missing, blank, too long or malformed
+   */
+  public static ResourceId of(String value) {
+    return new ResourceId(value);
+  }
+
+  @Override
+  public int compareTo(ResourceId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,33 @@
+package org.casemgmt.resource;
+
+import org.casemgmt.internal.Check;
+import org.casemgmt.need.LifeDomain;
+
+/**
+ * One of the client's own capacities. Assessment looks at strengths and residual capacities, not only at
+ * deficits (seeds 001, 004). The description is free text and redacted in {@link #toString()}.
+ *
+ * @param domain      the life domain the strength belongs to
+ * @param description what the person can do (free text, redacted in {@code toString})
+ */
+public record Strength(LifeDomain domain, String description) {
+
+  /** Creates a strength, checking every field. */
+  public Strength {
+    Check.orThrow(Check.present("domain", domain), Check.text("description", description, Check.LONG_TEXT));
+  }
+
+  /**
+   * Creates a strength.
+   *
+   * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
+   */
+  public static Strength of(LifeDomain domain, String description) {
+    return new Strength(domain, description);
+  }
+
+  @Override
+  public String toString() {
+    return "Strength[domain=" + domain + ", description=***]";
+  }
+}
