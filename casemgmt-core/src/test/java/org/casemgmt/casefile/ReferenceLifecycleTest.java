@@ -1,0 +1,87 @@
+package org.casemgmt.casefile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vavr.collection.HashMap;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.casemgmt.casefile.Command.*;
+import org.casemgmt.need.IdentifiedBy;
+import org.casemgmt.need.LifeDomain;
+import org.casemgmt.need.NeedId;
+import org.casemgmt.need.Priority;
+import org.casemgmt.party.Client;
+import org.casemgmt.party.ClientId;
+import org.casemgmt.party.StaffId;
+import org.casemgmt.plan.DayWindow;
+import org.casemgmt.plan.GoalAchievement;
+import org.casemgmt.plan.GoalId;
+import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.Money;
+import org.casemgmt.plan.ReviewDecision;
+import org.casemgmt.resource.Provider;
+import org.casemgmt.resource.ProviderId;
+import org.casemgmt.resource.ResourceType;
+import org.casemgmt.resource.ServiceKind;
+import org.junit.jupiter.api.Test;
+
+/** The reference lifecycle of shared/BENCHMARKS.md, intake to closure, every command accepted. */
+class ReferenceLifecycleTest {
+
+  static final LocalDate DAY0 = LocalDate.of(2026, 1, 5);
+  static final Issued ANNA = Issued.by(StaffId.of("anna"), Instant.parse("2026-01-05T09:00:00Z"));
+
+  static PlanIntervention intervention(int id, int need, String provider, ServiceKind kind, int from, int to) {
+    return new PlanIntervention(ANNA, InterventionId.of("I-" + id), HashSet.of(NeedId.of("N-" + need)),
+        HashSet.of(GoalId.of("G-1")), Provider.of(ProviderId.of(provider), "Provider " + provider,
+            ResourceType.PUBLIC_SERVICE, HashSet.of(kind)),
+        kind, DayWindow.of(DAY0.plusDays(from), DAY0.plusDays(to)), Money.of(100));
+  }
+
+  @Test
+  void the_reference_lifecycle_is_accepted_from_intake_to_closure() {
+    List<Command> commands = List.of(
+        new StartAssessment(ANNA),
+        new RecordNeed(ANNA, NeedId.of("N-1"), LifeDomain.PSYCHOLOGICAL_WELLBEING, "need one", Priority.HIGH, IdentifiedBy.CLIENT),
+        new RecordNeed(ANNA, NeedId.of("N-2"), LifeDomain.HOUSING, "need two", Priority.HIGH, IdentifiedBy.CLIENT),
+        new RecordNeed(ANNA, NeedId.of("N-3"), LifeDomain.SOCIAL_INCLUSION, "need three", Priority.MEDIUM, IdentifiedBy.CASE_MANAGER),
+        new CompleteAssessment(ANNA),
+        StartPlanning.of(ANNA, DayWindow.ofDays(DAY0, 365)),
+        new AddGoal(ANNA, GoalId.of("G-1"), HashSet.of(NeedId.of("N-1"), NeedId.of("N-2"), NeedId.of("N-3")),
+            "goal", "target", DAY0.plusDays(90)),
+        intervention(1, 1, "P-101", ServiceKind.COUNSELLING, 0, 30),
+        intervention(2, 2, "P-202", ServiceKind.HOUSING, 0, 60),
+        intervention(3, 3, "P-303", ServiceKind.COUNSELLING, 10, 40),
+        intervention(4, 1, "P-104", ServiceKind.COUNSELLING, 30, 60),
+        intervention(5, 2, "P-205", ServiceKind.HOUSING, 60, 90),
+        new RecordAgreement(ANNA, DAY0),
+        new ApprovePlan(ANNA, DAY0),
+        new StartImplementation(ANNA),
+        new StartIntervention(ANNA, InterventionId.of("I-1"), DAY0),
+        new StartIntervention(ANNA, InterventionId.of("I-2"), DAY0),
+        new StartIntervention(ANNA, InterventionId.of("I-3"), DAY0.plusDays(10)),
+        new StartIntervention(ANNA, InterventionId.of("I-4"), DAY0.plusDays(30)),
+        new StartIntervention(ANNA, InterventionId.of("I-5"), DAY0.plusDays(60)),
+        new RecordReview(ANNA, DAY0.plusDays(30), HashMap.empty(), ReviewDecision.CONTINUE),
+        new RecordReview(ANNA, DAY0.plusDays(60), HashMap.empty(), ReviewDecision.CONTINUE),
+        new StartEvaluation(ANNA),
+        new RecordOutcome(ANNA, GoalId.of("G-1"), GoalAchievement.ACHIEVED),
+        new CloseCase(ANNA, ClosureReason.GOALS_ACHIEVED, "closing report"));
+
+    Either<Rejection, CaseFile> result = CaseFile.open(new OpenCase(ANNA, CaseId.of("CASE-1"),
+        Client.of(ClientId.of("C-1"), "Maria Rossi", LocalDate.of(1980, 1, 1)), StaffId.of("anna"),
+        HashSet.of(LifeDomain.values()), DAY0));
+    for (Command command : commands) {
+      Either<Rejection, CaseFile> next = result.flatMap(c -> c.handle(command));
+      assertTrue(next.isRight(), () -> command.kind() + " was refused: " + next.swap().getOrNull());
+      result = next;
+    }
+    CaseFile closed = result.getOrNull();
+    assertEquals(Phase.CLOSED, closed.phase());
+    assertEquals(commands.size() + 1, closed.version());
+  }
+}
