@@ -2,6 +2,7 @@ package org.casemgmt.casefile;
 
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
+import io.vavr.control.Option;
 import java.time.LocalDate;
 import org.casemgmt.internal.Check;
 import org.casemgmt.need.LifeDomain;
@@ -18,6 +19,9 @@ import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.Money;
+import org.casemgmt.plan.Participant;
+import org.casemgmt.plan.Referral;
+import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReviewDecision;
 import org.casemgmt.resource.Provider;
 import org.casemgmt.resource.Resource;
@@ -425,6 +429,84 @@ public sealed interface CaseEvent {
     @Override
     public String toString() {
       return "ReplanningStarted[reason=***]";
+    }
+  }
+
+  /**
+   * A participant was named in the plan.
+   *
+   * @param participant who and their commitment
+   */
+  record ParticipantAdded(Participant participant) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public ParticipantAdded {
+      Check.orThrow(Check.present("participant", participant));
+    }
+  }
+
+  /**
+   * The client was referred to an external provider.
+   *
+   * @param referral the referral, requested
+   */
+  record ReferralRequested(Referral referral) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public ReferralRequested {
+      Check.orThrow(Check.present("referral", referral));
+    }
+  }
+
+  /**
+   * The provider accepted a referral.
+   *
+   * @param referral the referral
+   * @param on       the day of the answer
+   */
+  record ReferralAccepted(ReferralId referral, LocalDate on) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public ReferralAccepted {
+      Check.orThrow(Check.present("referral", referral), Check.present("on", on));
+    }
+  }
+
+  /**
+   * The provider declined a referral.
+   *
+   * @param referral the referral
+   * @param on       the day of the answer
+   * @param reason   why (free text, redacted)
+   */
+  record ReferralDeclined(ReferralId referral, LocalDate on, String reason) implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public ReferralDeclined {
+      Check.orThrow(Check.present("referral", referral), Check.present("on", on), Check.present("reason", reason));
+    }
+
+    @Override
+    public String toString() {
+      return "ReferralDeclined[referral=" + referral + ", on=" + on + ", reason=***]";
+    }
+  }
+
+  /**
+   * The service of an accepted referral ended.
+   *
+   * @param referral   the referral
+   * @param on         the day it ended
+   * @param successful whether it reached its aim
+   * @param reason     why not, when it did not (free text, redacted)
+   */
+  record ReferralCompleted(ReferralId referral, LocalDate on, boolean successful, Option<String> reason)
+      implements CaseEvent {
+    /** Creates the event, checking every field. */
+    public ReferralCompleted {
+      Check.orThrow(Check.present("referral", referral), Check.present("on", on), Check.present("reason", reason));
+    }
+
+    @Override
+    public String toString() {
+      return "ReferralCompleted[referral=" + referral + ", on=" + on + ", successful=" + successful + ", reason="
+          + reason.map(r -> "***") + "]";
     }
   }
 }

@@ -14,6 +14,8 @@ import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.plan.Referral;
+import org.casemgmt.plan.ReferralId;
 import org.casemgmt.resource.Provider;
 import org.casemgmt.resource.ProviderId;
 import org.casemgmt.resource.Resource;
@@ -107,6 +109,12 @@ public abstract class CaseFile {
   /** Why the case was closed, while it is closed. */
   public abstract Option<ClosureReason> closure();
 
+  /** The referrals to external providers, by id, whatever their status. */
+  public abstract Map<ReferralId, Referral> referrals();
+
+  /** The day of the latest monitoring review, if there was one. */
+  public abstract Option<LocalDate> lastReviewOn();
+
   // ---------------------------------------------------------------- derived views
 
   /** The plan version being worked on, if planning has started. */
@@ -117,6 +125,24 @@ public abstract class CaseFile {
   /** The needs that are open. */
   public Seq<Need> openNeeds() {
     return needs().values().filter(Need::isOpen).sortBy(Need::id);
+  }
+
+  /**
+   * What needs attention on a day: a monitoring review that is due (every {@code reviewIntervalDays} days
+   * after the latest review, or after the first intervention started), goals past their due date without an
+   * outcome, and interventions whose window has ended but that are neither completed nor cancelled.
+   *
+   * <pre>{@code Overdue late = file.overdue(LocalDate.of(2026, 5, 1), 30); }</pre>
+   *
+   * @param asOf               the day to look at
+   * @param reviewIntervalDays the organisation's review interval, at least 1 day
+   * @return what is overdue; {@link Overdue#isEmpty()} when nothing is
+   * @throws org.casemgmt.InvalidInputException if the day is missing or the interval is below 1
+   */
+  public Overdue overdue(LocalDate asOf, int reviewIntervalDays) {
+    org.casemgmt.internal.Check.orThrow(org.casemgmt.internal.Check.present("asOf", asOf),
+        org.casemgmt.internal.Check.atLeast("reviewIntervalDays", reviewIntervalDays, 1));
+    return Overdue.of(this, asOf, reviewIntervalDays);
   }
 
   /** Whether the case is closed. */

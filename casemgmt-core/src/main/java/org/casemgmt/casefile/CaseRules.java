@@ -19,6 +19,9 @@ import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.InterventionStatus;
 import org.casemgmt.plan.Overlap;
+import org.casemgmt.plan.Referral;
+import org.casemgmt.plan.ReferralId;
+import org.casemgmt.plan.ReferralStatus;
 
 /**
  * {@code decide(state, command) -> Either<Rejection, events>}: every rule of the case file, each a small
@@ -114,6 +117,12 @@ final class CaseRules {
       case START_EVALUATION -> new EvaluationStarted();
       case RECORD_OUTCOME -> recordOutcome(s, (RecordOutcome) command);
       case REPLAN -> new ReplanningStarted(((Replan) command).reason());
+      case ADD_PARTICIPANT ->
+          firstOr(planOpenForChanges(s), () -> new ParticipantAdded(((AddParticipant) command).participant()));
+      case REQUEST_REFERRAL -> requestReferral(s, (RequestReferral) command);
+      case ACCEPT_REFERRAL -> acceptReferral(s, (AcceptReferral) command);
+      case DECLINE_REFERRAL -> declineReferral(s, (DeclineReferral) command);
+      case COMPLETE_REFERRAL -> completeReferral(s, (CompleteReferral) command);
     };
   }
 
@@ -449,6 +458,71 @@ final class CaseRules {
     return plan(s).goals().containsKey(c.goal())
         ? new OutcomeRecorded(c.goal(), c.achievement())
         : new UnknownGoal(c.goal());
+  }
+
+  // ---------------------------------------------------------------- referrals
+
+  /**
+   * A referral is for open needs, to a provider that offers the service, and never duplicates a referral
+   * still pending for the same need and service (the closed loop of seed 002: follow one request at a time).
+   */
+  private static Object requestReferral(CaseFile s, RequestReferral c) {
+    Rejection r = s.referrals().containsKey(c.referral()) ? new DuplicateReferral(c.referral()) : null;
+    for (NeedId need : c.needs()) {
+      r = r != null ? r : openNeed(s, need);
+    }
+    if (r == null && !c.provider().offers(c.service())) {
+      r = new ServiceNotOffered(c.provider().id(), c.service());
+    }
+    if (r == null) {
+      r = notBeforeOpening(s, c.requestedOn());
+    }
+    if (r == null) {
+      for (Referral other : s.referrals().values()) {
+        if (other.status().isPending() && other.service().equals(c.service())) {
+          Option<NeedId> shared = c.needs().find(other.needs()::contains);
+          if (shared.isDefined()) {
+            return new ReferralAlreadyPending(c.referral(), other.id(),
+                shared.getOrElseThrow(IllegalStateException::new), c.service());
+          }
+        }
+      }
+    }
+    return firstOr(r, () -> new ReferralRequested(
+        Referral.requested(c.referral(), c.needs(), c.provider(), c.service(), c.requestedOn())));
+  }
+
+  private static Object acceptReferral(CaseFile s, AcceptReferral c) {
+    Object found = referral(s, c.referral(), ReferralStatus.REQUESTED);
+    return found instanceof Rejection r ? r
+        : firstOr(notBeforeStep((Referral) found, c.on()), () -> new ReferralAccepted(c.referral(), c.on()));
+  }
+
+  private static Object declineReferral(CaseFile s, DeclineReferral c) {
+    Object found = referral(s, c.referral(), ReferralStatus.REQUESTED);
+    return found instanceof Rejection r ? r
+        : firstOr(notBeforeStep((Referral) found, c.on()), () -> new ReferralDeclined(c.referral(), c.on(), c.reason()));
+  }
+
+  private static Object completeReferral(CaseFile s, CompleteReferral c) {
+    Object found = referral(s, c.referral(), ReferralStatus.ACCEPTED);
+    return found instanceof Rejection r ? r
+        : firstOr(notBeforeStep((Referral) found, c.on()),
+            () -> new ReferralCompleted(c.referral(), c.on(), c.successful(), c.reason()));
+  }
+
+  private static Object referral(CaseFile s, ReferralId id, ReferralStatus required) {
+    Referral referral = s.referrals().get(id).getOrNull();
+    if (referral == null) {
+      return new UnknownReferral(id);
+    }
+    return referral.status() == required ? referral : new ReferralNotInStatus(id, referral.status(), required);
+  }
+
+  /** Each step of a referral is dated on or after the previous one. */
+  private static Rejection notBeforeStep(Referral referral, LocalDate on) {
+    LocalDate previous = referral.answeredOn().getOrElse(referral.requestedOn());
+    return on.isBefore(previous) ? new BeforeReferralStep(referral.id(), on, previous) : null;
   }
 
   // ---------------------------------------------------------------- shared

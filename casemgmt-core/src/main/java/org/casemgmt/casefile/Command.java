@@ -2,6 +2,7 @@ package org.casemgmt.casefile;
 
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
+import io.vavr.control.Option;
 import java.time.LocalDate;
 import org.casemgmt.internal.Check;
 import org.casemgmt.need.IdentifiedBy;
@@ -16,6 +17,8 @@ import org.casemgmt.plan.GoalAchievement;
 import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.Money;
+import org.casemgmt.plan.Participant;
+import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReviewDecision;
 import org.casemgmt.resource.Provider;
 import org.casemgmt.resource.ResourceId;
@@ -752,6 +755,142 @@ public sealed interface Command {
     @Override
     public String toString() {
       return "Replan[issued=" + issued + ", reason=***]";
+    }
+  }
+
+  // ---------------------------------------------------------------- participants and referrals
+
+  /**
+   * Names a participant of the plan and their commitment. Like any change to the plan, it lapses the client's
+   * agreement to the earlier content.
+   *
+   * @param issued      who records it and when
+   * @param participant who takes part and what they commit to
+   */
+  record AddParticipant(Issued issued, Participant participant) implements Command {
+    /** Creates the command, checking every field. */
+    public AddParticipant {
+      Check.orThrow(Check.present("issued", issued), Check.present("participant", participant));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.ADD_PARTICIPANT;
+    }
+  }
+
+  /**
+   * Refers the client to an external provider for open needs. Refused while another referral for the same
+   * need and service is still pending: one request at a time, no redundant ones.
+   *
+   * @param issued      who sends it and when
+   * @param referral    the new referral's identifier
+   * @param needs       the open needs it is for, at least one
+   * @param provider    the provider; must offer {@code service}
+   * @param service     the kind of service asked for
+   * @param requestedOn the day it is sent
+   */
+  record RequestReferral(Issued issued, ReferralId referral, Set<NeedId> needs, Provider provider,
+      ServiceKind service, LocalDate requestedOn) implements Command {
+    /** Creates the command, checking every field. */
+    public RequestReferral {
+      Check.orThrow(Check.present("issued", issued), Check.present("referral", referral),
+          Check.elements("needs", needs, true), Check.present("provider", provider),
+          Check.present("service", service), Check.present("requestedOn", requestedOn));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.REQUEST_REFERRAL;
+    }
+  }
+
+  /**
+   * Records that the provider accepted a requested referral.
+   *
+   * @param issued   who records it and when
+   * @param referral the referral
+   * @param on       the day of the answer, not before the request
+   */
+  record AcceptReferral(Issued issued, ReferralId referral, LocalDate on) implements Command {
+    /** Creates the command, checking every field. */
+    public AcceptReferral {
+      Check.orThrow(Check.present("issued", issued), Check.present("referral", referral), Check.present("on", on));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.ACCEPT_REFERRAL;
+    }
+  }
+
+  /**
+   * Records that the provider declined a requested referral, and why.
+   *
+   * @param issued   who records it and when
+   * @param referral the referral
+   * @param on       the day of the answer, not before the request
+   * @param reason   why (free text, redacted)
+   */
+  record DeclineReferral(Issued issued, ReferralId referral, LocalDate on, String reason) implements Command {
+    /** Creates the command, checking every field. */
+    public DeclineReferral {
+      Check.orThrow(Check.present("issued", issued), Check.present("referral", referral), Check.present("on", on),
+          Check.text("reason", reason, Check.LONG_TEXT));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.DECLINE_REFERRAL;
+    }
+
+    @Override
+    public String toString() {
+      return "DeclineReferral[issued=" + issued + ", referral=" + referral + ", on=" + on + ", reason=***]";
+    }
+  }
+
+  /**
+   * Records that the service of an accepted referral is over, successfully or not; a reason is required when
+   * it was not successful.
+   *
+   * @param issued     who records it and when
+   * @param referral   the referral
+   * @param on         the day it ended, not before it was accepted
+   * @param successful whether it reached its aim
+   * @param reason     why it did not (free text, redacted); required when not successful
+   */
+  record CompleteReferral(Issued issued, ReferralId referral, LocalDate on, boolean successful, Option<String> reason)
+      implements Command {
+    /** Creates the command, checking every field. */
+    public CompleteReferral {
+      Check.orThrow(Check.present("issued", issued), Check.present("referral", referral), Check.present("on", on),
+          reason == null ? Check.present("reason", null)
+              : reason.isEmpty() && !successful
+                  ? new org.casemgmt.InputError("reason", org.casemgmt.InputError.Problem.MISSING,
+                      "is required when the referral was not successful")
+                  : reason.map(r -> Check.text("reason", r, Check.LONG_TEXT)).getOrNull());
+    }
+
+    /** A successful completion. */
+    public static CompleteReferral successful(Issued issued, ReferralId referral, LocalDate on) {
+      return new CompleteReferral(issued, referral, on, true, Option.none());
+    }
+
+    /** An unsuccessful completion, with its reason. */
+    public static CompleteReferral unsuccessful(Issued issued, ReferralId referral, LocalDate on, String reason) {
+      return new CompleteReferral(issued, referral, on, false, Option.of(reason));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.COMPLETE_REFERRAL;
+    }
+
+    @Override
+    public String toString() {
+      return "CompleteReferral[issued=" + issued + ", referral=" + referral + ", on=" + on + ", successful="
+          + successful + ", reason=" + reason.map(r -> "***") + "]";
     }
   }
 }

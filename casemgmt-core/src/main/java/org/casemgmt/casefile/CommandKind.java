@@ -66,5 +66,15 @@ public enum CommandKind {
   /** {@link Command.RecordOutcome}. */
   RECORD_OUTCOME,
   /** {@link Command.Replan}. */
-  REPLAN
+  REPLAN,
+  /** {@link Command.AddParticipant}. */
+  ADD_PARTICIPANT,
+  /** {@link Command.RequestReferral}. */
+  REQUEST_REFERRAL,
+  /** {@link Command.AcceptReferral}. */
+  ACCEPT_REFERRAL,
+  /** {@link Command.DeclineReferral}. */
+  DECLINE_REFERRAL,
+  /** {@link Command.CompleteReferral}. */
+  COMPLETE_REFERRAL
 }

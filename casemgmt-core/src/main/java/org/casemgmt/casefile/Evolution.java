@@ -10,6 +10,8 @@ import org.casemgmt.plan.Goal;
 import org.casemgmt.plan.GoalLifecycle;
 import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionStatus;
+import org.casemgmt.plan.Referral;
+import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReviewDecision;
 
 /**
@@ -49,6 +51,8 @@ final class Evolution {
         .providers(HashMap.empty())
         .planVersions(Vector.empty())
         .closure(Option.none())
+        .referrals(HashMap.empty())
+        .lastReviewOn(Option.none())
         .build();
   }
 
@@ -149,7 +153,7 @@ final class Evolution {
     }
     // Monitoring and evaluation.
     if (event instanceof ReviewRecorded e) {
-      return afterReview(s, e.decision());
+      return afterReview(s.withLastReviewOn(Option.some(e.on())), e.decision());
     }
     if (event instanceof EvaluationStarted) {
       return s.withPhase(Phase.EVALUATION);
@@ -161,6 +165,22 @@ final class Evolution {
     }
     if (event instanceof ReplanningStarted) {
       return withNextPlanVersion(s);
+    }
+    // Participants and referrals.
+    if (event instanceof ParticipantAdded e) {
+      return withPlan(s, plan(s).withParticipant(e.participant()));
+    }
+    if (event instanceof ReferralRequested e) {
+      return s.withReferrals(s.referrals().put(e.referral().id(), e.referral()));
+    }
+    if (event instanceof ReferralAccepted e) {
+      return withReferral(s, referral(s, e.referral()).accepted(e.on()));
+    }
+    if (event instanceof ReferralDeclined e) {
+      return withReferral(s, referral(s, e.referral()).declined(e.on(), e.reason()));
+    }
+    if (event instanceof ReferralCompleted e) {
+      return withReferral(s, referral(s, e.referral()).completed(e.on(), e.successful(), e.reason()));
     }
     if (event instanceof CaseOpened) {
       throw new IllegalArgumentException("CaseOpened can only be the first event of a case");
@@ -191,6 +211,14 @@ final class Evolution {
     return plan(s).interventions().get(id).getOrElseThrow(() -> missing(id));
   }
 
+  private static Referral referral(ImmutableCaseFile s, ReferralId id) {
+    return s.referrals().get(id).getOrElseThrow(() -> missing(id));
+  }
+
+  private static ImmutableCaseFile withReferral(ImmutableCaseFile s, Referral referral) {
+    return s.withReferrals(s.referrals().put(referral.id(), referral));
+  }
+
   private static ImmutableCaseFile withIntervention(ImmutableCaseFile s, Intervention intervention) {
     return withPlan(s, plan(s).withUpdatedIntervention(intervention));
   }
@@ -200,6 +228,6 @@ final class Evolution {
   }
 
   private static IllegalStateException missing(Object id) {
-    return new IllegalStateException("event refers to " + id + ", which is not in the plan: event out of order");
+    return new IllegalStateException("event refers to " + id + ", which is not on the case file: event out of order");
   }
 }

@@ -46,6 +46,10 @@ public final class PhaseTable {
   /** Commands that keep the phase and are permitted in every open phase. */
   private static final List<CommandKind> ANY_OPEN_PHASE = List.of(HAND_OVER, EXTEND_SCOPE, SUSPEND_CASE);
 
+  /** Referrals to external providers are followed from planning until monitoring ends. */
+  private static final List<CommandKind> REFERRALS =
+      List.of(REQUEST_REFERRAL, ACCEPT_REFERRAL, DECLINE_REFERRAL, COMPLETE_REFERRAL);
+
   /** Commands on interventions while they are being delivered. */
   private static final List<CommandKind> DELIVERY = List.of(
       START_INTERVENTION, SUSPEND_INTERVENTION, RESUME_INTERVENTION, COMPLETE_INTERVENTION, CANCEL_INTERVENTION);
@@ -63,18 +67,21 @@ public final class PhaseTable {
 
       .appendAll(stay(PLANNING, ANY_OPEN_PHASE))
       .appendAll(stay(PLANNING, List.of(
-          ADD_GOAL, PLAN_INTERVENTION, CANCEL_INTERVENTION, DEFER_NEED, SET_BUDGET_CAP, RECORD_AGREEMENT,
-          APPROVE_PLAN)))
+          ADD_GOAL, PLAN_INTERVENTION, CANCEL_INTERVENTION, DEFER_NEED, SET_BUDGET_CAP, ADD_PARTICIPANT,
+          RECORD_AGREEMENT, APPROVE_PLAN)))
+      .appendAll(stay(PLANNING, REFERRALS))
       .append(row(PLANNING, START_IMPLEMENTATION, IMPLEMENTATION))
       .append(row(PLANNING, CLOSE_CASE, CLOSED))
 
       .appendAll(stay(IMPLEMENTATION, ANY_OPEN_PHASE))
       .appendAll(stay(IMPLEMENTATION, DELIVERY))
+      .appendAll(stay(IMPLEMENTATION, REFERRALS))
       .append(row(IMPLEMENTATION, RECORD_REVIEW, MONITORING, PLANNING, ASSESSMENT, EVALUATION))
       .append(row(IMPLEMENTATION, CLOSE_CASE, CLOSED))
 
       .appendAll(stay(MONITORING, ANY_OPEN_PHASE))
       .appendAll(stay(MONITORING, DELIVERY))
+      .appendAll(stay(MONITORING, REFERRALS))
       .append(row(MONITORING, RECORD_REVIEW, MONITORING, PLANNING, ASSESSMENT, EVALUATION))
       .append(row(MONITORING, START_EVALUATION, EVALUATION))
       .append(row(MONITORING, CLOSE_CASE, CLOSED))

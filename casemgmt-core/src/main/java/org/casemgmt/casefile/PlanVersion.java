@@ -1,6 +1,7 @@
 package org.casemgmt.casefile;
 
 import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
@@ -17,6 +18,7 @@ import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.Money;
 import org.casemgmt.plan.Overlap;
+import org.casemgmt.plan.Participant;
 import org.casemgmt.resource.ServiceKind;
 
 /**
@@ -43,6 +45,7 @@ public final class PlanVersion {
   private final Map<GoalId, Goal> goals;
   private final Map<InterventionId, Intervention> interventions;
   private final Map<NeedId, String> deferrals;
+  private final Seq<Participant> participants;
   private final Option<Money> budgetCap;
   private final Option<LocalDate> agreedOn;
   private final Option<LocalDate> approvedOn;
@@ -52,7 +55,8 @@ public final class PlanVersion {
 
   private PlanVersion(
       int number, DayWindow period, Priority coverageThreshold, Map<GoalId, Goal> goals,
-      Map<InterventionId, Intervention> interventions, Map<NeedId, String> deferrals, Option<Money> budgetCap,
+      Map<InterventionId, Intervention> interventions, Map<NeedId, String> deferrals, Seq<Participant> participants,
+      Option<Money> budgetCap,
       Option<LocalDate> agreedOn, Option<LocalDate> approvedOn, Money plannedCost,
       Map<NeedAndKind, LongTreeMap<Slot>> byNeedAndKind, Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind) {
     this.number = number;
@@ -61,6 +65,7 @@ public final class PlanVersion {
     this.goals = goals;
     this.interventions = interventions;
     this.deferrals = deferrals;
+    this.participants = participants;
     this.budgetCap = budgetCap;
     this.agreedOn = agreedOn;
     this.approvedOn = approvedOn;
@@ -71,7 +76,7 @@ public final class PlanVersion {
 
   static PlanVersion first(DayWindow period, Priority coverageThreshold) {
     return new PlanVersion(1, period, coverageThreshold, HashMap.empty(), HashMap.empty(), HashMap.empty(),
-        Option.none(), Option.none(), Option.none(), Money.ZERO, HashMap.empty(), HashMap.empty());
+        List.empty(), Option.none(), Option.none(), Option.none(), Money.ZERO, HashMap.empty(), HashMap.empty());
   }
 
   /**
@@ -80,7 +85,7 @@ public final class PlanVersion {
    */
   PlanVersion next(DayWindow newPeriod, Priority newThreshold) {
     Map<GoalId, Goal> proposed = goals.mapValues(g -> g.reproposed());
-    return new PlanVersion(number + 1, newPeriod, newThreshold, proposed, interventions, deferrals, budgetCap,
+    return new PlanVersion(number + 1, newPeriod, newThreshold, proposed, interventions, deferrals, participants, budgetCap,
         Option.none(), Option.none(), plannedCost, byNeedAndKind, byExclusiveKind);
   }
 
@@ -119,6 +124,11 @@ public final class PlanVersion {
   /** Needs consciously deferred to a later plan, with the reason (free text). */
   public Map<NeedId, String> deferrals() {
     return deferrals;
+  }
+
+  /** Who takes part in the plan and what each commits to, in the order named. */
+  public Seq<Participant> participants() {
+    return participants;
   }
 
   /** The budget cap, if one is set. */
@@ -210,11 +220,11 @@ public final class PlanVersion {
 
   PlanVersion withGoal(Goal goal) {
     return new PlanVersion(number, period, coverageThreshold, goals.put(goal.id(), goal), interventions, deferrals,
-        budgetCap, Option.none(), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+        participants, budgetCap, Option.none(), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
   }
 
   PlanVersion withGoals(Map<GoalId, Goal> newGoals) {
-    return new PlanVersion(number, period, coverageThreshold, newGoals, interventions, deferrals, budgetCap,
+    return new PlanVersion(number, period, coverageThreshold, newGoals, interventions, deferrals, participants, budgetCap,
         agreedOn, approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
   }
 
@@ -233,13 +243,13 @@ public final class PlanVersion {
           exclusive.get(intervention.kind()).getOrElse(LongTreeMap::empty).put(start, slot));
     }
     return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(intervention.id(), intervention),
-        deferrals, budgetCap, Option.none(), approvedOn, plannedCost.plus(intervention.cost()), index, exclusive);
+        deferrals, participants, budgetCap, Option.none(), approvedOn, plannedCost.plus(intervention.cost()), index, exclusive);
   }
 
   /** Replaces an intervention by its next state (started, suspended, completed); the window never changes. */
   PlanVersion withUpdatedIntervention(Intervention intervention) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(intervention.id(), intervention),
-        deferrals, budgetCap, agreedOn, approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+        deferrals, participants, budgetCap, agreedOn, approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
   }
 
   /** Records a cancellation: the intervention stays on the record but frees its window and its cost. */
@@ -257,26 +267,32 @@ public final class PlanVersion {
     }
     Money cost = new Money(plannedCost.amount().subtract(cancelled.cost().amount()));
     return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(cancelled.id(), cancelled),
-        deferrals, budgetCap, agreedOn, approvedOn, cost, index, exclusive);
+        deferrals, participants, budgetCap, agreedOn, approvedOn, cost, index, exclusive);
   }
 
   PlanVersion withDeferral(NeedId need, String reason) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals.put(need, reason),
-        budgetCap, Option.none(), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+        participants, budgetCap, Option.none(), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+  }
+
+  PlanVersion withParticipant(Participant participant) {
+    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals,
+        participants.append(participant), budgetCap, Option.none(), approvedOn, plannedCost, byNeedAndKind,
+        byExclusiveKind);
   }
 
   PlanVersion withBudgetCap(Money cap) {
-    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, Option.some(cap),
+    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants, Option.some(cap),
         Option.none(), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
   }
 
   PlanVersion agreed(LocalDate on) {
-    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, budgetCap,
+    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants, budgetCap,
         Option.some(on), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
   }
 
   PlanVersion approved(LocalDate on) {
-    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, budgetCap,
+    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants, budgetCap,
         agreedOn, Option.some(on), plannedCost, byNeedAndKind, byExclusiveKind);
   }
 
@@ -291,6 +307,7 @@ public final class PlanVersion {
         && goals.equals(that.goals)
         && interventions.equals(that.interventions)
         && deferrals.equals(that.deferrals)
+        && participants.equals(that.participants)
         && budgetCap.equals(that.budgetCap)
         && agreedOn.equals(that.agreedOn)
         && approvedOn.equals(that.approvedOn);
@@ -298,13 +315,13 @@ public final class PlanVersion {
 
   @Override
   public int hashCode() {
-    return Objects.hash(number, period, goals, interventions, deferrals, budgetCap, agreedOn, approvedOn);
+    return Objects.hash(number, period, goals, interventions, deferrals, participants, budgetCap, agreedOn, approvedOn);
   }
 
   @Override
   public String toString() {
     return "PlanVersion[number=" + number + ", period=" + period + ", goals=" + goals.size()
-        + ", interventions=" + interventions.size() + ", deferrals=" + deferrals.size() + ", plannedCost="
+        + ", interventions=" + interventions.size() + ", deferrals=" + deferrals.size() + ", participants=" + participants.size() + ", plannedCost="
         + plannedCost + ", budgetCap=" + budgetCap + ", agreedOn=" + agreedOn + ", approvedOn=" + approvedOn + "]";
   }
 }

@@ -12,6 +12,8 @@ import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.InterventionStatus;
 import org.casemgmt.plan.Money;
+import org.casemgmt.plan.ReferralId;
+import org.casemgmt.plan.ReferralStatus;
 import org.casemgmt.resource.ProviderId;
 import org.casemgmt.resource.ResourceId;
 import org.casemgmt.resource.ServiceKind;
@@ -339,4 +341,51 @@ public sealed interface Rejection {
 
   /** A review needs at least one intervention of the plan that has started. */
   record NoInterventionStarted() implements Rejection {}
+
+  // ---------------------------------------------------------------- referrals
+
+  /**
+   * A referral with this id already exists.
+   *
+   * @param referral the id
+   */
+  record DuplicateReferral(ReferralId referral) implements Rejection {}
+
+  /**
+   * No referral with this id exists.
+   *
+   * @param referral the id
+   */
+  record UnknownReferral(ReferralId referral) implements Rejection {}
+
+  /**
+   * Another referral for the same need and service is still pending (requested or accepted): a second one
+   * would be redundant. Wait for its answer, or for it to end.
+   *
+   * @param proposed the referral refused
+   * @param existing the pending referral
+   * @param need     the need both are for
+   * @param service  the service both ask for
+   */
+  record ReferralAlreadyPending(ReferralId proposed, ReferralId existing, NeedId need, ServiceKind service)
+      implements Rejection {}
+
+  /**
+   * The referral is not in a status that allows the command.
+   *
+   * @param referral the referral
+   * @param status   its status
+   * @param required the status that would allow it
+   */
+  record ReferralNotInStatus(ReferralId referral, ReferralStatus status, ReferralStatus required)
+      implements Rejection {}
+
+  /**
+   * A day given for a referral falls before its previous step (the request, or the acceptance).
+   *
+   * @param referral     the referral
+   * @param on           the day given
+   * @param previousStep the day of the previous step
+   */
+  record BeforeReferralStep(ReferralId referral, LocalDate on, LocalDate previousStep) implements Rejection {}
 }

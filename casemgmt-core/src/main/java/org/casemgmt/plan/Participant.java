@@ -1,0 +1,37 @@
+package org.casemgmt.plan;
+
+import org.casemgmt.internal.Check;
+
+/**
+ * Someone who takes part in the plan, with what they commit to. The plan is negotiated, not imposed: the
+ * client and the informal carers take on commitments too ("where we will go together", seed 003). Both the
+ * reference to the person and the commitment may be personal, so both are redacted in {@link #toString()}.
+ *
+ * @param role       the part they play
+ * @param who        who they are: a staff id, a provider id, or a name (redacted)
+ * @param commitment what they commit to (free text, redacted)
+ */
+public record Participant(ParticipantRole role, String who, String commitment) {
+
+  /** Creates a participant, checking every field. */
+  public Participant {
+    Check.orThrow(
+        Check.present("role", role),
+        Check.text("who", who, Check.SHORT_TEXT),
+        Check.text("commitment", commitment, Check.LONG_TEXT));
+  }
+
+  /**
+   * Creates a participant.
+   *
+   * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
+   */
+  public static Participant of(ParticipantRole role, String who, String commitment) {
+    return new Participant(role, who, commitment);
+  }
+
+  @Override
+  public String toString() {
+    return "Participant[role=" + role + ", who=***, commitment=***]";
+  }
+}

@@ -1,0 +1,41 @@
+package org.casemgmt.plan;
+
+import org.casemgmt.internal.Check;
+
+/**
+ * Identifies a referral of the client to an external provider. Identifiers come from the embedding
+ * application (casemgmt generates none, so that the same commands always give the same events); they are
+ * safe to log.
+ *
+ * @param value 1 to 64 letters, digits or {@code - _ . : /}
+ */
+public record ReferralId(String value) implements Comparable<ReferralId> {
+
+  /** Creates the identifier, checking its form. */
+  public ReferralId {
+    Check.orThrow(Check.identifier("referralId", value));
+  }
+
+  /**
+   * Creates the identifier.
+   *
+   * <pre>{@code ReferralId id = ReferralId.of("REF-1"); }</pre>
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   * @return the identifier
+   * @throws org.casemgmt.InvalidInputException if the value is missing, blank, too long or malformed
+   */
+  public static ReferralId of(String value) {
+    return new ReferralId(value);
+  }
+
+  @Override
+  public int compareTo(ReferralId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,27 @@
+package org.casemgmt.plan;
+
+/**
+ * Where a referral stands. A referral is a closed loop: the case manager does not just send the person
+ * elsewhere but follows the request until the provider answers and the service is over (seed 002).
+ * <pre>
+ * REQUESTED ─▶ ACCEPTED ─▶ COMPLETED_SUCCESSFULLY | COMPLETED_UNSUCCESSFULLY
+ *     └──────▶ DECLINED
+ * </pre>
+ */
+public enum ReferralStatus {
+  /** Sent to the provider, no answer yet. */
+  REQUESTED,
+  /** The provider took the person on. */
+  ACCEPTED,
+  /** The provider declined, with a reason; refer elsewhere. */
+  DECLINED,
+  /** The provider delivered the service and it reached its aim. */
+  COMPLETED_SUCCESSFULLY,
+  /** The provider delivered the service, but it did not reach its aim (with a reason). */
+  COMPLETED_UNSUCCESSFULLY;
+
+  /** Whether the referral still waits for an answer or is under way (another one for the same purpose would be redundant). */
+  public boolean isPending() {
+    return this == REQUESTED || this == ACCEPTED;
+  }
+}
