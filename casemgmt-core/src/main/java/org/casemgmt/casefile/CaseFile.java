@@ -112,6 +112,9 @@ public abstract class CaseFile {
   /** The referrals to external providers, by id, whatever their status. */
   public abstract Map<ReferralId, Referral> referrals();
 
+  /** The closing report, while the case is closed. */
+  public abstract Option<ClosingReport> closingReport();
+
   /** The day of the latest monitoring review, if there was one. */
   public abstract Option<LocalDate> lastReviewOn();
 
@@ -211,7 +214,8 @@ public abstract class CaseFile {
    * @return the new case file, or the rejection (this case file is unchanged either way)
    */
   public Either<Rejection, CaseFile> handle(Command command) {
-    return decide(command).map(this::evolve);
+    // The events were just numbered from this version by decide: no need to check their sequence again.
+    return decide(command).map(events -> Evolution.applyAll(this, events));
   }
 
   /**

@@ -51,14 +51,28 @@ final class Evolution {
         .providers(HashMap.empty())
         .planVersions(Vector.empty())
         .closure(Option.none())
+        .closingReport(Option.none())
         .referrals(HashMap.empty())
         .lastReviewOn(Option.none())
         .build();
   }
 
+  /** Applies events that follow {@code state}, as numbered by {@link CaseRules}. */
+  static CaseFile applyAll(CaseFile state, Seq<RecordedEvent> events) {
+    CaseFile next = state;
+    for (RecordedEvent event : events) {
+      next = apply(next, event);
+    }
+    return next;
+  }
+
   /** Applies one event that follows {@code state}. */
   static CaseFile apply(CaseFile state, RecordedEvent recorded) {
     ImmutableCaseFile s = (ImmutableCaseFile) state;
+    if (recorded.event() instanceof CaseClosed e) {
+      // The report is drawn from the case as it stands just before closing.
+      s = s.withClosingReport(Option.some(ClosingReport.of(s, e.reason(), recorded.at(), e.note())));
+    }
     return next(s, recorded.event()).withVersion(recorded.sequence());
   }
 
@@ -80,7 +94,8 @@ final class Evolution {
       return s.withPhase(Phase.CLOSED).withSuspended(false).withClosure(Option.some(e.reason()));
     }
     if (event instanceof CaseReopened) {
-      return s.withPhase(Phase.ASSESSMENT).withClosure(Option.none()).withAssessmentCompleted(false);
+      return s.withPhase(Phase.ASSESSMENT).withClosure(Option.none()).withClosingReport(Option.none())
+          .withAssessmentCompleted(false);
     }
     // Assessment.
     if (event instanceof AssessmentStarted) {

@@ -160,6 +160,14 @@ class HumanitarianProtectionScenarioTest {
     assertEquals(2, plan.participants().size());
     assertEquals(Money.of(3900), plan.costToDate(DAY0.plusDays(180)));
     assertEquals(history.size(), file.version());
+    ClosingReport report = file.closingReport().getOrElseThrow(AssertionError::new);
+    assertEquals(ClosureReason.GOALS_ACHIEVED, report.reason());
+    assertEquals(Phase.EVALUATION, report.closedFrom());
+    assertEquals(2, report.interventionsCompleted());
+    assertEquals(Money.of(3900), report.completedCost());
+    assertEquals(2, report.referrals());
+    assertEquals(GoalAchievement.ACHIEVED, report.goalOutcomes().get(GoalId.of("G-calm")).getOrNull());
+    assertFalse(report.toString().contains("sleeping"), "the closing note never shows in toString");
     assertFalse(file.toString().contains("interpreter"), "free text never shows in toString");
   }
 }
