@@ -1,0 +1,6 @@
+/**
+ * What the plan builds on: the client's own strengths, the formal (public, private, third-sector) and
+ * informal (family, friends, neighbours, community) resources around them, and the providers that deliver
+ * kinds of services — some of them exclusive for a person, like a residential placement.
+ */
+package org.casemgmt.resource;
