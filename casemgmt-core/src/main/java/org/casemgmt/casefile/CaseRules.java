@@ -203,7 +203,9 @@ final class CaseRules {
     }
     if (r == null) {
       Set<InterventionId> addressing = s.currentPlan()
-          .map(p -> p.liveInterventions().filter(i -> i.needs().contains(c.need())).map(Intervention::id).toSet())
+          .map(p -> p.interventions().values()
+              .filter(i -> NOT_ENDED.contains(i.status()) && i.needs().contains(c.need()))
+              .map(Intervention::id).toSet())
           .getOrElse(HashSet.empty());
       r = addressing.isEmpty() ? null : new NeedStillAddressed(c.need(), addressing);
     }

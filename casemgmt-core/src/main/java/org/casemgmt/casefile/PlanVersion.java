@@ -80,11 +80,11 @@ public final class PlanVersion {
   }
 
   /**
-   * The next version: the same interventions, deferrals and cap, the goals proposed again (their outcomes
-   * stay in this version); not agreed, not approved.
+   * The next version: the same interventions, deferrals and cap; goals already achieved stay achieved, the
+   * others are proposed again (their outcomes stay on record in this version); not agreed, not approved.
    */
   PlanVersion next(DayWindow newPeriod, Priority newThreshold) {
-    Map<GoalId, Goal> proposed = goals.mapValues(g -> g.reproposed());
+    Map<GoalId, Goal> proposed = goals.mapValues(g -> g.isAchieved() ? g : g.reproposed());
     return new PlanVersion(number + 1, newPeriod, newThreshold, proposed, interventions, deferrals, participants, budgetCap,
         Option.none(), Option.none(), plannedCost, byNeedAndKind, byExclusiveKind);
   }
@@ -283,7 +283,7 @@ public final class PlanVersion {
 
   PlanVersion withBudgetCap(Money cap) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants, Option.some(cap),
-        Option.none(), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+        agreedOn, approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
   }
 
   PlanVersion agreed(LocalDate on) {

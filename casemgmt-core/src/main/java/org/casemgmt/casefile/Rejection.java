@@ -163,10 +163,11 @@ public sealed interface Rejection {
   record NeedNotOpen(NeedId need, NeedStatus status) implements Rejection {}
 
   /**
-   * The need cannot be withdrawn while live interventions address it; cancel them first.
+   * The need cannot be withdrawn while interventions that are not over (planned, active or suspended)
+   * address it; cancel them first (delivered ones stay on the record and do not block).
    *
    * @param need          the need
-   * @param interventions the live interventions addressing it
+   * @param interventions the interventions addressing it that are not over
    */
   record NeedStillAddressed(NeedId need, Set<InterventionId> interventions) implements Rejection {}
 

@@ -53,6 +53,11 @@ public record Goal(
     return new Goal(id, needs, description, target, dueOn, GoalLifecycle.PROPOSED, GoalAchievement.IN_PROGRESS);
   }
 
+  /** Whether the goal was evaluated as achieved. */
+  public boolean isAchieved() {
+    return lifecycle == GoalLifecycle.COMPLETED && achievement.isMet();
+  }
+
   /** This goal with another lifecycle status. */
   public Goal withLifecycle(GoalLifecycle newLifecycle) {
     return new Goal(id, needs, description, target, dueOn, newLifecycle, achievement);
