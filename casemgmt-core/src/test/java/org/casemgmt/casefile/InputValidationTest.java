@@ -1,0 +1,239 @@
+package org.casemgmt.casefile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vavr.collection.HashMap;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.casemgmt.InputError;
+import org.casemgmt.InputError.Problem;
+import org.casemgmt.InvalidInputException;
+import org.casemgmt.casefile.Command.*;
+import org.casemgmt.need.IdentifiedBy;
+import org.casemgmt.need.LifeDomain;
+import org.casemgmt.need.Need;
+import org.casemgmt.need.NeedId;
+import org.casemgmt.need.Priority;
+import org.casemgmt.party.Client;
+import org.casemgmt.party.ClientId;
+import org.casemgmt.party.StaffId;
+import org.casemgmt.plan.DayWindow;
+import org.casemgmt.plan.Goal;
+import org.casemgmt.plan.GoalId;
+import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.Money;
+import org.casemgmt.resource.Resource;
+import org.casemgmt.resource.ResourceId;
+import org.casemgmt.resource.ResourceType;
+import org.casemgmt.resource.Strength;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Bad input from outside is reported all at once, as {@link InputError}s naming fields and problems — never a
+ * {@code NullPointerException}, never the rejected value — and free text never shows in {@code toString}.
+ */
+class InputValidationTest {
+
+  static final LocalDate DAY0 = LocalDate.of(2026, 1, 5);
+  static final Issued ANNA = Issued.by(StaffId.of("anna"), Instant.parse("2026-01-05T09:00:00Z"));
+  static final String SECRET = "Maria Rossi told us about the violence at home";
+  static final String TOO_LONG = "x".repeat(4001);
+
+  /** Runs a construction that must fail and answers its problems as (field, problem) pairs. */
+  static List<String> problems(Executable construction) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, construction);
+    return e.errors().map(error -> error.field() + ":" + error.problem());
+  }
+
+  @Nested
+  class AllProblemsAtOnce {
+
+    @Test
+    void a_client_with_every_field_wrong_lists_every_problem() {
+      assertEquals(List.of("id:MISSING", "fullName:BLANK", "birthDate:MISSING"),
+          problems(() -> Client.of(null, "   ", null)));
+      assertEquals(List.of("fullName:TOO_LONG"),
+          problems(() -> Client.of(ClientId.of("C-1"), "y".repeat(201), DAY0)));
+    }
+
+    @Test
+    void a_need_with_every_field_wrong_lists_every_problem() {
+      assertEquals(List.of("id:MISSING", "domain:MISSING", "description:TOO_LONG", "priority:MISSING",
+              "identifiedBy:MISSING"),
+          problems(() -> Need.of(null, null, TOO_LONG, null, null)));
+    }
+
+    @Test
+    void a_command_with_every_field_missing_lists_every_problem_instead_of_a_null_pointer() {
+      assertEquals(List.of("issued:MISSING", "need:MISSING", "domain:MISSING", "description:MISSING",
+              "priority:MISSING", "identifiedBy:MISSING"),
+          problems(() -> new RecordNeed(null, null, null, null, null, null)));
+      assertEquals(List.of("issued:MISSING", "intervention:MISSING", "needs:MISSING", "goals:MISSING",
+              "provider:MISSING", "service:MISSING", "window:MISSING", "cost:MISSING"),
+          problems(() -> new PlanIntervention(null, null, null, null, null, null, null, null)));
+      assertEquals(List.of("issued:MISSING", "reason:MISSING", "note:BLANK"),
+          problems(() -> new CloseCase(null, null, "")));
+      assertEquals(List.of("issued:MISSING", "findings:MISSING", "decision:MISSING"),
+          problems(() -> new RecordReview(null, DAY0, null, null)));
+    }
+
+    @Test
+    void empty_and_null_containing_collections_are_reported() {
+      assertEquals(List.of("scope:EMPTY"), problems(() -> new OpenCase(ANNA, CaseId.of("CASE-1"),
+          Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0), StaffId.of("anna"), HashSet.empty(), DAY0)));
+      assertEquals(List.of("needs:NULL_ELEMENT"), problems(() -> new AddGoal(ANNA, GoalId.of("G-1"),
+          HashSet.of(NeedId.of("N-1"), null), "goal", "target", DAY0)));
+      assertEquals(List.of("findings:NULL_ELEMENT"), problems(() -> new RecordReview(ANNA, DAY0,
+          HashMap.of(InterventionId.of("I-1"), null), org.casemgmt.plan.ReviewDecision.CONTINUE)));
+    }
+
+    @Test
+    void inverted_and_empty_windows_are_reported() {
+      assertEquals(List.of("end:INVERTED_WINDOW"), problems(() -> DayWindow.of(DAY0.plusDays(10), DAY0)));
+      assertEquals(List.of("end:INVERTED_WINDOW"), problems(() -> DayWindow.of(DAY0, DAY0)));
+      assertEquals(List.of("start:MISSING", "end:MISSING"), problems(() -> DayWindow.of(null, null)));
+      assertEquals(List.of("days:OUT_OF_RANGE"), problems(() -> DayWindow.ofDays(DAY0, 0)));
+    }
+
+    @Test
+    void negative_malformed_or_missing_money_is_reported() {
+      assertEquals(List.of("amount:OUT_OF_RANGE"), problems(() -> Money.of(-5)));
+      assertEquals(List.of("amount:MALFORMED"), problems(() -> Money.of("twelve")));
+      assertEquals(List.of("amount:MALFORMED"), problems(() -> new Money(new BigDecimal("1.005"))));
+      assertEquals(List.of("amount:MISSING"), problems(() -> new Money(null)));
+      assertEquals(List.of("amount:OUT_OF_RANGE", "amount:MALFORMED"),
+          problems(() -> new Money(new BigDecimal("-0.001"))));
+    }
+
+    @Test
+    void identifiers_must_be_short_codes() {
+      assertEquals(List.of("needId:MALFORMED"), problems(() -> NeedId.of("N 1")));
+      assertEquals(List.of("needId:MISSING"), problems(() -> NeedId.of(null)));
+      assertEquals(List.of("needId:TOO_LONG"), problems(() -> NeedId.of("N".repeat(65))));
+      assertEquals(List.of("staffId:BLANK"), problems(() -> StaffId.of("")));
+    }
+
+    @Test
+    void the_message_names_fields_and_problems_but_never_the_value() {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> Client.of(ClientId.of("C-1"), SECRET + "y".repeat(200), DAY0));
+
+      assertTrue(e.getMessage().contains("fullName: TOO_LONG"), e.getMessage());
+      assertFalse(e.getMessage().contains("Rossi"), e.getMessage());
+      InvalidInputException malformed = assertThrows(InvalidInputException.class, () -> ClientId.of("Maria Rossi"));
+      assertFalse(malformed.getMessage().contains("Rossi"), malformed.getMessage());
+    }
+  }
+
+  @Nested
+  class AsAValidation {
+
+    @Test
+    void validate_answers_every_problem_as_an_invalid_validation() {
+      Validation<Seq<InputError>, Client> client = InputError.validate(() -> Client.of(null, "", null));
+
+      assertTrue(client.isInvalid());
+      assertEquals(List.of(Problem.MISSING, Problem.BLANK, Problem.MISSING),
+          client.getError().map(InputError::problem).toList());
+      assertEquals(List.of("id", "fullName", "birthDate"), client.getError().map(InputError::field).toList());
+    }
+
+    @Test
+    void validate_answers_the_value_when_the_input_is_fine() {
+      Validation<Seq<InputError>, DayWindow> window =
+          InputError.validate(() -> DayWindow.ofDays(DAY0, 30));
+
+      assertEquals(Validation.valid(DayWindow.of(DAY0, DAY0.plusDays(30))), window);
+    }
+
+    @Test
+    void validate_does_not_swallow_other_exceptions() {
+      assertThrows(IllegalStateException.class, () -> InputError.validate(() -> {
+        throw new IllegalStateException("a programmer error");
+      }));
+    }
+  }
+
+  @Nested
+  class Redaction {
+
+    @Test
+    void a_client_never_shows_its_name_or_birth_date() {
+      Client maria = Client.of(ClientId.of("C-1"), "Maria Rossi", LocalDate.of(1984, 3, 2));
+
+      assertEquals("Client[id=C-1, fullName=***, birthDate=***]", maria.toString());
+    }
+
+    @Test
+    void needs_goals_strengths_and_resources_never_show_their_text() {
+      List<Object> values = List.of(
+          Need.of(NeedId.of("N-1"), LifeDomain.SAFETY, SECRET, Priority.URGENT, IdentifiedBy.CLIENT),
+          Goal.of(GoalId.of("G-1"), HashSet.of(NeedId.of("N-1")), SECRET, SECRET, DAY0),
+          Strength.of(LifeDomain.WORK, SECRET),
+          Resource.of(ResourceId.of("R-1"), ResourceType.FAMILY_CAREGIVER, SECRET));
+
+      for (Object value : values) {
+        assertFalse(value.toString().contains("Rossi"), value.getClass().getSimpleName());
+        assertTrue(value.toString().contains("***"), value.getClass().getSimpleName());
+      }
+    }
+
+    @Test
+    void commands_with_free_text_never_show_it() {
+      NeedId need = NeedId.of("N-1");
+      List<Command> commands = List.of(
+          new OpenCase(ANNA, CaseId.of("CASE-1"), Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0),
+              StaffId.of("anna"), HashSet.of(LifeDomain.SAFETY), DAY0),
+          new SuspendCase(ANNA, SECRET),
+          new CloseCase(ANNA, ClosureReason.MOVED_AWAY, SECRET),
+          new ReopenCase(ANNA, SECRET),
+          new RecordNeed(ANNA, need, LifeDomain.SAFETY, SECRET, Priority.URGENT, IdentifiedBy.CLIENT),
+          new ReviseNeed(ANNA, need, SECRET, Priority.HIGH),
+          new WithdrawNeed(ANNA, need, SECRET),
+          new RecordStrength(ANNA, LifeDomain.WORK, SECRET),
+          new RecordResource(ANNA, ResourceId.of("R-1"), ResourceType.FAMILY_CAREGIVER, SECRET),
+          new AddGoal(ANNA, GoalId.of("G-1"), HashSet.of(need), SECRET, SECRET, DAY0),
+          new DeferNeed(ANNA, need, SECRET),
+          new CancelIntervention(ANNA, InterventionId.of("I-1"), DAY0, SECRET),
+          new Replan(ANNA, SECRET));
+
+      for (Command command : commands) {
+        String text = command.toString();
+        assertFalse(text.contains("Rossi"), command.kind() + ": " + text);
+        assertTrue(text.contains("***"), command.kind() + ": " + text);
+      }
+    }
+
+    @Test
+    void events_with_free_text_never_show_it() {
+      NeedId need = NeedId.of("N-1");
+      List<CaseEvent> events = List.of(
+          new CaseEvent.CaseSuspended(SECRET),
+          new CaseEvent.CaseClosed(ClosureReason.MOVED_AWAY, SECRET),
+          new CaseEvent.CaseReopened(SECRET),
+          new CaseEvent.NeedRecorded(Need.of(need, LifeDomain.SAFETY, SECRET, Priority.URGENT, IdentifiedBy.CLIENT)),
+          new CaseEvent.NeedRevised(need, SECRET, Priority.HIGH),
+          new CaseEvent.NeedWithdrawn(need, SECRET),
+          new CaseEvent.StrengthRecorded(Strength.of(LifeDomain.WORK, SECRET)),
+          new CaseEvent.ResourceRecorded(Resource.of(ResourceId.of("R-1"), ResourceType.RELATIVE, SECRET)),
+          new CaseEvent.GoalAdded(Goal.of(GoalId.of("G-1"), HashSet.of(need), SECRET, SECRET, DAY0)),
+          new CaseEvent.NeedDeferred(need, SECRET),
+          new CaseEvent.InterventionCancelled(InterventionId.of("I-1"), DAY0, SECRET),
+          new CaseEvent.ReplanningStarted(SECRET));
+
+      for (CaseEvent event : events) {
+        assertFalse(event.toString().contains("Rossi"), event.getClass().getSimpleName() + ": " + event);
+      }
+    }
+  }
+}

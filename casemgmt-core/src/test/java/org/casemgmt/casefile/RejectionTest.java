@@ -1,0 +1,548 @@
+package org.casemgmt.casefile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vavr.collection.HashMap;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Function;
+import org.casemgmt.casefile.CaseEvent.*;
+import org.casemgmt.casefile.Command.*;
+import org.casemgmt.casefile.Rejection.*;
+import org.casemgmt.need.IdentifiedBy;
+import org.casemgmt.need.LifeDomain;
+import org.casemgmt.need.Need;
+import org.casemgmt.need.NeedId;
+import org.casemgmt.need.NeedStatus;
+import org.casemgmt.need.Priority;
+import org.casemgmt.party.Client;
+import org.casemgmt.party.ClientId;
+import org.casemgmt.party.StaffId;
+import org.casemgmt.plan.DayWindow;
+import org.casemgmt.plan.Finding;
+import org.casemgmt.plan.Goal;
+import org.casemgmt.plan.GoalAchievement;
+import org.casemgmt.plan.GoalId;
+import org.casemgmt.plan.Intervention;
+import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.InterventionStatus;
+import org.casemgmt.plan.Money;
+import org.casemgmt.plan.ReviewDecision;
+import org.casemgmt.resource.Provider;
+import org.casemgmt.resource.ProviderId;
+import org.casemgmt.resource.Resource;
+import org.casemgmt.resource.ResourceId;
+import org.casemgmt.resource.ResourceType;
+import org.casemgmt.resource.ServiceKind;
+import org.casemgmt.testkit.CaseFixture;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One example per rule: every {@link Rejection} type, with the typed fields it carries. Each test names its
+ * rejection type in snake case, and {@link #every_rejection_type_has_a_test_named_after_it} keeps it so. The
+ * fixture's {@code thenRejectedWith} also checks that each refusal left the case file equal to its history.
+ */
+class RejectionTest {
+
+  // ---------------------------------------------------------------- a case at each stage, as facts
+
+  static final CaseId CASE = CaseId.of("CASE-R");
+  static final LocalDate DAY0 = LocalDate.of(2026, 1, 5);
+  static final StaffId ANNA = StaffId.of("anna");
+  static final Client CLIENT = Client.of(ClientId.of("C-R"), "Lucia Verdi", LocalDate.of(1969, 11, 23));
+  static final Set<LifeDomain> SCOPE = HashSet.of(
+      LifeDomain.HOUSING, LifeDomain.WORK, LifeDomain.PSYCHOLOGICAL_WELLBEING, LifeDomain.EDUCATION_TRAINING);
+  static final DayWindow PERIOD = DayWindow.ofDays(DAY0, 365);
+  static final NeedId N1 = NeedId.of("N-1");
+  static final NeedId N2 = NeedId.of("N-2");
+  static final NeedId N3 = NeedId.of("N-3");
+  static final NeedId N4 = NeedId.of("N-4");
+  static final GoalId G1 = GoalId.of("G-1");
+  static final GoalId G2 = GoalId.of("G-2");
+  static final InterventionId I1 = InterventionId.of("I-1");
+  static final InterventionId I2 = InterventionId.of("I-2");
+  static final InterventionId I3 = InterventionId.of("I-3");
+  static final InterventionId I9 = InterventionId.of("I-9");
+  static final Provider NETWORK = Provider.of(ProviderId.of("P-NET"), "Rete territoriale", ResourceType.THIRD_SECTOR,
+      HashSet.of(ServiceKind.HOUSING, ServiceKind.JOB_COACHING, ServiceKind.COUNSELLING, ServiceKind.TRAINING,
+          ServiceKind.RESIDENTIAL_PLACEMENT));
+  static final Provider HOUSING_ONLY = Provider.of(ProviderId.of("P-CASA"), "Casa Comune", ResourceType.THIRD_SECTOR,
+      HashSet.of(ServiceKind.HOUSING));
+
+  static LocalDate day(int n) {
+    return DAY0.plusDays(n);
+  }
+
+  static NeedRecorded need(NeedId id, LifeDomain domain, Priority priority) {
+    return new NeedRecorded(Need.of(id, domain, "need " + id, priority, IdentifiedBy.CASE_MANAGER));
+  }
+
+  static InterventionPlanned planned(InterventionId id, NeedId need, ServiceKind kind, int from, int to, long cost) {
+    return new InterventionPlanned(Intervention.of(id, HashSet.of(need), HashSet.empty(), NETWORK.id(), kind,
+        DayWindow.of(day(from), day(to)), Money.of(cost)), NETWORK);
+  }
+
+  static Function<Issued, Command> plan(InterventionId id, NeedId need, ServiceKind kind, int from, int to, long cost) {
+    return issued -> new PlanIntervention(issued, id, HashSet.of(need), HashSet.empty(), NETWORK, kind,
+        DayWindow.of(day(from), day(to)), Money.of(cost));
+  }
+
+  static final List<CaseEvent> INTAKE = List.of(new CaseOpened(CASE, CLIENT, ANNA, SCOPE, DAY0));
+  static final List<CaseEvent> ASSESSING = INTAKE.appendAll(List.of(new AssessmentStarted(),
+      need(N1, LifeDomain.HOUSING, Priority.URGENT), need(N2, LifeDomain.WORK, Priority.HIGH),
+      need(N3, LifeDomain.PSYCHOLOGICAL_WELLBEING, Priority.LOW)));
+  static final List<CaseEvent> ASSESSED = ASSESSING.append(new AssessmentCompleted());
+  static final List<CaseEvent> PLANNING = ASSESSED.append(new PlanningStarted(1, PERIOD, Priority.LOW));
+  static final List<CaseEvent> WITH_GOALS = PLANNING.appendAll(List.of(
+      new GoalAdded(Goal.of(G1, HashSet.of(N1), "a home", "a lease signed", day(90))),
+      new GoalAdded(Goal.of(G2, HashSet.of(N2, N3), "a job", "a contract", day(180)))));
+  static final List<CaseEvent> COVERED = WITH_GOALS.appendAll(List.of(
+      planned(I1, N1, ServiceKind.HOUSING, 0, 60, 500),
+      planned(I2, N2, ServiceKind.JOB_COACHING, 10, 40, 300),
+      planned(I3, N3, ServiceKind.COUNSELLING, 0, 30, 200)));
+  static final List<CaseEvent> AGREED = COVERED.append(new PlanAgreed(DAY0));
+  static final List<CaseEvent> APPROVED = AGREED.append(new PlanApproved(DAY0));
+  static final List<CaseEvent> IMPLEMENTING = APPROVED.append(new ImplementationStarted());
+  static final List<CaseEvent> STARTED = IMPLEMENTING.append(new InterventionStarted(I1, day(1)));
+  static final List<CaseEvent> MONITORING =
+      STARTED.append(new ReviewRecorded(day(30), HashMap.of(I1, Finding.ON_TRACK), ReviewDecision.CONTINUE));
+  static final List<CaseEvent> EVALUATING = MONITORING.append(new EvaluationStarted());
+
+  static CaseFixture.Given given(List<CaseEvent> history) {
+    return CaseFixture.given(history.toJavaArray(CaseEvent[]::new));
+  }
+
+  // ---------------------------------------------------------------- the phase machine and the whole case
+
+  @Nested
+  class WholeCase {
+
+    @Test
+    void command_not_permitted_while_suspended_names_the_phase_and_what_is_accepted() {
+      given(ASSESSING.append(new CaseSuspended("in hospital")))
+          .when(issued -> new RecordStrength(issued, LifeDomain.WORK, "speaks three languages"))
+          .thenRejectedWith(new CommandNotPermitted(CommandKind.RECORD_STRENGTH, Phase.ASSESSMENT, true,
+              HashSet.of(CommandKind.RESUME_CASE, CommandKind.CLOSE_CASE), HashSet.of(Phase.CLOSED)));
+    }
+
+    @Test
+    void command_not_permitted_in_a_phase_that_skips_ahead() {
+      given(INTAKE)
+          .when(issued -> StartPlanning.of(issued, PERIOD))
+          .thenRejectedWith(CommandNotPermitted.class)
+          .satisfying(r -> assertEquals(CommandKind.START_PLANNING, r.command()))
+          .satisfying(r -> assertEquals(Phase.INTAKE, r.phase()))
+          .satisfying(r -> assertEquals(HashSet.of(Phase.ASSESSMENT, Phase.CLOSED), r.reachable()))
+          .satisfying(r -> assertTrue(r.permitted().contains(CommandKind.START_ASSESSMENT)));
+    }
+
+    @Test
+    void version_conflict_when_someone_else_wrote_first() {
+      given(ASSESSING)
+          .when(issued -> new RecordStrength(issued.expectingVersion(4), LifeDomain.WORK, "punctual"))
+          .thenRejectedWith(new VersionConflict(CASE, 4, 5));
+      given(ASSESSING)
+          .when(issued -> new RecordStrength(issued.expectingVersion(5), LifeDomain.WORK, "punctual"))
+          .thenState(file -> assertEquals(6, file.version()));
+    }
+
+    @Test
+    void case_already_opened_when_opening_it_again() {
+      given(INTAKE)
+          .when(issued -> new OpenCase(issued, CASE, CLIENT, ANNA, SCOPE, DAY0))
+          .thenRejectedWith(new CaseAlreadyOpened(CASE));
+    }
+
+    @Test
+    void issued_before_opening_is_refused_with_both_instants() {
+      Instant early = CaseFixture.START.minusSeconds(60);
+
+      given(INTAKE).at(early).when(StartAssessment::new)
+          .thenRejectedWith(new IssuedBeforeOpening(early, CaseFixture.START));
+    }
+
+    @Test
+    void day_before_opening_is_refused_for_a_consent_or_an_agreement() {
+      given(INTAKE)
+          .when(issued -> new ExtendScope(issued, HashSet.of(LifeDomain.SAFETY), day(-1)))
+          .thenRejectedWith(new DayBeforeOpening(day(-1), DAY0));
+      given(COVERED)
+          .when(issued -> new RecordAgreement(issued, day(-10)))
+          .thenRejectedWith(new DayBeforeOpening(day(-10), DAY0));
+    }
+
+    @Test
+    void already_case_manager_when_handing_over_to_the_same_person() {
+      given(ASSESSING)
+          .when(issued -> new HandOver(issued, ANNA))
+          .thenRejectedWith(new AlreadyCaseManager(ANNA));
+    }
+
+    @Test
+    void already_in_scope_when_every_domain_is_there_and_only_new_ones_are_added_otherwise() {
+      given(INTAKE)
+          .when(issued -> new ExtendScope(issued, HashSet.of(LifeDomain.HOUSING, LifeDomain.WORK), DAY0))
+          .thenRejectedWith(new AlreadyInScope(HashSet.of(LifeDomain.HOUSING, LifeDomain.WORK)));
+      given(INTAKE)
+          .when(issued -> new ExtendScope(issued, HashSet.of(LifeDomain.HOUSING, LifeDomain.SAFETY), DAY0))
+          .thenEmits(new ScopeExtended(HashSet.of(LifeDomain.SAFETY), DAY0));
+    }
+
+    @Test
+    void closure_reason_not_allowed_goals_achieved_outside_evaluation() {
+      given(MONITORING)
+          .when(issued -> new CloseCase(issued, ClosureReason.GOALS_ACHIEVED, "report"))
+          .thenRejectedWith(new ClosureReasonNotAllowed(ClosureReason.GOALS_ACHIEVED, Phase.MONITORING));
+      given(INTAKE)
+          .when(issued -> new CloseCase(issued, ClosureReason.GOALS_ACHIEVED, "report"))
+          .thenRejectedWith(new ClosureReasonNotAllowed(ClosureReason.GOALS_ACHIEVED, Phase.INTAKE));
+    }
+
+    @Test
+    void open_needs_remain_when_closing_with_no_needs_identified() {
+      given(ASSESSING)
+          .when(issued -> new CloseCase(issued, ClosureReason.NO_NEEDS_IDENTIFIED, "report"))
+          .thenRejectedWith(new OpenNeedsRemain(HashSet.of(N1, N2, N3)));
+      // With every need withdrawn, or none recorded, the same closure is accepted.
+      given(ASSESSING.appendAll(List.of(new NeedWithdrawn(N1, "x"), new NeedWithdrawn(N2, "x"),
+              new NeedWithdrawn(N3, "x"))))
+          .when(issued -> new CloseCase(issued, ClosureReason.NO_NEEDS_IDENTIFIED, "report"))
+          .thenEmits(new CaseClosed(ClosureReason.NO_NEEDS_IDENTIFIED, "report"));
+      given(INTAKE.append(new AssessmentStarted()))
+          .when(issued -> new CloseCase(issued, ClosureReason.NO_NEEDS_IDENTIFIED, "report"))
+          .thenState(file -> assertEquals(Phase.CLOSED, file.phase()));
+    }
+
+    @Test
+    void goals_not_achieved_lists_goals_not_evaluated_and_not_achieved() {
+      given(EVALUATING.append(new OutcomeRecorded(G1, GoalAchievement.NOT_ACHIEVED)))
+          .when(issued -> new CloseCase(issued, ClosureReason.GOALS_ACHIEVED, "report"))
+          .thenRejectedWith(new GoalsNotAchieved(HashSet.of(G2), HashSet.of(G1)));
+      given(EVALUATING.appendAll(List.of(new OutcomeRecorded(G1, GoalAchievement.ACHIEVED),
+              new OutcomeRecorded(G2, GoalAchievement.ACHIEVED))))
+          .when(issued -> new CloseCase(issued, ClosureReason.GOALS_ACHIEVED, "report"))
+          .thenState(file -> assertEquals(io.vavr.control.Option.some(ClosureReason.GOALS_ACHIEVED), file.closure()));
+    }
+  }
+
+  // ---------------------------------------------------------------- assessment
+
+  @Nested
+  class Assessment {
+
+    @Test
+    void need_outside_scope_until_the_scope_is_extended_with_consent() {
+      Function<Issued, Command> safetyNeed =
+          issued -> new RecordNeed(issued, N4, LifeDomain.SAFETY, "threats", Priority.URGENT, IdentifiedBy.CLIENT);
+
+      given(ASSESSING).when(safetyNeed)
+          .thenRejectedWith(new NeedOutsideScope(N4, LifeDomain.SAFETY, SCOPE));
+      given(ASSESSING)
+          .when(issued -> new ExtendScope(issued, HashSet.of(LifeDomain.SAFETY), DAY0))
+          .thenEmits(new ScopeExtended(HashSet.of(LifeDomain.SAFETY), DAY0))
+          .andThen()
+          .when(safetyNeed)
+          .thenEmits(new NeedRecorded(Need.of(N4, LifeDomain.SAFETY, "threats", Priority.URGENT, IdentifiedBy.CLIENT)))
+          .thenState(file -> assertTrue(file.scope().contains(LifeDomain.SAFETY)));
+    }
+
+    @Test
+    void domain_outside_scope_for_a_strength() {
+      given(ASSESSING)
+          .when(issued -> new RecordStrength(issued, LifeDomain.SAFETY, "knows the neighbours"))
+          .thenRejectedWith(new DomainOutsideScope(LifeDomain.SAFETY, SCOPE));
+    }
+
+    @Test
+    void duplicate_need_when_the_id_is_taken() {
+      given(ASSESSING)
+          .when(issued -> new RecordNeed(issued, N1, LifeDomain.WORK, "x", Priority.LOW, IdentifiedBy.CLIENT))
+          .thenRejectedWith(new DuplicateNeed(N1));
+    }
+
+    @Test
+    void unknown_need_when_revising_a_need_never_recorded() {
+      NeedId n9 = NeedId.of("N-9");
+      given(ASSESSING)
+          .when(issued -> new ReviseNeed(issued, n9, "x", Priority.HIGH))
+          .thenRejectedWith(new UnknownNeed(n9));
+    }
+
+    @Test
+    void need_not_open_when_revising_a_withdrawn_need() {
+      given(ASSESSING.append(new NeedWithdrawn(N3, "resolved by the family")))
+          .when(issued -> new ReviseNeed(issued, N3, "x", Priority.HIGH))
+          .thenRejectedWith(new NeedNotOpen(N3, NeedStatus.WITHDRAWN));
+    }
+
+    @Test
+    void need_still_addressed_when_withdrawing_a_need_a_live_intervention_covers() {
+      given(STARTED.append(new ReviewRecorded(day(20), HashMap.empty(), ReviewDecision.REASSESS)))
+          .when(issued -> new WithdrawNeed(issued, N1, "found a home alone"))
+          .thenRejectedWith(new NeedStillAddressed(N1, HashSet.of(I1)));
+    }
+
+    @Test
+    void duplicate_resource_when_the_id_is_taken() {
+      ResourceId sister = ResourceId.of("R-1");
+      given(ASSESSING.append(new ResourceRecorded(Resource.of(sister, ResourceType.RELATIVE, "sister"))))
+          .when(issued -> new RecordResource(issued, sister, ResourceType.FRIEND, "a friend"))
+          .thenRejectedWith(new DuplicateResource(sister));
+    }
+
+    @Test
+    void assessment_already_completed_freezes_the_needs() {
+      given(ASSESSED)
+          .when(issued -> new RecordNeed(issued, N4, LifeDomain.HOUSING, "x", Priority.LOW, IdentifiedBy.CLIENT))
+          .thenRejectedWith(new AssessmentAlreadyCompleted());
+    }
+
+    @Test
+    void no_open_needs_to_conclude_an_assessment() {
+      given(INTAKE.append(new AssessmentStarted()))
+          .when(CompleteAssessment::new)
+          .thenRejectedWith(new NoOpenNeeds());
+    }
+
+    @Test
+    void assessment_not_completed_before_planning() {
+      given(ASSESSING)
+          .when(issued -> StartPlanning.of(issued, PERIOD))
+          .thenRejectedWith(new AssessmentNotCompleted());
+    }
+  }
+
+  // ---------------------------------------------------------------- planning
+
+  @Nested
+  class Planning {
+
+    @Test
+    void duplicate_goal_when_the_id_is_taken() {
+      given(WITH_GOALS)
+          .when(issued -> new AddGoal(issued, G1, HashSet.of(N2), "x", "y", day(30)))
+          .thenRejectedWith(new DuplicateGoal(G1));
+    }
+
+    @Test
+    void unknown_goal_for_an_intervention_or_an_outcome() {
+      GoalId g9 = GoalId.of("G-9");
+      given(WITH_GOALS)
+          .when(issued -> new PlanIntervention(issued, I9, HashSet.of(N1), HashSet.of(G1, g9), NETWORK,
+              ServiceKind.HOUSING, DayWindow.of(day(0), day(10)), Money.of(10)))
+          .thenRejectedWith(new UnknownGoal(g9));
+      given(EVALUATING)
+          .when(issued -> new RecordOutcome(issued, g9, GoalAchievement.ACHIEVED))
+          .thenRejectedWith(new UnknownGoal(g9));
+    }
+
+    @Test
+    void duplicate_intervention_when_the_id_is_taken() {
+      given(COVERED)
+          .when(plan(I1, N1, ServiceKind.HOUSING, 200, 230, 10))
+          .thenRejectedWith(new DuplicateIntervention(I1));
+    }
+
+    @Test
+    void unknown_intervention_when_starting_one_not_in_the_plan() {
+      given(IMPLEMENTING)
+          .when(issued -> new StartIntervention(issued, I9, day(1)))
+          .thenRejectedWith(new UnknownIntervention(I9));
+    }
+
+    @Test
+    void service_not_offered_by_the_provider() {
+      given(WITH_GOALS)
+          .when(issued -> new PlanIntervention(issued, I9, HashSet.of(N2), HashSet.empty(), HOUSING_ONLY,
+              ServiceKind.TRAINING, DayWindow.of(day(0), day(10)), Money.of(10)))
+          .thenRejectedWith(new ServiceNotOffered(HOUSING_ONLY.id(), ServiceKind.TRAINING));
+    }
+
+    @Test
+    void window_outside_plan_period() {
+      given(WITH_GOALS)
+          .when(plan(I9, N1, ServiceKind.HOUSING, 360, 400, 10))
+          .thenRejectedWith(new WindowOutsidePlanPeriod(I9, DayWindow.of(day(360), day(400)), PERIOD));
+    }
+
+    @Test
+    void overlapping_intervention_for_the_same_need_and_kind_sharing_one_day() {
+      // I-1 is HOUSING for N-1 over [0, 60): a second one from day 59 shares exactly day 59.
+      given(COVERED)
+          .when(plan(I9, N1, ServiceKind.HOUSING, 59, 90, 100))
+          .thenRejectedWith(new OverlappingIntervention(I9, I1, N1, ServiceKind.HOUSING,
+              DayWindow.of(day(59), day(60))));
+    }
+
+    @Test
+    void overlapping_intervention_is_not_found_for_touching_windows_another_kind_or_another_need() {
+      InterventionPlanned touching = planned(I9, N1, ServiceKind.HOUSING, 60, 90, 100);
+      given(COVERED).when(plan(I9, N1, ServiceKind.HOUSING, 60, 90, 100)).thenEmits(touching);
+      given(COVERED).when(plan(I9, N1, ServiceKind.COUNSELLING, 0, 60, 100))
+          .thenEmits(planned(I9, N1, ServiceKind.COUNSELLING, 0, 60, 100));
+      given(COVERED).when(plan(I9, N2, ServiceKind.HOUSING, 0, 60, 100))
+          .thenEmits(planned(I9, N2, ServiceKind.HOUSING, 0, 60, 100));
+      // A cancelled intervention frees its window.
+      given(COVERED.append(new InterventionCancelled(I1, DAY0, "provider closed")))
+          .when(plan(I9, N1, ServiceKind.HOUSING, 10, 20, 100))
+          .thenEmits(planned(I9, N1, ServiceKind.HOUSING, 10, 20, 100));
+    }
+
+    @Test
+    void exclusive_service_overlap_across_different_needs() {
+      InterventionId placement = InterventionId.of("I-R");
+      given(WITH_GOALS.append(planned(placement, N1, ServiceKind.RESIDENTIAL_PLACEMENT, 0, 90, 3000)))
+          .when(plan(I9, N3, ServiceKind.RESIDENTIAL_PLACEMENT, 60, 120, 2000))
+          .thenRejectedWith(new ExclusiveServiceOverlap(I9, placement, ServiceKind.RESIDENTIAL_PLACEMENT,
+              DayWindow.of(day(60), day(90))));
+      given(WITH_GOALS.append(planned(placement, N1, ServiceKind.RESIDENTIAL_PLACEMENT, 0, 90, 3000)))
+          .when(plan(I9, N3, ServiceKind.RESIDENTIAL_PLACEMENT, 90, 120, 2000))
+          .thenState(file -> assertEquals(2, file.currentPlan().map(p -> p.liveInterventions().size()).getOrElse(0)));
+    }
+
+    @Test
+    void plan_already_approved_changes_only_in_a_new_version() {
+      given(APPROVED)
+          .when(issued -> new AddGoal(issued, GoalId.of("G-3"), HashSet.of(N1), "x", "y", day(30)))
+          .thenRejectedWith(new PlanAlreadyApproved(1));
+    }
+
+    @Test
+    void plan_has_no_goals_at_approval() {
+      given(PLANNING.appendAll(List.of(planned(I1, N1, ServiceKind.HOUSING, 0, 60, 500), new PlanAgreed(DAY0))))
+          .when(issued -> new ApprovePlan(issued, DAY0))
+          .thenRejectedWith(new PlanHasNoGoals(1));
+    }
+
+    @Test
+    void plan_has_no_interventions_at_approval_when_all_are_cancelled() {
+      given(WITH_GOALS.append(new PlanAgreed(DAY0)))
+          .when(issued -> new ApprovePlan(issued, DAY0))
+          .thenRejectedWith(new PlanHasNoInterventions(1));
+      given(WITH_GOALS.appendAll(List.of(planned(I1, N1, ServiceKind.HOUSING, 0, 60, 500),
+              new InterventionCancelled(I1, DAY0, "x"), new PlanAgreed(DAY0))))
+          .when(issued -> new ApprovePlan(issued, DAY0))
+          .thenRejectedWith(new PlanHasNoInterventions(1));
+    }
+
+    @Test
+    void uncovered_needs_at_approval_until_they_are_deferred() {
+      List<CaseEvent> onlyHousing = WITH_GOALS.append(planned(I1, N1, ServiceKind.HOUSING, 0, 60, 500));
+      given(onlyHousing.append(new PlanAgreed(DAY0)))
+          .when(issued -> new ApprovePlan(issued, DAY0))
+          .thenRejectedWith(new UncoveredNeeds(HashSet.of(N2, N3)));
+      given(onlyHousing.appendAll(List.of(new NeedDeferred(N2, "after the housing"),
+              new NeedDeferred(N3, "after the housing"), new PlanAgreed(DAY0))))
+          .when(issued -> new ApprovePlan(issued, DAY0))
+          .thenEmits(new PlanApproved(DAY0));
+    }
+
+    @Test
+    void uncovered_needs_only_count_at_or_above_the_coverage_threshold() {
+      List<CaseEvent> highThreshold = ASSESSED.appendAll(List.of(new PlanningStarted(1, PERIOD, Priority.HIGH),
+          new GoalAdded(Goal.of(G1, HashSet.of(N1), "a home", "a lease", day(90))),
+          planned(I1, N1, ServiceKind.HOUSING, 0, 60, 500), new PlanAgreed(DAY0)));
+      // N-2 is HIGH and uncovered; N-3 is LOW and below the threshold.
+      given(highThreshold)
+          .when(issued -> new ApprovePlan(issued, DAY0))
+          .thenRejectedWith(new UncoveredNeeds(HashSet.of(N2)));
+      List<CaseEvent> urgentThreshold = highThreshold.update(ASSESSED.size(),
+          new PlanningStarted(1, PERIOD, Priority.URGENT));
+      given(urgentThreshold)
+          .when(issued -> new ApprovePlan(issued, DAY0))
+          .thenEmits(new PlanApproved(DAY0));
+    }
+
+    @Test
+    void agreement_missing_before_it_is_recorded_and_after_a_later_change_lapses_it() {
+      given(COVERED)
+          .when(issued -> new ApprovePlan(issued, DAY0))
+          .thenRejectedWith(new AgreementMissing(1));
+      for (CaseEvent change : List.<CaseEvent>of(planned(I9, N1, ServiceKind.COUNSELLING, 0, 10, 10),
+          new GoalAdded(Goal.of(GoalId.of("G-3"), HashSet.of(N3), "x", "y", day(30))),
+          new NeedDeferred(N3, "later"), new BudgetCapSet(Money.of(5000)))) {
+        given(AGREED.append(change))
+            .when(issued -> new ApprovePlan(issued, DAY0))
+            .thenRejectedWith(new AgreementMissing(1));
+      }
+    }
+
+    @Test
+    void budget_exceeded_at_approval_when_the_cost_is_above_the_cap() {
+      // The three interventions cost 500 + 300 + 200 = 1000.
+      given(COVERED.appendAll(List.of(new BudgetCapSet(Money.of(900)), new PlanAgreed(DAY0))))
+          .when(issued -> new ApprovePlan(issued, DAY0))
+          .thenRejectedWith(new BudgetExceeded(Money.of(1000), Money.of(900)));
+      given(COVERED.appendAll(List.of(new BudgetCapSet(Money.of(1000)), new PlanAgreed(DAY0))))
+          .when(issued -> new ApprovePlan(issued, DAY0))
+          .thenEmits(new PlanApproved(DAY0));
+    }
+
+    @Test
+    void plan_not_approved_before_implementation() {
+      given(AGREED)
+          .when(StartImplementation::new)
+          .thenRejectedWith(new PlanNotApproved(1));
+    }
+  }
+
+  // ---------------------------------------------------------------- implementation, monitoring, evaluation
+
+  @Nested
+  class Delivery {
+
+    @Test
+    void intervention_not_in_status_when_starting_it_twice() {
+      given(STARTED)
+          .when(issued -> new StartIntervention(issued, I1, day(2)))
+          .thenRejectedWith(new InterventionNotInStatus(I1, InterventionStatus.ACTIVE,
+              HashSet.of(InterventionStatus.PLANNED)));
+    }
+
+    @Test
+    void start_before_window_of_the_intervention() {
+      given(IMPLEMENTING)
+          .when(issued -> new StartIntervention(issued, I2, day(5)))
+          .thenRejectedWith(new StartBeforeWindow(I2, day(5), day(10)));
+    }
+
+    @Test
+    void before_intervention_start_when_completing_it_earlier_than_it_started() {
+      given(STARTED)
+          .when(issued -> new CompleteIntervention(issued, I1, DAY0))
+          .thenRejectedWith(new BeforeInterventionStart(I1, DAY0, day(1)));
+    }
+
+    @Test
+    void no_intervention_started_for_a_first_review() {
+      given(IMPLEMENTING)
+          .when(issued -> new RecordReview(issued, day(30), HashMap.empty(), ReviewDecision.CONTINUE))
+          .thenRejectedWith(new NoInterventionStarted());
+    }
+  }
+
+  // ---------------------------------------------------------------- every rule has its example
+
+  @Test
+  void every_rejection_type_has_a_test_named_after_it() {
+    List<String> testNames = List.of(RejectionTest.class.getDeclaredClasses())
+        .prepend(RejectionTest.class)
+        .flatMap(type -> List.of(type.getDeclaredMethods()))
+        .filter(method -> method.isAnnotationPresent(Test.class))
+        .map(Method::getName);
+    List<String> missing = List.of(Rejection.class.getPermittedSubclasses())
+        .map(Class::getSimpleName)
+        .filter(rule -> !testNames.exists(name -> name.startsWith(snakeCase(rule))));
+    assertEquals(List.empty(), missing);
+  }
+
+  static String snakeCase(String camel) {
+    return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+  }
+}
