@@ -1,0 +1,88 @@
+package org.casemgmt.examples;
+
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.Rejection;
+
+/**
+ * A case told as a story: the command that opens the case, then chapters of commands, each expected either to
+ * be accepted or to be refused by a named rule. The expectation is part of the story so that {@link Main} can
+ * stop at once, with a non-zero exit code, if the library ever answers differently from what the story says.
+ *
+ * @param title    what the story shows (written by the example's author; never case content)
+ * @param opening  the command that opens the case
+ * @param chapters the chapters, in order
+ */
+public record Story(String title, Command.OpenCase opening, List<Story.Chapter> chapters) {
+
+  /** Creates a story, checking that every part is present. */
+  public Story {
+    if (title == null || opening == null || chapters == null) {
+      throw new IllegalArgumentException("title, opening and chapters are required");
+    }
+  }
+
+  /** The number of commands in the story, the opening included. */
+  public int commandCount() {
+    return 1 + chapters.map(c -> c.steps().size()).sum().intValue();
+  }
+
+  /** Every command of the story in order, the opening first. */
+  public List<Command> commands() {
+    return List.<Command>of(opening).appendAll(chapters.flatMap(Chapter::steps).map(Step::command));
+  }
+
+  /**
+   * One chapter: a phase of the methodology, or a moment of it worth its own heading.
+   *
+   * @param title         the chapter's heading
+   * @param steps         the commands issued in it
+   * @param showPermitted whether to print, after the chapter, the commands the case accepts at that point
+   */
+  public record Chapter(String title, List<Step> steps, boolean showPermitted) {
+
+    /** Creates a chapter, checking that every part is present. */
+    public Chapter {
+      if (title == null || steps == null) {
+        throw new IllegalArgumentException("title and steps are required");
+      }
+    }
+
+    /** A chapter after which nothing more is printed than its steps. */
+    public static Chapter of(String title, Step... steps) {
+      return new Chapter(title, List.of(steps), false);
+    }
+
+    /** The same chapter, followed by the list of commands the case then permits. */
+    public Chapter thenShowPermittedCommands() {
+      return new Chapter(title, steps, true);
+    }
+  }
+
+  /**
+   * One command and what the story expects of it.
+   *
+   * @param command   the command
+   * @param refusedBy the rule expected to refuse it, or none if it must be accepted
+   */
+  public record Step(Command command, Option<Class<? extends Rejection>> refusedBy) {
+
+    /** Creates a step, checking that every part is present. */
+    public Step {
+      if (command == null || refusedBy == null) {
+        throw new IllegalArgumentException("command and refusedBy are required");
+      }
+    }
+
+    /** A command the rules must accept. */
+    public static Step accepted(Command command) {
+      return new Step(command, Option.none());
+    }
+
+    /** A command the named rule must refuse. */
+    public static Step refused(Command command, Class<? extends Rejection> rule) {
+      return new Step(command, Option.some(rule));
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package org.casemgmt.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.casemgmt.casefile.CaseFile;
+import org.casemgmt.casefile.CaseId;
+import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.CommandKind;
+import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.Phase;
+import org.casemgmt.casefile.PhaseTable;
+import org.casemgmt.casefile.Rejection;
+import org.casemgmt.need.IdentifiedBy;
+import org.casemgmt.need.LifeDomain;
+import org.casemgmt.need.NeedId;
+import org.casemgmt.need.Priority;
+import org.casemgmt.party.Client;
+import org.casemgmt.party.ClientId;
+import org.casemgmt.party.StaffId;
+import org.casemgmt.plan.DayWindow;
+import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.Money;
+import org.casemgmt.resource.Provider;
+import org.casemgmt.resource.ProviderId;
+import org.casemgmt.resource.ResourceType;
+import org.casemgmt.resource.ServiceKind;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the README honest: its code example is compiled and run here (and must be copied here verbatim), its
+ * phase table must match {@link PhaseTable#transitions()}, its list of rules must name every {@link Rejection},
+ * and CI must run the test command it gives.
+ */
+class ReadmeExampleTest {
+
+  private static final String EXAMPLE_BEGIN = "<!-- readme-example:begin";
+  private static final String EXAMPLE_END = "<!-- readme-example:end";
+  private static final String TABLE_BEGIN = "<!-- phase-table:begin";
+  private static final String TABLE_END = "<!-- phase-table:end";
+
+  @Nested
+  class The_code_example {
+
+    @Test
+    void runs_and_answers_what_its_comments_say() {
+      // readme-example:begin
+      Issued anna = Issued.by(StaffId.of("sw-01"), Instant.parse("2026-03-02T09:00:00Z"));
+      LocalDate day = LocalDate.of(2026, 3, 2);
+      Provider centre = Provider.of(ProviderId.of("P-1"), "Community mental health centre",
+          ResourceType.PUBLIC_SERVICE, HashSet.of(ServiceKind.PSYCHOLOGICAL_SUPPORT));
+
+      CaseFile planning = CaseFile.open(new Command.OpenCase(anna, CaseId.of("CASE-1"),
+              Client.of(ClientId.of("C-1"), "Maria Rossi", LocalDate.of(1984, 3, 2)), StaffId.of("sw-01"),
+              HashSet.of(LifeDomain.HOUSING, LifeDomain.PSYCHOLOGICAL_WELLBEING), day))
+          .flatMap(c -> c.handle(new Command.StartAssessment(anna)))
+          .flatMap(c -> c.handle(new Command.RecordNeed(anna, NeedId.of("N-1"), LifeDomain.PSYCHOLOGICAL_WELLBEING,
+              "Anxious and isolated since the eviction", Priority.HIGH, IdentifiedBy.CLIENT)))
+          .flatMap(c -> c.handle(new Command.CompleteAssessment(anna)))
+          .flatMap(c -> c.handle(Command.StartPlanning.of(anna, DayWindow.ofDays(day, 180))))
+          .flatMap(c -> c.handle(new Command.PlanIntervention(anna, InterventionId.of("I-1"),
+              HashSet.of(NeedId.of("N-1")), HashSet.empty(), centre, ServiceKind.PSYCHOLOGICAL_SUPPORT,
+              DayWindow.ofDays(day, 60), Money.of(1200))))
+          .getOrElseThrow(rejection -> new IllegalStateException(rejection.rule()));
+      planning.phase();             // PLANNING
+      planning.permittedCommands(); // HAND_OVER, EXTEND_SCOPE, SUSPEND_CASE, CLOSE_CASE, ADD_GOAL, PLAN_INTERVENTION, ...
+
+      // A second support of the same kind for the same need in the same weeks is refused; nothing changes.
+      Either<Rejection, CaseFile> second = planning.handle(new Command.PlanIntervention(anna, InterventionId.of("I-2"),
+          HashSet.of(NeedId.of("N-1")), HashSet.empty(), centre, ServiceKind.PSYCHOLOGICAL_SUPPORT,
+          DayWindow.ofDays(day.plusDays(30), 60), Money.of(1200)));
+      String why = second.fold(
+          rejection -> rejection instanceof Rejection.OverlappingIntervention o
+              ? o.rule() + ": overlaps " + o.existing() + " on " + o.sharedDays()
+              : rejection.rule(),
+          accepted -> "accepted");
+      // why = "OverlappingIntervention: overlaps I-1 on [2026-04-01, 2026-05-01)"
+      // readme-example:end
+
+      assertEquals(Phase.PLANNING, planning.phase());
+      assertEquals(List.of(CommandKind.HAND_OVER, CommandKind.EXTEND_SCOPE, CommandKind.SUSPEND_CASE,
+          CommandKind.CLOSE_CASE, CommandKind.ADD_GOAL, CommandKind.PLAN_INTERVENTION),
+          planning.permittedCommands().toList().take(6));
+      assertEquals("OverlappingIntervention: overlaps I-1 on [2026-04-01, 2026-05-01)", why);
+      assertEquals(1, planning.currentPlan().map(p -> p.interventions().size()).getOrElse(0));
+    }
+
+    @Test
+    void is_printed_in_the_readme_exactly_as_it_is_tested_here() throws IOException {
+      List<String> readme = between(lines(repositoryFile("README.md")), EXAMPLE_BEGIN, EXAMPLE_END)
+          .filter(l -> !l.startsWith("```"));
+      List<String> tested = between(lines(repositoryFile(
+          "casemgmt-examples/src/test/java/org/casemgmt/examples/ReadmeExampleTest.java")),
+          "// readme-example:begin", "// readme-example:end");
+      assertTrue(readme.size() > 10, "no example found in the README");
+      assertEquals(unindented(tested).mkString("\n"), unindented(readme).mkString("\n"));
+    }
+  }
+
+  @Nested
+  class The_phase_table {
+
+    /** One row of the table as data: from, command, targets. */
+    private record Row(Phase from, CommandKind command, Set<Phase> to) {}
+
+    @Test
+    void lists_every_transition_of_the_code_and_no_other() throws IOException {
+      List<String> table = between(lines(repositoryFile("README.md")), TABLE_BEGIN, TABLE_END)
+          .filter(l -> l.startsWith("|"))
+          .drop(2); // heading and separator
+      assertTrue(table.size() > 10, "no phase table found in the README");
+      java.util.Set<Row> documented = new java.util.HashSet<>();
+      for (String line : table) {
+        String[] cells = line.split("\\|");
+        Phase from = Phase.valueOf(cells[1].trim());
+        Set<Phase> to = List.of(cells[3].split(",")).map(s -> Phase.valueOf(s.trim())).toSet();
+        for (String command : cells[2].split(",")) {
+          assertTrue(documented.add(new Row(from, CommandKind.valueOf(command.trim()), to)), () -> "twice: " + line);
+        }
+      }
+      Set<Row> coded = PhaseTable.transitions().map(t -> new Row(t.from(), t.command(), HashSet.ofAll(t.to()))).toSet();
+      Set<Row> inReadme = HashSet.ofAll(documented);
+      assertTrue(coded.removeAll(inReadme).isEmpty(), () -> "missing from the README: " + coded.removeAll(inReadme));
+      assertTrue(inReadme.removeAll(coded).isEmpty(), () -> "in the README, not in the code: " + inReadme.removeAll(coded));
+      assertEquals(PhaseTable.transitions().size(), documented.size());
+    }
+  }
+
+  @Nested
+  class The_rules_section {
+
+    @Test
+    void names_every_rejection_the_core_can_answer() throws IOException {
+      String readme = String.join("\n", lines(repositoryFile("README.md")));
+      List<String> missing = List.of(Rejection.class.getPermittedSubclasses())
+          .map(Class::getSimpleName)
+          .filter(rule -> !readme.contains("`" + rule + "`"));
+      assertTrue(missing.isEmpty(), () -> "README does not list: " + missing);
+    }
+  }
+
+  @Nested
+  class The_commands {
+
+    @Test
+    void are_the_two_the_readme_gives_and_ci_runs_the_test_command() throws IOException {
+      String readme = String.join("\n", lines(repositoryFile("README.md")));
+      assertTrue(readme.contains("```sh\nmvn -q -pl casemgmt-examples -am compile exec:java\n```"));
+      assertTrue(readme.contains("```sh\nmvn -B -ntp verify\n```"));
+      List<String> ci = List.ofAll(lines(repositoryFile(".ci/run"))).map(String::trim)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"));
+      assertTrue(ci.exists(l -> l.equals("mvn -B -ntp verify") || l.equals("exec mvn -B -ntp verify")), ci::toString);
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Finds a file of the repository from the module directory (where Maven runs tests) or the root. */
+  private static Path repositoryFile(String relative) {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null) {
+      Path candidate = dir.resolve(relative);
+      if (Files.exists(candidate) && Files.exists(dir.resolve("pom.xml"))) {
+        return candidate;
+      }
+      dir = dir.getParent();
+    }
+    throw new AssertionError(relative + " not found above " + Path.of("").toAbsolutePath());
+  }
+
+  private static java.util.List<String> lines(Path file) throws IOException {
+    return Files.readAllLines(file, StandardCharsets.UTF_8);
+  }
+
+  /** The lines strictly between the first line starting with {@code begin} and the next starting with {@code end}. */
+  private static List<String> between(java.util.List<String> lines, String begin, String end) {
+    return List.ofAll(lines)
+        .dropUntil(l -> l.trim().startsWith(begin))
+        .drop(1)
+        .takeUntil(l -> l.trim().startsWith(end));
+  }
+
+  /** The lines without the indentation they all share, blank lines emptied. */
+  private static List<String> unindented(List<String> lines) {
+    int indent = lines.filter(l -> !l.isBlank())
+        .map(l -> l.length() - l.stripLeading().length())
+        .min()
+        .getOrElse(0);
+    return lines.map(l -> l.isBlank() ? "" : l.substring(indent));
+  }
+}
