@@ -144,7 +144,7 @@ final class Evolution {
     }
     if (event instanceof PlanApproved e) {
       PlanVersion plan = plan(s);
-      return withPlan(s, plan.approved(e.approvedOn()).withGoals(plan.goals().mapValues(g -> g.withLifecycle(GoalLifecycle.ACTIVE))));
+      return withPlan(s, plan.approved(e.approvedOn()).withGoals(plan.goals().mapValues(g -> g.lifecycle() == GoalLifecycle.PROPOSED ? g.withLifecycle(GoalLifecycle.ACTIVE) : g)));
     }
     if (event instanceof ImplementationStarted) {
       return s.withPhase(Phase.IMPLEMENTATION);

@@ -70,17 +70,6 @@ class ReferralAndOverdueTest {
   class Referrals {
 
     @Test
-    void a_referral_id_is_used_once() {
-      CaseFile file = accepted(planning(), request(R1, DAY0));
-      assertEquals(new Rejection.DuplicateReferral(R1), refused(file, request(R1, DAY0)));
-    }
-
-    @Test
-    void answering_an_unknown_referral_is_rejected() {
-      assertEquals(new Rejection.UnknownReferral(R1), refused(planning(), new AcceptReferral(ANNA, R1, DAY0)));
-    }
-
-    @Test
     void a_referral_to_a_provider_that_does_not_offer_the_service_is_rejected() {
       assertEquals(new Rejection.ServiceNotOffered(TRAINING.id(), ServiceKind.COUNSELLING),
           refused(planning(), new RequestReferral(ANNA, R1, HashSet.of(N1), TRAINING, ServiceKind.COUNSELLING, DAY0)));
@@ -90,20 +79,6 @@ class ReferralAndOverdueTest {
     void a_referral_for_an_unknown_need_is_rejected() {
       assertEquals(new Rejection.UnknownNeed(NeedId.of("N-9")), refused(planning(),
           new RequestReferral(ANNA, R1, HashSet.of(NeedId.of("N-9")), TRAINING, ServiceKind.TRAINING, DAY0)));
-    }
-
-    @Test
-    void an_answer_dated_before_the_request_is_rejected() {
-      CaseFile file = accepted(planning(), request(R1, DAY0.plusDays(5)));
-      assertEquals(new Rejection.BeforeReferralStep(R1, DAY0.plusDays(4), DAY0.plusDays(5)),
-          refused(file, new AcceptReferral(ANNA, R1, DAY0.plusDays(4))));
-    }
-
-    @Test
-    void completing_a_referral_that_was_not_accepted_is_rejected() {
-      CaseFile file = accepted(planning(), request(R1, DAY0));
-      assertEquals(new Rejection.ReferralNotInStatus(R1, ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED),
-          refused(file, CompleteReferral.successful(ANNA, R1, DAY0.plusDays(3))));
     }
 
     @Test

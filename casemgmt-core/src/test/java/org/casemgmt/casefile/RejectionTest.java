@@ -32,6 +32,10 @@ import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.InterventionStatus;
 import org.casemgmt.plan.Money;
+import org.casemgmt.plan.Participant;
+import org.casemgmt.plan.ParticipantRole;
+import org.casemgmt.plan.ReferralId;
+import org.casemgmt.plan.ReferralStatus;
 import org.casemgmt.plan.ReviewDecision;
 import org.casemgmt.resource.Provider;
 import org.casemgmt.resource.ProviderId;
@@ -466,11 +470,16 @@ class RejectionTest {
           .thenRejectedWith(new AgreementMissing(1));
       for (CaseEvent change : List.<CaseEvent>of(planned(I9, N1, ServiceKind.COUNSELLING, 0, 10, 10),
           new GoalAdded(Goal.of(GoalId.of("G-3"), HashSet.of(N3), "x", "y", day(30))),
-          new NeedDeferred(N3, "later"), new BudgetCapSet(Money.of(5000)))) {
+          new NeedDeferred(N3, "later"),
+          new ParticipantAdded(Participant.of(ParticipantRole.CAREGIVER, "daughter", "visits twice a week")))) {
         given(AGREED.append(change))
             .when(issued -> new ApprovePlan(issued, DAY0))
             .thenRejectedWith(new AgreementMissing(1));
       }
+      // A budget cap is the organisation's decision, not a change of what the client agreed to.
+      given(AGREED.append(new BudgetCapSet(Money.of(5000))))
+          .when(issued -> new ApprovePlan(issued, DAY0))
+          .thenEmits(new PlanApproved(DAY0));
     }
 
     @Test
@@ -524,6 +533,59 @@ class RejectionTest {
       given(IMPLEMENTING)
           .when(issued -> new RecordReview(issued, day(30), HashMap.empty(), ReviewDecision.CONTINUE))
           .thenRejectedWith(new NoInterventionStarted());
+    }
+  }
+
+  // ---------------------------------------------------------------- referrals
+
+  @Nested
+  class Referrals {
+
+    final ReferralId r1 = ReferralId.of("REF-1");
+    final Provider clinic = Provider.of(ProviderId.of("P-PSY"), "Centro di ascolto", ResourceType.PUBLIC_SERVICE,
+        HashSet.of(ServiceKind.PSYCHOLOGICAL_SUPPORT));
+    final List<CaseEvent> requested = PLANNING.append(new ReferralRequested(
+        org.casemgmt.plan.Referral.requested(r1, HashSet.of(N3), clinic, ServiceKind.PSYCHOLOGICAL_SUPPORT, day(3))));
+
+    Function<Issued, Command> request(String id, NeedId need) {
+      return issued -> new RequestReferral(issued, ReferralId.of(id), HashSet.of(need), clinic,
+          ServiceKind.PSYCHOLOGICAL_SUPPORT, day(4));
+    }
+
+    @Test
+    void duplicate_referral_id() {
+      given(requested).when(request("REF-1", N1)).thenRejectedWith(new DuplicateReferral(r1));
+    }
+
+    @Test
+    void unknown_referral_when_answering() {
+      given(PLANNING)
+          .when(issued -> new AcceptReferral(issued, r1, day(5)))
+          .thenRejectedWith(new UnknownReferral(r1));
+    }
+
+    @Test
+    void referral_already_pending_for_the_same_need_and_service() {
+      given(requested)
+          .when(request("REF-2", N3))
+          .thenRejectedWith(new ReferralAlreadyPending(ReferralId.of("REF-2"), r1, N3, ServiceKind.PSYCHOLOGICAL_SUPPORT));
+      // Another need is another purpose.
+      given(requested).when(request("REF-2", N2)).thenEmits(new ReferralRequested(org.casemgmt.plan.Referral.requested(
+          ReferralId.of("REF-2"), HashSet.of(N2), clinic, ServiceKind.PSYCHOLOGICAL_SUPPORT, day(4))));
+    }
+
+    @Test
+    void referral_not_in_status_when_completing_one_never_accepted() {
+      given(requested)
+          .when(issued -> CompleteReferral.successful(issued, r1, day(9)))
+          .thenRejectedWith(new ReferralNotInStatus(r1, ReferralStatus.REQUESTED, ReferralStatus.ACCEPTED));
+    }
+
+    @Test
+    void before_referral_step_when_the_answer_predates_the_request() {
+      given(requested)
+          .when(issued -> new DeclineReferral(issued, r1, day(2), "no places"))
+          .thenRejectedWith(new BeforeReferralStep(r1, day(2), day(3)));
     }
   }
 
