@@ -53,6 +53,7 @@ import org.slf4j.LoggerFactory;
  */
 @Value.Immutable
 @AggregateStyle
+@SuppressWarnings("exports") // Immutables' annotations are compile-time only (CLASS retention), not API.
 public abstract class CaseFile {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseFile.class);

@@ -132,6 +132,22 @@ public final class HistoryPrinter {
     if (event instanceof OutcomeRecorded e) {
       return "goal=" + e.goal() + " achievement=" + e.achievement();
     }
+    if (event instanceof ParticipantAdded e) {
+      return "role=" + e.participant().role();
+    }
+    if (event instanceof ReferralRequested e) {
+      return "referral=" + e.referral().id() + " needs=" + sorted(e.referral().needs()) + " provider="
+          + e.referral().provider().id() + " service=" + e.referral().service() + " on=" + e.referral().requestedOn();
+    }
+    if (event instanceof ReferralAccepted e) {
+      return "referral=" + e.referral() + " on=" + e.on();
+    }
+    if (event instanceof ReferralDeclined e) {
+      return "referral=" + e.referral() + " on=" + e.on();
+    }
+    if (event instanceof ReferralCompleted e) {
+      return "referral=" + e.referral() + " on=" + e.on() + " successful=" + e.successful();
+    }
     // CaseSuspended, CaseResumed, CaseReopened, AssessmentStarted, AssessmentCompleted, ImplementationStarted,
     // EvaluationStarted, ReplanningStarted: the kind says it all, and their only field, if any, is free text.
     return "";
