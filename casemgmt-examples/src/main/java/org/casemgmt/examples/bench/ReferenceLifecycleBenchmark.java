@@ -95,15 +95,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code exec:java}; the forks run with {@code -Xms2g -Xmx2g -XX:+UseG1GC}, see {@link Fork}):
  * <pre>
  * mvn -q -pl casemgmt-examples -am package -DskipTests exec:exec -Pjmh -Dexec.executable=java \
- *     -Djmh.args="ReferenceLifecycleBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc"
+ *     -Djmh.args="ReferenceLifecycleBenchmark -f 1 -wi 5 -w 2s -i 5 -r 2s -prof gc"
  * </pre>
  * ({@code -Djmh.args="-h"} lists JMH's options; {@code -Dexec.executable=java} because {@code -am} also visits
- * the parent, where the exec plugin is skipped but still needs an executable.) Report {@code gc.alloc.rate.norm} as the bytes allocated per case.
+ * the parent, where the exec plugin is skipped but still needs an executable.) On two shared cores casemgmt
+ * reaches its steady state only after about 8 seconds of warm-up, hence five warm-up iterations. Report {@code gc.alloc.rate.norm} as the bytes allocated per case.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseG1GC"})
 public class ReferenceLifecycleBenchmark {
