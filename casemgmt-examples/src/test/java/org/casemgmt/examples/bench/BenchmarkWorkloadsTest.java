@@ -1,0 +1,192 @@
+package org.casemgmt.examples.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vavr.control.Either;
+import java.util.Arrays;
+import java.util.Random;
+import org.casemgmt.casefile.CaseFile;
+import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.Phase;
+import org.casemgmt.casefile.Rejection;
+import org.casemgmt.examples.bench.MutableCase.Kind;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs one operation of each benchmark outside JMH, so the benchmarks stay valid as the API and the rules
+ * change: every command of the workloads is accepted by casemgmt and by the baselines, and the baselines
+ * accept and refuse exactly what casemgmt does for the non-overlap rule they stand in for.
+ */
+class BenchmarkWorkloadsTest {
+
+  @Nested
+  class The_reference_lifecycle {
+
+    @Test
+    void one_case_goes_through_casemgmt_from_intake_to_closure_with_every_command_accepted() {
+      ReferenceLifecycleBenchmark benchmark = new ReferenceLifecycleBenchmark();
+      benchmark.prepare();
+
+      CaseFile first = benchmark.casemgmt();
+      CaseFile second = benchmark.casemgmt();
+
+      assertEquals(Phase.CLOSED, first.phase());
+      assertEquals(26, first.version(), "opening + 25 commands, each producing one event");
+      assertEquals(5, first.currentPlan().map(p -> p.interventions().size()).getOrElse(0));
+      assertNotEquals(first.id(), second.id(), "case ids come from the pre-built table");
+    }
+
+    @Test
+    void one_case_goes_through_the_baseline_from_intake_to_closure_with_every_command_accepted() {
+      ReferenceLifecycleBenchmark benchmark = new ReferenceLifecycleBenchmark();
+      benchmark.prepare();
+
+      MutableCase first = benchmark.baseline();
+      MutableCase second = benchmark.baseline();
+
+      assertEquals(MutableCase.Phase.CLOSED, first.phase());
+      assertEquals(5, first.planSize());
+      assertNotEquals(first.id(), second.id());
+    }
+
+    @Test
+    void the_baseline_runs_the_24_commands_of_the_table_and_casemgmt_those_plus_a_goal_and_an_agreement() {
+      assertEquals(24, 1 + ReferenceLifecycleBenchmark.baselineCommands().length);
+      assertEquals(24 + 2, 1 + ReferenceLifecycleBenchmark.commands().length);
+    }
+
+    @Test
+    void the_baseline_refuses_commands_out_of_phase_as_its_guards_say() {
+      MutableCase c = MutableCase.linear("CASE-1");
+      MutableCase.Command[] commands = ReferenceLifecycleBenchmark.baselineCommands();
+
+      assertFalse(c.handle(commands[commands.length - 1]), "closing in INTAKE");
+      assertTrue(c.handle(commands[0]));
+      assertTrue(c.handle(commands[1]));
+      assertFalse(c.handle(commands[1]), "the same need twice");
+      assertFalse(c.handle(MutableCase.Command.of(MutableCase.Op.START_PLANNING)), "planning before the assessment is finished");
+      assertEquals(MutableCase.Phase.ASSESSMENT, c.phase());
+    }
+
+    @Test
+    void an_intervention_overlapping_one_of_the_same_need_and_kind_is_refused_by_casemgmt_and_the_baseline() {
+      // Drive both sides to just after the five adds of the table.
+      Command[] commands = ReferenceLifecycleBenchmark.commands();
+      Either<Rejection, CaseFile> file = CaseFile.open(ReferenceLifecycleBenchmark.openings(1)[0]);
+      for (int i = 0; i < 12; i++) {
+        Command command = commands[i];
+        file = file.flatMap(c -> c.handle(command));
+      }
+      CaseFile planning = file.getOrElseThrow(r -> new AssertionError(r.rule()));
+      MutableCase baseline = MutableCase.linear("CASE-1");
+      MutableCase.Command[] baselineCommands = ReferenceLifecycleBenchmark.baselineCommands();
+      for (int i = 0; i < 11; i++) {
+        assertTrue(baseline.handle(baselineCommands[i]));
+      }
+      assertEquals(5, baseline.planSize());
+
+      // I-4 is COUNSELLING for need 1 over [30, 60): one shared day, adjacency, another kind.
+      assertAgree(planning, baseline, 6, 1, Kind.COUNSELLING, 59, 61, false);
+      assertAgree(planning, baseline, 6, 1, Kind.COUNSELLING, 60, 70, true);
+      assertAgree(planning, baseline, 6, 1, Kind.HOUSING, 30, 60, true);
+      assertAgree(planning, baseline, 4, 3, Kind.HOUSING, 100, 110, false); // id already used
+    }
+
+    private void assertAgree(CaseFile planning, MutableCase baseline, int id, int need, Kind kind, int start, int end,
+        boolean expected) {
+      boolean casemgmt = planning.handle(PlanScalingBenchmark.add(id, need, kind, start, end)).isRight();
+      assertEquals(expected, casemgmt, "casemgmt on I-" + id);
+      assertEquals(expected, wouldAccept(baseline, PlanScalingBenchmark.baselineAdd(id, need, kind, start, end)),
+          "baseline on I-" + id);
+    }
+
+    /** The baseline is mutable: replays the same commands on a copy and tries the add there. */
+    private boolean wouldAccept(MutableCase planning, MutableCase.Command add) {
+      MutableCase copy = MutableCase.linear("CASE-3");
+      MutableCase.Command[] commands = ReferenceLifecycleBenchmark.baselineCommands();
+      for (int i = 0; i < 11; i++) {
+        copy.handle(commands[i]);
+      }
+      assertEquals(planning.planSize(), copy.planSize());
+      return copy.handle(add);
+    }
+  }
+
+  @Nested
+  class Adding_n_interventions_to_one_plan {
+
+    @Test
+    void every_add_is_accepted_by_casemgmt_and_by_both_baselines() {
+      PlanScalingBenchmark benchmark = new PlanScalingBenchmark();
+      benchmark.n = 1000;
+      benchmark.prepare();
+
+      benchmark.freshBaselines();
+      assertEquals(1000, benchmark.casemgmt().currentPlan().map(p -> p.interventions().size()).getOrElse(0));
+      assertEquals(1000, benchmark.linearScan().planSize());
+      assertEquals(1000, benchmark.sortedIndex().planSize());
+
+      // A second operation starts again from an empty plan.
+      benchmark.freshBaselines();
+      assertEquals(1000, benchmark.casemgmt().currentPlan().map(p -> p.interventions().size()).getOrElse(0));
+      assertEquals(1000, benchmark.linearScan().planSize());
+      assertEquals(1000, benchmark.sortedIndex().planSize());
+    }
+
+    @Test
+    void the_submission_order_is_a_seeded_permutation() {
+      int[] order = PlanScalingBenchmark.submissionOrder(1000);
+      int[] sorted = order.clone();
+      Arrays.sort(sorted);
+
+      for (int i = 0; i < sorted.length; i++) {
+        assertEquals(i, sorted[i]);
+      }
+      assertTrue(Arrays.equals(order, PlanScalingBenchmark.submissionOrder(1000)), "same seed, same order");
+      assertFalse(Arrays.equals(order, sorted), "shuffled");
+    }
+
+    @Test
+    void both_baselines_accept_and_refuse_random_interventions_exactly_as_casemgmt_does() {
+      long seed = 20_260_105L;
+      Random random = new Random(seed);
+      int days = 400;
+      CaseFile file = PlanScalingBenchmark.planningCase(8 * days / 10);
+      MutableCase linear = PlanScalingBenchmark.baselineInPlanning(MutableCase.linear("CASE-1"));
+      MutableCase sorted = PlanScalingBenchmark.baselineInPlanning(MutableCase.sorted("CASE-1"));
+      int accepted = 0;
+      for (int step = 0; step < 3000; step++) {
+        int id = 1 + random.nextInt(1500);
+        int need = 1 + random.nextInt(4);
+        Kind kind = random.nextBoolean() ? Kind.COUNSELLING : Kind.HOUSING;
+        int start = random.nextInt(days - 1);
+        int end = Math.min(days, start + 1 + random.nextInt(12));
+        MutableCase.Command baselineAdd = PlanScalingBenchmark.baselineAdd(id, need, kind, start, end);
+
+        Either<Rejection, CaseFile> next = file.handle(PlanScalingBenchmark.add(id, need, kind, start, end));
+        boolean byLinear = linear.handle(baselineAdd);
+        boolean bySorted = sorted.handle(baselineAdd);
+
+        String where = "seed " + seed + ", step " + step + ", I-" + id + " N-" + need + " " + kind + " [" + start + ", "
+            + end + ")";
+        assertEquals(next.isRight(), byLinear, "linear scan vs casemgmt at " + where);
+        assertEquals(next.isRight(), bySorted, "sorted index vs casemgmt at " + where);
+        next.swap().forEach(r -> assertTrue(
+            r instanceof Rejection.OverlappingIntervention || r instanceof Rejection.DuplicateIntervention,
+            "casemgmt refused for another rule (" + r.rule() + ") at " + where));
+        if (next.isRight()) {
+          accepted++;
+          file = next.getOrNull();
+        }
+      }
+      assertEquals(accepted, linear.planSize());
+      assertEquals(accepted, sorted.planSize());
+      assertEquals(accepted, file.currentPlan().map(p -> p.interventions().size()).getOrElse(-1));
+      assertTrue(accepted > 100 && accepted < 3000, "both outcomes are exercised: " + accepted + " accepted");
+    }
+  }
+}
