@@ -104,8 +104,11 @@ public abstract class CaseFile {
   /** The providers of the interventions ever planned, by id. */
   public abstract Map<ProviderId, Provider> providers();
 
-  /** Every version of the plan, oldest first; earlier versions never change. */
-  public abstract Vector<PlanVersion> planVersions();
+  /** The plan version being worked on, once planning has started. */
+  public abstract Option<PlanVersion> currentPlan();
+
+  /** The versions the current one replaced, newest first; they never change. */
+  abstract List<PlanVersion> supersededPlans();
 
   /** Why the case was closed, while it is closed. */
   public abstract Option<ClosureReason> closure();
@@ -121,9 +124,9 @@ public abstract class CaseFile {
 
   // ---------------------------------------------------------------- derived views
 
-  /** The plan version being worked on, if planning has started. */
-  public Option<PlanVersion> currentPlan() {
-    return planVersions().lastOption();
+  /** Every version of the plan, oldest first, the current one last; earlier versions never change. */
+  public Vector<PlanVersion> planVersions() {
+    return Vector.ofAll(supersededPlans().reverse()).appendAll(currentPlan());
   }
 
   /** The needs that are open. */

@@ -68,8 +68,9 @@ final class CaseRules {
 
   private static Rejection general(CaseFile s, Command command) {
     Issued issued = command.issued();
-    if (issued.expectedVersion().exists(v -> v != s.version())) {
-      return new VersionConflict(s.id(), issued.expectedVersion().getOrElse(-1L), s.version());
+    Option<Long> expected = issued.expectedVersion();
+    if (expected.isDefined() && expected.getOrElse(-1L) != s.version()) {
+      return new VersionConflict(s.id(), expected.getOrElse(-1L), s.version());
     }
     if (command instanceof OpenCase) {
       return new CaseAlreadyOpened(s.id());
@@ -231,7 +232,7 @@ final class CaseRules {
 
   private static Object completeAssessment(CaseFile s) {
     Rejection r = assessmentStillOpen(s);
-    if (r == null && !s.needs().values().exists(Need::isOpen)) {
+    if (r == null && !s.needs().valuesIterator().exists(Need::isOpen)) {
       r = new NoOpenNeeds();
     }
     return firstOr(r, AssessmentCompleted::new);
@@ -257,7 +258,7 @@ final class CaseRules {
     if (r == null) {
       r = notBeforeOpening(s, c.period().start());
     }
-    return firstOr(r, () -> new PlanningStarted(s.planVersions().size() + 1, c.period(), c.coverageThreshold()));
+    return firstOr(r, () -> new PlanningStarted(s.currentPlan().map(p -> p.number() + 1).getOrElse(1), c.period(), c.coverageThreshold()));
   }
 
   private static Object addGoal(CaseFile s, AddGoal c) {
@@ -343,15 +344,10 @@ final class CaseRules {
     if (plan.goals().isEmpty()) {
       return new PlanHasNoGoals(plan.number());
     }
-    if (plan.liveInterventions().isEmpty()) {
+    if (plan.liveInterventionCount() == 0) {
       return new PlanHasNoInterventions(plan.number());
     }
-    Set<NeedId> covered = plan.coveredNeeds();
-    Set<NeedId> uncovered = s.openNeeds()
-        .filter(n -> n.priority().isAtLeast(plan.coverageThreshold()))
-        .map(Need::id)
-        .filter(id -> !covered.contains(id) && !plan.deferrals().containsKey(id))
-        .toSet();
+    Set<NeedId> uncovered = uncoveredNeeds(s, plan);
     if (!uncovered.isEmpty()) {
       return new UncoveredNeeds(uncovered);
     }
@@ -363,6 +359,19 @@ final class CaseRules {
       return new BudgetExceeded(plan.plannedCost(), cap.getOrElse(org.casemgmt.plan.Money.ZERO));
     }
     return new PlanApproved(c.approvedOn());
+  }
+
+  /** Open needs at or above the plan's threshold, neither covered by a live intervention nor deferred. */
+  private static Set<NeedId> uncoveredNeeds(CaseFile s, PlanVersion plan) {
+    Set<NeedId> uncovered = HashSet.empty();
+    for (java.util.Iterator<Need> needs = s.needs().valuesIterator(); needs.hasNext(); ) {
+      Need need = needs.next();
+      if (need.isOpen() && need.priority().isAtLeast(plan.coverageThreshold()) && !plan.covers(need.id())
+          && !plan.deferrals().containsKey(need.id())) {
+        uncovered = uncovered.add(need.id());
+      }
+    }
+    return uncovered;
   }
 
   private static Object startImplementation(CaseFile s) {
@@ -425,7 +434,7 @@ final class CaseRules {
 
   /** Answers the intervention, or why it cannot take the command. */
   private static Object intervention(CaseFile s, InterventionId id, Set<InterventionStatus> required) {
-    Intervention i = s.currentPlan().flatMap(p -> p.interventions().get(id)).getOrNull();
+    Intervention i = plan(s).interventions().get(id).getOrNull();
     if (i == null) {
       return new UnknownIntervention(id);
     }
@@ -445,12 +454,13 @@ final class CaseRules {
       return r;
     }
     PlanVersion plan = plan(s);
-    for (InterventionId id : c.findings().keySet()) {
+    for (java.util.Iterator<InterventionId> ids = c.findings().keysIterator(); ids.hasNext(); ) {
+      InterventionId id = ids.next();
       if (!plan.interventions().containsKey(id)) {
         return new UnknownIntervention(id);
       }
     }
-    if (!plan.interventions().values().exists(i -> i.startedOn().isDefined())) {
+    if (!plan.anyInterventionStarted()) {
       return new NoInterventionStarted();
     }
     return new ReviewRecorded(c.on(), c.findings(), c.decision());
@@ -535,7 +545,11 @@ final class CaseRules {
 
   /** Every phase from planning on has a plan: the table reaches them only through {@code PlanningStarted}. */
   private static PlanVersion plan(CaseFile s) {
-    return s.currentPlan().getOrElseThrow(() -> new IllegalStateException("no plan in phase " + s.phase()));
+    PlanVersion plan = s.currentPlan().getOrNull();
+    if (plan == null) {
+      throw new IllegalStateException("no plan in phase " + s.phase());
+    }
+    return plan;
   }
 
   private static Object firstOr(Rejection rejection, java.util.function.Supplier<CaseEvent> event) {

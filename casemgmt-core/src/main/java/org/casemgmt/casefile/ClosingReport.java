@@ -57,7 +57,7 @@ public record ClosingReport(
         .map(p -> p.goals().values().map(g -> io.vavr.Tuple.of(g.id(), g.achievement())))
         .getOrElse(List.empty()));
     List<Intervention> completed = interventions.filter(i -> i.status() == InterventionStatus.COMPLETED);
-    return new ClosingReport(reason, closedAt, file.phase(), summary, file.planVersions().size(), outcomes,
+    return new ClosingReport(reason, closedAt, file.phase(), summary, file.currentPlan().map(PlanVersion::number).getOrElse(0), outcomes,
         completed.size(), interventions.count(i -> i.status() == InterventionStatus.CANCELLED),
         completed.foldLeft(Money.ZERO, (sum, i) -> sum.plus(i.cost())), file.referrals().size());
   }

@@ -3,7 +3,6 @@ package org.casemgmt.casefile;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
-import io.vavr.collection.Vector;
 import io.vavr.control.Option;
 import org.casemgmt.casefile.CaseEvent.*;
 import org.casemgmt.plan.Goal;
@@ -49,7 +48,8 @@ final class Evolution {
         .strengths(List.empty())
         .resources(HashMap.empty())
         .providers(HashMap.empty())
-        .planVersions(Vector.empty())
+        .currentPlan(Option.none())
+        .supersededPlans(List.empty())
         .closure(Option.none())
         .closingReport(Option.none())
         .referrals(HashMap.empty())
@@ -121,10 +121,10 @@ final class Evolution {
     }
     // Planning.
     if (event instanceof PlanningStarted e) {
-      PlanVersion version = s.planVersions().lastOption()
-          .map(current -> current.next(e.period(), e.coverageThreshold()))
-          .getOrElse(() -> PlanVersion.first(e.period(), e.coverageThreshold()));
-      return s.withPhase(Phase.PLANNING).withPlanVersions(s.planVersions().append(version));
+      PlanVersion current = s.currentPlan().getOrNull();
+      return current == null
+          ? s.withPhase(Phase.PLANNING).withCurrentPlan(Option.some(PlanVersion.first(e.period(), e.coverageThreshold())))
+          : withNextPlanVersion(s, current.next(e.period(), e.coverageThreshold()));
     }
     if (event instanceof GoalAdded e) {
       return withPlan(s, plan(s).withGoal(e.goal()));
@@ -214,12 +214,22 @@ final class Evolution {
 
   private static ImmutableCaseFile withNextPlanVersion(ImmutableCaseFile s) {
     PlanVersion current = plan(s);
+    return withNextPlanVersion(s, current.next(current.period(), current.coverageThreshold()));
+  }
+
+  /** Planning again: the current version is kept, unchanged, among the superseded ones. */
+  private static ImmutableCaseFile withNextPlanVersion(ImmutableCaseFile s, PlanVersion next) {
     return s.withPhase(Phase.PLANNING)
-        .withPlanVersions(s.planVersions().append(current.next(current.period(), current.coverageThreshold())));
+        .withSupersededPlans(s.supersededPlans().prepend(plan(s)))
+        .withCurrentPlan(Option.some(next));
   }
 
   private static PlanVersion plan(ImmutableCaseFile s) {
-    return s.planVersions().lastOption().getOrElseThrow(() -> new IllegalStateException("no plan: event out of order"));
+    PlanVersion plan = s.currentPlan().getOrNull();
+    if (plan == null) {
+      throw new IllegalStateException("no plan: event out of order");
+    }
+    return plan;
   }
 
   private static Intervention intervention(ImmutableCaseFile s, org.casemgmt.plan.InterventionId id) {
@@ -239,7 +249,7 @@ final class Evolution {
   }
 
   private static ImmutableCaseFile withPlan(ImmutableCaseFile s, PlanVersion plan) {
-    return s.withPlanVersions(s.planVersions().update(s.planVersions().size() - 1, plan));
+    return s.withCurrentPlan(Option.some(plan));
   }
 
   private static IllegalStateException missing(Object id) {

@@ -8,7 +8,6 @@ import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
 import java.util.Objects;
-import org.casemgmt.internal.LongTreeMap;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.need.Priority;
 import org.casemgmt.plan.DayWindow;
@@ -19,7 +18,6 @@ import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.Money;
 import org.casemgmt.plan.Overlap;
 import org.casemgmt.plan.Participant;
-import org.casemgmt.resource.ServiceKind;
 
 /**
  * One version of a case's individual plan: its period, goals, interventions, deferred needs, budget cap,
@@ -27,17 +25,10 @@ import org.casemgmt.resource.ServiceKind;
  * current one; earlier versions stay on the case file, unchanged.
  *
  * <p>A version is a value: it changes only through the case file's events, so every version a user can
- * see satisfies the plan's invariants. It keeps, per need and service kind, the live interventions sorted by
- * start day in a persistent tree, so that checking a new intervention against all the others costs
- * {@code O(log n)}: within one key the windows never overlap, so only the neighbours by start day can.
+ * see satisfies the plan's invariants. What the rules need to know about its interventions (overlaps,
+ * coverage of needs, cost) is kept up to date in a plan index, so no rule scans the plan.
  */
 public final class PlanVersion {
-
-  /** A live intervention's place in the non-overlap index. */
-  private record Slot(InterventionId id, DayWindow window) {}
-
-  /** The key under which the non-overlap rule compares windows. */
-  private record NeedAndKind(NeedId need, ServiceKind kind) {}
 
   private final int number;
   private final DayWindow period;
@@ -49,16 +40,12 @@ public final class PlanVersion {
   private final Option<Money> budgetCap;
   private final Option<LocalDate> agreedOn;
   private final Option<LocalDate> approvedOn;
-  private final Money plannedCost;
-  private final Map<NeedAndKind, LongTreeMap<Slot>> byNeedAndKind;
-  private final Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind;
+  private final PlanIndex index;
 
   private PlanVersion(
       int number, DayWindow period, Priority coverageThreshold, Map<GoalId, Goal> goals,
       Map<InterventionId, Intervention> interventions, Map<NeedId, String> deferrals, Seq<Participant> participants,
-      Option<Money> budgetCap,
-      Option<LocalDate> agreedOn, Option<LocalDate> approvedOn, Money plannedCost,
-      Map<NeedAndKind, LongTreeMap<Slot>> byNeedAndKind, Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind) {
+      Option<Money> budgetCap, Option<LocalDate> agreedOn, Option<LocalDate> approvedOn, PlanIndex index) {
     this.number = number;
     this.period = period;
     this.coverageThreshold = coverageThreshold;
@@ -69,14 +56,12 @@ public final class PlanVersion {
     this.budgetCap = budgetCap;
     this.agreedOn = agreedOn;
     this.approvedOn = approvedOn;
-    this.plannedCost = plannedCost;
-    this.byNeedAndKind = byNeedAndKind;
-    this.byExclusiveKind = byExclusiveKind;
+    this.index = index;
   }
 
   static PlanVersion first(DayWindow period, Priority coverageThreshold) {
     return new PlanVersion(1, period, coverageThreshold, HashMap.empty(), HashMap.empty(), HashMap.empty(),
-        List.empty(), Option.none(), Option.none(), Option.none(), Money.ZERO, HashMap.empty(), HashMap.empty());
+        List.empty(), Option.none(), Option.none(), Option.none(), PlanIndex.EMPTY);
   }
 
   /**
@@ -85,8 +70,8 @@ public final class PlanVersion {
    */
   PlanVersion next(DayWindow newPeriod, Priority newThreshold) {
     Map<GoalId, Goal> proposed = goals.mapValues(g -> g.isAchieved() ? g : g.reproposed());
-    return new PlanVersion(number + 1, newPeriod, newThreshold, proposed, interventions, deferrals, participants, budgetCap,
-        Option.none(), Option.none(), plannedCost, byNeedAndKind, byExclusiveKind);
+    return new PlanVersion(number + 1, newPeriod, newThreshold, proposed, interventions, deferrals, participants,
+        budgetCap, Option.none(), Option.none(), index);
   }
 
   // ---------------------------------------------------------------- queries
@@ -121,6 +106,16 @@ public final class PlanVersion {
     return interventions.values().filter(i -> i.status().isLive()).sortBy(Intervention::id);
   }
 
+  /** How many interventions are not cancelled. */
+  public int liveInterventionCount() {
+    return index.live();
+  }
+
+  /** Whether an intervention of the plan (or of an earlier version it carries over) has started. */
+  public boolean anyInterventionStarted() {
+    return index.anyStarted();
+  }
+
   /** Needs consciously deferred to a later plan, with the reason (free text). */
   public Map<NeedId, String> deferrals() {
     return deferrals;
@@ -153,17 +148,17 @@ public final class PlanVersion {
 
   /** The total cost of the interventions that are not cancelled. */
   public Money plannedCost() {
-    return plannedCost;
+    return index.plannedCost();
   }
 
   /** Whether some live intervention addresses the need. */
   public boolean covers(NeedId need) {
-    return interventions.values().exists(i -> i.status().isLive() && i.needs().contains(need));
+    return index.covers(need);
   }
 
   /** The set of needs addressed by at least one live intervention. */
   public Set<NeedId> coveredNeeds() {
-    return interventions.values().filter(i -> i.status().isLive()).flatMap(Intervention::needs).toSet();
+    return index.coverage().filter(entry -> entry._2 > 0).keySet();
   }
 
   /** The sum of the cost accrued by the given day over all interventions (see {@link Intervention#costAccruedBy}). */
@@ -176,124 +171,68 @@ public final class PlanVersion {
    * service kind with a shared day. Looks only at the neighbours by start day, in {@code O(log n)} per need.
    */
   public Option<Overlap> findOverlap(Intervention candidate) {
-    for (NeedId need : candidate.needs()) {
-      LongTreeMap<Slot> slots = byNeedAndKind.get(new NeedAndKind(need, candidate.kind())).getOrNull();
-      Slot clash = clash(slots, candidate.window());
-      if (clash != null) {
-        return Option.some(new Overlap(clash.id(), Option.some(need), candidate.kind(),
-            clash.window().intersection(candidate.window()).getOrElse(candidate.window())));
-      }
-    }
-    return Option.none();
+    return index.findOverlap(candidate);
   }
 
   /** The first live intervention of the same exclusive kind that shares a day with the candidate, whatever the need. */
   public Option<Overlap> findExclusiveClash(Intervention candidate) {
-    if (!candidate.kind().exclusive()) {
-      return Option.none();
-    }
-    Slot clash = clash(byExclusiveKind.get(candidate.kind()).getOrNull(), candidate.window());
-    return clash == null
-        ? Option.none()
-        : Option.some(new Overlap(clash.id(), Option.none(), candidate.kind(),
-            clash.window().intersection(candidate.window()).getOrElse(candidate.window())));
-  }
-
-  /** Within one key windows are disjoint, so only the floor (by start) and the next start can overlap. */
-  private static Slot clash(LongTreeMap<Slot> slots, DayWindow window) {
-    if (slots == null) {
-      return null;
-    }
-    long start = window.start().toEpochDay();
-    LongTreeMap.Entry<Slot> before = slots.floor(start);
-    if (before != null && before.value().window().end().toEpochDay() > start) {
-      return before.value();
-    }
-    LongTreeMap.Entry<Slot> after = slots.higher(start);
-    if (after != null && after.key() < window.end().toEpochDay()) {
-      return after.value();
-    }
-    return null;
+    return index.findExclusiveClash(candidate);
   }
 
   // ---------------------------------------------------------------- changes (applied by events only)
 
   PlanVersion withGoal(Goal goal) {
     return new PlanVersion(number, period, coverageThreshold, goals.put(goal.id(), goal), interventions, deferrals,
-        participants, budgetCap, Option.none(), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+        participants, budgetCap, Option.none(), approvedOn, index);
   }
 
   PlanVersion withGoals(Map<GoalId, Goal> newGoals) {
-    return new PlanVersion(number, period, coverageThreshold, newGoals, interventions, deferrals, participants, budgetCap,
-        agreedOn, approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+    return new PlanVersion(number, period, coverageThreshold, newGoals, interventions, deferrals, participants,
+        budgetCap, agreedOn, approvedOn, index);
   }
 
   /** Adds a planned intervention; the client's agreement was to the plan without it, so it lapses. */
   PlanVersion withNewIntervention(Intervention intervention) {
-    Slot slot = new Slot(intervention.id(), intervention.window());
-    long start = intervention.window().start().toEpochDay();
-    Map<NeedAndKind, LongTreeMap<Slot>> index = byNeedAndKind;
-    for (NeedId need : intervention.needs()) {
-      NeedAndKind key = new NeedAndKind(need, intervention.kind());
-      index = index.put(key, index.get(key).getOrElse(LongTreeMap::empty).put(start, slot));
-    }
-    Map<ServiceKind, LongTreeMap<Slot>> exclusive = byExclusiveKind;
-    if (intervention.kind().exclusive()) {
-      exclusive = exclusive.put(intervention.kind(),
-          exclusive.get(intervention.kind()).getOrElse(LongTreeMap::empty).put(start, slot));
-    }
     return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(intervention.id(), intervention),
-        deferrals, participants, budgetCap, Option.none(), approvedOn, plannedCost.plus(intervention.cost()), index, exclusive);
+        deferrals, participants, budgetCap, Option.none(), approvedOn, index.with(intervention));
   }
 
   /** Replaces an intervention by its next state (started, suspended, completed); the window never changes. */
   PlanVersion withUpdatedIntervention(Intervention intervention) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(intervention.id(), intervention),
-        deferrals, participants, budgetCap, agreedOn, approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+        deferrals, participants, budgetCap, agreedOn, approvedOn,
+        intervention.startedOn().isDefined() ? index.started() : index);
   }
 
   /** Records a cancellation: the intervention stays on the record but frees its window and its cost. */
   PlanVersion withCancelledIntervention(Intervention cancelled) {
-    long start = cancelled.window().start().toEpochDay();
-    Map<NeedAndKind, LongTreeMap<Slot>> index = byNeedAndKind;
-    for (NeedId need : cancelled.needs()) {
-      NeedAndKind key = new NeedAndKind(need, cancelled.kind());
-      index = index.put(key, index.get(key).getOrElse(LongTreeMap::empty).remove(start));
-    }
-    Map<ServiceKind, LongTreeMap<Slot>> exclusive = byExclusiveKind;
-    if (cancelled.kind().exclusive()) {
-      exclusive = exclusive.put(cancelled.kind(),
-          exclusive.get(cancelled.kind()).getOrElse(LongTreeMap::empty).remove(start));
-    }
-    Money cost = new Money(plannedCost.amount().subtract(cancelled.cost().amount()));
     return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(cancelled.id(), cancelled),
-        deferrals, participants, budgetCap, agreedOn, approvedOn, cost, index, exclusive);
+        deferrals, participants, budgetCap, agreedOn, approvedOn, index.without(cancelled));
   }
 
   PlanVersion withDeferral(NeedId need, String reason) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals.put(need, reason),
-        participants, budgetCap, Option.none(), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+        participants, budgetCap, Option.none(), approvedOn, index);
   }
 
   PlanVersion withParticipant(Participant participant) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals,
-        participants.append(participant), budgetCap, Option.none(), approvedOn, plannedCost, byNeedAndKind,
-        byExclusiveKind);
+        participants.append(participant), budgetCap, Option.none(), approvedOn, index);
   }
 
   PlanVersion withBudgetCap(Money cap) {
-    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants, Option.some(cap),
-        agreedOn, approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants,
+        Option.some(cap), agreedOn, approvedOn, index);
   }
 
   PlanVersion agreed(LocalDate on) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants, budgetCap,
-        Option.some(on), approvedOn, plannedCost, byNeedAndKind, byExclusiveKind);
+        Option.some(on), approvedOn, index);
   }
 
   PlanVersion approved(LocalDate on) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants, budgetCap,
-        agreedOn, Option.some(on), plannedCost, byNeedAndKind, byExclusiveKind);
+        agreedOn, Option.some(on), index);
   }
 
   // ---------------------------------------------------------------- value semantics (the index is derived)
@@ -321,7 +260,8 @@ public final class PlanVersion {
   @Override
   public String toString() {
     return "PlanVersion[number=" + number + ", period=" + period + ", goals=" + goals.size()
-        + ", interventions=" + interventions.size() + ", deferrals=" + deferrals.size() + ", participants=" + participants.size() + ", plannedCost="
-        + plannedCost + ", budgetCap=" + budgetCap + ", agreedOn=" + agreedOn + ", approvedOn=" + approvedOn + "]";
+        + ", interventions=" + interventions.size() + ", deferrals=" + deferrals.size() + ", participants="
+        + participants.size() + ", plannedCost=" + plannedCost() + ", budgetCap=" + budgetCap + ", agreedOn="
+        + agreedOn + ", approvedOn=" + approvedOn + "]";
   }
 }

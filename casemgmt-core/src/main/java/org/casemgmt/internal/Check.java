@@ -27,6 +27,69 @@ public final class Check {
 
   private Check() {}
 
+  /** As {@link #orThrow(InputError...)}, without allocating on the happy path (constructors are hot). */
+  public static void orThrow(InputError a, InputError b) {
+    if (a != null || b != null) {
+      orThrow(new InputError[] {a, b});
+    }
+  }
+
+  /** As {@link #orThrow(InputError...)}, without allocating on the happy path (constructors are hot). */
+  public static void orThrow(InputError a, InputError b, InputError c) {
+    if (a != null || b != null || c != null) {
+      orThrow(new InputError[] {a, b, c});
+    }
+  }
+
+  /** As {@link #orThrow(InputError...)}, without allocating on the happy path (constructors are hot). */
+  public static void orThrow(InputError a, InputError b, InputError c, InputError d) {
+    if (a != null || b != null || c != null || d != null) {
+      orThrow(new InputError[] {a, b, c, d});
+    }
+  }
+
+  /** As {@link #orThrow(InputError...)}, without allocating on the happy path (constructors are hot). */
+  public static void orThrow(InputError a, InputError b, InputError c, InputError d, InputError e) {
+    if (a != null || b != null || c != null || d != null || e != null) {
+      orThrow(new InputError[] {a, b, c, d, e});
+    }
+  }
+
+  /** As {@link #orThrow(InputError...)}, without allocating on the happy path (constructors are hot). */
+  public static void orThrow(InputError a, InputError b, InputError c, InputError d, InputError e, InputError f) {
+    if (a != null || b != null || c != null || d != null || e != null || f != null) {
+      orThrow(new InputError[] {a, b, c, d, e, f});
+    }
+  }
+
+  /** As {@link #orThrow(InputError...)}, without allocating on the happy path (constructors are hot). */
+  public static void orThrow(InputError a, InputError b, InputError c, InputError d, InputError e, InputError f, InputError g) {
+    if (a != null || b != null || c != null || d != null || e != null || f != null || g != null) {
+      orThrow(new InputError[] {a, b, c, d, e, f, g});
+    }
+  }
+
+  /** As {@link #orThrow(InputError...)}, without allocating on the happy path (constructors are hot). */
+  public static void orThrow(InputError a, InputError b, InputError c, InputError d, InputError e, InputError f, InputError g, InputError h) {
+    if (a != null || b != null || c != null || d != null || e != null || f != null || g != null || h != null) {
+      orThrow(new InputError[] {a, b, c, d, e, f, g, h});
+    }
+  }
+
+  /** As {@link #orThrow(InputError...)}, without allocating on the happy path (constructors are hot). */
+  public static void orThrow(InputError a, InputError b, InputError c, InputError d, InputError e, InputError f, InputError g, InputError h, InputError i) {
+    if (a != null || b != null || c != null || d != null || e != null || f != null || g != null || h != null || i != null) {
+      orThrow(new InputError[] {a, b, c, d, e, f, g, h, i});
+    }
+  }
+
+  /** As {@link #orThrow(InputError...)}, without allocating on the happy path (constructors are hot). */
+  public static void orThrow(InputError a, InputError b, InputError c, InputError d, InputError e, InputError f, InputError g, InputError h, InputError i, InputError j) {
+    if (a != null || b != null || c != null || d != null || e != null || f != null || g != null || h != null || i != null || j != null) {
+      orThrow(new InputError[] {a, b, c, d, e, f, g, h, i, j});
+    }
+  }
+
   /** Throws an {@link InvalidInputException} if any of the given results is an error. */
   public static void orThrow(InputError... results) {
     List<InputError> errors = List.empty();
