@@ -15,4 +15,5 @@ module org.casemgmt {
   exports org.casemgmt.party;
   exports org.casemgmt.plan;
   exports org.casemgmt.resource;
+  exports org.casemgmt.testkit;
 }
