@@ -187,8 +187,7 @@ final class CommandChooser {
               : pick(s.resources().keySet().toList().sorted()),
           pick(List.of(ResourceType.values())), TEXT);
       case COMPLETE_ASSESSMENT -> new CompleteAssessment(issued(s, valid));
-      case START_PLANNING -> new StartPlanning(issued(s, valid),
-          DayWindow.ofDays(valid ? today() : s.openedOn().minusDays(1 + random.nextInt(30)), 120 + random.nextInt(250)),
+      case START_PLANNING -> new StartPlanning(issued(s, valid), planningPeriod(s, valid),
           random.nextInt(4) == 0 ? Priority.HIGH : Priority.LOW);
       case ADD_GOAL -> addGoal(s, valid);
       case PLAN_INTERVENTION -> planIntervention(s, valid);
@@ -244,6 +243,25 @@ final class CommandChooser {
   /** Today, or if invalid a day before the case was opened. */
   private LocalDate day(CaseFile s, boolean valid) {
     return valid ? today() : s.openedOn().minusDays(1 + random.nextInt(30));
+  }
+
+  /**
+   * A period from today (or, when re-planning, from the earliest live intervention carried over) lasting
+   * months and enclosing every live intervention; if invalid, one starting before the case was opened or,
+   * when re-planning, too short for the interventions carried over.
+   */
+  private DayWindow planningPeriod(CaseFile s, boolean valid) {
+    List<DayWindow> carried = s.currentPlan().map(p -> p.liveInterventions().map(Intervention::window).toList())
+        .getOrElse(List.empty());
+    LocalDate start = carried.map(DayWindow::start).foldLeft(today(), CommandChooser::earliest);
+    if (!valid) {
+      return carried.isEmpty() || random.nextBoolean()
+          ? DayWindow.ofDays(s.openedOn().minusDays(1 + random.nextInt(30)), 120 + random.nextInt(250))
+          : DayWindow.ofDays(today(), 1 + random.nextInt(10));
+    }
+    LocalDate end = carried.map(DayWindow::end).foldLeft(start.plusDays(120 + random.nextInt(250)),
+        CommandChooser::latest);
+    return DayWindow.of(start, end);
   }
 
   private Command extendScope(CaseFile s, boolean valid) {
@@ -355,6 +373,12 @@ final class CommandChooser {
     if (existing.isDefined() && flavour < 4) {
       Intervention other = existing.getOrElseThrow(IllegalStateException::new);
       Option<NeedId> shared = other.needs().toList().sorted().find(open::contains);
+      List<NeedId> others = open.filter(n -> !other.needs().contains(n));
+      if (other.kind().exclusive() && !others.isEmpty() && random.nextBoolean()) {
+        // another need, the same exclusive kind: only the exclusivity rule can refuse it
+        return intervention(s, id, LinkedHashSet.of(pick(others)), other.kind(), overlapping(other.window(), period),
+            true);
+      }
       if (shared.isDefined() || other.kind().exclusive()) {
         Set<NeedId> needs = LinkedHashSet.of(shared.getOrElse(() -> pick(open)));
         return intervention(s, id, needs, other.kind(), overlapping(other.window(), period), true);
@@ -504,6 +528,10 @@ final class CommandChooser {
   private LifeDomain outOfScope(CaseFile s) {
     List<LifeDomain> outside = List.of(LifeDomain.values()).filter(d -> !s.scope().contains(d));
     return outside.isEmpty() ? inScope(s) : pick(outside);
+  }
+
+  private static LocalDate earliest(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private static LocalDate latest(LocalDate a, LocalDate b) {
