@@ -258,7 +258,16 @@ final class CaseRules {
     if (r == null) {
       r = notBeforeOpening(s, c.period().start());
     }
-    return firstOr(r, () -> new PlanningStarted(s.currentPlan().map(p -> p.number() + 1).getOrElse(1), c.period(), c.coverageThreshold()));
+    if (r == null) {
+      // The new version starts as a copy of the current one: its period must still enclose every live
+      // intervention it carries over, or the plan would hold interventions outside its own period.
+      r = s.currentPlan()
+          .flatMap(p -> p.liveInterventions().find(i -> !c.period().encloses(i.window())))
+          .map(i -> (Rejection) new WindowOutsidePlanPeriod(i.id(), i.window(), c.period()))
+          .getOrNull();
+    }
+    return firstOr(r, () -> new PlanningStarted(s.currentPlan().map(p -> p.number() + 1).getOrElse(1), c.period(),
+        c.coverageThreshold()));
   }
 
   private static Object addGoal(CaseFile s, AddGoal c) {

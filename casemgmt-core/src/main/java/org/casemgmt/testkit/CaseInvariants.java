@@ -1,0 +1,188 @@
+package org.casemgmt.testkit;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Set;
+import io.vavr.control.Either;
+import org.casemgmt.casefile.CaseFile;
+import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.CommandKind;
+import org.casemgmt.casefile.InvalidHistory;
+import org.casemgmt.casefile.PhaseTable;
+import org.casemgmt.casefile.PlanVersion;
+import org.casemgmt.casefile.Rejection;
+import org.casemgmt.need.Need;
+import org.casemgmt.need.NeedId;
+import org.casemgmt.plan.Intervention;
+import org.casemgmt.plan.InterventionStatus;
+import org.casemgmt.plan.Referral;
+import org.casemgmt.plan.Money;
+
+/**
+ * casemgmt's own invariants, checked by the {@link ModelChecker} after every step unless switched off. Each
+ * is one rule of the methodology or of event sourcing, named in the words the report uses.
+ *
+ * <pre>{@code
+ * ModelChecker.forCaseFiles().check();                                 // all of them
+ * ModelChecker.forCaseFiles().withoutCaseInvariants().invariant(CaseInvariants.NO_OVERLAP).check(); // one
+ * }</pre>
+ */
+public final class CaseInvariants {
+
+  private CaseInvariants() {}
+
+  /** A refused command changes nothing: the case file after equals the one before, at the same version. */
+  public static final Invariant REJECTION_CHANGES_NOTHING = Invariant.of(
+      "a rejected command leaves the case file equal and its version unchanged",
+      step -> step.accepted()
+          || step.after().equals(step.before()) && step.after().version() == step.before().version());
+
+  /** The version is the number of events: the sequence of the last one. */
+  public static final Invariant VERSION_COUNTS_EVENTS = Invariant.of(
+      "the version equals the number of events",
+      step -> step.after().version() == step.history().size()
+          && step.history().zipWithIndex().forAll(e -> e._1.sequence() == e._2 + 1));
+
+  /** Replaying the history rebuilds exactly the case file: the events are the whole truth. */
+  public static final Invariant REPLAY_EQUALS_STATE = Invariant.of(
+      "replaying the history gives the same case file",
+      step -> {
+        Either<InvalidHistory, CaseFile> replayed = CaseFile.replay(step.history());
+        return replayed.isRight() && replayed.exists(step.after()::equals);
+      });
+
+  /**
+   * Continuity: there is always exactly one case manager, and it changes only by a hand-over to the person
+   * the hand-over names.
+   */
+  public static final Invariant ONE_CASE_MANAGER = Invariant.of(
+      "there is always exactly one case manager, changed only by a hand-over",
+      step -> step.after().caseManager() != null
+          && (step.after().caseManager().equals(step.before().caseManager())
+              || step.accepted() && step.command() instanceof Command.HandOver h
+                  && step.after().caseManager().equals(h.newCaseManager())));
+
+  /** A closed case accepts nothing but being reopened. */
+  public static final Invariant CLOSED_ACCEPTS_ONLY_REOPEN = Invariant.of(
+      "a closed case accepts only REOPEN_CASE",
+      step -> !step.before().isClosed() || !step.accepted() || step.command().kind() == CommandKind.REOPEN_CASE);
+
+  /**
+   * Every accepted command is permitted by {@link PhaseTable} in the phase (and suspension) it was issued in,
+   * and moves the case along a transition of the table; a refusal for the phase is given only when the
+   * table does not permit the command.
+   */
+  public static final Invariant TRANSITIONS_IN_TABLE = Invariant.of(
+      "every accepted command follows a transition of the phase table",
+      step -> {
+        CaseFile before = step.before();
+        CommandKind kind = step.command().kind();
+        boolean permitted = PhaseTable.isPermitted(before.phase(), before.suspended(), kind);
+        if (step.accepted()) {
+          return permitted && PhaseTable.allows(before.phase(), kind, step.after().phase());
+        }
+        return !(step.rejection().getOrNull() instanceof Rejection.CommandNotPermitted) || !permitted;
+      });
+
+  /** No two live interventions of the same service kind for the same need share a day. */
+  public static final Invariant NO_OVERLAP = Invariant.of(
+      "no two live interventions of the same need and service kind overlap",
+      step -> currentPlan(step).forAll(plan -> pairs(plan.liveInterventions()).forAll(p ->
+          !p._1.kind().equals(p._2.kind()) || p._1.needs().intersect(p._2.needs()).isEmpty()
+              || !p._1.window().overlaps(p._2.window()))));
+
+  /** No two live interventions of the same exclusive kind share a day, whatever their needs. */
+  public static final Invariant EXCLUSIVE_KINDS_DO_NOT_OVERLAP = Invariant.of(
+      "no two live interventions of the same exclusive kind overlap",
+      step -> currentPlan(step).forAll(plan -> pairs(plan.liveInterventions()).forAll(p ->
+          !p._1.kind().exclusive() || !p._1.kind().equals(p._2.kind()) || !p._1.window().overlaps(p._2.window()))));
+
+  /**
+   * Every intervention that is not over (planned, active or suspended) addresses needs that are on record and
+   * open. Delivered interventions stay on the record even if their need was later withdrawn.
+   */
+  public static final Invariant LIVE_INTERVENTIONS_ADDRESS_OPEN_NEEDS = Invariant.of(
+      "every intervention not yet over addresses open needs",
+      step -> currentPlan(step).forAll(plan -> plan.liveInterventions()
+          .filter(i -> i.status() != InterventionStatus.COMPLETED)
+          .forAll(i -> i.needs().forAll(id -> step.after().needs().get(id).exists(Need::isOpen)))));
+
+  /** No two referrals for the same need and service are pending (requested or accepted) at once. */
+  public static final Invariant REFERRALS_NOT_REDUNDANT = Invariant.of(
+      "no two pending referrals for the same need and service",
+      step -> {
+        List<Referral> pending = step.after().referrals().values().filter(r -> r.status().isPending()).toList();
+        return pending.zipWithIndex().forAll(a -> pending.drop(a._2 + 1).forAll(b ->
+            !a._1.service().equals(b.service()) || a._1.needs().intersect(b.needs()).isEmpty()));
+      });
+
+  /**
+   * An approved plan was agreed by the client and stays within its budget cap; at the moment of approval every
+   * open need at or above the plan's threshold was covered by a live intervention or consciously deferred.
+   */
+  public static final Invariant APPROVED_PLAN_IS_SOUND = Invariant.of(
+      "an approved plan is agreed, within budget, and covered or deferred every need at approval",
+      step -> currentPlan(step).forAll(plan -> {
+        if (!plan.isApproved()) {
+          return true;
+        }
+        boolean agreed = plan.agreedOn().isDefined();
+        boolean withinBudget = plan.budgetCap().forAll(cap -> !plan.plannedCost().exceeds(cap));
+        boolean justApproved = step.accepted() && step.command().kind() == CommandKind.APPROVE_PLAN;
+        return agreed && withinBudget && (!justApproved || everyNeedCoveredOrDeferred(step.after(), plan));
+      }));
+
+  /** Every live intervention's window lies inside its plan's period. */
+  public static final Invariant INTERVENTIONS_INSIDE_PERIOD = Invariant.of(
+      "every live intervention lies inside the plan period",
+      step -> currentPlan(step).forAll(plan -> plan.liveInterventions()
+          .forAll(i -> plan.period().encloses(i.window()))));
+
+  /** The plan's planned cost is the sum of its live interventions' costs. */
+  public static final Invariant PLANNED_COST_IS_SUM_OF_LIVE = Invariant.of(
+      "the planned cost is the sum of the live interventions' costs",
+      step -> currentPlan(step).forAll(plan -> plan.plannedCost().equals(
+          plan.liveInterventions().map(Intervention::cost).foldLeft(Money.ZERO, Money::plus))));
+
+  /** Earlier plan versions are history: a step never changes them. */
+  public static final Invariant EARLIER_PLAN_VERSIONS_UNCHANGED = Invariant.of(
+      "re-planning never alters an earlier plan version",
+      step -> {
+        Seq<PlanVersion> before = step.before().planVersions();
+        Seq<PlanVersion> after = step.after().planVersions();
+        int frozen = Math.max(0, before.size() - 1);
+        return after.size() >= before.size() && after.take(frozen).equals(before.take(frozen))
+            && (after.size() == before.size() || after.take(before.size()).equals(before));
+      });
+
+  /**
+   * Every invariant above, in the order they are checked: the cheap, basic ones first so that a report names
+   * the most fundamental broken rule.
+   *
+   * @return the invariants
+   */
+  public static List<Invariant> all() {
+    return List.of(REJECTION_CHANGES_NOTHING, VERSION_COUNTS_EVENTS, ONE_CASE_MANAGER, CLOSED_ACCEPTS_ONLY_REOPEN,
+        TRANSITIONS_IN_TABLE, NO_OVERLAP, EXCLUSIVE_KINDS_DO_NOT_OVERLAP, LIVE_INTERVENTIONS_ADDRESS_OPEN_NEEDS,
+        APPROVED_PLAN_IS_SOUND, INTERVENTIONS_INSIDE_PERIOD, PLANNED_COST_IS_SUM_OF_LIVE, REFERRALS_NOT_REDUNDANT,
+        EARLIER_PLAN_VERSIONS_UNCHANGED, REPLAY_EQUALS_STATE);
+  }
+
+  private static io.vavr.control.Option<PlanVersion> currentPlan(Step step) {
+    return step.after().currentPlan();
+  }
+
+  private static boolean everyNeedCoveredOrDeferred(CaseFile file, PlanVersion plan) {
+    // Brute force over the interventions, independent of the plan's own coverage index.
+    Set<NeedId> covered = plan.liveInterventions().flatMap(Intervention::needs).toSet();
+    return file.openNeeds()
+        .filter(n -> n.priority().isAtLeast(plan.coverageThreshold()))
+        .forAll(n -> covered.contains(n.id()) || plan.deferrals().containsKey(n.id()));
+  }
+
+  /** Every unordered pair of distinct elements: brute force on purpose, independent of the plan's index. */
+  private static List<io.vavr.Tuple2<Intervention, Intervention>> pairs(Seq<Intervention> interventions) {
+    List<Intervention> all = interventions.toList();
+    return all.zipWithIndex().flatMap(a -> all.drop(a._2 + 1).map(b -> io.vavr.Tuple.of(a._1, b)));
+  }
+}

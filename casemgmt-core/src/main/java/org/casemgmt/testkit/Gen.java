@@ -1,0 +1,352 @@
+package org.casemgmt.testkit;
+
+import io.vavr.Tuple2;
+import io.vavr.collection.LinkedHashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Set;
+import io.vavr.control.Option;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+
+/**
+ * A generator of test inputs: a function of a random source and a size that answers a value together with
+ * its shrink candidates ({@link Shrinkable}). Generators are values; they are combined with {@link #map},
+ * {@link #flatMap}, {@link #filter} and the factories below, and the same random seed always gives the same
+ * value, so a failure found once can be found again.
+ *
+ * <pre>{@code
+ * Gen<List<Integer>> lists = Gen.listOf(Gen.integers(0, 1000), 0, 20);
+ * Property.forAll(lists).check(list -> list.forAll(n -> n <= 100)); // fails, shrinks to List(101)
+ * }</pre>
+ *
+ * <p>{@code size} is a hint of how big a value may be (the checker grows it from small to large); collections
+ * use it to bound their length, numbers ignore it so that bounds stay exact.
+ *
+ * @param <T> the type of the generated values
+ */
+@FunctionalInterface
+public interface Gen<T> {
+
+  /** How many times {@link #filter} draws before it gives up. */
+  int MAX_FILTER_TRIES = 100;
+
+  /**
+   * Draws a value with its shrink candidates.
+   *
+   * @param random where the randomness comes from; the only source the generator may use
+   * @param size   how big the value may be, at least 0
+   * @return the value and its shrink candidates
+   */
+  Shrinkable<T> generate(RandomGenerator random, int size);
+
+  /**
+   * Draws a value from a fresh random source seeded with {@code seed}: handy in examples and to look at what a
+   * generator produces.
+   *
+   * @param seed the seed
+   * @param size the size hint
+   * @return the value (without its shrink candidates)
+   */
+  default T sample(long seed, int size) {
+    return generate(new SplittableRandom(seed), size).value();
+  }
+
+  // ---------------------------------------------------------------- combinators
+
+  /**
+   * Transforms the generated values; shrinking shrinks the original value and transforms the candidates.
+   *
+   * @param mapper the transformation, pure
+   * @param <U>    the new type
+   * @return the generator of transformed values
+   */
+  default <U> Gen<U> map(Function<? super T, ? extends U> mapper) {
+    Objects.requireNonNull(mapper, "mapper is null");
+    return (random, size) -> generate(random, size).map(mapper);
+  }
+
+  /**
+   * Generates a value, then a second one from a generator chosen by the first. The inner generator gets its
+   * own seed drawn once, so shrinking the outer value regenerates the inner one reproducibly.
+   *
+   * @param next which generator to use for a value, pure
+   * @param <U>  the type of the second value
+   * @return the generator of second values
+   */
+  default <U> Gen<U> flatMap(Function<? super T, ? extends Gen<U>> next) {
+    Objects.requireNonNull(next, "next is null");
+    return (random, size) -> {
+      Shrinkable<T> outer = generate(random, size);
+      long innerSeed = random.nextLong();
+      return bind(outer, next, innerSeed, size);
+    };
+  }
+
+  private static <T, U> Shrinkable<U> bind(Shrinkable<T> outer, Function<? super T, ? extends Gen<U>> next,
+      long innerSeed, int size) {
+    Shrinkable<U> inner = next.apply(outer.value()).generate(new SplittableRandom(innerSeed), size);
+    return Shrinkable.of(inner.value(), () -> Stream.concat(
+        outer.shrinks().map(smaller -> bind(smaller, next, innerSeed, size)),
+        inner.shrinks()));
+  }
+
+  /**
+   * Keeps only the values that satisfy a predicate, drawing again when one does not. Gives up with an
+   * {@link IllegalStateException} after {@value #MAX_FILTER_TRIES} draws in a row fail: a predicate that
+   * rejects most values should be replaced by a generator that builds valid values directly.
+   *
+   * @param predicate which values to keep
+   * @return the filtered generator
+   */
+  default Gen<T> filter(Predicate<? super T> predicate) {
+    Objects.requireNonNull(predicate, "predicate is null");
+    return (random, size) -> {
+      for (int i = 0; i < MAX_FILTER_TRIES; i++) {
+        Shrinkable<T> candidate = generate(random, size);
+        if (predicate.test(candidate.value())) {
+          return candidate.filter(predicate);
+        }
+      }
+      throw new IllegalStateException("Gen.filter: " + MAX_FILTER_TRIES + " values in a row failed the predicate; "
+          + "generate valid values directly instead of filtering");
+    };
+  }
+
+  // ---------------------------------------------------------------- factories
+
+  /**
+   * Always the same value, which does not shrink.
+   *
+   * @param value the value
+   * @param <T>   its type
+   * @return the constant generator
+   */
+  static <T> Gen<T> constant(T value) {
+    return (random, size) -> Shrinkable.just(value);
+  }
+
+  /**
+   * Whole numbers in {@code [min, max]}, uniformly; they shrink towards zero if it is in range, else towards
+   * the bound nearest to zero.
+   *
+   * @param min the smallest value
+   * @param max the largest value, at least {@code min}
+   * @return the generator
+   */
+  static Gen<Integer> integers(int min, int max) {
+    if (max < min) {
+      throw new IllegalArgumentException("max " + max + " is below min " + min);
+    }
+    long target = min > 0 ? min : Math.min(max, 0);
+    return (random, size) -> {
+      long value = min + random.nextLong((long) max - min + 1);
+      return Shrinkable.unfold(value, v -> towards(v, target)).map(Long::intValue);
+    };
+  }
+
+  /** Candidates between {@code target} and {@code value}: the target first, then halving the distance. */
+  private static Stream<Long> towards(long value, long target) {
+    if (value == target) {
+      return Stream.empty();
+    }
+    java.util.List<Long> candidates = new ArrayList<>();
+    candidates.add(target);
+    long distance = value - target;
+    for (long step = distance / 2; step != 0; step /= 2) {
+      long candidate = value - step;
+      if (candidate != target) {
+        candidates.add(candidate);
+      }
+    }
+    long previous = value - Long.signum(distance);
+    if (!candidates.contains(previous)) {
+      candidates.add(previous);
+    }
+    return candidates.stream();
+  }
+
+  /**
+   * {@code true} or {@code false}, shrinking to {@code false}.
+   *
+   * @return the generator
+   */
+  static Gen<Boolean> booleans() {
+    return integers(0, 1).map(i -> i == 1);
+  }
+
+  /**
+   * Days in {@code [from, from + days)}, shrinking towards {@code from}.
+   *
+   * @param from the first possible day
+   * @param days how many days are possible, at least 1
+   * @return the generator
+   */
+  static Gen<LocalDate> dates(LocalDate from, int days) {
+    Objects.requireNonNull(from, "from is null");
+    if (days < 1) {
+      throw new IllegalArgumentException("days must be at least 1, was " + days);
+    }
+    return integers(0, days - 1).map(from::plusDays);
+  }
+
+  /**
+   * One of the given values, uniformly; shrinks towards the first.
+   *
+   * @param values the values, at least one
+   * @param <T>    their type
+   * @return the generator
+   */
+  @SafeVarargs
+  static <T> Gen<T> elements(T... values) {
+    if (values.length == 0) {
+      throw new IllegalArgumentException("elements needs at least one value");
+    }
+    List<T> all = List.of(values);
+    return integers(0, values.length - 1).map(all::get);
+  }
+
+  /**
+   * A value of one of the generators, each chosen with the same probability.
+   *
+   * @param gens the generators, at least one
+   * @param <T>  the type of the values
+   * @return the generator
+   */
+  @SafeVarargs
+  static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
+    if (gens.length == 0) {
+      throw new IllegalArgumentException("oneOf needs at least one generator");
+    }
+    List<Gen<? extends T>> all = List.of(gens);
+    return (random, size) -> widen(all.get(random.nextInt(all.size())).generate(random, size));
+  }
+
+  /**
+   * A value of one of the generators, each chosen with probability proportional to its weight.
+   *
+   * <pre>{@code Gen<Integer> mostlySmall = Gen.frequency(Tuple.of(9, Gen.integers(0, 9)), Tuple.of(1, Gen.integers(10, 1000))); }</pre>
+   *
+   * @param weighted pairs of a positive weight and a generator, at least one
+   * @param <T>      the type of the values
+   * @return the generator
+   */
+  @SafeVarargs
+  static <T> Gen<T> frequency(Tuple2<Integer, ? extends Gen<? extends T>>... weighted) {
+    if (weighted.length == 0) {
+      throw new IllegalArgumentException("frequency needs at least one weighted generator");
+    }
+    List<Tuple2<Integer, ? extends Gen<? extends T>>> all = List.of(weighted);
+    if (all.exists(w -> w._1 == null || w._1 < 0) || all.map(w -> w._1).sum().intValue() <= 0) {
+      throw new IllegalArgumentException("weights must be non-negative and not all zero");
+    }
+    int total = all.map(w -> w._1).sum().intValue();
+    return (random, size) -> {
+      int pick = random.nextInt(total);
+      for (Tuple2<Integer, ? extends Gen<? extends T>> w : all) {
+        if (pick < w._1) {
+          return widen(w._2.generate(random, size));
+        }
+        pick -= w._1;
+      }
+      throw new IllegalStateException("unreachable: weights sum to " + total);
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Shrinkable<T> widen(Shrinkable<? extends T> shrinkable) {
+    return (Shrinkable<T>) shrinkable;
+  }
+
+  /**
+   * Lists of {@code min} to {@code max} elements (fewer when the size hint is small). A list shrinks by
+   * dropping chunks of elements (halves first, then smaller chunks, down to single elements) and then by
+   * shrinking its elements one at a time, so a failing list ends up with only the elements that matter, each
+   * as simple as possible.
+   *
+   * @param element the generator of the elements
+   * @param min     the fewest elements, at least 0
+   * @param max     the most elements, at least {@code min}
+   * @param <T>     the type of the elements
+   * @return the generator
+   */
+  static <T> Gen<List<T>> listOf(Gen<T> element, int min, int max) {
+    Objects.requireNonNull(element, "element is null");
+    if (min < 0 || max < min) {
+      throw new IllegalArgumentException("need 0 <= min <= max, got min " + min + " and max " + max);
+    }
+    return (random, size) -> {
+      int upper = Math.max(min, Math.min(max, min + size));
+      int length = min + random.nextInt(upper - min + 1);
+      List<Shrinkable<T>> elements = List.fill(length, () -> element.generate(random, size));
+      return Shrinking.list(elements, min);
+    };
+  }
+
+  /**
+   * Sets of {@code min} to {@code max} distinct elements, in the order they were drawn (so iteration is
+   * reproducible). Shrinks like {@link #listOf}, keeping only candidates without duplicates.
+   *
+   * @param element the generator of the elements
+   * @param min     the fewest elements, at least 0
+   * @param max     the most elements, at least {@code min}
+   * @param <T>     the type of the elements
+   * @return the generator; fails like {@link #filter} if it cannot find {@code min} distinct elements
+   */
+  static <T> Gen<Set<T>> setOf(Gen<T> element, int min, int max) {
+    Objects.requireNonNull(element, "element is null");
+    if (min < 0 || max < min) {
+      throw new IllegalArgumentException("need 0 <= min <= max, got min " + min + " and max " + max);
+    }
+    return (random, size) -> {
+      int upper = Math.max(min, Math.min(max, min + size));
+      int wanted = min + random.nextInt(upper - min + 1);
+      List<Shrinkable<T>> drawn = List.empty();
+      java.util.Set<T> seen = new java.util.HashSet<>();
+      int misses = 0;
+      while (drawn.size() < wanted && misses < MAX_FILTER_TRIES) {
+        Shrinkable<T> next = element.generate(random, size);
+        if (seen.add(next.value())) {
+          drawn = drawn.append(next);
+        } else {
+          misses++;
+        }
+      }
+      if (drawn.size() < min) {
+        throw new IllegalStateException("Gen.setOf: found only " + drawn.size() + " distinct elements of the " + min
+            + " required");
+      }
+      return Shrinking.list(drawn, min)
+          .filter(list -> list.distinct().size() == list.size())
+          .map(LinkedHashSet::ofAll);
+    };
+  }
+
+  /**
+   * Either no value or a value of the generator (each half of the time); shrinks to none first.
+   *
+   * @param gen the generator of present values
+   * @param <T> their type
+   * @return the generator
+   */
+  static <T> Gen<Option<T>> optionOf(Gen<T> gen) {
+    Objects.requireNonNull(gen, "gen is null");
+    return (random, size) -> {
+      if (random.nextBoolean()) {
+        return Shrinkable.just(Option.none());
+      }
+      Shrinkable<T> value = gen.generate(random, size);
+      return some(value);
+    };
+  }
+
+  private static <T> Shrinkable<Option<T>> some(Shrinkable<T> value) {
+    return Shrinkable.of(Option.some(value.value()), () -> Stream.concat(
+        Stream.of(Shrinkable.just(Option.<T>none())), value.shrinks().map(Gen::some)));
+  }
+}

@@ -1,0 +1,55 @@
+package org.casemgmt.testkit;
+
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * A rule that must hold after every step of every command sequence, with a name that appears in the report
+ * when it breaks. {@link CaseInvariants} holds casemgmt's own; add yours with
+ * {@link ModelChecker#invariant(Invariant)}.
+ *
+ * <pre>{@code
+ * Invariant neverTwoReviewsADay = Invariant.of("at most one review a day", step -> ...);
+ * }</pre>
+ */
+public interface Invariant {
+
+  /** The name shown when the invariant breaks: say what must hold, in the domain's words. */
+  String name();
+
+  /**
+   * Whether the invariant holds after a step.
+   *
+   * @param step the step just taken
+   * @return true if it holds
+   */
+  boolean holds(Step step);
+
+  /**
+   * An invariant from a name and a predicate.
+   *
+   * @param name  what must hold
+   * @param check the check
+   * @return the invariant
+   */
+  static Invariant of(String name, Predicate<Step> check) {
+    Objects.requireNonNull(name, "name is null");
+    Objects.requireNonNull(check, "check is null");
+    return new Invariant() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean holds(Step step) {
+        return check.test(step);
+      }
+
+      @Override
+      public String toString() {
+        return "Invariant[" + name + "]";
+      }
+    };
+  }
+}

@@ -1,0 +1,144 @@
+package org.casemgmt.testkit;
+
+import io.vavr.control.Option;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A property over generated values, checked as an assertion from a plain test: it draws values from a
+ * {@link Gen}, and on the first one that fails it shrinks it to a simplest failing value and throws an
+ * {@link AssertionError} with the seed needed to repeat the run. A value fails when the predicate answers
+ * {@code false} or throws.
+ *
+ * <pre>{@code
+ * @Test
+ * void touching_windows_never_overlap() {
+ *   Property.forAll(CaseGens.dayWindows()).check(w -> !w.overlaps(new DayWindow(w.end(), w.end().plusDays(1))));
+ * }
+ * }</pre>
+ *
+ * <p>The number of tries comes from {@link #tries(int)}, else {@code -Dcasemgmt.sequences}, else 1000; the
+ * seed from {@link #seed(long)}, else {@code -Dcasemgmt.seed}, else a fresh one. The size hint grows from 0
+ * to {@link #maxSize(int)} over the run, so early tries are small.
+ *
+ * @param <T> the type of the values
+ */
+public final class Property<T> {
+
+  private final Gen<T> gen;
+  private final Option<Integer> tries;
+  private final Option<Long> seed;
+  private final int maxSize;
+  private final Function<? super T, String> describe;
+
+  private Property(Gen<T> gen, Option<Integer> tries, Option<Long> seed, int maxSize,
+      Function<? super T, String> describe) {
+    this.gen = gen;
+    this.tries = tries;
+    this.seed = seed;
+    this.maxSize = maxSize;
+    this.describe = describe;
+  }
+
+  /**
+   * A property over the values of a generator.
+   *
+   * @param gen the generator
+   * @param <T> the type of the values
+   * @return the property, with default settings
+   */
+  public static <T> Property<T> forAll(Gen<T> gen) {
+    Objects.requireNonNull(gen, "gen is null");
+    return new Property<>(gen, Option.none(), Option.none(), 30, String::valueOf);
+  }
+
+  /** The same property checked on {@code count} values. */
+  public Property<T> tries(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("tries must be at least 1, was " + count);
+    }
+    return new Property<>(gen, Option.some(count), seed, maxSize, describe);
+  }
+
+  /** The same property with a fixed master seed: the same seed draws the same values. */
+  public Property<T> seed(long masterSeed) {
+    return new Property<>(gen, tries, Option.some(masterSeed), maxSize, describe);
+  }
+
+  /** The same property with another largest size hint (default 30). */
+  public Property<T> maxSize(int size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("maxSize must not be negative, was " + size);
+    }
+    return new Property<>(gen, tries, seed, size, describe);
+  }
+
+  /**
+   * The same property describing failing values with a function of their own — use it when values hold free
+   * text or personal data, which must never reach a test report.
+   */
+  public Property<T> describedBy(Function<? super T, String> description) {
+    Objects.requireNonNull(description, "description is null");
+    return new Property<>(gen, tries, seed, maxSize, description);
+  }
+
+  /**
+   * A counterexample: the value that failed first, the simplest failing value shrinking found, and where to
+   * start again.
+   *
+   * @param masterSeed  the run's master seed
+   * @param tryNumber   the try that failed, from 0
+   * @param original    the value that failed first
+   * @param shrunk      the simplest failing value found
+   * @param shrinkSteps how many times shrinking found a simpler failing value
+   * @param <T>         the type of the values
+   */
+  public record Counterexample<T>(long masterSeed, int tryNumber, T original, T shrunk, int shrinkSteps) {}
+
+  /**
+   * Runs the property and answers the first counterexample, if any (for tests that inspect it).
+   *
+   * @param predicate what must hold for every value
+   * @return the counterexample, or none if every try passed
+   */
+  public Option<Counterexample<T>> findCounterexample(Predicate<? super T> predicate) {
+    Objects.requireNonNull(predicate, "predicate is null");
+    long master = Seeds.master(seed);
+    int count = Seeds.count(tries, 1000);
+    Predicate<T> fails = value -> !holds(predicate, value);
+    for (int i = 0; i < count; i++) {
+      int size = count == 1 ? maxSize : (int) ((long) i * maxSize / (count - 1));
+      Shrinkable<T> drawn = gen.generate(new SplittableRandom(Seeds.derive(master, i)), size);
+      if (fails.test(drawn.value())) {
+        Shrinking.Shrunk<T> shrunk = Shrinking.minimize(drawn, fails);
+        return Option.some(new Counterexample<>(master, i, drawn.value(), shrunk.smallest().value(), shrunk.steps()));
+      }
+    }
+    return Option.none();
+  }
+
+  /**
+   * Runs the property as an assertion.
+   *
+   * @param predicate what must hold for every value
+   * @throws AssertionError with the shrunk counterexample and the seed if a value fails
+   */
+  public void check(Predicate<? super T> predicate) {
+    findCounterexample(predicate).forEach(c -> {
+      throw new AssertionError("Property failed after " + (c.tryNumber() + 1) + " tries.\n"
+          + "  simplest counterexample (" + c.shrinkSteps() + " shrink steps): " + describe.apply(c.shrunk()) + "\n"
+          + "  first counterexample: " + describe.apply(c.original()) + "\n"
+          + "  repeat with -D" + Seeds.SEED_PROPERTY + "=" + c.masterSeed());
+    });
+  }
+
+  private static <T> boolean holds(Predicate<? super T> predicate, T value) {
+    try {
+      return predicate.test(value);
+    } catch (RuntimeException | AssertionError e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.casemgmt.testkit;
+
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import java.util.Objects;
+import org.casemgmt.casefile.CaseFile;
+import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.Rejection;
+
+/**
+ * A generated case history: the command that opened the case and the commands issued afterwards, accepted or
+ * not. Shrinking a scenario drops commands and simplifies the rest; the opening stays.
+ *
+ * <pre>{@code
+ * Scenario scenario = CaseGens.scenarios(40).sample(42L, 30);
+ * CaseFile file = scenario.play();       // the case after every accepted command
+ * System.out.println(scenario.story());  // ids and kinds only, no free text
+ * }</pre>
+ *
+ * @param opening  the command that opened the case
+ * @param commands the commands issued afterwards, in order
+ */
+public record Scenario(Command.OpenCase opening, List<Command> commands) {
+
+  /** Creates the scenario, checking that both parts are present. */
+  public Scenario {
+    Objects.requireNonNull(opening, "opening is null");
+    Objects.requireNonNull(commands, "commands is null");
+  }
+
+  /**
+   * Plays the scenario on casemgmt: opens the case and handles every command, skipping the refused ones.
+   *
+   * @return the case file at the end
+   * @throws IllegalStateException if the opening is refused
+   */
+  public CaseFile play() {
+    CaseFile state = CaseFile.open(opening)
+        .getOrElseThrow(r -> new IllegalStateException("the opening was refused: " + r.rule()));
+    for (Command command : commands) {
+      Either<Rejection, CaseFile> next = state.handle(command);
+      state = next.getOrElse(state);
+    }
+    return state;
+  }
+
+  /**
+   * The scenario as a numbered story, one command a line (opening as 0), with ids, kinds, days and amounts
+   * but never free text.
+   *
+   * @return the story
+   */
+  public String story() {
+    StringBuilder out = new StringBuilder("  0. ").append(Story.describe(opening));
+    commands.zipWithIndex().forEach(c -> out.append('\n').append(String.format("%3d. ", c._2 + 1))
+        .append(Story.describe(c._1)));
+    return out.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "Scenario[" + opening.caseId() + ", " + commands.size() + " commands: "
+        + commands.map(Command::kind).mkString(", ") + "]";
+  }
+}

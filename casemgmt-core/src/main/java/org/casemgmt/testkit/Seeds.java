@@ -1,0 +1,64 @@
+package org.casemgmt.testkit;
+
+import io.vavr.control.Option;
+
+/**
+ * Where seeds and run sizes come from. A run has one master seed; run {@code i} uses a seed derived from it,
+ * run 0 the master itself, so {@code -Dcasemgmt.seed=S -Dcasemgmt.sequences=1} repeats exactly the run whose
+ * seed was {@code S}, and {@code -Dcasemgmt.seed=M} repeats a whole run with master seed {@code M}.
+ */
+final class Seeds {
+
+  /** System property that fixes the master seed. */
+  static final String SEED_PROPERTY = "casemgmt.seed";
+
+  /** System property that sets how many sequences (or tries) a run checks. */
+  static final String SEQUENCES_PROPERTY = "casemgmt.sequences";
+
+  private Seeds() {}
+
+  /** The explicit seed if given, else the system property, else a fresh one (reported on failure). */
+  static long master(Option<Long> explicit) {
+    if (explicit.isDefined()) {
+      return explicit.getOrElse(0L);
+    }
+    String property = System.getProperty(SEED_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      try {
+        return Long.parseLong(property.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("-D" + SEED_PROPERTY + " must be a whole number, was '" + property + "'", e);
+      }
+    }
+    return mix(System.nanoTime() ^ Thread.currentThread().getId());
+  }
+
+  /** The number of sequences: the explicit number if given, else the system property, else the default. */
+  static int count(Option<Integer> explicit, int fallback) {
+    if (explicit.isDefined()) {
+      return explicit.getOrElse(fallback);
+    }
+    String property = System.getProperty(SEQUENCES_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      try {
+        return Math.max(1, Integer.parseInt(property.trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("-D" + SEQUENCES_PROPERTY + " must be a whole number, was '" + property
+            + "'", e);
+      }
+    }
+    return fallback;
+  }
+
+  /** The seed of run {@code index}: the master for run 0, a well-mixed derivative for the others. */
+  static long derive(long master, int index) {
+    return index == 0 ? master : mix(master + index * 0x9E3779B97F4A7C15L);
+  }
+
+  /** SplitMix64's finaliser: spreads nearby inputs over the whole range. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

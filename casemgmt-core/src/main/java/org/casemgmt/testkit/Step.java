@@ -1,0 +1,40 @@
+package org.casemgmt.testkit;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import org.casemgmt.casefile.CaseFile;
+import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.RecordedEvent;
+import org.casemgmt.casefile.Rejection;
+
+/**
+ * One step of a checked command sequence, as an {@link Invariant} sees it: the case file before, the
+ * command, what the system under test answered, the case file after, and the whole event history so far.
+ *
+ * @param number  the step's position in the sequence, from 1
+ * @param before  the case file before the command
+ * @param command the command
+ * @param answer  the rejection, or the events the command caused
+ * @param after   the case file after the command
+ * @param history every accepted event from the opening on, including this step's
+ */
+public record Step(int number, CaseFile before, Command command, Either<Rejection, Seq<RecordedEvent>> answer,
+    CaseFile after, List<RecordedEvent> history) {
+
+  /** Whether the command was accepted. */
+  public boolean accepted() {
+    return answer.isRight();
+  }
+
+  /** The rejection, if the command was refused. */
+  public Option<Rejection> rejection() {
+    return answer.swap().toOption();
+  }
+
+  /** The events the command caused (empty if it was refused). */
+  public Seq<RecordedEvent> events() {
+    return answer.getOrElse(List.empty());
+  }
+}

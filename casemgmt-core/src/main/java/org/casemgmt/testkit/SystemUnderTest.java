@@ -1,0 +1,68 @@
+package org.casemgmt.testkit;
+
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import org.casemgmt.casefile.CaseFile;
+import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.RecordedEvent;
+import org.casemgmt.casefile.Rejection;
+
+/**
+ * What the {@link ModelChecker} drives: something that takes a case file and a command and answers the
+ * rejection or the events, together with the case file it is in afterwards. The default is casemgmt itself
+ * ({@link #real()}); an application plugs in its own wrapper (a service that stores events, a cache, a
+ * command handler with extra checks) to prove that the wrapper keeps casemgmt's rules.
+ *
+ * <pre>{@code
+ * SystemUnderTest mine = (caseFile, command) -> myService.handle(caseFile, command); // answers a Handled
+ * ModelChecker.forCaseFiles().systemUnderTest(mine).check();
+ * }</pre>
+ *
+ * <p>The state after a rejection is part of the answer on purpose: a wrapper that refuses a command but
+ * still changes something is exactly the bug the checker must see.
+ */
+@FunctionalInterface
+public interface SystemUnderTest {
+
+  /**
+   * Handles one command.
+   *
+   * @param state   the case file before the command
+   * @param command the command
+   * @return what was answered and the case file afterwards
+   */
+  Handled handle(CaseFile state, Command command);
+
+  /**
+   * casemgmt's own behaviour: {@link CaseFile#decide}, then {@link CaseFile#evolve} on acceptance.
+   *
+   * @return the real system under test
+   */
+  static SystemUnderTest real() {
+    return (state, command) -> {
+      Either<Rejection, Seq<RecordedEvent>> answer = state.decide(command);
+      return new Handled(answer, answer.fold(rejection -> state, state::evolve));
+    };
+  }
+
+  /**
+   * The answer to one command and the case file afterwards.
+   *
+   * @param answer the rejection, or the events the command caused
+   * @param after  the case file after the command (for a rejection, it should equal the one before)
+   */
+  record Handled(Either<Rejection, Seq<RecordedEvent>> answer, CaseFile after) {
+
+    /** Creates the answer, checking that both parts are present. */
+    public Handled {
+      if (answer == null || after == null) {
+        throw new IllegalArgumentException("answer and after must be present");
+      }
+    }
+
+    /** Whether the command was accepted. */
+    public boolean accepted() {
+      return answer.isRight();
+    }
+  }
+}

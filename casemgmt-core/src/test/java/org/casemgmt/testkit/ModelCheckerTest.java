@@ -1,0 +1,204 @@
+package org.casemgmt.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import java.util.EnumSet;
+import java.util.Set;
+import org.casemgmt.casefile.CaseEvent;
+import org.casemgmt.casefile.CaseFile;
+import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.CommandKind;
+import org.casemgmt.casefile.Phase;
+import org.casemgmt.casefile.RecordedEvent;
+import org.casemgmt.casefile.Rejection;
+import org.casemgmt.need.Need;
+import org.casemgmt.plan.Intervention;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Meta-tests: the checker must catch deliberately broken rules, each injected through the pluggable system
+ * under test, and shrink the failing sequence to at most ten commands. Seeds are fixed so these tests are
+ * deterministic; each bug is found well within the sequences given.
+ */
+class ModelCheckerTest {
+
+  private static final SystemUnderTest REAL = SystemUnderTest.real();
+
+  /** Accepts a command the real rules refused, by recording the event the broken rule would have produced. */
+  private static SystemUnderTest.Handled accept(CaseFile state, Command command, CaseEvent event) {
+    Seq<RecordedEvent> events = List.of(new RecordedEvent(state.id(), state.version() + 1, command.issued().actor(),
+        command.issued().at(), event));
+    return new SystemUnderTest.Handled(Either.right(events), state.evolve(events));
+  }
+
+  private static ModelChecker.Failure caught(SystemUnderTest broken, long seed) {
+    ModelChecker.Result result = ModelChecker.forCaseFiles().systemUnderTest(broken).seed(seed).sequences(3000).run();
+    assertFalse(result.passed(), "the broken rule was not caught in " + result.summary());
+    ModelChecker.Failure failure = result.failure().getOrElseThrow(IllegalStateException::new);
+    System.out.println(failure.report());
+    assertTrue(failure.scenario().commands().size() <= 10,
+        () -> "not shrunk to 10 commands or fewer:\n" + failure.report());
+    return failure;
+  }
+
+  @Nested
+  class Catches_a_broken_rule {
+
+    @Test
+    void an_overlap_check_off_by_one_day() {
+      SystemUnderTest offByOne = (state, command) -> {
+        SystemUnderTest.Handled real = REAL.handle(state, command);
+        if (real.answer().swap().getOrNull() instanceof Rejection.OverlappingIntervention o && o.sharedDays().days() == 1
+            && command instanceof Command.PlanIntervention p) {
+          Intervention planned = Intervention.of(p.intervention(), p.needs(), p.goals(), p.provider().id(), p.service(),
+              p.window(), p.cost());
+          return accept(state, command, new CaseEvent.InterventionPlanned(planned, p.provider()));
+        }
+        return real;
+      };
+      ModelChecker.Failure failure = caught(offByOne, 11L);
+      assertEquals(CaseInvariants.NO_OVERLAP.name(), failure.invariant());
+      assertEquals(CommandKind.PLAN_INTERVENTION,
+          failure.scenario().commands().get(failure.failingStep() - 1).kind());
+    }
+
+    @Test
+    void a_skipped_phase_guard_that_lets_planning_start_at_intake() {
+      SystemUnderTest skipsAssessment = (state, command) -> {
+        if (state.phase() == Phase.INTAKE && !state.suspended() && command instanceof Command.StartPlanning p
+            && p.issued().expectedVersion().forAll(v -> v == state.version())
+            && !p.issued().at().isBefore(state.openedAt())) {
+          return accept(state, command, new CaseEvent.PlanningStarted(1, p.period(), p.coverageThreshold()));
+        }
+        return REAL.handle(state, command);
+      };
+      ModelChecker.Failure failure = caught(skipsAssessment, 22L);
+      assertEquals(CaseInvariants.TRANSITIONS_IN_TABLE.name(), failure.invariant());
+      assertEquals(1, failure.scenario().commands().size(), failure.report());
+    }
+
+    @Test
+    void a_rejection_that_still_changes_the_case() {
+      SystemUnderTest leaky = (state, command) -> {
+        SystemUnderTest.Handled real = REAL.handle(state, command);
+        if (real.answer().swap().getOrNull() instanceof Rejection.DuplicateNeed
+            && command instanceof Command.RecordNeed n) {
+          // records the need over the existing one before noticing the duplicate
+          CaseFile changed = accept(state, command, new CaseEvent.NeedRecorded(
+              Need.of(n.need(), n.domain(), n.description(), n.priority(), n.identifiedBy()))).after();
+          return new SystemUnderTest.Handled(real.answer(), changed);
+        }
+        return real;
+      };
+      ModelChecker.Failure failure = caught(leaky, 33L);
+      assertEquals(CaseInvariants.REJECTION_CHANGES_NOTHING.name(), failure.invariant());
+      assertTrue(failure.scenario().commands().size() <= 4, failure.report());
+    }
+
+    @Test
+    void an_exception_in_the_system_under_test() {
+      SystemUnderTest crashes = (state, command) -> {
+        if (command.kind() == CommandKind.RECORD_REVIEW) {
+          throw new IllegalStateException("broken on purpose");
+        }
+        return REAL.handle(state, command);
+      };
+      ModelChecker.Failure failure = caught(crashes, 44L);
+      assertEquals("the system under test throws no exception", failure.invariant());
+      assertTrue(failure.cause().isDefined());
+    }
+
+    @Test
+    void a_user_invariant_and_reports_it_by_name() {
+      Invariant neverThreeNeeds = Invariant.of("a case never has three needs", step -> step.after().needs().size() < 3);
+      ModelChecker.Result result = ModelChecker.forCaseFiles().invariant(neverThreeNeeds).seed(55L).sequences(500)
+          .run();
+      ModelChecker.Failure failure = result.failure().getOrElseThrow(IllegalStateException::new);
+      assertEquals("a case never has three needs", failure.invariant());
+      // the shortest story: (extend the scope,) start the assessment, record three needs
+      assertEquals(3, failure.scenario().commands().count(c -> c.kind() == CommandKind.RECORD_NEED), failure.report());
+      assertTrue(failure.scenario().commands().size() <= 5, failure.report());
+      assertEquals(failure.scenario().commands().size(), failure.failingStep());
+    }
+  }
+
+  @Nested
+  class Reports {
+
+    @Test
+    void the_same_seed_gives_the_same_run_and_the_same_story() {
+      Invariant neverPlanning = Invariant.of("never in planning", step -> step.after().phase() != Phase.PLANNING);
+      ModelChecker checker = ModelChecker.forCaseFiles().invariant(neverPlanning).seed(7L).sequences(200);
+      ModelChecker.Failure first = checker.run().failure().getOrElseThrow(IllegalStateException::new);
+      ModelChecker.Failure second = checker.run().failure().getOrElseThrow(IllegalStateException::new);
+      assertEquals(first.story(), second.story());
+      assertEquals(first.sequenceSeed(), second.sequenceSeed());
+    }
+
+    @Test
+    void a_failing_sequence_is_repeated_alone_from_its_own_seed() {
+      Invariant neverPlanning = Invariant.of("never in planning", step -> step.after().phase() != Phase.PLANNING);
+      ModelChecker.Failure first = ModelChecker.forCaseFiles().invariant(neverPlanning).seed(7L).sequences(200).run()
+          .failure().getOrElseThrow(IllegalStateException::new);
+      ModelChecker.Failure alone = ModelChecker.forCaseFiles().invariant(neverPlanning).seed(first.sequenceSeed())
+          .sequences(1).run().failure().getOrElseThrow(IllegalStateException::new);
+      assertEquals(first.story(), alone.story());
+    }
+
+    @Test
+    void check_throws_an_assertion_error_with_the_seed_and_no_free_text() {
+      Invariant neverPlanning = Invariant.of("never in planning", step -> step.after().phase() != Phase.PLANNING);
+      AssertionError error = assertThrows(AssertionError.class,
+          () -> ModelChecker.forCaseFiles().invariant(neverPlanning).seed(8L).sequences(200).check());
+      assertTrue(error.getMessage().contains("-Dcasemgmt.seed="), error.getMessage());
+      assertTrue(error.getMessage().contains("\"never in planning\" broken here"), error.getMessage());
+      assertFalse(error.getMessage().contains("generated text"), error.getMessage());
+      assertFalse(error.getMessage().contains("Client "), error.getMessage());
+    }
+
+    @Test
+    void a_passing_run_counts_its_sequences_and_commands() {
+      ModelChecker.Result result = ModelChecker.forCaseFiles().seed(9L).sequences(20).maxCommands(15).check();
+      assertTrue(result.passed());
+      assertEquals(20, result.sequences());
+      assertEquals(20 * 15, result.commandsChecked());
+    }
+  }
+
+  @Nested
+  class Generated_sequences {
+
+    @Test
+    void accept_and_refuse_every_command_kind_and_reach_every_phase() {
+      Set<CommandKind> accepted = EnumSet.noneOf(CommandKind.class);
+      Set<CommandKind> refused = EnumSet.noneOf(CommandKind.class);
+      Set<Phase> reached = EnumSet.noneOf(Phase.class);
+      Set<String> rules = new java.util.TreeSet<>();
+      ModelChecker.forCaseFiles().withoutCaseInvariants().seed(10L).sequences(1000)
+          .invariant(Invariant.of("records coverage", step -> {
+            (step.accepted() ? accepted : refused).add(step.command().kind());
+            step.rejection().forEach(r -> rules.add(r.rule()));
+            reached.add(step.after().phase());
+            return true;
+          }))
+          .check();
+      System.out.println("rejections seen: " + rules);
+      Set<CommandKind> everyButOpening = EnumSet.complementOf(EnumSet.of(CommandKind.OPEN_CASE));
+      assertEquals(everyButOpening, accepted, "kinds accepted");
+      assertEquals(EnumSet.allOf(CommandKind.class), refused, "kinds refused");
+      assertEquals(EnumSet.allOf(Phase.class), reached, "phases reached");
+      for (String rule : List.of("OverlappingIntervention", "ExclusiveServiceOverlap", "DuplicateNeed",
+          "UnknownIntervention", "DayBeforeOpening", "IssuedBeforeOpening", "VersionConflict", "CommandNotPermitted",
+          "CaseAlreadyOpened", "WindowOutsidePlanPeriod", "BudgetExceeded", "UncoveredNeeds", "AgreementMissing")) {
+        assertTrue(rules.contains(rule), "never refused with " + rule);
+      }
+    }
+  }
+}
