@@ -21,7 +21,6 @@ import org.casemgmt.resource.ProviderId;
 import org.casemgmt.resource.Resource;
 import org.casemgmt.resource.ResourceId;
 import org.casemgmt.resource.Strength;
-import org.immutables.value.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,76 +50,129 @@ import org.slf4j.LoggerFactory;
  * sequence number) and then applies them with {@link #evolve(Seq)}; or it calls {@link #handle} and stores the
  * events between the old and the new version. It loads a case with {@link #replay}.
  */
-@Value.Immutable
-@AggregateStyle
-@SuppressWarnings("exports") // Immutables' annotations are compile-time only (CLASS retention), not API.
-public abstract class CaseFile {
+public final class CaseFile {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseFile.class);
 
-  CaseFile() {}
-
   // ---------------------------------------------------------------- state
 
+  private final long version;
+  private final CaseState state;
+
+  CaseFile(long version, CaseState state) {
+    this.version = version;
+    this.state = state;
+  }
+
   /** The case's identifier. */
-  public abstract CaseId id();
+  public CaseId id() {
+    return state.id();
+  }
 
   /** The number of events in the case's history; the sequence number of the last one. */
-  public abstract long version();
+  public long version() {
+    return version;
+  }
 
   /** When the case was opened (no command may be issued earlier). */
-  public abstract Instant openedAt();
+  public Instant openedAt() {
+    return state.openedAt();
+  }
 
   /** The day the case was opened (no day given in a command may be earlier). */
-  public abstract LocalDate openedOn();
+  public LocalDate openedOn() {
+    return state.openedOn();
+  }
 
   /** The person the case is about. */
-  public abstract Client client();
+  public Client client() {
+    return state.client();
+  }
 
   /** The reference person: there is always exactly one. */
-  public abstract StaffId caseManager();
+  public StaffId caseManager() {
+    return state.caseManager();
+  }
 
   /** The life domains the services agreed with the client to deal with. */
-  public abstract Set<LifeDomain> scope();
+  public Set<LifeDomain> scope() {
+    return state.scope();
+  }
 
   /** Where the case is in the methodology. */
-  public abstract Phase phase();
+  public Phase phase() {
+    return state.phase();
+  }
 
   /** Whether the case is suspended (it keeps its phase; only resuming and closing are accepted). */
-  public abstract boolean suspended();
+  public boolean suspended() {
+    return state.suspended();
+  }
 
   /** Whether the current assessment has been concluded. */
-  public abstract boolean assessmentCompleted();
+  public boolean assessmentCompleted() {
+    return state.assessmentCompleted();
+  }
 
   /** The needs recorded, by id, withdrawn ones included. */
-  public abstract Map<NeedId, Need> needs();
+  public Map<NeedId, Need> needs() {
+    return state.needs();
+  }
 
   /** The client's own strengths, in the order recorded. */
-  public abstract Seq<Strength> strengths();
+  public Seq<Strength> strengths() {
+    return state.strengths();
+  }
 
   /** The formal and informal resources around the client, by id. */
-  public abstract Map<ResourceId, Resource> resources();
+  public Map<ResourceId, Resource> resources() {
+    return state.resources();
+  }
 
   /** The providers of the interventions ever planned, by id. */
-  public abstract Map<ProviderId, Provider> providers();
+  public Map<ProviderId, Provider> providers() {
+    return state.providers();
+  }
 
   /** The plan version being worked on, once planning has started. */
-  public abstract Option<PlanVersion> currentPlan();
+  public Option<PlanVersion> currentPlan() {
+    return Option.of(state.plan());
+  }
 
   /** The versions the current one replaced, newest first; they never change. */
-  abstract List<PlanVersion> supersededPlans();
+  List<PlanVersion> supersededPlans() {
+    return state.supersededPlans();
+  }
 
   /** Why the case was closed, while it is closed. */
-  public abstract Option<ClosureReason> closure();
+  public Option<ClosureReason> closure() {
+    return state.closure();
+  }
 
   /** The referrals to external providers, by id, whatever their status. */
-  public abstract Map<ReferralId, Referral> referrals();
+  public Map<ReferralId, Referral> referrals() {
+    return state.referrals();
+  }
 
   /** The closing report, while the case is closed. */
-  public abstract Option<ClosingReport> closingReport();
+  public Option<ClosingReport> closingReport() {
+    return state.closingReport();
+  }
 
   /** The day of the latest monitoring review, if there was one. */
-  public abstract Option<LocalDate> lastReviewOn();
+  public Option<LocalDate> lastReviewOn() {
+    return state.lastReviewOn();
+  }
+
+  /** Everything but the version, for {@link Evolution}. */
+  CaseState state() {
+    return state;
+  }
+
+  /** The current plan or null, for the rules' hot path. */
+  PlanVersion planOrNull() {
+    return state.plan();
+  }
 
   // ---------------------------------------------------------------- derived views
 
@@ -276,8 +328,19 @@ public abstract class CaseFile {
     }
   }
 
-  /** Package-private builder for {@link Evolution}. */
-  static ImmutableCaseFile.Builder builder() {
-    return ImmutableCaseFile.builder();
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CaseFile that && version == that.version && state.equals(that.state);
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(version) * 31 + state.hashCode();
+  }
+
+  /** Ids, phase and version; personal fields and free text are redacted by the values themselves. */
+  @Override
+  public String toString() {
+    return "CaseFile[version=" + version + ", " + state.toString().replaceFirst("^CaseState\\{", "").replaceFirst("}$", "") + "]";
   }
 }

@@ -554,7 +554,7 @@ final class CaseRules {
 
   /** Every phase from planning on has a plan: the table reaches them only through {@code PlanningStarted}. */
   private static PlanVersion plan(CaseFile s) {
-    PlanVersion plan = s.currentPlan().getOrNull();
+    PlanVersion plan = s.planOrNull();
     if (plan == null) {
       throw new IllegalStateException("no plan in phase " + s.phase());
     }

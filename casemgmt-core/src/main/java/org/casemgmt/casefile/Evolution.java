@@ -33,9 +33,8 @@ final class Evolution {
 
   private static CaseFile opened(RecordedEvent recorded) {
     CaseOpened e = (CaseOpened) recorded.event();
-    return CaseFile.builder()
+    CaseState state = ImmutableCaseState.builder()
         .id(e.caseId())
-        .version(recorded.sequence())
         .openedAt(recorded.at())
         .openedOn(e.openedOn())
         .client(e.client())
@@ -48,13 +47,14 @@ final class Evolution {
         .strengths(List.empty())
         .resources(HashMap.empty())
         .providers(HashMap.empty())
-        .currentPlan(Option.none())
+        .plan(null)
         .supersededPlans(List.empty())
         .closure(Option.none())
         .closingReport(Option.none())
         .referrals(HashMap.empty())
         .lastReviewOn(Option.none())
         .build();
+    return new CaseFile(recorded.sequence(), state);
   }
 
   /** Applies events that follow {@code state}, as numbered by {@link CaseRules}. */
@@ -68,15 +68,15 @@ final class Evolution {
 
   /** Applies one event that follows {@code state}. */
   static CaseFile apply(CaseFile state, RecordedEvent recorded) {
-    ImmutableCaseFile s = (ImmutableCaseFile) state;
+    ImmutableCaseState s = (ImmutableCaseState) state.state();
     if (recorded.event() instanceof CaseClosed e) {
       // The report is drawn from the case as it stands just before closing.
-      s = s.withClosingReport(Option.some(ClosingReport.of(s, e.reason(), recorded.at(), e.note())));
+      s = s.withClosingReport(Option.some(ClosingReport.of(state, e.reason(), recorded.at(), e.note())));
     }
-    return next(s, recorded.event()).withVersion(recorded.sequence());
+    return new CaseFile(recorded.sequence(), next(s, recorded.event()));
   }
 
-  private static ImmutableCaseFile next(ImmutableCaseFile s, CaseEvent event) {
+  private static ImmutableCaseState next(ImmutableCaseState s, CaseEvent event) {
     // Intake and the whole case.
     if (event instanceof CaseHandedOver e) {
       return s.withCaseManager(e.to());
@@ -121,9 +121,9 @@ final class Evolution {
     }
     // Planning.
     if (event instanceof PlanningStarted e) {
-      PlanVersion current = s.currentPlan().getOrNull();
+      PlanVersion current = s.plan();
       return current == null
-          ? s.withPhase(Phase.PLANNING).withCurrentPlan(Option.some(PlanVersion.first(e.period(), e.coverageThreshold())))
+          ? s.withPhase(Phase.PLANNING).withPlan(PlanVersion.first(e.period(), e.coverageThreshold()))
           : withNextPlanVersion(s, current.next(e.period(), e.coverageThreshold()));
     }
     if (event instanceof GoalAdded e) {
@@ -203,7 +203,7 @@ final class Evolution {
     throw new IllegalArgumentException("unknown event type " + event.getClass().getName());
   }
 
-  private static ImmutableCaseFile afterReview(ImmutableCaseFile s, ReviewDecision decision) {
+  private static ImmutableCaseState afterReview(ImmutableCaseState s, ReviewDecision decision) {
     return switch (decision) {
       case CONTINUE -> s.withPhase(Phase.MONITORING);
       case ADJUST_PLAN -> withNextPlanVersion(s);
@@ -212,44 +212,44 @@ final class Evolution {
     };
   }
 
-  private static ImmutableCaseFile withNextPlanVersion(ImmutableCaseFile s) {
+  private static ImmutableCaseState withNextPlanVersion(ImmutableCaseState s) {
     PlanVersion current = plan(s);
     return withNextPlanVersion(s, current.next(current.period(), current.coverageThreshold()));
   }
 
   /** Planning again: the current version is kept, unchanged, among the superseded ones. */
-  private static ImmutableCaseFile withNextPlanVersion(ImmutableCaseFile s, PlanVersion next) {
+  private static ImmutableCaseState withNextPlanVersion(ImmutableCaseState s, PlanVersion next) {
     return s.withPhase(Phase.PLANNING)
         .withSupersededPlans(s.supersededPlans().prepend(plan(s)))
-        .withCurrentPlan(Option.some(next));
+        .withPlan(next);
   }
 
-  private static PlanVersion plan(ImmutableCaseFile s) {
-    PlanVersion plan = s.currentPlan().getOrNull();
+  private static PlanVersion plan(ImmutableCaseState s) {
+    PlanVersion plan = s.plan();
     if (plan == null) {
       throw new IllegalStateException("no plan: event out of order");
     }
     return plan;
   }
 
-  private static Intervention intervention(ImmutableCaseFile s, org.casemgmt.plan.InterventionId id) {
+  private static Intervention intervention(ImmutableCaseState s, org.casemgmt.plan.InterventionId id) {
     return plan(s).interventions().get(id).getOrElseThrow(() -> missing(id));
   }
 
-  private static Referral referral(ImmutableCaseFile s, ReferralId id) {
+  private static Referral referral(ImmutableCaseState s, ReferralId id) {
     return s.referrals().get(id).getOrElseThrow(() -> missing(id));
   }
 
-  private static ImmutableCaseFile withReferral(ImmutableCaseFile s, Referral referral) {
+  private static ImmutableCaseState withReferral(ImmutableCaseState s, Referral referral) {
     return s.withReferrals(s.referrals().put(referral.id(), referral));
   }
 
-  private static ImmutableCaseFile withIntervention(ImmutableCaseFile s, Intervention intervention) {
+  private static ImmutableCaseState withIntervention(ImmutableCaseState s, Intervention intervention) {
     return withPlan(s, plan(s).withUpdatedIntervention(intervention));
   }
 
-  private static ImmutableCaseFile withPlan(ImmutableCaseFile s, PlanVersion plan) {
-    return s.withCurrentPlan(Option.some(plan));
+  private static ImmutableCaseState withPlan(ImmutableCaseState s, PlanVersion plan) {
+    return s.withPlan(plan);
   }
 
   private static IllegalStateException missing(Object id) {
