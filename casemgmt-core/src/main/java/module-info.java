@@ -11,6 +11,9 @@ module org.casemgmt {
 
   exports org.casemgmt;
   exports org.casemgmt.casefile;
+  exports org.casemgmt.export;
+  exports org.casemgmt.fhir;
+  exports org.casemgmt.i18n;
   exports org.casemgmt.need;
   exports org.casemgmt.party;
   exports org.casemgmt.plan;
