@@ -11,9 +11,11 @@ module org.casemgmt {
 
   exports org.casemgmt;
   exports org.casemgmt.casefile;
+  exports org.casemgmt.export;
   exports org.casemgmt.need;
   exports org.casemgmt.party;
   exports org.casemgmt.plan;
   exports org.casemgmt.resource;
+  exports org.casemgmt.simulation;
   exports org.casemgmt.testkit;
 }
