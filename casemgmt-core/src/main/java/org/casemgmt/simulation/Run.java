@@ -392,6 +392,16 @@ final class Run {
         }
       }
     }
+    // A need no intervention could be planned for (the rules refused them all) is deferred, consciously and on
+    // the record, as a planner must before the plan can be approved.
+    for (int n = 0; n < needIds.length; n++) {
+      NeedId need = needIds[n];
+      boolean uncovered = c.hasNeed[n] && c.file.currentPlan()
+          .exists(p -> !p.covers(need) && !p.deferrals().containsKey(need));
+      if (uncovered) {
+        issue(c, new Command.DeferNeed(issued(c), need, "No intervention could be planned"));
+      }
+    }
     if (!issue(c, new Command.RecordAgreement(issued(c), today))
         || !issue(c, new Command.ApprovePlan(issued(c), today))
         || !issue(c, new Command.StartImplementation(issued(c)))) {
