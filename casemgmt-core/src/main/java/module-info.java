@@ -8,6 +8,8 @@ module org.casemgmt {
   requires transitive io.vavr;
   requires org.slf4j;
   requires static org.immutables.value.annotations;
+  // Optional, never needed at run time: lets the tests parse the XES that org.casemgmt.export writes by hand.
+  requires static java.xml;
 
   exports org.casemgmt;
   exports org.casemgmt.casefile;
@@ -18,5 +20,6 @@ module org.casemgmt {
   exports org.casemgmt.party;
   exports org.casemgmt.plan;
   exports org.casemgmt.resource;
+  exports org.casemgmt.simulation;
   exports org.casemgmt.testkit;
 }

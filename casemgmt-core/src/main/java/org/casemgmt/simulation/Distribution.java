@@ -1,0 +1,244 @@
+package org.casemgmt.simulation;
+
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
+import java.util.random.RandomGenerator;
+import org.casemgmt.internal.Check;
+
+/**
+ * How long something takes, in days: a small immutable value that draws a duration from a random
+ * generator. Durations of phases and interventions vary from case to case; a distribution says how, so that
+ * a {@link Scenario} can describe a service's case flow as researchers measure it.
+ *
+ * <pre>{@code
+ * Distribution assessment = Distribution.exponential(3.0);          // mean 3 days
+ * Distribution planning = Distribution.triangular(1, 2, 5);         // min, mode, max
+ * double days = assessment.sample(new SplittableRandom(42));
+ * }</pre>
+ *
+ * <p>Every sample is finite and not negative. The same generator state always gives the same sample, which
+ * is what makes a simulation reproducible from its seed.
+ */
+public sealed interface Distribution {
+
+  /**
+   * Draws one duration.
+   *
+   * @param random the generator to draw from
+   * @return a duration in days, finite and {@code >= 0}
+   */
+  double sample(RandomGenerator random);
+
+  /** The theoretical mean, in days (used in reports and to check a model against theory). */
+  double mean();
+
+  /**
+   * Always the same duration.
+   *
+   * <pre>{@code Distribution.constant(2.0).sample(random); // 2.0 }</pre>
+   *
+   * @throws org.casemgmt.InvalidInputException if {@code days} is negative or not finite
+   */
+  static Distribution constant(double days) {
+    return new Constant(days);
+  }
+
+  /**
+   * Uniform on {@code [min, max]}.
+   *
+   * <pre>{@code Distribution.uniform(5, 10); }</pre>
+   *
+   * @throws org.casemgmt.InvalidInputException if a bound is negative or {@code max < min}
+   */
+  static Distribution uniform(double min, double max) {
+    return new Uniform(min, max);
+  }
+
+  /**
+   * Exponential with the given mean: memoryless, the classic service time of queueing theory.
+   *
+   * <pre>{@code Distribution.exponential(90.0); }</pre>
+   *
+   * @throws org.casemgmt.InvalidInputException if the mean is not positive
+   */
+  static Distribution exponential(double mean) {
+    return new Exponential(mean);
+  }
+
+  /**
+   * Log-normal whose logarithm has mean {@code mu} and standard deviation {@code sigma}: long right tails, as
+   * real case durations often have.
+   *
+   * <pre>{@code Distribution.lognormal(Math.log(30), 0.5); // median 30 days }</pre>
+   *
+   * @throws org.casemgmt.InvalidInputException if {@code sigma} is negative or a parameter is not finite
+   */
+  static Distribution lognormal(double mu, double sigma) {
+    return new LogNormal(mu, sigma);
+  }
+
+  /**
+   * Triangular with a minimum, a most likely value and a maximum: what an expert can estimate without data.
+   *
+   * <pre>{@code Distribution.triangular(1, 2, 7); }</pre>
+   *
+   * @throws org.casemgmt.InvalidInputException unless {@code 0 <= min <= mode <= max} and {@code min < max}
+   */
+  static Distribution triangular(double min, double mode, double max) {
+    return new Triangular(min, mode, max);
+  }
+
+  /**
+   * Resamples observed durations, each with equal probability: a distribution taken from a service's own
+   * records.
+   *
+   * <pre>{@code Distribution.empirical(Vector.of(3.0, 5.0, 8.0, 21.0)); }</pre>
+   *
+   * @throws org.casemgmt.InvalidInputException if there are no observations or one is negative or not finite
+   */
+  static Distribution empirical(Seq<Double> observations) {
+    return new Empirical(observations);
+  }
+
+  /**
+   * A constant duration.
+   *
+   * @param days the duration
+   */
+  record Constant(double days) implements Distribution {
+    /** Creates the distribution, checking its parameter. */
+    public Constant {
+      Check.orThrow(Inputs.atLeast("days", days, 0));
+    }
+
+    @Override
+    public double sample(RandomGenerator random) {
+      return days;
+    }
+
+    @Override
+    public double mean() {
+      return days;
+    }
+  }
+
+  /**
+   * A uniform duration on {@code [min, max]}.
+   *
+   * @param min the shortest duration
+   * @param max the longest duration
+   */
+  record Uniform(double min, double max) implements Distribution {
+    /** Creates the distribution, checking its parameters. */
+    public Uniform {
+      Check.orThrow(Inputs.atLeast("min", min, 0), Inputs.atLeast("max", max, 0),
+          Inputs.require(!(max < min), "max", "must not be below min"));
+    }
+
+    @Override
+    public double sample(RandomGenerator random) {
+      return min + (max - min) * random.nextDouble();
+    }
+
+    @Override
+    public double mean() {
+      return (min + max) / 2;
+    }
+  }
+
+  /**
+   * An exponential duration.
+   *
+   * @param mean the mean duration
+   */
+  record Exponential(double mean) implements Distribution {
+    /** Creates the distribution, checking its parameter. */
+    public Exponential {
+      Check.orThrow(Inputs.above("mean", mean, 0));
+    }
+
+    @Override
+    public double sample(RandomGenerator random) {
+      // Inversion rather than nextExponential(): one uniform per draw, the same on every JDK.
+      return -mean * Math.log(1.0 - random.nextDouble());
+    }
+  }
+
+  /**
+   * A log-normal duration.
+   *
+   * @param mu    the mean of the duration's logarithm
+   * @param sigma the standard deviation of the duration's logarithm
+   */
+  record LogNormal(double mu, double sigma) implements Distribution {
+    /** Creates the distribution, checking its parameters. */
+    public LogNormal {
+      Check.orThrow(Inputs.atLeast("mu", mu, -700), Inputs.atLeast("sigma", sigma, 0));
+    }
+
+    @Override
+    public double sample(RandomGenerator random) {
+      return Math.exp(mu + sigma * random.nextGaussian());
+    }
+
+    @Override
+    public double mean() {
+      return Math.exp(mu + sigma * sigma / 2);
+    }
+  }
+
+  /**
+   * A triangular duration.
+   *
+   * @param min  the shortest duration
+   * @param mode the most likely duration
+   * @param max  the longest duration
+   */
+  record Triangular(double min, double mode, double max) implements Distribution {
+    /** Creates the distribution, checking its parameters. */
+    public Triangular {
+      Check.orThrow(Inputs.atLeast("min", min, 0), Inputs.atLeast("mode", mode, 0), Inputs.atLeast("max", max, 0),
+          Inputs.require(!(mode < min) && !(max < mode) && min < max, "mode",
+              "needs min <= mode <= max and min < max"));
+    }
+
+    @Override
+    public double sample(RandomGenerator random) {
+      double u = random.nextDouble();
+      double split = (mode - min) / (max - min);
+      return u < split
+          ? min + Math.sqrt(u * (max - min) * (mode - min))
+          : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+    }
+
+    @Override
+    public double mean() {
+      return (min + mode + max) / 3;
+    }
+  }
+
+  /**
+   * Durations resampled from observations.
+   *
+   * @param observations the observed durations, at least one
+   */
+  record Empirical(Seq<Double> observations) implements Distribution {
+    /** Creates the distribution, checking the observations. */
+    public Empirical {
+      Check.orThrow(Check.elements("observations", observations, true));
+      Check.orThrow(Inputs.require(observations.forAll(d -> Double.isFinite(d) && d >= 0), "observations",
+          "every observation must be finite and not negative"));
+      observations = Vector.ofAll(observations);
+    }
+
+    @Override
+    public double sample(RandomGenerator random) {
+      return observations.get(random.nextInt(observations.size()));
+    }
+
+    @Override
+    public double mean() {
+      return observations.foldLeft(0.0, Double::sum) / observations.size();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.casemgmt.simulation;
+
+/**
+ * A metric estimated from independent replications: the mean and the half-width of its 95 % confidence
+ * interval (Student t with {@code n - 1} degrees of freedom).
+ *
+ * <pre>{@code
+ * Estimate wait = summary.metric("mean_wait_for_manager");
+ * wait.contains(theory);   // is the theoretical value inside [lower, upper]?
+ * }</pre>
+ *
+ * @param mean      the mean over the replications
+ * @param halfWidth half the width of the 95 % confidence interval (infinite with one replication)
+ * @param stdDev    the sample standard deviation over the replications
+ * @param n         the number of replications
+ */
+public record Estimate(double mean, double halfWidth, double stdDev, int n) {
+
+  /**
+   * The estimate from one value per replication.
+   *
+   * @param values the values, at least one
+   * @return the estimate
+   */
+  public static Estimate of(double[] values) {
+    if (values == null || values.length == 0) {
+      throw new IllegalArgumentException("values is null or empty");
+    }
+    int n = values.length;
+    double mean = 0;
+    for (double v : values) {
+      mean += v;
+    }
+    mean /= n;
+    if (n == 1) {
+      return new Estimate(mean, Double.POSITIVE_INFINITY, 0, 1);
+    }
+    double squares = 0;
+    for (double v : values) {
+      squares += (v - mean) * (v - mean);
+    }
+    double sd = Math.sqrt(squares / (n - 1));
+    return new Estimate(mean, StudentT.quantile975(n - 1) * sd / Math.sqrt(n), sd, n);
+  }
+
+  /** The lower end of the 95 % confidence interval. */
+  public double lower() {
+    return mean - halfWidth;
+  }
+
+  /** The upper end of the 95 % confidence interval. */
+  public double upper() {
+    return mean + halfWidth;
+  }
+
+  /** Whether a value lies inside the 95 % confidence interval. */
+  public boolean contains(double value) {
+    return value >= lower() && value <= upper();
+  }
+}
