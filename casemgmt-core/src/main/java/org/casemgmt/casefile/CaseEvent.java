@@ -101,20 +101,22 @@ public sealed interface CaseEvent {
   record CaseResumed() implements CaseEvent {}
 
   /**
-   * The case was closed.
+   * The case was closed. Work still open that day ended with it: interventions not yet over were cancelled
+   * and pending referrals withdrawn, on the closing day.
    *
-   * @param reason why
-   * @param note   the closing report's summary (free text, redacted)
+   * @param reason   why
+   * @param closedOn the day it closed
+   * @param note     the closing report's summary (free text, redacted)
    */
-  record CaseClosed(ClosureReason reason, String note) implements CaseEvent {
+  record CaseClosed(ClosureReason reason, LocalDate closedOn, String note) implements CaseEvent {
     /** Creates the event, checking every field. */
     public CaseClosed {
-      Check.orThrow(Check.present("reason", reason), Check.present("note", note));
+      Check.orThrow(Check.present("reason", reason), Check.present("closedOn", closedOn), Check.present("note", note));
     }
 
     @Override
     public String toString() {
-      return "CaseClosed[reason=" + reason + ", note=***]";
+      return "CaseClosed[reason=" + reason + ", closedOn=" + closedOn + ", note=***]";
     }
   }
 

@@ -163,7 +163,31 @@ final class CaseRules {
       }
       default -> { }
     }
-    return new CaseClosed(c.reason(), c.note());
+    Rejection r = notBeforeOpening(s, c.closedOn());
+    if (r == null) {
+      r = openWorkStartedBy(s, c.closedOn());
+    }
+    return firstOr(r, () -> new CaseClosed(c.reason(), c.closedOn(), c.note()));
+  }
+
+  /** Closing ends the open work on its day, so that day cannot come before the work's last step. */
+  private static Rejection openWorkStartedBy(CaseFile s, LocalDate closedOn) {
+    PlanVersion plan = s.planOrNull();
+    if (plan != null) {
+      for (Intervention i : plan.interventions().values()) {
+        Rejection r = NOT_ENDED.contains(i.status()) ? notBeforeStart(i, closedOn) : null;
+        if (r != null) {
+          return r;
+        }
+      }
+    }
+    for (Referral referral : s.referrals().values()) {
+      Rejection r = referral.status().isPending() ? notBeforeStep(referral, closedOn) : null;
+      if (r != null) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /** "Goals achieved" means every goal of the current plan was evaluated as achieved. */

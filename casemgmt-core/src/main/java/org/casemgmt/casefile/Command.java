@@ -156,17 +156,19 @@ public sealed interface Command {
 
   /**
    * Closes the case for a reason, with a closing note. {@link ClosureReason#GOALS_ACHIEVED} needs a final
-   * evaluation that found every goal achieved; other reasons close early from any open phase.
+   * evaluation that found every goal achieved; other reasons close early from any open phase. Closing ends
+   * the work still open on that day: interventions not yet over are cancelled and pending referrals withdrawn.
    *
-   * @param issued who closes it and when
-   * @param reason why
-   * @param note   the closing report's summary (free text, redacted)
+   * @param issued   who closes it and when
+   * @param reason   why
+   * @param closedOn the day the case closes; not before any open intervention started or referral's last step
+   * @param note     the closing report's summary (free text, redacted)
    */
-  record CloseCase(Issued issued, ClosureReason reason, String note) implements Command {
+  record CloseCase(Issued issued, ClosureReason reason, LocalDate closedOn, String note) implements Command {
     /** Creates the command, checking every field. */
     public CloseCase {
       Check.orThrow(Check.present("issued", issued), Check.present("reason", reason),
-          Check.text("note", note, Check.LONG_TEXT));
+          Check.present("closedOn", closedOn), Check.text("note", note, Check.LONG_TEXT));
     }
 
     @Override
@@ -176,7 +178,7 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "CloseCase[issued=" + issued + ", reason=" + reason + ", note=***]";
+      return "CloseCase[issued=" + issued + ", reason=" + reason + ", closedOn=" + closedOn + ", note=***]";
     }
   }
 

@@ -2,9 +2,11 @@ package org.casemgmt.casefile;
 
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
+import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import org.casemgmt.casefile.CaseEvent.*;
+import java.time.LocalDate;
 import org.casemgmt.plan.Goal;
 import org.casemgmt.plan.GoalLifecycle;
 import org.casemgmt.plan.Intervention;
@@ -40,7 +42,7 @@ final class Evolution {
         .client(e.client())
         .caseManager(e.caseManager())
         .scope(e.scope())
-        .phase(Phase.INTAKE)
+        .phase(PhaseTable.initial())
         .suspended(false)
         .assessmentCompleted(false)
         .needs(HashMap.empty())
@@ -70,8 +72,9 @@ final class Evolution {
   static CaseFile apply(CaseFile state, RecordedEvent recorded) {
     ImmutableCaseState s = (ImmutableCaseState) state.state();
     if (recorded.event() instanceof CaseClosed e) {
-      // The report is drawn from the case as it stands just before closing.
-      s = s.withClosingReport(Option.some(ClosingReport.of(state, e.reason(), recorded.at(), e.note())));
+      // Closing ends the open work; the report is drawn from the case as it stands then, in its last phase.
+      s = endOpenWork(s, e.closedOn());
+      s = s.withClosingReport(Option.some(ClosingReport.of(s, e.reason(), recorded.at(), e.closedOn(), e.note())));
     }
     return new CaseFile(recorded.sequence(), next(s, recorded.event()));
   }
@@ -201,6 +204,22 @@ final class Evolution {
       throw new IllegalArgumentException("CaseOpened can only be the first event of a case");
     }
     throw new IllegalArgumentException("unknown event type " + event.getClass().getName());
+  }
+
+  /** What closing a case means for the work still open: it ends, on the record, on the closing day. */
+  private static ImmutableCaseState endOpenWork(ImmutableCaseState s, LocalDate closedOn) {
+    PlanVersion plan = s.plan();
+    if (plan != null) {
+      for (Intervention i : plan.interventions().values().toList().sortBy(Intervention::id)) {
+        if (i.status() == InterventionStatus.PLANNED || i.status() == InterventionStatus.ACTIVE
+            || i.status() == InterventionStatus.SUSPENDED) {
+          plan = plan.withCancelledIntervention(i.ended(InterventionStatus.CANCELLED, closedOn));
+        }
+      }
+    }
+    Map<ReferralId, Referral> referrals = s.referrals()
+        .mapValues(r -> r.status().isPending() ? r.withdrawn(closedOn) : r);
+    return (plan == null ? s : s.withPlan(plan)).withReferrals(referrals);
   }
 
   private static ImmutableCaseState afterReview(ImmutableCaseState s, ReviewDecision decision) {

@@ -94,7 +94,11 @@ public final class PhaseTable {
       .append(row(CLOSED, REOPEN_CASE, ASSESSMENT));
 
   /** What a suspended case accepts, whatever its phase. */
-  private static final Set<CommandKind> WHILE_SUSPENDED = LinkedHashSet.of(RESUME_CASE, CLOSE_CASE);
+  private static final EnumSet<CommandKind> SUSPENDED_ONLY = EnumSet.of(RESUME_CASE, CLOSE_CASE);
+  private static final Set<CommandKind> WHILE_SUSPENDED = LinkedHashSet.ofAll(SUSPENDED_ONLY);
+
+  /** The phase every case starts in, when {@link CommandKind#OPEN_CASE} opens it. */
+  private static final Phase INITIAL = INTAKE;
 
   // Fast look-ups for the hot path, built once from TABLE.
   private static final EnumMap<Phase, EnumSet<CommandKind>> PERMITTED = new EnumMap<>(Phase.class);
@@ -126,6 +130,11 @@ public final class PhaseTable {
     return TABLE;
   }
 
+  /** The phase a case is in when {@link CommandKind#OPEN_CASE} opens it. */
+  public static Phase initial() {
+    return INITIAL;
+  }
+
   /** The commands a suspended case accepts, whatever its phase. */
   public static Set<CommandKind> permittedWhileSuspended() {
     return WHILE_SUSPENDED;
@@ -147,16 +156,16 @@ public final class PhaseTable {
 
   /** Whether a command of this kind is permitted; allocation-free, for the hot path. */
   public static boolean isPermitted(Phase phase, boolean suspended, CommandKind command) {
-    return suspended ? command == RESUME_CASE || command == CLOSE_CASE : PERMITTED.get(phase).contains(command);
+    return (suspended ? SUSPENDED_ONLY : PERMITTED.get(phase)).contains(command);
   }
 
   /**
    * The phases a command may lead to from a phase; empty if it is not permitted there.
-   * Resuming and suspending keep the phase.
+   * Resuming keeps the phase a case was suspended in (any open phase).
    */
   public static Set<Phase> targets(Phase from, CommandKind command) {
     if (command == RESUME_CASE) {
-      return LinkedHashSet.of(from);
+      return from.isOpen() ? LinkedHashSet.of(from) : LinkedHashSet.empty();
     }
     EnumSet<Phase> to = TARGETS.get(from).get(command);
     return to == null ? LinkedHashSet.empty() : LinkedHashSet.ofAll(to);
@@ -165,7 +174,7 @@ public final class PhaseTable {
   /** Whether the move {@code from → to} by a command of this kind is in the table. */
   public static boolean allows(Phase from, CommandKind command, Phase to) {
     if (command == RESUME_CASE) {
-      return from == to;
+      return from.isOpen() && from == to;
     }
     EnumSet<Phase> targets = TARGETS.get(from).get(command);
     return targets != null && targets.contains(to);

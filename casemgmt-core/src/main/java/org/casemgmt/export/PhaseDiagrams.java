@@ -38,7 +38,7 @@ import org.casemgmt.casefile.PhaseTable;
 public final class PhaseDiagrams {
 
   /** The phase {@link org.casemgmt.casefile.CaseFile#open} puts a new case in; not a row of the table. */
-  private static final Phase START = Phase.INTAKE;
+  private static final Phase START = PhaseTable.initial();
 
   /** The name of the extra state that stands for "suspended, in whatever phase". */
   private static final String SUSPENDED = "SUSPENDED";

@@ -231,7 +231,7 @@ public final class FhirCodes {
     Objects.requireNonNull(status, "status is null");
     return switch (status) {
       case REQUESTED, ACCEPTED -> request("active", "Active");
-      case DECLINED -> request("revoked", "Revoked");
+      case DECLINED, WITHDRAWN -> request("revoked", "Revoked");
       case COMPLETED_SUCCESSFULLY, COMPLETED_UNSUCCESSFULLY -> request("completed", "Completed");
     };
   }
@@ -248,6 +248,7 @@ public final class FhirCodes {
       case REQUESTED -> task("requested", "Requested");
       case ACCEPTED -> task("accepted", "Accepted");
       case DECLINED -> task("rejected", "Rejected");
+      case WITHDRAWN -> task("cancelled", "Cancelled");
       case COMPLETED_SUCCESSFULLY, COMPLETED_UNSUCCESSFULLY -> task("completed", "Completed");
     };
   }

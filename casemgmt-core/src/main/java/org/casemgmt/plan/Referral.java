@@ -21,7 +21,7 @@ import org.casemgmt.resource.ServiceKind;
  * @param requestedOn the day the referral was sent
  * @param status      where it stands
  * @param answeredOn  the day the provider accepted or declined, once it did
- * @param completedOn the day the service ended, once it did
+ * @param completedOn the day the service ended, or the referral was withdrawn, once it did
  * @param reason      why it was declined or did not succeed (free text, redacted), when it was or did not
  */
 public record Referral(
@@ -77,6 +77,12 @@ public record Referral(
     return new Referral(id, needs, provider, service, requestedOn,
         successful ? ReferralStatus.COMPLETED_SUCCESSFULLY : ReferralStatus.COMPLETED_UNSUCCESSFULLY,
         answeredOn, Option.some(on), why);
+  }
+
+  /** This pending referral, withdrawn on a day because the case was closed. */
+  public Referral withdrawn(LocalDate on) {
+    return new Referral(id, needs, provider, service, requestedOn, ReferralStatus.WITHDRAWN, answeredOn,
+        Option.some(on), reason);
   }
 
   @Override

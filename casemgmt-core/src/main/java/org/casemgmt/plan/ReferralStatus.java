@@ -5,7 +5,7 @@ package org.casemgmt.plan;
  * elsewhere but follows the request until the provider answers and the service is over (seed 002).
  * <pre>
  * REQUESTED ─▶ ACCEPTED ─▶ COMPLETED_SUCCESSFULLY | COMPLETED_UNSUCCESSFULLY
- *     └──────▶ DECLINED
+ *     └──────▶ DECLINED              (pending when the case closes ─▶ WITHDRAWN)
  * </pre>
  */
 public enum ReferralStatus {
@@ -18,7 +18,9 @@ public enum ReferralStatus {
   /** The provider delivered the service and it reached its aim. */
   COMPLETED_SUCCESSFULLY,
   /** The provider delivered the service, but it did not reach its aim (with a reason). */
-  COMPLETED_UNSUCCESSFULLY;
+  COMPLETED_UNSUCCESSFULLY,
+  /** The case was closed while the referral was still pending: the loop ends on the record, not in silence. */
+  WITHDRAWN;
 
   /** Whether the referral still waits for an answer or is under way (another one for the same purpose would be redundant). */
   public boolean isPending() {

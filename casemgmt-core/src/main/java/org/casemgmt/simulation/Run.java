@@ -546,7 +546,7 @@ final class Run {
   }
 
   private void close(SimCase c, ClosureReason reason) {
-    if (!issue(c, new Command.CloseCase(issued(c), reason, "Simulated closure"))) {
+    if (!issue(c, new Command.CloseCase(issued(c), reason, today(), "Simulated closure"))) {
       throw new IllegalStateException("closing simulated case " + c.number + " was refused");
     }
     c.closed = true;

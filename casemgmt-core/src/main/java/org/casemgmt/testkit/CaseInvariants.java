@@ -107,6 +107,14 @@ public final class CaseInvariants {
           .filter(i -> i.status() != InterventionStatus.COMPLETED)
           .forAll(i -> i.needs().forAll(id -> step.after().needs().get(id).exists(Need::isOpen)))));
 
+  /** A closed case has no work left open: no intervention planned, active or suspended, no referral pending. */
+  public static final Invariant CLOSED_CASE_LEAVES_NO_OPEN_WORK = Invariant.of(
+      "a closed case has no open intervention and no pending referral",
+      step -> !step.after().isClosed()
+          || step.after().currentPlan().forAll(plan -> plan.interventions().values().forAll(i ->
+              i.status() == InterventionStatus.COMPLETED || i.status() == InterventionStatus.CANCELLED))
+          && step.after().referrals().values().forAll(r -> !r.status().isPending()));
+
   /** No two referrals for the same need and service are pending (requested or accepted) at once. */
   public static final Invariant REFERRALS_NOT_REDUNDANT = Invariant.of(
       "no two pending referrals for the same need and service",
@@ -165,6 +173,7 @@ public final class CaseInvariants {
     return List.of(REJECTION_CHANGES_NOTHING, VERSION_COUNTS_EVENTS, ONE_CASE_MANAGER, CLOSED_ACCEPTS_ONLY_REOPEN,
         TRANSITIONS_IN_TABLE, NO_OVERLAP, EXCLUSIVE_KINDS_DO_NOT_OVERLAP, LIVE_INTERVENTIONS_ADDRESS_OPEN_NEEDS,
         APPROVED_PLAN_IS_SOUND, INTERVENTIONS_INSIDE_PERIOD, PLANNED_COST_IS_SUM_OF_LIVE, REFERRALS_NOT_REDUNDANT,
+        CLOSED_CASE_LEAVES_NO_OPEN_WORK,
         EARLIER_PLAN_VERSIONS_UNCHANGED, REPLAY_EQUALS_STATE);
   }
 

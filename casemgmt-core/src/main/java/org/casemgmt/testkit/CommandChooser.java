@@ -370,7 +370,20 @@ final class CommandChooser {
     } else {
       reason = random.nextBoolean() ? ClosureReason.GOALS_ACHIEVED : ClosureReason.NO_NEEDS_IDENTIFIED;
     }
-    return new CloseCase(issued(s, valid), reason, TEXT);
+    return new CloseCase(issued(s, valid), reason, closingDay(s, valid), TEXT);
+  }
+
+  /**
+   * Today or the last step of the work still open, whichever is later (closing ends that work on its day);
+   * if invalid, sometimes a day before the last open intervention started.
+   */
+  private LocalDate closingDay(CaseFile s, boolean valid) {
+    List<LocalDate> steps = interventionsIn(s, InterventionStatus.ACTIVE, InterventionStatus.SUSPENDED)
+        .flatMap(Intervention::startedOn)
+        .appendAll(s.referrals().values().filter(r -> r.status().isPending())
+            .map(r -> r.answeredOn().getOrElse(r.requestedOn())));
+    LocalDate last = steps.foldLeft(s.openedOn(), CommandChooser::latest);
+    return valid || random.nextBoolean() || steps.isEmpty() ? latest(today(), last) : last.minusDays(1);
   }
 
   private Command recordNeed(CaseFile s, boolean valid) {

@@ -79,7 +79,7 @@ final class CommandShrinker {
     } else if (c instanceof ResumeCase) {
       return new ResumeCase(i);
     } else if (c instanceof CloseCase x) {
-      return new CloseCase(i, x.reason(), x.note());
+      return new CloseCase(i, x.reason(), x.closedOn(), x.note());
     } else if (c instanceof ReopenCase x) {
       return new ReopenCase(i, x.reason());
     } else if (c instanceof StartAssessment) {

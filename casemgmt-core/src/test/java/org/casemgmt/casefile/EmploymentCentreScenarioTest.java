@@ -128,7 +128,7 @@ class EmploymentCentreScenarioTest {
     accept(new RecordOutcome(by(day(96)), CERTIFICATE, GoalAchievement.ACHIEVED));
     accept(new RecordOutcome(by(day(96)), EMPLOYED, GoalAchievement.NOT_ACHIEVED));
     assertEquals(new Rejection.GoalsNotAchieved(HashSet.empty(), HashSet.of(EMPLOYED)),
-        refuse(new CloseCase(by(day(96)), ClosureReason.GOALS_ACHIEVED, "Closing report")));
+        refuse(new CloseCase(by(day(96)), ClosureReason.GOALS_ACHIEVED, day(96), "Closing report")));
 
     // "Se il percorso non ha prodotto i risultati attesi, il case manager attraverso un'ulteriore intervista
     // cerca di comprendere cosa non è andato e riprogetta il percorso": re-plan, in a new version of the plan.
@@ -167,7 +167,7 @@ class EmploymentCentreScenarioTest {
     accept(new RecordReview(by(day(201)), day(201), HashMap.of(PLACEMENT, Finding.COMPLETED),
         ReviewDecision.PROCEED_TO_EVALUATION));
     accept(new RecordOutcome(by(day(202)), EMPLOYED, GoalAchievement.ACHIEVED));
-    accept(new CloseCase(by(day(203)), ClosureReason.GOALS_ACHIEVED,
+    accept(new CloseCase(by(day(203)), ClosureReason.GOALS_ACHIEVED, day(203),
         "Hired on a twelve-month contract by the placement company"));
     assertEquals(Phase.CLOSED, file.phase());
     assertEquals(Option.some(ClosureReason.GOALS_ACHIEVED), file.closure());

@@ -149,7 +149,7 @@ class HumanitarianProtectionScenarioTest {
     accept(new RecordReview(now(), DAY0.plusDays(135), HashMap.empty(), ReviewDecision.PROCEED_TO_EVALUATION));
     accept(new RecordOutcome(now(), GoalId.of("G-safe"), GoalAchievement.ACHIEVED));
     accept(new RecordOutcome(now(), GoalId.of("G-calm"), GoalAchievement.ACHIEVED));
-    accept(new CloseCase(now(), ClosureReason.GOALS_ACHIEVED, "Living safely, sleeping again"));
+    accept(new CloseCase(now(), ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(140), "Living safely, sleeping again"));
 
     // The record: both referrals and how each ended, the plan's participants, the whole cost delivered.
     assertEquals(Phase.CLOSED, file.phase());

@@ -81,8 +81,8 @@ class InputValidationTest {
       assertEquals(List.of("issued:MISSING", "intervention:MISSING", "needs:MISSING", "goals:MISSING",
               "provider:MISSING", "service:MISSING", "window:MISSING", "cost:MISSING"),
           problems(() -> new PlanIntervention(null, null, null, null, null, null, null, null)));
-      assertEquals(List.of("issued:MISSING", "reason:MISSING", "note:BLANK"),
-          problems(() -> new CloseCase(null, null, "")));
+      assertEquals(List.of("issued:MISSING", "reason:MISSING", "closedOn:MISSING", "note:BLANK"),
+          problems(() -> new CloseCase(null, null, null, "")));
       assertEquals(List.of("issued:MISSING", "findings:MISSING", "decision:MISSING"),
           problems(() -> new RecordReview(null, DAY0, null, null)));
     }
@@ -195,7 +195,7 @@ class InputValidationTest {
           new OpenCase(ANNA, CaseId.of("CASE-1"), Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0),
               StaffId.of("anna"), HashSet.of(LifeDomain.SAFETY), DAY0),
           new SuspendCase(ANNA, SECRET),
-          new CloseCase(ANNA, ClosureReason.MOVED_AWAY, SECRET),
+          new CloseCase(ANNA, ClosureReason.MOVED_AWAY, LocalDate.of(2026, 2, 1), SECRET),
           new ReopenCase(ANNA, SECRET),
           new RecordNeed(ANNA, need, LifeDomain.SAFETY, SECRET, Priority.URGENT, IdentifiedBy.CLIENT),
           new ReviseNeed(ANNA, need, SECRET, Priority.HIGH),
@@ -219,7 +219,7 @@ class InputValidationTest {
       NeedId need = NeedId.of("N-1");
       List<CaseEvent> events = List.of(
           new CaseEvent.CaseSuspended(SECRET),
-          new CaseEvent.CaseClosed(ClosureReason.MOVED_AWAY, SECRET),
+          new CaseEvent.CaseClosed(ClosureReason.MOVED_AWAY, LocalDate.of(2026, 2, 1), SECRET),
           new CaseEvent.CaseReopened(SECRET),
           new CaseEvent.NeedRecorded(Need.of(need, LifeDomain.SAFETY, SECRET, Priority.URGENT, IdentifiedBy.CLIENT)),
           new CaseEvent.NeedRevised(need, SECRET, Priority.HIGH),

@@ -70,7 +70,7 @@ class ReferenceLifecycleTest {
         new RecordReview(ANNA, DAY0.plusDays(60), HashMap.empty(), ReviewDecision.CONTINUE),
         new StartEvaluation(ANNA),
         new RecordOutcome(ANNA, GoalId.of("G-1"), GoalAchievement.ACHIEVED),
-        new CloseCase(ANNA, ClosureReason.GOALS_ACHIEVED, "closing report"));
+        new CloseCase(ANNA, ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(90), "closing report"));
 
     Either<Rejection, CaseFile> result = CaseFile.open(new OpenCase(ANNA, CaseId.of("CASE-1"),
         Client.of(ClientId.of("C-1"), "Maria Rossi", LocalDate.of(1980, 1, 1)), StaffId.of("anna"),

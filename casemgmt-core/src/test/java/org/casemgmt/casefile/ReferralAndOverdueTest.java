@@ -109,6 +109,42 @@ class ReferralAndOverdueTest {
   }
 
   @Nested
+  class Closure {
+
+    CaseFile delivering() {
+      CaseFile file = accepted(planning(), new PlanIntervention(ANNA, InterventionId.of("I-1"), HashSet.of(N1),
+          HashSet.of(GoalId.of("G-1")), TRAINING, ServiceKind.TRAINING, DayWindow.ofDays(DAY0.plusDays(10), 60),
+          Money.of(600)));
+      for (Command c : List.of(new RecordAgreement(ANNA, DAY0), new ApprovePlan(ANNA, DAY0), new StartImplementation(ANNA),
+          new StartIntervention(ANNA, InterventionId.of("I-1"), DAY0.plusDays(10)), request(R1, DAY0.plusDays(12)))) {
+        file = accepted(file, c);
+      }
+      return file;
+    }
+
+    @Test
+    void closing_ends_the_open_work_on_the_closing_day() {
+      CaseFile closed = accepted(delivering(),
+          new CloseCase(ANNA, ClosureReason.MOVED_AWAY, DAY0.plusDays(20), "Moved to another region"));
+      org.casemgmt.plan.Intervention i = closed.currentPlan().flatMap(p -> p.interventions().get(InterventionId.of("I-1")))
+          .getOrElseThrow(AssertionError::new);
+      assertEquals(org.casemgmt.plan.InterventionStatus.CANCELLED, i.status());
+      assertEquals(Option.some(DAY0.plusDays(20)), i.endedOn());
+      assertEquals(ReferralStatus.WITHDRAWN, closed.referrals().get(R1).map(r -> r.status()).getOrNull());
+      assertEquals(1, closed.closingReport().map(ClosingReport::interventionsCancelled).getOrElse(0));
+      assertEquals(Money.ZERO, closed.currentPlan().map(PlanVersion::plannedCost).getOrNull(), "nothing live is left");
+    }
+
+    @Test
+    void closing_before_open_work_started_is_rejected() {
+      assertEquals(new Rejection.BeforeInterventionStart(InterventionId.of("I-1"), DAY0.plusDays(5), DAY0.plusDays(10)),
+          refused(delivering(), new CloseCase(ANNA, ClosureReason.MOVED_AWAY, DAY0.plusDays(5), "Moved")));
+      assertEquals(new Rejection.BeforeReferralStep(R1, DAY0.plusDays(11), DAY0.plusDays(12)),
+          refused(delivering(), new CloseCase(ANNA, ClosureReason.MOVED_AWAY, DAY0.plusDays(11), "Moved")));
+    }
+  }
+
+  @Nested
   class Overdue {
 
     @Test

@@ -201,36 +201,36 @@ class RejectionTest {
     @Test
     void closure_reason_not_allowed_goals_achieved_outside_evaluation() {
       given(MONITORING)
-          .when(issued -> new CloseCase(issued, ClosureReason.GOALS_ACHIEVED, "report"))
+          .when(issued -> new CloseCase(issued, ClosureReason.GOALS_ACHIEVED, day(60), "report"))
           .thenRejectedWith(new ClosureReasonNotAllowed(ClosureReason.GOALS_ACHIEVED, Phase.MONITORING));
       given(INTAKE)
-          .when(issued -> new CloseCase(issued, ClosureReason.GOALS_ACHIEVED, "report"))
+          .when(issued -> new CloseCase(issued, ClosureReason.GOALS_ACHIEVED, day(60), "report"))
           .thenRejectedWith(new ClosureReasonNotAllowed(ClosureReason.GOALS_ACHIEVED, Phase.INTAKE));
     }
 
     @Test
     void open_needs_remain_when_closing_with_no_needs_identified() {
       given(ASSESSING)
-          .when(issued -> new CloseCase(issued, ClosureReason.NO_NEEDS_IDENTIFIED, "report"))
+          .when(issued -> new CloseCase(issued, ClosureReason.NO_NEEDS_IDENTIFIED, day(60), "report"))
           .thenRejectedWith(new OpenNeedsRemain(HashSet.of(N1, N2, N3)));
       // With every need withdrawn, or none recorded, the same closure is accepted.
       given(ASSESSING.appendAll(List.of(new NeedWithdrawn(N1, "x"), new NeedWithdrawn(N2, "x"),
               new NeedWithdrawn(N3, "x"))))
-          .when(issued -> new CloseCase(issued, ClosureReason.NO_NEEDS_IDENTIFIED, "report"))
-          .thenEmits(new CaseClosed(ClosureReason.NO_NEEDS_IDENTIFIED, "report"));
+          .when(issued -> new CloseCase(issued, ClosureReason.NO_NEEDS_IDENTIFIED, day(60), "report"))
+          .thenEmits(new CaseClosed(ClosureReason.NO_NEEDS_IDENTIFIED, day(60), "report"));
       given(INTAKE.append(new AssessmentStarted()))
-          .when(issued -> new CloseCase(issued, ClosureReason.NO_NEEDS_IDENTIFIED, "report"))
+          .when(issued -> new CloseCase(issued, ClosureReason.NO_NEEDS_IDENTIFIED, day(60), "report"))
           .thenState(file -> assertEquals(Phase.CLOSED, file.phase()));
     }
 
     @Test
     void goals_not_achieved_lists_goals_not_evaluated_and_not_achieved() {
       given(EVALUATING.append(new OutcomeRecorded(G1, GoalAchievement.NOT_ACHIEVED)))
-          .when(issued -> new CloseCase(issued, ClosureReason.GOALS_ACHIEVED, "report"))
+          .when(issued -> new CloseCase(issued, ClosureReason.GOALS_ACHIEVED, day(60), "report"))
           .thenRejectedWith(new GoalsNotAchieved(HashSet.of(G2), HashSet.of(G1)));
       given(EVALUATING.appendAll(List.of(new OutcomeRecorded(G1, GoalAchievement.ACHIEVED),
               new OutcomeRecorded(G2, GoalAchievement.ACHIEVED))))
-          .when(issued -> new CloseCase(issued, ClosureReason.GOALS_ACHIEVED, "report"))
+          .when(issued -> new CloseCase(issued, ClosureReason.GOALS_ACHIEVED, day(60), "report"))
           .thenState(file -> assertEquals(io.vavr.control.Option.some(ClosureReason.GOALS_ACHIEVED), file.closure()));
     }
   }

@@ -155,7 +155,7 @@ class SocialServicesScenarioTest {
 
     // Day 56, early closure. Her daughter offers her a room in her flat in another town, and she accepts. The
     // case is closed for that reason, with a closing note; the plan and every decision stay on the record.
-    accept(new CloseCase(by(MARCO, day(55)), ClosureReason.MOVED_AWAY,
+    accept(new CloseCase(by(MARCO, day(55)), ClosureReason.MOVED_AWAY, day(55),
         "Moved to her daughter's; file sent to the social services of her new town with her consent"));
     assertEquals(Phase.CLOSED, file.phase());
     assertEquals(Option.some(ClosureReason.MOVED_AWAY), file.closure());

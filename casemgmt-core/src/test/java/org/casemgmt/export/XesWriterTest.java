@@ -41,7 +41,8 @@ class XesWriterTest {
             HashSet.of(LifeDomain.HOUSING), LocalDate.of(2026, 1, 5))),
         new RecordedEvent(id, 2, anna, T0.plusSeconds(3600), new CaseEvent.AssessmentStarted()),
         new RecordedEvent(id, 3, StaffId.of("bruno"), T0.plusSeconds(7200),
-            new CaseEvent.CaseClosed(org.casemgmt.casefile.ClosureReason.CLIENT_WITHDREW, "left town")));
+            new CaseEvent.CaseClosed(org.casemgmt.casefile.ClosureReason.CLIENT_WITHDREW, LocalDate.of(2026, 1, 5),
+                "left town")));
   }
 
   static Document parse(String xml) throws Exception {

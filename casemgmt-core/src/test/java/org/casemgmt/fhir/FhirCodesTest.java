@@ -182,7 +182,7 @@ class FhirCodesTest {
 
     @Test
     void a_referral_task_follows_the_provider_s_answer() {
-      assertEquals(List.of("requested", "accepted", "rejected", "completed", "completed"),
+      assertEquals(List.of("requested", "accepted", "rejected", "completed", "completed", "cancelled"),
           List.of(ReferralStatus.values()).map(s -> FhirCodes.taskStatus(s).code()));
     }
 
@@ -234,7 +234,7 @@ class FhirCodesTest {
           .getOrElseThrow(r -> new AssertionError(r.rule()));
       assertEquals("onhold", FhirCodes.episodeOfCareStatus(suspended).code());
 
-      CaseFile closed = suspended.handle(new Command.CloseCase(anna, ClosureReason.CLIENT_WITHDREW, "Withdrew"))
+      CaseFile closed = suspended.handle(new Command.CloseCase(anna, ClosureReason.CLIENT_WITHDREW, day.plusDays(1), "Withdrew"))
           .getOrElseThrow(r -> new AssertionError(r.rule()));
       assertEquals("cancelled", FhirCodes.episodeOfCareStatus(closed).code());
       assertEquals(Option.some("revoked"), FhirCodes.carePlanStatus(closed).map(FhirCode::code));

@@ -231,7 +231,7 @@ public final class SocialServicesScenario {
 
   private static Story.Chapter closure() {
     return Story.Chapter.of("Closure",
-        accepted(new CloseCase(by(CASE_MANAGER, 186), ClosureReason.GOALS_ACHIEVED,
+        accepted(new CloseCase(by(CASE_MANAGER, 186), ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(186),
             "Rehoused in a heated flat; attends the day centre twice a week; supplement granted")));
   }
 

@@ -234,7 +234,7 @@ public class ReferenceLifecycleBenchmark {
         new RecordReview(ANNA, DAY0.plusDays(60), HashMap.empty(), ReviewDecision.CONTINUE),
         new StartEvaluation(ANNA),
         new RecordOutcome(ANNA, goal, GoalAchievement.ACHIEVED),
-        new CloseCase(ANNA, ClosureReason.GOALS_ACHIEVED, "closing report")};
+        new CloseCase(ANNA, ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(90), "closing report")};
   }
 
   /** Intervention {@code id} of the table: for one need, from a provider offering the kind, serving goal G-1. */
