@@ -1,7 +1,7 @@
 package org.casemgmt.fhir;
 
+import org.casemgmt.internal.Check;
 import io.vavr.control.Option;
-import java.util.Objects;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.ClosureReason;
 import org.casemgmt.casefile.Phase;
@@ -65,7 +65,7 @@ public final class FhirCodes {
    * @return the status code
    */
   public static FhirCode episodeOfCareStatus(CaseFile caseFile) {
-    Objects.requireNonNull(caseFile, "caseFile is null");
+    Check.notNull(caseFile, "caseFile");
     return episodeOfCareStatus(caseFile.phase(), caseFile.suspended(), caseFile.closure());
   }
 
@@ -79,8 +79,8 @@ public final class FhirCodes {
    * @throws IllegalArgumentException if the phase is closed without a reason (no case file is in that state)
    */
   public static FhirCode episodeOfCareStatus(Phase phase, boolean suspended, Option<ClosureReason> closure) {
-    Objects.requireNonNull(phase, "phase is null");
-    Objects.requireNonNull(closure, "closure is null");
+    Check.notNull(phase, "phase");
+    Check.notNull(closure, "closure");
     if (phase == Phase.CLOSED) {
       return closedEpisode(closure.getOrElseThrow(() -> new IllegalArgumentException("a closed case has a reason")));
     }
@@ -107,7 +107,7 @@ public final class FhirCodes {
    * @return the status code of the current plan, if there is one
    */
   public static Option<FhirCode> carePlanStatus(CaseFile caseFile) {
-    Objects.requireNonNull(caseFile, "caseFile is null");
+    Check.notNull(caseFile, "caseFile");
     return caseFile.currentPlan()
         .map(plan -> carePlanStatus(plan.isApproved(), caseFile.phase(), caseFile.suspended(), caseFile.closure()));
   }
@@ -124,8 +124,8 @@ public final class FhirCodes {
    */
   public static FhirCode carePlanStatus(boolean approved, Phase phase, boolean suspended,
       Option<ClosureReason> closure) {
-    Objects.requireNonNull(phase, "phase is null");
-    Objects.requireNonNull(closure, "closure is null");
+    Check.notNull(phase, "phase");
+    Check.notNull(closure, "closure");
     if (phase == Phase.CLOSED) {
       ClosureReason reason = closure.getOrElseThrow(() -> new IllegalArgumentException("a closed case has a reason"));
       return reason == ClosureReason.GOALS_ACHIEVED ? request("completed", "Completed") : request("revoked", "Revoked");
@@ -153,7 +153,7 @@ public final class FhirCodes {
    * @return the status code
    */
   public static FhirCode goalLifecycleStatus(GoalLifecycle lifecycle) {
-    Objects.requireNonNull(lifecycle, "lifecycle is null");
+    Check.notNull(lifecycle, "lifecycle");
     return switch (lifecycle) {
       case PROPOSED -> goal("proposed", "Proposed");
       case ACTIVE -> goal("active", "Active");
@@ -169,7 +169,7 @@ public final class FhirCodes {
    * @return the status code
    */
   public static FhirCode goalAchievementStatus(GoalAchievement achievement) {
-    Objects.requireNonNull(achievement, "achievement is null");
+    Check.notNull(achievement, "achievement");
     return switch (achievement) {
       case IN_PROGRESS -> achievement("in-progress", "In Progress");
       case IMPROVING -> achievement("improving", "Improving");
@@ -191,7 +191,7 @@ public final class FhirCodes {
    * @return the status code
    */
   public static FhirCode serviceRequestStatus(InterventionStatus status, boolean planApproved) {
-    Objects.requireNonNull(status, "status is null");
+    Check.notNull(status, "status");
     return switch (status) {
       case PLANNED -> planApproved ? request("active", "Active") : request("draft", "Draft");
       case ACTIVE -> request("active", "Active");
@@ -209,7 +209,7 @@ public final class FhirCodes {
    * @return the status code
    */
   public static FhirCode taskStatus(InterventionStatus status, boolean planApproved) {
-    Objects.requireNonNull(status, "status is null");
+    Check.notNull(status, "status");
     return switch (status) {
       case PLANNED -> planApproved ? task("ready", "Ready") : task("draft", "Draft");
       case ACTIVE -> task("in-progress", "In Progress");
@@ -228,7 +228,7 @@ public final class FhirCodes {
    * @return the status code
    */
   public static FhirCode serviceRequestStatus(ReferralStatus status) {
-    Objects.requireNonNull(status, "status is null");
+    Check.notNull(status, "status");
     return switch (status) {
       case REQUESTED, ACCEPTED -> request("active", "Active");
       case DECLINED, WITHDRAWN -> request("revoked", "Revoked");
@@ -243,7 +243,7 @@ public final class FhirCodes {
    * @return the status code
    */
   public static FhirCode taskStatus(ReferralStatus status) {
-    Objects.requireNonNull(status, "status is null");
+    Check.notNull(status, "status");
     return switch (status) {
       case REQUESTED -> task("requested", "Requested");
       case ACCEPTED -> task("accepted", "Accepted");

@@ -1,5 +1,6 @@
 package org.casemgmt.i18n;
 
+import org.casemgmt.internal.Check;
 import io.vavr.collection.List;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -12,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.MissingResourceException;
-import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,7 +69,7 @@ public final class Labels {
    * @return the label
    */
   public static String label(Enum<?> value, Locale locale) {
-    Objects.requireNonNull(value, "value is null");
+    Check.notNull(value, "value");
     return label(value, bundle(locale));
   }
 
@@ -83,7 +83,7 @@ public final class Labels {
    * @throws MissingResourceException never for the library's own rejections (a test checks both languages)
    */
   public static String explain(Rejection rejection, Locale locale) {
-    Objects.requireNonNull(rejection, "rejection is null");
+    Check.notNull(rejection, "rejection");
     ResourceBundle bundle = bundle(locale);
     String rule = rejection.rule();
     String template = bundle.getString("rejection." + rule);
@@ -113,7 +113,7 @@ public final class Labels {
    * language than the one asked for is replaced by the base bundle.
    */
   private static ResourceBundle bundle(Locale locale) {
-    Objects.requireNonNull(locale, "locale is null");
+    Check.notNull(locale, "locale");
     ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
     return bundle.getLocale().getLanguage().equals(locale.getLanguage())
         ? bundle

@@ -110,6 +110,17 @@ public final class Check {
     }
   }
 
+  /**
+   * A programmer-facing null check that fails with a typed {@link InvalidInputException} naming the argument,
+   * never a {@code NullPointerException}.
+   *
+   * @return the value, for use in assignments
+   */
+  public static <T> T notNull(T value, String field) {
+    orThrow(present(field, value));
+    return value;
+  }
+
   /** The value must not be {@code null}. */
   public static InputError present(String field, Object value) {
     return value == null ? new InputError(field, Problem.MISSING, "is required") : null;

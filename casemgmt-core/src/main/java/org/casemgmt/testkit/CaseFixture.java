@@ -1,5 +1,6 @@
 package org.casemgmt.testkit;
 
+import org.casemgmt.internal.Check;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -87,7 +88,7 @@ public final class CaseFixture {
    *     cannot be applied in this order (a mistake in the test, not a failed expectation)
    */
   public static Given given(CaseEvent... history) {
-    Objects.requireNonNull(history, "history is null");
+    Check.notNull(history, "history");
     if (history.length == 0 || !(history[0] instanceof CaseEvent.CaseOpened opened)) {
       throw new IllegalArgumentException("a given history starts with CaseOpened");
     }
@@ -107,7 +108,7 @@ public final class CaseFixture {
    * @throws IllegalArgumentException if the history is not a valid history of one case
    */
   public static Given given(RecordedEvent... history) {
-    Objects.requireNonNull(history, "history is null");
+    Check.notNull(history, "history");
     return given(Vector.of(history));
   }
 
@@ -119,7 +120,7 @@ public final class CaseFixture {
    * @throws IllegalArgumentException if the history is not a valid history of one case
    */
   public static Given given(Seq<RecordedEvent> history) {
-    Objects.requireNonNull(history, "history is null");
+    Check.notNull(history, "history");
     if (history.isEmpty()) {
       throw new IllegalArgumentException("a given history starts with CaseOpened; use givenNoCase() for none");
     }
@@ -136,13 +137,13 @@ public final class CaseFixture {
    * @throws IllegalArgumentException naming the position, command kind and rule if a command is refused
    */
   public static Given givenCommands(Command.OpenCase open, Command... commands) {
-    Objects.requireNonNull(open, "open is null");
-    Objects.requireNonNull(commands, "commands is null");
+    Check.notNull(open, "open");
+    Check.notNull(commands, "commands");
     Seq<RecordedEvent> history = CaseFile.decideOpening(open)
         .getOrElseThrow(r -> new IllegalArgumentException("given command 0 (OPEN_CASE) refused: " + describe(r)));
     CaseFile state = CaseFile.replay(history).getOrElseThrow(h -> new IllegalArgumentException(h.problem().name()));
     for (int i = 0; i < commands.length; i++) {
-      Command command = Objects.requireNonNull(commands[i], "command is null");
+      Command command = Check.notNull(commands[i], "command");
       int position = i + 1;
       Seq<RecordedEvent> events = state.decide(command).getOrElseThrow(r -> new IllegalArgumentException(
           "given command " + position + " (" + command.kind() + ") refused: " + describe(r)));
@@ -201,7 +202,7 @@ public final class CaseFixture {
      * @return a stage with the same history and the clock at {@code instant}
      */
     public Given at(Instant instant) {
-      return new Given(history, state, Objects.requireNonNull(instant, "instant is null"));
+      return new Given(history, state, Check.notNull(instant, "instant"));
     }
 
     /**
@@ -267,7 +268,7 @@ public final class CaseFixture {
      * @return the stage that states the expectation
      */
     public When when(Function<Issued, ? extends Command> command) {
-      Objects.requireNonNull(command, "command is null");
+      Check.notNull(command, "command");
       return when(command.apply(issued()));
     }
 
@@ -279,7 +280,7 @@ public final class CaseFixture {
      * @throws IllegalArgumentException if no case was opened and the command does not open one
      */
     public When when(Command command) {
-      Objects.requireNonNull(command, "command is null");
+      Check.notNull(command, "command");
       Either<Rejection, Seq<RecordedEvent>> outcome;
       if (state.isDefined()) {
         CaseFile file = state.getOrElseThrow(IllegalStateException::new);
@@ -316,7 +317,7 @@ public final class CaseFixture {
      * @throws AssertionError if the command was refused or emitted other events
      */
     public Accepted thenEmits(CaseEvent... expected) {
-      Objects.requireNonNull(expected, "expected is null");
+      Check.notNull(expected, "expected");
       Seq<RecordedEvent> recorded = accepted("events " + kinds(List.of(expected)));
       Seq<CaseEvent> actual = recorded.map(RecordedEvent::event);
       if (actual.size() != expected.length) {
@@ -342,7 +343,7 @@ public final class CaseFixture {
      * @throws AssertionError if the command was refused, or as thrown by {@code check}
      */
     public Accepted thenState(Consumer<CaseFile> check) {
-      Objects.requireNonNull(check, "check is null");
+      Check.notNull(check, "check");
       return Accepted.of(this, accepted("to be accepted")).thenState(check);
     }
 
@@ -356,7 +357,7 @@ public final class CaseFixture {
      * @throws AssertionError if the command was accepted or refused otherwise
      */
     public <R extends Rejection> Rejected<R> thenRejectedWith(R expected) {
-      Objects.requireNonNull(expected, "expected is null");
+      Check.notNull(expected, "expected");
       Rejection actual = rejected(expected.rule());
       if (!expected.equals(actual)) {
         throw new AssertionError(command.kind() + ": expected rejection " + describe(expected) + " but got "
@@ -378,7 +379,7 @@ public final class CaseFixture {
      * @throws AssertionError if the command was accepted or refused by another rule
      */
     public <R extends Rejection> Rejected<R> thenRejectedWith(Class<R> rule) {
-      Objects.requireNonNull(rule, "rule is null");
+      Check.notNull(rule, "rule");
       Rejection actual = rejected(rule.getSimpleName());
       if (!rule.isInstance(actual)) {
         throw new AssertionError(command.kind() + ": expected rejection " + rule.getSimpleName() + " but got "
@@ -468,7 +469,7 @@ public final class CaseFixture {
      * @return this stage, for more checks
      */
     public Accepted thenState(Consumer<CaseFile> check) {
-      Objects.requireNonNull(check, "check is null").accept(state);
+      Check.notNull(check, "check").accept(state);
       return this;
     }
 
@@ -529,7 +530,7 @@ public final class CaseFixture {
      * @return this stage
      */
     public Rejected<R> satisfying(Consumer<? super R> check) {
-      Objects.requireNonNull(check, "check is null").accept(rejection);
+      Check.notNull(check, "check").accept(rejection);
       return this;
     }
   }

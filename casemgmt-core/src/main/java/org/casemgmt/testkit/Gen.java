@@ -1,5 +1,6 @@
 package org.casemgmt.testkit;
 
+import org.casemgmt.internal.Check;
 import io.vavr.Tuple2;
 import io.vavr.collection.LinkedHashSet;
 import io.vavr.collection.List;
@@ -7,7 +8,6 @@ import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -67,7 +67,7 @@ public interface Gen<T> {
    * @return the generator of transformed values
    */
   default <U> Gen<U> map(Function<? super T, ? extends U> mapper) {
-    Objects.requireNonNull(mapper, "mapper is null");
+    Check.notNull(mapper, "mapper");
     return (random, size) -> generate(random, size).map(mapper);
   }
 
@@ -80,7 +80,7 @@ public interface Gen<T> {
    * @return the generator of second values
    */
   default <U> Gen<U> flatMap(Function<? super T, ? extends Gen<U>> next) {
-    Objects.requireNonNull(next, "next is null");
+    Check.notNull(next, "next");
     return (random, size) -> {
       Shrinkable<T> outer = generate(random, size);
       long innerSeed = random.nextLong();
@@ -105,7 +105,7 @@ public interface Gen<T> {
    * @return the filtered generator
    */
   default Gen<T> filter(Predicate<? super T> predicate) {
-    Objects.requireNonNull(predicate, "predicate is null");
+    Check.notNull(predicate, "predicate");
     return (random, size) -> {
       for (int i = 0; i < MAX_FILTER_TRIES; i++) {
         Shrinkable<T> candidate = generate(random, size);
@@ -188,7 +188,7 @@ public interface Gen<T> {
    * @return the generator
    */
   static Gen<LocalDate> dates(LocalDate from, int days) {
-    Objects.requireNonNull(from, "from is null");
+    Check.notNull(from, "from");
     if (days < 1) {
       throw new IllegalArgumentException("days must be at least 1, was " + days);
     }
@@ -276,7 +276,7 @@ public interface Gen<T> {
    * @return the generator
    */
   static <T> Gen<List<T>> listOf(Gen<T> element, int min, int max) {
-    Objects.requireNonNull(element, "element is null");
+    Check.notNull(element, "element");
     if (min < 0 || max < min) {
       throw new IllegalArgumentException("need 0 <= min <= max, got min " + min + " and max " + max);
     }
@@ -299,7 +299,7 @@ public interface Gen<T> {
    * @return the generator; fails like {@link #filter} if it cannot find {@code min} distinct elements
    */
   static <T> Gen<Set<T>> setOf(Gen<T> element, int min, int max) {
-    Objects.requireNonNull(element, "element is null");
+    Check.notNull(element, "element");
     if (min < 0 || max < min) {
       throw new IllegalArgumentException("need 0 <= min <= max, got min " + min + " and max " + max);
     }
@@ -335,7 +335,7 @@ public interface Gen<T> {
    * @return the generator
    */
   static <T> Gen<Option<T>> optionOf(Gen<T> gen) {
-    Objects.requireNonNull(gen, "gen is null");
+    Check.notNull(gen, "gen");
     return (random, size) -> {
       if (random.nextBoolean()) {
         return Shrinkable.just(Option.none());

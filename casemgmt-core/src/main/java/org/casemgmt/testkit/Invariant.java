@@ -1,6 +1,6 @@
 package org.casemgmt.testkit;
 
-import java.util.Objects;
+import org.casemgmt.internal.Check;
 import java.util.function.Predicate;
 
 /**
@@ -33,8 +33,8 @@ public interface Invariant {
    * @return the invariant
    */
   static Invariant of(String name, Predicate<Step> check) {
-    Objects.requireNonNull(name, "name is null");
-    Objects.requireNonNull(check, "check is null");
+    Check.notNull(name, "name");
+    Check.notNull(check, "check");
     return new Invariant() {
       @Override
       public String name() {

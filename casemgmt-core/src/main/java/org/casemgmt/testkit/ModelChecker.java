@@ -1,10 +1,10 @@
 package org.casemgmt.testkit;
 
+import org.casemgmt.internal.Check;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.casemgmt.casefile.CaseFile;
@@ -72,13 +72,13 @@ public final class ModelChecker {
 
   /** The same checker driving another system under test, such as an application's wrapper of casemgmt. */
   public ModelChecker systemUnderTest(SystemUnderTest system) {
-    Objects.requireNonNull(system, "system is null");
+    Check.notNull(system, "system");
     return new ModelChecker(system, invariants, caseInvariants, sequences, seed, maxCommands);
   }
 
   /** The same checker with one more invariant, checked after casemgmt's own. */
   public ModelChecker invariant(Invariant invariant) {
-    Objects.requireNonNull(invariant, "invariant is null");
+    Check.notNull(invariant, "invariant");
     return new ModelChecker(sut, invariants.append(invariant), caseInvariants, sequences, seed, maxCommands);
   }
 

@@ -1,7 +1,7 @@
 package org.casemgmt.testkit;
 
+import org.casemgmt.internal.Check;
 import io.vavr.control.Option;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -50,7 +50,7 @@ public final class Property<T> {
    * @return the property, with default settings
    */
   public static <T> Property<T> forAll(Gen<T> gen) {
-    Objects.requireNonNull(gen, "gen is null");
+    Check.notNull(gen, "gen");
     return new Property<>(gen, Option.none(), Option.none(), 30, String::valueOf);
   }
 
@@ -80,7 +80,7 @@ public final class Property<T> {
    * text or personal data, which must never reach a test report.
    */
   public Property<T> describedBy(Function<? super T, String> description) {
-    Objects.requireNonNull(description, "description is null");
+    Check.notNull(description, "description");
     return new Property<>(gen, tries, seed, maxSize, description);
   }
 
@@ -104,7 +104,7 @@ public final class Property<T> {
    * @return the counterexample, or none if every try passed
    */
   public Option<Counterexample<T>> findCounterexample(Predicate<? super T> predicate) {
-    Objects.requireNonNull(predicate, "predicate is null");
+    Check.notNull(predicate, "predicate");
     long master = Seeds.master(seed);
     int count = Seeds.count(tries, 1000);
     Predicate<T> fails = value -> !holds(predicate, value);

@@ -1,8 +1,8 @@
 package org.casemgmt.testkit;
 
+import org.casemgmt.internal.Check;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
-import java.util.Objects;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Rejection;
@@ -24,8 +24,8 @@ public record Scenario(Command.OpenCase opening, List<Command> commands) {
 
   /** Creates the scenario, checking that both parts are present. */
   public Scenario {
-    Objects.requireNonNull(opening, "opening is null");
-    Objects.requireNonNull(commands, "commands is null");
+    Check.notNull(opening, "opening");
+    Check.notNull(commands, "commands");
   }
 
   /**

@@ -1,6 +1,6 @@
 package org.casemgmt.testkit;
 
-import java.util.Objects;
+import org.casemgmt.internal.Check;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -39,7 +39,7 @@ public final class Shrinkable<T> {
    * @return the shrinkable value
    */
   public static <T> Shrinkable<T> of(T value, Supplier<Stream<Shrinkable<T>>> shrinks) {
-    Objects.requireNonNull(shrinks, "shrinks is null");
+    Check.notNull(shrinks, "shrinks");
     return new Shrinkable<>(value, shrinks);
   }
 
@@ -65,7 +65,7 @@ public final class Shrinkable<T> {
    * @return the shrinkable value
    */
   public static <T> Shrinkable<T> unfold(T value, Function<? super T, Stream<T>> shrinker) {
-    Objects.requireNonNull(shrinker, "shrinker is null");
+    Check.notNull(shrinker, "shrinker");
     return new Shrinkable<>(value, () -> shrinker.apply(value).map(v -> unfold(v, shrinker)));
   }
 
@@ -87,7 +87,7 @@ public final class Shrinkable<T> {
    * @return the transformed tree
    */
   public <U> Shrinkable<U> map(Function<? super T, ? extends U> mapper) {
-    Objects.requireNonNull(mapper, "mapper is null");
+    Check.notNull(mapper, "mapper");
     return new Shrinkable<>(mapper.apply(value), () -> shrinks().map(s -> s.map(mapper)));
   }
 
@@ -99,7 +99,7 @@ public final class Shrinkable<T> {
    * @return the pruned tree
    */
   public Shrinkable<T> filter(Predicate<? super T> predicate) {
-    Objects.requireNonNull(predicate, "predicate is null");
+    Check.notNull(predicate, "predicate");
     return new Shrinkable<>(value, () -> shrinks().filter(s -> predicate.test(s.value())).map(s -> s.filter(predicate)));
   }
 
