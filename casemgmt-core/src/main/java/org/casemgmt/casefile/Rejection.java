@@ -1,5 +1,6 @@
 package org.casemgmt.casefile;
 
+import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -389,4 +390,23 @@ public sealed interface Rejection {
    * @param previousStep the day of the previous step
    */
   record BeforeReferralStep(ReferralId referral, LocalDate on, LocalDate previousStep) implements Rejection {}
+
+  // ---------------------------------------------------------------- the embedding organisation's own rules
+
+  /**
+   * Refused by one of the embedding organisation's own policies (e.g. "at most three active interventions per
+   * case"), enforced by the application around the case file. casemgmt itself never produces it; it exists so
+   * that an application's extra rules answer in the same typed family, and so that its wrappers can be checked
+   * with {@code org.casemgmt.testkit.ModelChecker}.
+   *
+   * @param policy the policy's code, e.g. {@code "MAX_THREE_ACTIVE_INTERVENTIONS"} (an identifier, not prose)
+   * @param ids    the ids involved, as text, e.g. the interventions already active
+   */
+  record PolicyViolation(String policy, Seq<String> ids) implements Rejection {
+    /** Creates the rejection, checking its fields. */
+    public PolicyViolation {
+      org.casemgmt.internal.Check.orThrow(org.casemgmt.internal.Check.identifier("policy", policy),
+          org.casemgmt.internal.Check.elements("ids", ids, false));
+    }
+  }
 }

@@ -589,6 +589,16 @@ class RejectionTest {
     }
   }
 
+  // ---------------------------------------------------------------- the organisation's own rules
+
+  @Test
+  void policy_violation_is_never_produced_by_casemgmt_and_checks_its_code() {
+    // casemgmt's own rules never answer it: a whole lifecycle and every refusal above use the other types.
+    assertEquals(new PolicyViolation("MAX_THREE_ACTIVE", List.of("I-1", "I-2")).rule(), "PolicyViolation");
+    org.junit.jupiter.api.Assertions.assertThrows(org.casemgmt.InvalidInputException.class,
+        () -> new PolicyViolation("no spaces allowed", List.empty()));
+  }
+
   // ---------------------------------------------------------------- every rule has its example
 
   @Test

@@ -131,7 +131,7 @@ class LabelsTest {
               .filter(bundle -> bundle._1.getProperty(key, "").isBlank())
               .map(bundle -> bundle._2 + ": " + key));
       assertTrue(missing.isEmpty(), () -> "missing sentences: " + missing);
-      assertEquals(44, rejectionTypes().size(), "a new rejection type: check that its sentences read well");
+      assertEquals(45, rejectionTypes().size(), "a new rejection type: check that its sentences read well");
     }
 
     @Test
@@ -214,6 +214,10 @@ class LabelsTest {
         return ServiceKind.PSYCHOLOGICAL_SUPPORT;
       } else if (raw == Set.class) {
         return HashSet.of(sample(((ParameterizedType) type).getActualTypeArguments()[0], name));
+      } else if (raw == io.vavr.collection.Seq.class) {
+        return io.vavr.collection.List.of(sample(((ParameterizedType) type).getActualTypeArguments()[0], name));
+      } else if (raw == String.class) {
+        return "ID-" + name;
       }
       return raw.getMethod("of", String.class).invoke(null, "ID-" + name);
     }

@@ -1,0 +1,29 @@
+package org.casemgmt.examples.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.casemgmt.testkit.ModelChecker;
+import org.junit.jupiter.api.Test;
+
+class OwnRuleExampleTest {
+
+  private final ModelChecker checker =
+      ModelChecker.forCaseFiles().invariant(OwnRuleExample.AT_MOST_THREE_ACTIVE).seed(2026).sequences(3000);
+
+  @Test
+  void the_careful_service_keeps_the_organisation_s_rule_and_every_rule_of_casemgmt() {
+    ModelChecker.Result result = checker.systemUnderTest(OwnRuleExample.carefulService()).run();
+    assertTrue(result.passed(), () -> result.failure().map(ModelChecker.Failure::report).getOrElse(""));
+  }
+
+  @Test
+  void the_checker_finds_the_careless_service_s_off_by_one_and_shrinks_it_to_a_short_story() {
+    ModelChecker.Result result = checker.systemUnderTest(OwnRuleExample.carelessService()).run();
+    ModelChecker.Failure failure = result.failure().getOrElseThrow(() -> new AssertionError("not found"));
+    assertEquals(OwnRuleExample.AT_MOST_THREE_ACTIVE.name(), failure.invariant());
+    assertTrue(failure.scenario().commands().size() <= 25, failure.report());
+    assertTrue(failure.report().contains("START_INTERVENTION"), failure.report());
+    assertTrue(failure.report().contains("-Dcasemgmt.seed="), "the report says how to repeat it");
+  }
+}
