@@ -9,6 +9,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.casemgmt.internal.Check;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
@@ -199,8 +200,8 @@ public final class CaseFile {
    * @throws org.casemgmt.InvalidInputException if the day is missing or the interval is below 1
    */
   public Overdue overdue(LocalDate asOf, int reviewIntervalDays) {
-    org.casemgmt.internal.Check.orThrow(org.casemgmt.internal.Check.present("asOf", asOf),
-        org.casemgmt.internal.Check.atLeast("reviewIntervalDays", reviewIntervalDays, 1));
+    Check.orThrow(Check.present("asOf", asOf),
+        Check.atLeast("reviewIntervalDays", reviewIntervalDays, 1));
     return Overdue.of(this, asOf, reviewIntervalDays);
   }
 
@@ -338,9 +339,9 @@ public final class CaseFile {
     return Long.hashCode(version) * 31 + state.hashCode();
   }
 
-  /** Ids, phase and version; personal fields and free text are redacted by the values themselves. */
+  /** The version and the state; personal fields and free text are redacted by the values themselves. */
   @Override
   public String toString() {
-    return "CaseFile[version=" + version + ", " + state.toString().replaceFirst("^CaseState\\{", "").replaceFirst("}$", "") + "]";
+    return "CaseFile[version=" + version + ", " + state + "]";
   }
 }

@@ -15,13 +15,17 @@ import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.plan.Goal;
 import org.casemgmt.plan.GoalId;
+import org.casemgmt.plan.GoalLifecycle;
 import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.InterventionStatus;
+import org.casemgmt.plan.Money;
 import org.casemgmt.plan.Overlap;
 import org.casemgmt.plan.Referral;
 import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReferralStatus;
+import org.casemgmt.resource.Resource;
+import org.casemgmt.resource.Strength;
 
 /**
  * {@code decide(state, command) -> Either<Rejection, events>}: every rule of the case file, each a small
@@ -193,9 +197,9 @@ final class CaseRules {
   /** "Goals achieved" means every goal of the current plan was evaluated as achieved. */
   private static Rejection everyGoalAchieved(CaseFile s) {
     Seq<Goal> goals = s.currentPlan().map(p -> p.goals().values()).getOrElse(List.empty());
-    Set<GoalId> notEvaluated = goals.filter(g -> g.lifecycle() != org.casemgmt.plan.GoalLifecycle.COMPLETED)
+    Set<GoalId> notEvaluated = goals.filter(g -> g.lifecycle() != GoalLifecycle.COMPLETED)
         .map(Goal::id).toSet();
-    Set<GoalId> notAchieved = goals.filter(g -> g.lifecycle() == org.casemgmt.plan.GoalLifecycle.COMPLETED
+    Set<GoalId> notAchieved = goals.filter(g -> g.lifecycle() == GoalLifecycle.COMPLETED
         && !g.achievement().isMet()).map(Goal::id).toSet();
     return notEvaluated.isEmpty() && notAchieved.isEmpty() && !goals.isEmpty()
         ? null
@@ -242,7 +246,7 @@ final class CaseRules {
     if (r == null && !s.scope().contains(c.domain())) {
       r = new DomainOutsideScope(c.domain(), s.scope());
     }
-    return firstOr(r, () -> new StrengthRecorded(org.casemgmt.resource.Strength.of(c.domain(), c.description())));
+    return firstOr(r, () -> new StrengthRecorded(Strength.of(c.domain(), c.description())));
   }
 
   private static Object recordResource(CaseFile s, RecordResource c) {
@@ -251,7 +255,7 @@ final class CaseRules {
       r = new DuplicateResource(c.resource());
     }
     return firstOr(r, () -> new ResourceRecorded(
-        org.casemgmt.resource.Resource.of(c.resource(), c.type(), c.description())));
+        Resource.of(c.resource(), c.type(), c.description())));
   }
 
   private static Object completeAssessment(CaseFile s) {
@@ -387,9 +391,9 @@ final class CaseRules {
     if (plan.agreedOn().isEmpty()) {
       return new AgreementMissing(plan.number());
     }
-    Option<org.casemgmt.plan.Money> cap = plan.budgetCap();
+    Option<Money> cap = plan.budgetCap();
     if (cap.exists(plan.plannedCost()::exceeds)) {
-      return new BudgetExceeded(plan.plannedCost(), cap.getOrElse(org.casemgmt.plan.Money.ZERO));
+      return new BudgetExceeded(plan.plannedCost(), cap.getOrElse(Money.ZERO));
     }
     return new PlanApproved(c.approvedOn());
   }

@@ -4,6 +4,7 @@ import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
+import org.casemgmt.InputError;
 import org.casemgmt.internal.Check;
 import org.casemgmt.need.IdentifiedBy;
 import org.casemgmt.need.LifeDomain;
@@ -869,7 +870,7 @@ public sealed interface Command {
       Check.orThrow(Check.present("issued", issued), Check.present("referral", referral), Check.present("on", on),
           reason == null ? Check.present("reason", null)
               : reason.isEmpty() && !successful
-                  ? new org.casemgmt.InputError("reason", org.casemgmt.InputError.Problem.MISSING,
+                  ? new InputError("reason", InputError.Problem.MISSING,
                       "is required when the referral was not successful")
                   : reason.map(r -> Check.text("reason", r, Check.LONG_TEXT)).getOrNull());
     }

@@ -4,6 +4,7 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.casemgmt.internal.Check;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.need.NeedStatus;
@@ -405,8 +406,8 @@ public sealed interface Rejection {
   record PolicyViolation(String policy, Seq<String> ids) implements Rejection {
     /** Creates the rejection, checking its fields. */
     public PolicyViolation {
-      org.casemgmt.internal.Check.orThrow(org.casemgmt.internal.Check.identifier("policy", policy),
-          org.casemgmt.internal.Check.elements("ids", ids, false));
+      Check.orThrow(Check.identifier("policy", policy),
+          Check.elements("ids", ids, false));
     }
   }
 }
