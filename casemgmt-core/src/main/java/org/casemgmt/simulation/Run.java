@@ -347,8 +347,10 @@ final class Run {
       close(c, ClosureReason.NO_NEEDS_IDENTIFIED);
       return;
     }
+    // After a reassessment the new plan version carries the live interventions over: keep the period they lie in.
+    LocalDate periodStart = c.file.currentPlan().map(p -> p.period().start()).getOrElse(today());
     if (!issue(c, new Command.CompleteAssessment(issued(c)))
-        || !issue(c, new Command.StartPlanning(issued(c), DayWindow.ofDays(today(), PLAN_PERIOD_DAYS),
+        || !issue(c, new Command.StartPlanning(issued(c), DayWindow.ofDays(periodStart, PLAN_PERIOD_DAYS),
             org.casemgmt.need.Priority.LOW))) {
       stuck(c);
       return;

@@ -145,6 +145,16 @@ class SimulationTest {
     }
 
     @Test
+    void a_reassessment_while_interventions_run_goes_on_to_a_new_plan_version_without_refusals() {
+      // Reviews fall while the Exp(90) interventions run; a reassessment must not end the case as a transfer.
+      Scenario scenario = Scenarios.smallReference(11).toBuilder().reviewDecisions(0, 0.3).horizonDays(240).build();
+      SimulationResult r = Simulation.run(scenario);
+      assertTrue(r.loopBacks().get(LoopBack.REASSESS).getOrElse(0L) > 10, () -> r.loopBacks().toString());
+      assertEquals(0, r.totalRejections(), () -> "rejections: " + r.rejections());
+      assertEquals(0L, r.closureReasons().get(ClosureReason.TRANSFERRED).getOrElse(0L));
+    }
+
+    @Test
     void a_case_without_needs_is_closed_after_its_assessment_as_no_needs_identified() {
       Scenario scenario = Scenarios.smallReference(6).toBuilder()
           .needs(List.of(new NeedProfile(LifeDomain.WORK, Priority.LOW, 0.0,
