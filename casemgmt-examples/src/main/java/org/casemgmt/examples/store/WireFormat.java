@@ -1,0 +1,487 @@
+package org.casemgmt.examples.store;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vavr.Tuple2;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Set;
+import io.vavr.collection.Vector;
+import io.vavr.jackson.datatype.VavrModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.Function;
+import org.casemgmt.InvalidInputException;
+import org.casemgmt.casefile.CaseEvent;
+import org.casemgmt.casefile.CaseId;
+import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.RecordedEvent;
+import org.casemgmt.need.NeedId;
+import org.casemgmt.party.ClientId;
+import org.casemgmt.party.StaffId;
+import org.casemgmt.plan.GoalId;
+import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.ReferralId;
+import org.casemgmt.resource.ProviderId;
+import org.casemgmt.resource.ResourceId;
+
+/**
+ * The JSON wire format of casemgmt's events and commands, version {@value #SCHEMA}: what an application stores
+ * in its event table, sends on a queue or gives a client who asks for their record.
+ *
+ * <pre>{@code
+ * WireFormat wire = new WireFormat();
+ * String json = wire.toJson(recordedEvent);        // one line, for a database column or a message
+ * RecordedEvent back = wire.readEvent(json);       // equal to recordedEvent
+ * }</pre>
+ *
+ * <p><b>Documents.</b> Every document is a JSON object that starts with {@code "schema": 1} and a {@code "type"}
+ * discriminator, the simple name of the event or command record ({@code "NeedRecorded"}, {@code "RecordNeed"}).
+ * An event document then has the envelope of its {@link RecordedEvent} ({@code caseId}, {@code sequence},
+ * {@code actor}, {@code at}) and the event's own fields under {@code "event"}; a command document has the
+ * command's fields under {@code "command"}. Nesting keeps a record's fields from ever clashing with the envelope
+ * (an event may well have a {@code caseId}, a command a {@code type}).
+ *
+ * <p><b>Fields.</b> Records map field by field, in declaration order; identifiers ({@link CaseId}, {@link NeedId}
+ * …) are plain strings; days and instants are ISO-8601 strings; enums are their constant names; Vavr
+ * {@code Option} is the value or {@code null}; Vavr sets are arrays and maps are objects, both written in a
+ * stable order (natural order of comparable elements and keys, else their {@code toString}) so that the same
+ * history always gives the same bytes. Money amounts are decimal numbers with two decimals.
+ *
+ * <p><b>Reading is strict.</b> A document that is not JSON, has no or another schema version, names an unknown
+ * type, lacks a field or has one too many is refused with a {@link WireFormatException} naming the
+ * {@link WireFormatException.Reason}; a value that has the right shape but breaks one of casemgmt's own rules
+ * surfaces as the {@link InvalidInputException} its constructor throws. Either way nothing is half-read. A new
+ * version of the format will get a new schema number, and this reader will refuse it rather than guess.
+ *
+ * <p>The core library carries no Jackson annotation: the mapping lives here, in a Jackson module of the example.
+ * Instances are immutable and thread-safe.
+ */
+public final class WireFormat {
+
+  /** The schema version this class writes and the only one it reads. */
+  public static final int SCHEMA = 1;
+
+  private static final Map<String, Class<? extends CaseEvent>> EVENT_TYPES = typesOf(CaseEvent.class);
+  private static final Map<String, Class<? extends Command>> COMMAND_TYPES = typesOf(Command.class);
+
+  private final ObjectMapper mapper;
+  private final ObjectWriter compact;
+  private final ObjectWriter pretty;
+
+  /** Creates the wire format with its own, strictly configured Jackson mapper. */
+  public WireFormat() {
+    this.mapper = JsonMapper.builder()
+        // Later modules take precedence: the casemgmt module's ordered set/map serializers win over Vavr's.
+        .addModule(new VavrModule())
+        .addModule(new JavaTimeModule())
+        .addModule(casemgmtModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+        // Records only: helpers such as Need.isOpen() or Goal.isAchieved() are derived, not fields.
+        .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
+        .build();
+    this.compact = mapper.writer();
+    DefaultIndenter newline = new DefaultIndenter("  ", "\n");
+    this.pretty = mapper.writer(new DefaultPrettyPrinter()
+        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        .withObjectIndenter(newline)
+        .withArrayIndenter(newline));
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  /**
+   * One event as a one-line JSON document.
+   *
+   * @param event the recorded event
+   * @return the document; it contains the event's personal data and free text, so never log it
+   */
+  public String toJson(RecordedEvent event) {
+    return write(compact, document(event));
+  }
+
+  /**
+   * One command as a one-line JSON document, e.g. for a command queue.
+   *
+   * @param command the command
+   * @return the document; it contains the command's personal data and free text, so never log it
+   */
+  public String toJson(Command command) {
+    return write(compact, document(command));
+  }
+
+  /**
+   * A case's history as a pretty-printed JSON array of event documents, e.g. for a client who asks for their
+   * record or for an archive. Byte-for-byte stable: the same history always gives the same text.
+   *
+   * @param history the events, in order
+   * @return the array, ending with a newline
+   */
+  public String historyToJson(Seq<RecordedEvent> history) {
+    ArrayNode array = mapper.createArrayNode();
+    history.forEach(event -> array.add(document(event)));
+    return write(pretty, array) + "\n";
+  }
+
+  /**
+   * Commands as a pretty-printed JSON array of command documents; byte-for-byte stable like
+   * {@link #historyToJson}.
+   *
+   * @param commands the commands, in order
+   * @return the array, ending with a newline
+   */
+  public String commandsToJson(Seq<? extends Command> commands) {
+    ArrayNode array = mapper.createArrayNode();
+    commands.forEach(command -> array.add(document(command)));
+    return write(pretty, array) + "\n";
+  }
+
+  private ObjectNode document(RecordedEvent event) {
+    return mapper.valueToTree(new EventDocument(SCHEMA, event.event().getClass().getSimpleName(), event.caseId(),
+        event.sequence(), event.actor(), event.at(), mapper.valueToTree(event.event())));
+  }
+
+  private ObjectNode document(Command command) {
+    return mapper.valueToTree(
+        new CommandDocument(SCHEMA, command.getClass().getSimpleName(), mapper.valueToTree(command)));
+  }
+
+  private static String write(ObjectWriter writer, JsonNode node) {
+    try {
+      return writer.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      // A tree of our own making always serializes; failing here is a bug, not bad input.
+      throw new IllegalStateException("cannot write a JSON tree", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /**
+   * Reads one event document.
+   *
+   * @param json the document
+   * @return the recorded event
+   * @throws WireFormatException            if the document is refused (see {@link WireFormatException.Reason})
+   * @throws InvalidInputException if a value breaks one of casemgmt's rules
+   */
+  public RecordedEvent readEvent(String json) {
+    return readEvent(parse(json, "event document"), "");
+  }
+
+  /**
+   * Reads one command document.
+   *
+   * @param json the document
+   * @return the command
+   * @throws WireFormatException            if the document is refused (see {@link WireFormatException.Reason})
+   * @throws InvalidInputException if a value breaks one of casemgmt's rules
+   */
+  public Command readCommand(String json) {
+    return readCommand(parse(json, "command document"), "");
+  }
+
+  /**
+   * Reads an array of event documents, as {@link #historyToJson} writes it; all or nothing.
+   *
+   * @param json the array
+   * @return the events, in order
+   * @throws WireFormatException            if the array or any document in it is refused
+   * @throws InvalidInputException if a value breaks one of casemgmt's rules
+   */
+  public Seq<RecordedEvent> readHistory(String json) {
+    return elements(parse(json, "history")).zipWithIndex().map(e -> readEvent(e._1, "[" + e._2 + "]"));
+  }
+
+  /**
+   * Reads an array of command documents, as {@link #commandsToJson} writes it; all or nothing.
+   *
+   * @param json the array
+   * @return the commands, in order
+   * @throws WireFormatException            if the array or any document in it is refused
+   * @throws InvalidInputException if a value breaks one of casemgmt's rules
+   */
+  public Seq<Command> readCommands(String json) {
+    return elements(parse(json, "commands")).zipWithIndex().map(e -> readCommand(e._1, "[" + e._2 + "]"));
+  }
+
+  private RecordedEvent readEvent(JsonNode node, String where) {
+    Class<? extends CaseEvent> type = typeOf(node, EVENT_TYPES, where);
+    EventDocument document = bind(node, EventDocument.class, where + type.getSimpleName());
+    CaseEvent event = bind(document.event(), type, where + type.getSimpleName() + ".event");
+    return new RecordedEvent(document.caseId(), document.sequence(), document.actor(), document.at(), event);
+  }
+
+  private Command readCommand(JsonNode node, String where) {
+    Class<? extends Command> type = typeOf(node, COMMAND_TYPES, where);
+    CommandDocument document = bind(node, CommandDocument.class, where + type.getSimpleName());
+    return bind(document.command(), type, where + type.getSimpleName() + ".command");
+  }
+
+  private JsonNode parse(String json, String what) {
+    if (json == null) {
+      throw new IllegalArgumentException("json is null");
+    }
+    try {
+      return mapper.readTree(json);
+    } catch (StreamReadException e) {
+      throw new WireFormatException(WireFormatException.Reason.MALFORMED_JSON,
+          what + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+    } catch (JsonProcessingException e) {
+      throw new WireFormatException(WireFormatException.Reason.MALFORMED_JSON, what);
+    }
+  }
+
+  private static Seq<JsonNode> elements(JsonNode node) {
+    if (!node.isArray()) {
+      throw new WireFormatException(WireFormatException.Reason.MALFORMED_JSON, "expected a JSON array");
+    }
+    return Vector.ofAll(node::elements);
+  }
+
+  private static <T> Class<? extends T> typeOf(JsonNode node, Map<String, Class<? extends T>> types, String where) {
+    if (node == null || !node.isObject()) {
+      throw new WireFormatException(WireFormatException.Reason.MALFORMED_JSON, where + "expected a JSON object");
+    }
+    JsonNode schema = node.get("schema");
+    if (schema == null) {
+      throw new WireFormatException(WireFormatException.Reason.MISSING_SCHEMA, where + "no \"schema\" field");
+    }
+    if (!schema.isIntegralNumber() || schema.asLong() != SCHEMA) {
+      throw new WireFormatException(WireFormatException.Reason.UNSUPPORTED_SCHEMA,
+          where + "this reader knows schema " + SCHEMA + " only");
+    }
+    JsonNode type = node.get("type");
+    if (type == null || !type.isTextual()) {
+      throw new WireFormatException(WireFormatException.Reason.MISSING_TYPE, where + "no \"type\" string");
+    }
+    // The name is not echoed: an unknown type may be anything, including data that is not ours to log.
+    return types.get(type.textValue()).getOrElseThrow(() ->
+        new WireFormatException(WireFormatException.Reason.UNKNOWN_TYPE, where + "not a known type"));
+  }
+
+  private <T> T bind(JsonNode node, Class<T> type, String where) {
+    try {
+      if (node == null || !node.isObject()) {
+        throw new WireFormatException(WireFormatException.Reason.INVALID_FIELD, where + ": expected a JSON object");
+      }
+      return mapper.treeToValue(node, type);
+    } catch (UnrecognizedPropertyException e) {
+      throw new WireFormatException(WireFormatException.Reason.UNKNOWN_FIELD, where + path(e));
+    } catch (InvalidFormatException e) {
+      throw new WireFormatException(WireFormatException.Reason.INVALID_FIELD, where + path(e));
+    } catch (MismatchedInputException e) {
+      boolean missing = isMissingProperty(e);
+      throw new WireFormatException(missing ? WireFormatException.Reason.MISSING_FIELD
+          : WireFormatException.Reason.INVALID_FIELD, where + path(e));
+    } catch (JsonMappingException e) {
+      InvalidInputException invalid = invalidInput(e);
+      if (invalid != null) {
+        throw invalid;
+      }
+      throw new WireFormatException(WireFormatException.Reason.INVALID_FIELD, where + path(e));
+    } catch (JsonProcessingException e) {
+      throw new WireFormatException(WireFormatException.Reason.INVALID_FIELD, where);
+    } catch (IllegalArgumentException e) {
+      InvalidInputException invalid = invalidInput(e);
+      if (invalid != null) {
+        throw invalid;
+      }
+      throw e;
+    }
+  }
+
+  /** The field path of a Jackson error, e.g. {@code .need.priority}; never the offending value. */
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      path.append(reference.getFieldName() != null ? "." + reference.getFieldName() : "[" + reference.getIndex() + "]");
+    }
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      path.append(" is not a field of ").append(unknown.getReferringClass().getSimpleName());
+    } else if (isMissingProperty(e)) {
+      // Jackson names the missing property only in its message; the name is a record component, not data.
+      int start = message.indexOf('\'');
+      int end = start < 0 ? -1 : message.indexOf('\'', start + 1);
+      if (end > start) {
+        path.append('.').append(message, start + 1, end);
+      }
+      path.append(" is missing");
+    } else {
+      path.append(" has the wrong shape");
+    }
+    return path.toString();
+  }
+
+  /** Jackson has no exception type of its own for a missing creator property, only its message. */
+  private static boolean isMissingProperty(JsonMappingException e) {
+    String message = e.getOriginalMessage();
+    return message != null && message.startsWith("Missing") && message.contains("creator property");
+  }
+
+  private static InvalidInputException invalidInput(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidInputException invalid) {
+        return invalid;
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- the Jackson module for core's values
+
+  private static SimpleModule casemgmtModule() {
+    SimpleModule module = new SimpleModule("casemgmt-wire-format");
+    identifier(module, CaseId.class, CaseId::value, CaseId::of);
+    identifier(module, StaffId.class, StaffId::value, StaffId::of);
+    identifier(module, ClientId.class, ClientId::value, ClientId::of);
+    identifier(module, NeedId.class, NeedId::value, NeedId::of);
+    identifier(module, GoalId.class, GoalId::value, GoalId::of);
+    identifier(module, InterventionId.class, InterventionId::value, InterventionId::of);
+    identifier(module, ReferralId.class, ReferralId::value, ReferralId::of);
+    identifier(module, ResourceId.class, ResourceId::value, ResourceId::of);
+    identifier(module, ProviderId.class, ProviderId::value, ProviderId::of);
+    module.addSerializer(new OrderedSetSerializer());
+    module.addSerializer(new OrderedMapSerializer());
+    return module;
+  }
+
+  /** Maps a single-string identifier to a plain JSON string, also as a map key; reading goes through {@code of}. */
+  private static <T> void identifier(SimpleModule module, Class<T> type, Function<T, String> value,
+      Function<String, T> of) {
+    module.addSerializer(type, new StdSerializer<T>(type) {
+      @Override
+      public void serialize(T id, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeString(value.apply(id));
+      }
+    });
+    module.addKeySerializer(type, new StdSerializer<T>(type) {
+      @Override
+      public void serialize(T id, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeFieldName(value.apply(id));
+      }
+    });
+    module.addDeserializer(type, new StdDeserializer<T>(type) {
+      @Override
+      public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+          return type.cast(context.handleUnexpectedToken(type, parser));
+        }
+        return of.apply(parser.getText());
+      }
+    });
+    module.addKeyDeserializer(type, new KeyDeserializer() {
+      @Override
+      public Object deserializeKey(String key, DeserializationContext context) {
+        return of.apply(key);
+      }
+    });
+  }
+
+  /** Natural order for comparable values (enums by declaration, ids by value), else by {@code toString}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static final Comparator<Object> STABLE = (a, b) ->
+      a instanceof Comparable && a.getClass() == b.getClass()
+          ? ((Comparable) a).compareTo(b)
+          : String.valueOf(a).compareTo(String.valueOf(b));
+
+  /** Writes a Vavr set as an array in a stable order: hash order differs between runs (enum hash codes do). */
+  private static final class OrderedSetSerializer extends StdSerializer<Set<?>> {
+    OrderedSetSerializer() {
+      super(Set.class, false);
+    }
+
+    @Override
+    public void serialize(Set<?> set, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeStartArray(set, set.size());
+      for (Object element : List.ofAll(set).sorted(STABLE)) {
+        provider.defaultSerializeValue(element, gen);
+      }
+      gen.writeEndArray();
+    }
+  }
+
+  /** Writes a Vavr map as an object with its keys in a stable order. */
+  private static final class OrderedMapSerializer extends StdSerializer<Map<?, ?>> {
+    OrderedMapSerializer() {
+      super(Map.class, false);
+    }
+
+    @Override
+    public void serialize(Map<?, ?> map, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeStartObject(map);
+      for (Tuple2<?, ?> entry : List.ofAll(map).sorted((x, y) -> STABLE.compare(x._1, y._1))) {
+        provider.findKeySerializer(entry._1.getClass(), null).serialize(entry._1, gen, provider);
+        provider.defaultSerializeValue(entry._2, gen);
+      }
+      gen.writeEndObject();
+    }
+  }
+
+  private static <T> Map<String, Class<? extends T>> typesOf(Class<T> sealed) {
+    return HashMap.ofEntries(List.of(sealed.getPermittedSubclasses())
+        .map(c -> new Tuple2<String, Class<? extends T>>(c.getSimpleName(), c.asSubclass(sealed))));
+  }
+
+  /** The names of every event type, i.e. every permitted subclass of {@link CaseEvent}. */
+  public static Set<String> eventTypes() {
+    return EVENT_TYPES.keySet();
+  }
+
+  /** The names of every command type, i.e. every permitted subclass of {@link Command}. */
+  public static Set<String> commandTypes() {
+    return COMMAND_TYPES.keySet();
+  }
+
+  /** An event document: schema, type, the recorded event's envelope, then the event's fields. */
+  record EventDocument(int schema, String type, CaseId caseId, long sequence, StaffId actor, Instant at,
+      JsonNode event) {}
+
+  /** A command document: schema, type, then the command's fields. */
+  record CommandDocument(int schema, String type, JsonNode command) {}
+}

@@ -1,0 +1,36 @@
+package org.casemgmt.examples.store;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The demo shows storing, reloading and a conflict, and prints no personal data. */
+class EventStoreDemoTest {
+
+  static String output() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    EventStoreDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void the_demo_reloads_an_equal_case_and_shows_a_version_conflict() {
+    String out = output();
+    assertTrue(out.contains("equal to the service's copy: true"), out);
+    assertTrue(out.contains("Bruno: version conflict, expected 6 but found 7"), out);
+    assertTrue(out.contains("{\"schema\":1,\"type\":\"PlanningStarted\""), out);
+  }
+
+  @Test
+  void the_demo_prints_neither_the_clients_name_nor_free_text() {
+    String out = output();
+    assertFalse(out.contains("Maria"), out);
+    assertFalse(out.contains("Rossi"), out);
+    assertFalse(out.contains("1980"), out);
+    assertFalse(out.contains("Evicted"), out);
+  }
+}
