@@ -46,7 +46,15 @@ public sealed interface CaseEvent {
    */
   record CaseOpened(CaseId caseId, Client client, StaffId caseManager, Set<LifeDomain> scope, LocalDate openedOn)
       implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param caseId the case
+     * @param client the person it is about
+     * @param caseManager the reference person who took charge
+     * @param scope the life domains agreed with the client
+     * @param openedOn the day it was opened
+     */
     public CaseOpened {
       Check.orThrow(Check.present("caseId", caseId), Check.present("client", client),
           Check.present("caseManager", caseManager), Check.elements("scope", scope, true),
@@ -61,7 +69,12 @@ public sealed interface CaseEvent {
    * @param to   the new case manager
    */
   record CaseHandedOver(StaffId from, StaffId to) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param from the previous case manager
+     * @param to the new case manager
+     */
     public CaseHandedOver {
       Check.orThrow(Check.present("from", from), Check.present("to", to));
     }
@@ -74,7 +87,12 @@ public sealed interface CaseEvent {
    * @param consentedOn the day the client consented
    */
   record ScopeExtended(Set<LifeDomain> domains, LocalDate consentedOn) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param domains the domains added
+     * @param consentedOn the day the client consented
+     */
     public ScopeExtended {
       Check.orThrow(Check.elements("domains", domains, true), Check.present("consentedOn", consentedOn));
     }
@@ -86,7 +104,11 @@ public sealed interface CaseEvent {
    * @param reason why (free text, redacted)
    */
   record CaseSuspended(String reason) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param reason why (free text, redacted)
+     */
     public CaseSuspended {
       Check.orThrow(Check.present("reason", reason));
     }
@@ -109,7 +131,13 @@ public sealed interface CaseEvent {
    * @param note     the closing report's summary (free text, redacted)
    */
   record CaseClosed(ClosureReason reason, LocalDate closedOn, String note) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param reason why
+     * @param closedOn the day it closed
+     * @param note the closing report's summary (free text, redacted)
+     */
     public CaseClosed {
       Check.orThrow(Check.present("reason", reason), Check.present("closedOn", closedOn), Check.present("note", note));
     }
@@ -126,7 +154,11 @@ public sealed interface CaseEvent {
    * @param reason why (free text, redacted)
    */
   record CaseReopened(String reason) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param reason why (free text, redacted)
+     */
     public CaseReopened {
       Check.orThrow(Check.present("reason", reason));
     }
@@ -146,7 +178,11 @@ public sealed interface CaseEvent {
    * @param need the need, open
    */
   record NeedRecorded(Need need) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param need the need, open
+     */
     public NeedRecorded {
       Check.orThrow(Check.present("need", need));
     }
@@ -160,7 +196,13 @@ public sealed interface CaseEvent {
    * @param priority    the new priority
    */
   record NeedRevised(NeedId need, String description, Priority priority) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param need the need
+     * @param description the new description (free text, redacted)
+     * @param priority the new priority
+     */
     public NeedRevised {
       Check.orThrow(Check.present("need", need), Check.present("description", description),
           Check.present("priority", priority));
@@ -179,7 +221,12 @@ public sealed interface CaseEvent {
    * @param reason why (free text, redacted)
    */
   record NeedWithdrawn(NeedId need, String reason) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param need the need
+     * @param reason why (free text, redacted)
+     */
     public NeedWithdrawn {
       Check.orThrow(Check.present("need", need), Check.present("reason", reason));
     }
@@ -196,7 +243,11 @@ public sealed interface CaseEvent {
    * @param strength the strength
    */
   record StrengthRecorded(Strength strength) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param strength the strength
+     */
     public StrengthRecorded {
       Check.orThrow(Check.present("strength", strength));
     }
@@ -208,7 +259,11 @@ public sealed interface CaseEvent {
    * @param resource the resource
    */
   record ResourceRecorded(Resource resource) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param resource the resource
+     */
     public ResourceRecorded {
       Check.orThrow(Check.present("resource", resource));
     }
@@ -225,7 +280,13 @@ public sealed interface CaseEvent {
    * @param coverageThreshold the priority from which open needs must be covered or deferred
    */
   record PlanningStarted(int planVersion, DayWindow period, Priority coverageThreshold) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param planVersion the new version's number
+     * @param period the period it covers
+     * @param coverageThreshold the priority from which open needs must be covered or deferred
+     */
     public PlanningStarted {
       Check.orThrow(Check.atLeast("planVersion", planVersion, 1), Check.present("period", period),
           Check.present("coverageThreshold", coverageThreshold));
@@ -238,7 +299,11 @@ public sealed interface CaseEvent {
    * @param goal the goal, proposed
    */
   record GoalAdded(Goal goal) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param goal the goal, proposed
+     */
     public GoalAdded {
       Check.orThrow(Check.present("goal", goal));
     }
@@ -251,7 +316,12 @@ public sealed interface CaseEvent {
    * @param provider     who delivers it
    */
   record InterventionPlanned(Intervention intervention, Provider provider) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param intervention the intervention, planned
+     * @param provider who delivers it
+     */
     public InterventionPlanned {
       Check.orThrow(Check.present("intervention", intervention), Check.present("provider", provider));
     }
@@ -264,7 +334,12 @@ public sealed interface CaseEvent {
    * @param reason why (free text, redacted)
    */
   record NeedDeferred(NeedId need, String reason) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param need the need
+     * @param reason why (free text, redacted)
+     */
     public NeedDeferred {
       Check.orThrow(Check.present("need", need), Check.present("reason", reason));
     }
@@ -281,7 +356,11 @@ public sealed interface CaseEvent {
    * @param cap the cap
    */
   record BudgetCapSet(Money cap) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param cap the cap
+     */
     public BudgetCapSet {
       Check.orThrow(Check.present("cap", cap));
     }
@@ -293,7 +372,11 @@ public sealed interface CaseEvent {
    * @param agreedOn the day of the agreement
    */
   record PlanAgreed(LocalDate agreedOn) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param agreedOn the day of the agreement
+     */
     public PlanAgreed {
       Check.orThrow(Check.present("agreedOn", agreedOn));
     }
@@ -305,7 +388,11 @@ public sealed interface CaseEvent {
    * @param approvedOn the day of approval
    */
   record PlanApproved(LocalDate approvedOn) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param approvedOn the day of approval
+     */
     public PlanApproved {
       Check.orThrow(Check.present("approvedOn", approvedOn));
     }
@@ -321,7 +408,12 @@ public sealed interface CaseEvent {
    * @param on           the day
    */
   record InterventionStarted(InterventionId intervention, LocalDate on) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param intervention the intervention
+     * @param on the day
+     */
     public InterventionStarted {
       Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
     }
@@ -334,7 +426,12 @@ public sealed interface CaseEvent {
    * @param on           the day
    */
   record InterventionSuspended(InterventionId intervention, LocalDate on) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param intervention the intervention
+     * @param on the day
+     */
     public InterventionSuspended {
       Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
     }
@@ -347,7 +444,12 @@ public sealed interface CaseEvent {
    * @param on           the day
    */
   record InterventionResumed(InterventionId intervention, LocalDate on) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param intervention the intervention
+     * @param on the day
+     */
     public InterventionResumed {
       Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
     }
@@ -360,7 +462,12 @@ public sealed interface CaseEvent {
    * @param on           the day
    */
   record InterventionCompleted(InterventionId intervention, LocalDate on) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param intervention the intervention
+     * @param on the day
+     */
     public InterventionCompleted {
       Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
     }
@@ -374,7 +481,13 @@ public sealed interface CaseEvent {
    * @param reason       why (free text, redacted)
    */
   record InterventionCancelled(InterventionId intervention, LocalDate on, String reason) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param intervention the intervention
+     * @param on the day
+     * @param reason why (free text, redacted)
+     */
     public InterventionCancelled {
       Check.orThrow(Check.present("intervention", intervention), Check.present("on", on),
           Check.present("reason", reason));
@@ -395,7 +508,13 @@ public sealed interface CaseEvent {
    */
   record ReviewRecorded(LocalDate on, Map<InterventionId, Finding> findings, ReviewDecision decision)
       implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param on the day of the review
+     * @param findings what was found per intervention
+     * @param decision what happens next
+     */
     public ReviewRecorded {
       Check.orThrow(Check.present("on", on), Check.entries("findings", findings), Check.present("decision", decision));
     }
@@ -411,7 +530,12 @@ public sealed interface CaseEvent {
    * @param achievement the outcome
    */
   record OutcomeRecorded(GoalId goal, GoalAchievement achievement) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param goal the goal
+     * @param achievement the outcome
+     */
     public OutcomeRecorded {
       Check.orThrow(Check.present("goal", goal), Check.present("achievement", achievement));
     }
@@ -423,7 +547,11 @@ public sealed interface CaseEvent {
    * @param reason why (free text, redacted)
    */
   record ReplanningStarted(String reason) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param reason why (free text, redacted)
+     */
     public ReplanningStarted {
       Check.orThrow(Check.present("reason", reason));
     }
@@ -440,7 +568,11 @@ public sealed interface CaseEvent {
    * @param participant who and their commitment
    */
   record ParticipantAdded(Participant participant) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param participant who and their commitment
+     */
     public ParticipantAdded {
       Check.orThrow(Check.present("participant", participant));
     }
@@ -452,7 +584,11 @@ public sealed interface CaseEvent {
    * @param referral the referral, requested
    */
   record ReferralRequested(Referral referral) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param referral the referral, requested
+     */
     public ReferralRequested {
       Check.orThrow(Check.present("referral", referral));
     }
@@ -465,7 +601,12 @@ public sealed interface CaseEvent {
    * @param on       the day of the answer
    */
   record ReferralAccepted(ReferralId referral, LocalDate on) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param referral the referral
+     * @param on the day of the answer
+     */
     public ReferralAccepted {
       Check.orThrow(Check.present("referral", referral), Check.present("on", on));
     }
@@ -479,7 +620,13 @@ public sealed interface CaseEvent {
    * @param reason   why (free text, redacted)
    */
   record ReferralDeclined(ReferralId referral, LocalDate on, String reason) implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param referral the referral
+     * @param on the day of the answer
+     * @param reason why (free text, redacted)
+     */
     public ReferralDeclined {
       Check.orThrow(Check.present("referral", referral), Check.present("on", on), Check.present("reason", reason));
     }
@@ -500,7 +647,14 @@ public sealed interface CaseEvent {
    */
   record ReferralCompleted(ReferralId referral, LocalDate on, boolean successful, Option<String> reason)
       implements CaseEvent {
-    /** Creates the event, checking every field. */
+    /**
+     * Creates the event, checking every field.
+     *
+     * @param referral the referral
+     * @param on the day it ended
+     * @param successful whether it reached its aim
+     * @param reason why not, when it did not (free text, redacted)
+     */
     public ReferralCompleted {
       Check.orThrow(Check.present("referral", referral), Check.present("on", on), Check.present("reason", reason));
     }

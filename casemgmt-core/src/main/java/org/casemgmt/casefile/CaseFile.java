@@ -65,77 +65,77 @@ public final class CaseFile {
     this.state = state;
   }
 
-  /** The case's identifier. */
+  /** {@return the case's identifier} */
   public CaseId id() {
     return state.id();
   }
 
-  /** The number of events in the case's history; the sequence number of the last one. */
+  /** {@return the number of events in the case's history; the sequence number of the last one} */
   public long version() {
     return version;
   }
 
-  /** When the case was opened (no command may be issued earlier). */
+  /** {@return when the case was opened (no command may be issued earlier)} */
   public Instant openedAt() {
     return state.openedAt();
   }
 
-  /** The day the case was opened (no day given in a command may be earlier). */
+  /** {@return the day the case was opened (no day given in a command may be earlier)} */
   public LocalDate openedOn() {
     return state.openedOn();
   }
 
-  /** The person the case is about. */
+  /** {@return the person the case is about} */
   public Client client() {
     return state.client();
   }
 
-  /** The reference person: there is always exactly one. */
+  /** {@return the reference person: there is always exactly one} */
   public StaffId caseManager() {
     return state.caseManager();
   }
 
-  /** The life domains the services agreed with the client to deal with. */
+  /** {@return the life domains the services agreed with the client to deal with} */
   public Set<LifeDomain> scope() {
     return state.scope();
   }
 
-  /** Where the case is in the methodology. */
+  /** {@return where the case is in the methodology} */
   public Phase phase() {
     return state.phase();
   }
 
-  /** Whether the case is suspended (it keeps its phase; only resuming and closing are accepted). */
+  /** {@return whether the case is suspended (it keeps its phase; only resuming and closing are accepted)} */
   public boolean suspended() {
     return state.suspended();
   }
 
-  /** Whether the current assessment has been concluded. */
+  /** {@return whether the current assessment has been concluded} */
   public boolean assessmentCompleted() {
     return state.assessmentCompleted();
   }
 
-  /** The needs recorded, by id, withdrawn ones included. */
+  /** {@return the needs recorded, by id, withdrawn ones included} */
   public Map<NeedId, Need> needs() {
     return state.needs();
   }
 
-  /** The client's own strengths, in the order recorded. */
+  /** {@return the client's own strengths, in the order recorded} */
   public Seq<Strength> strengths() {
     return state.strengths();
   }
 
-  /** The formal and informal resources around the client, by id. */
+  /** {@return the formal and informal resources around the client, by id} */
   public Map<ResourceId, Resource> resources() {
     return state.resources();
   }
 
-  /** The providers of the interventions ever planned, by id. */
+  /** {@return the providers of the interventions ever planned, by id} */
   public Map<ProviderId, Provider> providers() {
     return state.providers();
   }
 
-  /** The plan version being worked on, once planning has started. */
+  /** {@return the plan version being worked on, once planning has started} */
   public Option<PlanVersion> currentPlan() {
     return Option.of(state.plan());
   }
@@ -145,22 +145,22 @@ public final class CaseFile {
     return state.supersededPlans();
   }
 
-  /** Why the case was closed, while it is closed. */
+  /** {@return why the case was closed, while it is closed} */
   public Option<ClosureReason> closure() {
     return state.closure();
   }
 
-  /** The referrals to external providers, by id, whatever their status. */
+  /** {@return the referrals to external providers, by id, whatever their status} */
   public Map<ReferralId, Referral> referrals() {
     return state.referrals();
   }
 
-  /** The closing report, while the case is closed. */
+  /** {@return the closing report, while the case is closed} */
   public Option<ClosingReport> closingReport() {
     return state.closingReport();
   }
 
-  /** The day of the latest monitoring review, if there was one. */
+  /** {@return the day of the latest monitoring review, if there was one} */
   public Option<LocalDate> lastReviewOn() {
     return state.lastReviewOn();
   }
@@ -177,12 +177,12 @@ public final class CaseFile {
 
   // ---------------------------------------------------------------- derived views
 
-  /** Every version of the plan, oldest first, the current one last; earlier versions never change. */
+  /** {@return every version of the plan, oldest first, the current one last; earlier versions never change} */
   public Vector<PlanVersion> planVersions() {
     return Vector.ofAll(supersededPlans().reverse()).appendAll(currentPlan());
   }
 
-  /** The needs that are open. */
+  /** {@return the needs that are open} */
   public Seq<Need> openNeeds() {
     return needs().values().filter(Need::isOpen).sortBy(Need::id);
   }
@@ -205,17 +205,17 @@ public final class CaseFile {
     return Overdue.of(this, asOf, reviewIntervalDays);
   }
 
-  /** Whether the case is closed. */
+  /** {@return whether the case is closed} */
   public boolean isClosed() {
     return phase() == Phase.CLOSED;
   }
 
-  /** The kinds of command the phase table permits now (the rules may still refuse a particular one). */
+  /** {@return the kinds of command the phase table permits now (the rules may still refuse a particular one)} */
   public Set<CommandKind> permittedCommands() {
     return PhaseTable.permitted(phase(), suspended());
   }
 
-  /** The phases reachable from here in one command. */
+  /** {@return the phases reachable from here in one command} */
   public Set<Phase> reachablePhases() {
     return PhaseTable.reachable(phase(), suspended());
   }

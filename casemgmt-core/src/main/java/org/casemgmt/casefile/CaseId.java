@@ -10,7 +10,11 @@ import org.casemgmt.internal.Check;
  */
 public record CaseId(String value) implements Comparable<CaseId> {
 
-  /** Creates the identifier, checking its form. */
+  /**
+   * Creates the identifier, checking its form.
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   */
   public CaseId {
     Check.orThrow(Check.identifier("caseId", value));
   }

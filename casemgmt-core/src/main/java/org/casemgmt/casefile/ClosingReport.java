@@ -43,7 +43,21 @@ public record ClosingReport(
     Money completedCost,
     int referrals) {
 
-  /** Creates a report, checking every field. */
+  /**
+   * Creates a report, checking every field.
+   *
+   * @param reason why the case was closed
+   * @param closedAt when it was recorded
+   * @param closedOn the day the case closed
+   * @param closedFrom the phase it was closed from (evaluation, or earlier for an early closure)
+   * @param summary the case manager's closing note (free text, redacted)
+   * @param planVersions how many plan versions were made
+   * @param goalOutcomes the latest judgement of each goal of the last plan, by goal id
+   * @param interventionsCompleted interventions of the last plan that were delivered
+   * @param interventionsCancelled interventions of the last plan that were called off
+   * @param completedCost the total cost of the delivered interventions
+   * @param referrals referrals made during the case
+   */
   public ClosingReport {
     Check.orThrow(Check.present("reason", reason), Check.present("closedAt", closedAt), Check.present("closedOn", closedOn),
         Check.present("closedFrom", closedFrom), Check.present("summary", summary),

@@ -41,10 +41,10 @@ import org.casemgmt.resource.ServiceKind;
  */
 public sealed interface Command {
 
-  /** Who issues the command, when, and the version they expect. */
+  /** {@return who issues the command, when, and the version they expect} */
   Issued issued();
 
-  /** The kind of the command, as listed in {@link PhaseTable}. */
+  /** {@return the kind of the command, as listed in {@link PhaseTable}} */
   CommandKind kind();
 
   // ---------------------------------------------------------------- intake and the whole case
@@ -62,7 +62,16 @@ public sealed interface Command {
    */
   record OpenCase(Issued issued, CaseId caseId, Client client, StaffId caseManager, Set<LifeDomain> scope,
       LocalDate openedOn) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who opens it and when
+     * @param caseId the new case's identifier
+     * @param client the person the case is about
+     * @param caseManager the reference person who takes charge
+     * @param scope the life domains agreed with the client, at least one
+     * @param openedOn the day the case is opened; no action of the case may be dated earlier
+     */
     public OpenCase {
       Check.orThrow(Check.present("issued", issued), Check.present("caseId", caseId), Check.present("client", client),
           Check.present("caseManager", caseManager), Check.elements("scope", scope, true),
@@ -83,7 +92,12 @@ public sealed interface Command {
    * @param newCaseManager who takes charge from now on
    */
   record HandOver(Issued issued, StaffId newCaseManager) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param newCaseManager who takes charge from now on
+     */
     public HandOver {
       Check.orThrow(Check.present("issued", issued), Check.present("newCaseManager", newCaseManager));
     }
@@ -102,7 +116,13 @@ public sealed interface Command {
    * @param consentedOn the day the client consented
    */
   record ExtendScope(Issued issued, Set<LifeDomain> domains, LocalDate consentedOn) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param domains the domains to add, at least one
+     * @param consentedOn the day the client consented
+     */
     public ExtendScope {
       Check.orThrow(Check.present("issued", issued), Check.elements("domains", domains, true),
           Check.present("consentedOn", consentedOn));
@@ -122,7 +142,12 @@ public sealed interface Command {
    * @param reason why (free text, redacted)
    */
   record SuspendCase(Issued issued, String reason) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who suspends it and when
+     * @param reason why (free text, redacted)
+     */
     public SuspendCase {
       Check.orThrow(Check.present("issued", issued), Check.text("reason", reason, Check.LONG_TEXT));
     }
@@ -144,7 +169,11 @@ public sealed interface Command {
    * @param issued who resumes it and when
    */
   record ResumeCase(Issued issued) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who resumes it and when
+     */
     public ResumeCase {
       Check.orThrow(Check.present("issued", issued));
     }
@@ -166,7 +195,14 @@ public sealed interface Command {
    * @param note     the closing report's summary (free text, redacted)
    */
   record CloseCase(Issued issued, ClosureReason reason, LocalDate closedOn, String note) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who closes it and when
+     * @param reason why
+     * @param closedOn the day the case closes; not before any open intervention started or referral's last step
+     * @param note the closing report's summary (free text, redacted)
+     */
     public CloseCase {
       Check.orThrow(Check.present("issued", issued), Check.present("reason", reason),
           Check.present("closedOn", closedOn), Check.text("note", note, Check.LONG_TEXT));
@@ -190,7 +226,12 @@ public sealed interface Command {
    * @param reason why (free text, redacted)
    */
   record ReopenCase(Issued issued, String reason) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who reopens it and when
+     * @param reason why (free text, redacted)
+     */
     public ReopenCase {
       Check.orThrow(Check.present("issued", issued), Check.text("reason", reason, Check.LONG_TEXT));
     }
@@ -214,7 +255,11 @@ public sealed interface Command {
    * @param issued who starts it and when
    */
   record StartAssessment(Issued issued) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who starts it and when
+     */
     public StartAssessment {
       Check.orThrow(Check.present("issued", issued));
     }
@@ -237,7 +282,16 @@ public sealed interface Command {
    */
   record RecordNeed(Issued issued, NeedId need, LifeDomain domain, String description, Priority priority,
       IdentifiedBy identifiedBy) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param need the new need's identifier
+     * @param domain its life domain
+     * @param description what it is (free text, redacted)
+     * @param priority how urgent it is
+     * @param identifiedBy who identified it
+     */
     public RecordNeed {
       Check.orThrow(Check.present("issued", issued), Check.present("need", need), Check.present("domain", domain),
           Check.text("description", description, Check.LONG_TEXT), Check.present("priority", priority),
@@ -265,7 +319,14 @@ public sealed interface Command {
    * @param priority    the revised priority
    */
   record ReviseNeed(Issued issued, NeedId need, String description, Priority priority) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who revises it and when
+     * @param need the need
+     * @param description the revised description (free text, redacted)
+     * @param priority the revised priority
+     */
     public ReviseNeed {
       Check.orThrow(Check.present("issued", issued), Check.present("need", need),
           Check.text("description", description, Check.LONG_TEXT), Check.present("priority", priority));
@@ -290,7 +351,13 @@ public sealed interface Command {
    * @param reason why (free text, redacted)
    */
   record WithdrawNeed(Issued issued, NeedId need, String reason) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who withdraws it and when
+     * @param need the need
+     * @param reason why (free text, redacted)
+     */
     public WithdrawNeed {
       Check.orThrow(Check.present("issued", issued), Check.present("need", need),
           Check.text("reason", reason, Check.LONG_TEXT));
@@ -315,7 +382,13 @@ public sealed interface Command {
    * @param description what the person can do (free text, redacted)
    */
   record RecordStrength(Issued issued, LifeDomain domain, String description) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param domain the life domain
+     * @param description what the person can do (free text, redacted)
+     */
     public RecordStrength {
       Check.orThrow(Check.present("issued", issued), Check.present("domain", domain),
           Check.text("description", description, Check.LONG_TEXT));
@@ -342,7 +415,14 @@ public sealed interface Command {
    */
   record RecordResource(Issued issued, ResourceId resource, ResourceType type, String description)
       implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param resource the new resource's identifier
+     * @param type which kind of resource
+     * @param description who or what it is (free text, redacted)
+     */
     public RecordResource {
       Check.orThrow(Check.present("issued", issued), Check.present("resource", resource),
           Check.present("type", type), Check.text("description", description, Check.LONG_TEXT));
@@ -365,7 +445,11 @@ public sealed interface Command {
    * @param issued who concludes it and when
    */
   record CompleteAssessment(Issued issued) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who concludes it and when
+     */
     public CompleteAssessment {
       Check.orThrow(Check.present("issued", issued));
     }
@@ -387,13 +471,25 @@ public sealed interface Command {
    * @param coverageThreshold open needs at or above this priority must be covered or deferred before approval
    */
   record StartPlanning(Issued issued, DayWindow period, Priority coverageThreshold) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who starts it and when
+     * @param period the period the plan covers
+     * @param coverageThreshold open needs at or above this priority must be covered or deferred before approval
+     */
     public StartPlanning {
       Check.orThrow(Check.present("issued", issued), Check.present("period", period),
           Check.present("coverageThreshold", coverageThreshold));
     }
 
-    /** Starts planning where every open need must be covered or deferred. */
+    /**
+     * Starts planning where every open need must be covered or deferred.
+     *
+     * @param issued who issues the command and when
+     * @param period the period
+     * @return the command that starts planning where every open need must be covered or deferred
+     */
     public static StartPlanning of(Issued issued, DayWindow period) {
       return new StartPlanning(issued, period, Priority.LOW);
     }
@@ -416,7 +512,16 @@ public sealed interface Command {
    */
   record AddGoal(Issued issued, GoalId goal, Set<NeedId> needs, String description, String target, LocalDate dueOn)
       implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who adds it and when
+     * @param goal the new goal's identifier
+     * @param needs the open needs it addresses, at least one
+     * @param description what the goal is (free text, redacted)
+     * @param target how its achievement is measured (free text, redacted)
+     * @param dueOn when it should be reached
+     */
     public AddGoal {
       Check.orThrow(Check.present("issued", issued), Check.present("goal", goal), Check.elements("needs", needs, true),
           Check.text("description", description, Check.LONG_TEXT), Check.text("target", target, Check.LONG_TEXT),
@@ -451,7 +556,18 @@ public sealed interface Command {
    */
   record PlanIntervention(Issued issued, InterventionId intervention, Set<NeedId> needs, Set<GoalId> goals,
       Provider provider, ServiceKind service, DayWindow window, Money cost) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who plans it and when
+     * @param intervention the new intervention's identifier
+     * @param needs the open needs it addresses, at least one
+     * @param goals the goals it serves (may be empty)
+     * @param provider who delivers it; must offer {@code service}
+     * @param service the kind of service
+     * @param window when, {@code [start, end)}, inside the plan's period
+     * @param cost its total cost
+     */
     public PlanIntervention {
       Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
           Check.elements("needs", needs, true), Check.elements("goals", goals, false),
@@ -474,7 +590,13 @@ public sealed interface Command {
    * @param reason why (free text, redacted)
    */
   record DeferNeed(Issued issued, NeedId need, String reason) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who defers it and when
+     * @param need the need
+     * @param reason why (free text, redacted)
+     */
     public DeferNeed {
       Check.orThrow(Check.present("issued", issued), Check.present("need", need),
           Check.text("reason", reason, Check.LONG_TEXT));
@@ -498,7 +620,12 @@ public sealed interface Command {
    * @param cap    the cap
    */
   record SetBudgetCap(Issued issued, Money cap) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who sets it and when
+     * @param cap the cap
+     */
     public SetBudgetCap {
       Check.orThrow(Check.present("issued", issued), Check.present("cap", cap));
     }
@@ -516,7 +643,12 @@ public sealed interface Command {
    * @param agreedOn the day the client agreed
    */
   record RecordAgreement(Issued issued, LocalDate agreedOn) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param agreedOn the day the client agreed
+     */
     public RecordAgreement {
       Check.orThrow(Check.present("issued", issued), Check.present("agreedOn", agreedOn));
     }
@@ -535,7 +667,12 @@ public sealed interface Command {
    * @param approvedOn the day of approval
    */
   record ApprovePlan(Issued issued, LocalDate approvedOn) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who approves it and when
+     * @param approvedOn the day of approval
+     */
     public ApprovePlan {
       Check.orThrow(Check.present("issued", issued), Check.present("approvedOn", approvedOn));
     }
@@ -552,7 +689,11 @@ public sealed interface Command {
    * @param issued who starts it and when
    */
   record StartImplementation(Issued issued) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who starts it and when
+     */
     public StartImplementation {
       Check.orThrow(Check.present("issued", issued));
     }
@@ -573,7 +714,13 @@ public sealed interface Command {
    * @param on           the day it started
    */
   record StartIntervention(Issued issued, InterventionId intervention, LocalDate on) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param intervention the intervention
+     * @param on the day it started
+     */
     public StartIntervention {
       Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
           Check.present("on", on));
@@ -593,7 +740,13 @@ public sealed interface Command {
    * @param on           the day it was suspended
    */
   record SuspendIntervention(Issued issued, InterventionId intervention, LocalDate on) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param intervention the intervention
+     * @param on the day it was suspended
+     */
     public SuspendIntervention {
       Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
           Check.present("on", on));
@@ -613,7 +766,13 @@ public sealed interface Command {
    * @param on           the day it resumed
    */
   record ResumeIntervention(Issued issued, InterventionId intervention, LocalDate on) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param intervention the intervention
+     * @param on the day it resumed
+     */
     public ResumeIntervention {
       Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
           Check.present("on", on));
@@ -633,7 +792,13 @@ public sealed interface Command {
    * @param on           the day it was completed, not before it started
    */
   record CompleteIntervention(Issued issued, InterventionId intervention, LocalDate on) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param intervention the intervention
+     * @param on the day it was completed, not before it started
+     */
     public CompleteIntervention {
       Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
           Check.present("on", on));
@@ -655,7 +820,14 @@ public sealed interface Command {
    */
   record CancelIntervention(Issued issued, InterventionId intervention, LocalDate on, String reason)
       implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who cancels it and when
+     * @param intervention the intervention
+     * @param on the day it was cancelled
+     * @param reason why (free text, redacted)
+     */
     public CancelIntervention {
       Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
           Check.present("on", on), Check.text("reason", reason, Check.LONG_TEXT));
@@ -686,7 +858,14 @@ public sealed interface Command {
    */
   record RecordReview(Issued issued, LocalDate on, Map<InterventionId, Finding> findings, ReviewDecision decision)
       implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who reviews and when
+     * @param on the day of the review
+     * @param findings what was found per intervention (may be empty)
+     * @param decision what happens next
+     */
     public RecordReview {
       Check.orThrow(Check.present("issued", issued), Check.present("on", on),
           Check.entries("findings", findings),
@@ -706,7 +885,11 @@ public sealed interface Command {
    * @param issued who starts it and when
    */
   record StartEvaluation(Issued issued) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who starts it and when
+     */
     public StartEvaluation {
       Check.orThrow(Check.present("issued", issued));
     }
@@ -725,7 +908,13 @@ public sealed interface Command {
    * @param achievement the outcome
    */
   record RecordOutcome(Issued issued, GoalId goal, GoalAchievement achievement) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who evaluates and when
+     * @param goal the goal
+     * @param achievement the outcome
+     */
     public RecordOutcome {
       Check.orThrow(Check.present("issued", issued), Check.present("goal", goal),
           Check.present("achievement", achievement));
@@ -745,7 +934,12 @@ public sealed interface Command {
    * @param reason why (free text, redacted)
    */
   record Replan(Issued issued, String reason) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who decides it and when
+     * @param reason why (free text, redacted)
+     */
     public Replan {
       Check.orThrow(Check.present("issued", issued), Check.text("reason", reason, Check.LONG_TEXT));
     }
@@ -771,7 +965,12 @@ public sealed interface Command {
    * @param participant who takes part and what they commit to
    */
   record AddParticipant(Issued issued, Participant participant) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param participant who takes part and what they commit to
+     */
     public AddParticipant {
       Check.orThrow(Check.present("issued", issued), Check.present("participant", participant));
     }
@@ -795,7 +994,16 @@ public sealed interface Command {
    */
   record RequestReferral(Issued issued, ReferralId referral, Set<NeedId> needs, Provider provider,
       ServiceKind service, LocalDate requestedOn) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who sends it and when
+     * @param referral the new referral's identifier
+     * @param needs the open needs it is for, at least one
+     * @param provider the provider; must offer {@code service}
+     * @param service the kind of service asked for
+     * @param requestedOn the day it is sent
+     */
     public RequestReferral {
       Check.orThrow(Check.present("issued", issued), Check.present("referral", referral),
           Check.elements("needs", needs, true), Check.present("provider", provider),
@@ -816,7 +1024,13 @@ public sealed interface Command {
    * @param on       the day of the answer, not before the request
    */
   record AcceptReferral(Issued issued, ReferralId referral, LocalDate on) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param referral the referral
+     * @param on the day of the answer, not before the request
+     */
     public AcceptReferral {
       Check.orThrow(Check.present("issued", issued), Check.present("referral", referral), Check.present("on", on));
     }
@@ -836,7 +1050,14 @@ public sealed interface Command {
    * @param reason   why (free text, redacted)
    */
   record DeclineReferral(Issued issued, ReferralId referral, LocalDate on, String reason) implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param referral the referral
+     * @param on the day of the answer, not before the request
+     * @param reason why (free text, redacted)
+     */
     public DeclineReferral {
       Check.orThrow(Check.present("issued", issued), Check.present("referral", referral), Check.present("on", on),
           Check.text("reason", reason, Check.LONG_TEXT));
@@ -865,7 +1086,15 @@ public sealed interface Command {
    */
   record CompleteReferral(Issued issued, ReferralId referral, LocalDate on, boolean successful, Option<String> reason)
       implements Command {
-    /** Creates the command, checking every field. */
+    /**
+     * Creates the command, checking every field.
+     *
+     * @param issued who records it and when
+     * @param referral the referral
+     * @param on the day it ended, not before it was accepted
+     * @param successful whether it reached its aim
+     * @param reason why it did not (free text, redacted); required when not successful
+     */
     public CompleteReferral {
       Check.orThrow(Check.present("issued", issued), Check.present("referral", referral), Check.present("on", on),
           reason == null ? Check.present("reason", null)
@@ -875,12 +1104,27 @@ public sealed interface Command {
                   : reason.map(r -> Check.text("reason", r, Check.LONG_TEXT)).getOrNull());
     }
 
-    /** A successful completion. */
+    /**
+     * A successful completion.
+     *
+     * @param issued who issues the command and when
+     * @param referral the referral
+     * @param on the day it happened
+     * @return a successful completion
+     */
     public static CompleteReferral successful(Issued issued, ReferralId referral, LocalDate on) {
       return new CompleteReferral(issued, referral, on, true, Option.none());
     }
 
-    /** An unsuccessful completion, with its reason. */
+    /**
+     * An unsuccessful completion, with its reason.
+     *
+     * @param issued who issues the command and when
+     * @param referral the referral
+     * @param on the day it happened
+     * @param reason the reason
+     * @return an unsuccessful completion, with its reason
+     */
     public static CompleteReferral unsuccessful(Issued issued, ReferralId referral, LocalDate on, String reason) {
       return new CompleteReferral(issued, referral, on, false, Option.of(reason));
     }

@@ -20,7 +20,13 @@ import org.casemgmt.party.StaffId;
  */
 public record Issued(StaffId actor, Instant at, Option<Long> expectedVersion) {
 
-  /** Creates the stamp, checking every field. */
+  /**
+   * Creates the stamp, checking every field.
+   *
+   * @param actor the member of the team issuing the command
+   * @param at when it is issued
+   * @param expectedVersion the case file's version the issuer saw, for optimistic concurrency
+   */
   public Issued {
     Check.orThrow(
         Check.present("actor", actor),
@@ -34,6 +40,9 @@ public record Issued(StaffId actor, Instant at, Option<Long> expectedVersion) {
   /**
    * A command issued by an actor at an instant, without a version check.
    *
+   * @param actor the actor
+   * @param at the at
+   * @return a command issued by an actor at an instant, without a version check
    * @throws org.casemgmt.InvalidInputException if an argument is missing
    */
   public static Issued by(StaffId actor, Instant at) {
@@ -43,6 +52,8 @@ public record Issued(StaffId actor, Instant at, Option<Long> expectedVersion) {
   /**
    * The same stamp, refused with {@link Rejection.VersionConflict} unless the case file is at this version.
    *
+   * @param version the version
+   * @return the same stamp, refused with {@link Rejection.VersionConflict} unless the case file is at this version
    * @throws org.casemgmt.InvalidInputException if the version is negative
    */
   public Issued expectingVersion(long version) {

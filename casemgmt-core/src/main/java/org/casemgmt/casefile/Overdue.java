@@ -23,7 +23,7 @@ import org.casemgmt.plan.GoalId;
 public record Overdue(Option<LocalDate> reviewDueSince, Seq<GoalId> goalsPastDue,
     Seq<InterventionId> interventionsPastWindow) {
 
-  /** Whether nothing is overdue. */
+  /** {@return whether nothing is overdue} */
   public boolean isEmpty() {
     return reviewDueSince.isEmpty() && goalsPastDue.isEmpty() && interventionsPastWindow.isEmpty();
   }

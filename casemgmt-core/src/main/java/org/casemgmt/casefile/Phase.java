@@ -22,7 +22,7 @@ public enum Phase {
   /** The case is closed, with a reason; it may be reopened. */
   CLOSED;
 
-  /** Whether the case is still open in this phase. */
+  /** {@return whether the case is still open in this phase} */
   public boolean isOpen() {
     return this != CLOSED;
   }

@@ -37,7 +37,7 @@ public final class PhaseTable {
    */
   public record Transition(Phase from, CommandKind command, Set<Phase> to) {
 
-    /** Whether the command changes the phase (at least one target differs from {@code from}). */
+    /** {@return whether the command changes the phase (at least one target differs from {@code from})} */
     public boolean changesPhase() {
       return to.exists(p -> p != from);
     }
@@ -125,17 +125,17 @@ public final class PhaseTable {
     return commands.map(command -> row(phase, command, phase));
   }
 
-  /** Every row of the table, in the order of the methodology. */
+  /** {@return every row of the table, in the order of the methodology} */
   public static Seq<Transition> transitions() {
     return TABLE;
   }
 
-  /** The phase a case is in when {@link CommandKind#OPEN_CASE} opens it. */
+  /** {@return the phase a case is in when {@link CommandKind#OPEN_CASE} opens it} */
   public static Phase initial() {
     return INITIAL;
   }
 
-  /** The commands a suspended case accepts, whatever its phase. */
+  /** {@return the commands a suspended case accepts, whatever its phase} */
   public static Set<CommandKind> permittedWhileSuspended() {
     return WHILE_SUSPENDED;
   }
@@ -154,7 +154,14 @@ public final class PhaseTable {
     return LinkedHashSet.ofAll(PERMITTED.get(phase));
   }
 
-  /** Whether a command of this kind is permitted; allocation-free, for the hot path. */
+  /**
+   * Whether a command of this kind is permitted; allocation-free, for the hot path.
+   *
+   * @param phase the phase
+   * @param suspended the suspended
+   * @param command the command
+   * @return whether a command of this kind is permitted; allocation-free, for the hot path
+   */
   public static boolean isPermitted(Phase phase, boolean suspended, CommandKind command) {
     return (suspended ? SUSPENDED_ONLY : PERMITTED.get(phase)).contains(command);
   }
@@ -162,6 +169,10 @@ public final class PhaseTable {
   /**
    * The phases a command may lead to from a phase; empty if it is not permitted there.
    * Resuming keeps the phase a case was suspended in (any open phase).
+   *
+   * @param from the first day or value
+   * @param command the command
+   * @return the phases a command may lead to from a phase; empty if it is not permitted there
    */
   public static Set<Phase> targets(Phase from, CommandKind command) {
     if (command == RESUME_CASE) {
@@ -171,7 +182,14 @@ public final class PhaseTable {
     return to == null ? LinkedHashSet.empty() : LinkedHashSet.ofAll(to);
   }
 
-  /** Whether the move {@code from → to} by a command of this kind is in the table. */
+  /**
+   * Whether the move {@code from → to} by a command of this kind is in the table.
+   *
+   * @param from the first day or value
+   * @param command the command
+   * @param to the to
+   * @return whether the move {@code from → to} by a command of this kind is in the table
+   */
   public static boolean allows(Phase from, CommandKind command, Phase to) {
     if (command == RESUME_CASE) {
       return from.isOpen() && from == to;
@@ -180,7 +198,13 @@ public final class PhaseTable {
     return targets != null && targets.contains(to);
   }
 
-  /** The phases reachable from a phase in one command, itself excluded. */
+  /**
+   * The phases reachable from a phase in one command, itself excluded.
+   *
+   * @param from the first day or value
+   * @param suspended the suspended
+   * @return the phases reachable from a phase in one command, itself excluded
+   */
   public static Set<Phase> reachable(Phase from, boolean suspended) {
     Set<CommandKind> permitted = permitted(from, suspended);
     return LinkedHashSet.ofAll(TABLE.filter(t -> t.from() == from && permitted.contains(t.command()))

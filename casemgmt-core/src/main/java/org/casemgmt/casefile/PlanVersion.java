@@ -76,92 +76,102 @@ public final class PlanVersion {
 
   // ---------------------------------------------------------------- queries
 
-  /** The version number, from 1. */
+  /** {@return the version number, from 1} */
   public int number() {
     return number;
   }
 
-  /** The period the plan covers; every intervention's window lies inside it. */
+  /** {@return the period the plan covers; every intervention's window lies inside it} */
   public DayWindow period() {
     return period;
   }
 
-  /** Open needs at or above this priority must be covered or deferred before approval. */
+  /** {@return open needs at or above this priority must be covered or deferred before approval} */
   public Priority coverageThreshold() {
     return coverageThreshold;
   }
 
-  /** The plan's goals by id. */
+  /** {@return the plan's goals by id} */
   public Map<GoalId, Goal> goals() {
     return goals;
   }
 
-  /** The plan's interventions by id, cancelled ones included (they stay on the record). */
+  /** {@return the plan's interventions by id, cancelled ones included (they stay on the record)} */
   public Map<InterventionId, Intervention> interventions() {
     return interventions;
   }
 
-  /** The interventions that are not cancelled, in id order. */
+  /** {@return the interventions that are not cancelled, in id order} */
   public Seq<Intervention> liveInterventions() {
     return interventions.values().filter(i -> i.status().isLive()).sortBy(Intervention::id);
   }
 
-  /** How many interventions are not cancelled. */
+  /** {@return how many interventions are not cancelled} */
   public int liveInterventionCount() {
     return index.live();
   }
 
-  /** Whether an intervention of the plan (or of an earlier version it carries over) has started. */
+  /** {@return whether an intervention of the plan (or of an earlier version it carries over) has started} */
   public boolean anyInterventionStarted() {
     return index.anyStarted();
   }
 
-  /** Needs consciously deferred to a later plan, with the reason (free text). */
+  /** {@return needs consciously deferred to a later plan, with the reason (free text)} */
   public Map<NeedId, String> deferrals() {
     return deferrals;
   }
 
-  /** Who takes part in the plan and what each commits to, in the order named. */
+  /** {@return who takes part in the plan and what each commits to, in the order named} */
   public Seq<Participant> participants() {
     return participants;
   }
 
-  /** The budget cap, if one is set. */
+  /** {@return the budget cap, if one is set} */
   public Option<Money> budgetCap() {
     return budgetCap;
   }
 
-  /** The day the client agreed to this version, if they have. */
+  /** {@return the day the client agreed to this version, if they have} */
   public Option<LocalDate> agreedOn() {
     return agreedOn;
   }
 
-  /** The day this version was approved, if it was. */
+  /** {@return the day this version was approved, if it was} */
   public Option<LocalDate> approvedOn() {
     return approvedOn;
   }
 
-  /** Whether this version was approved. */
+  /** {@return whether this version was approved} */
   public boolean isApproved() {
     return approvedOn.isDefined();
   }
 
-  /** The total cost of the interventions that are not cancelled. */
+  /** {@return the total cost of the interventions that are not cancelled} */
   public Money plannedCost() {
     return index.plannedCost();
   }
 
-  /** Whether some live intervention addresses the need. */
+  /**
+   * Whether some live intervention addresses the need.
+   *
+   * @param need the need
+   * @return whether some live intervention addresses the need
+   */
   public boolean covers(NeedId need) {
     return index.covers(need);
   }
 
-  /** The set of needs addressed by at least one live intervention. */
+  /** {@return the set of needs addressed by at least one live intervention} */
   public Set<NeedId> coveredNeeds() {
     return index.coverage().filter(entry -> entry._2 > 0).keySet();
   }
 
-  /** The sum of the cost accrued by the given day over all interventions (see {@link Intervention#costAccruedBy}). */
+  /**
+   * The sum of the cost accrued by the given day over all interventions (see {@link Intervention#costAccruedBy}).
+   *
+   * @param asOf the as of
+   * @return the sum of the cost accrued by the given day over all interventions (see {@link Intervention#costAccruedBy})
+   */
   public Money costToDate(LocalDate asOf) {
     return interventions.values().foldLeft(Money.ZERO, (sum, i) -> sum.plus(i.costAccruedBy(asOf)));
   }
@@ -169,12 +179,20 @@ public final class PlanVersion {
   /**
    * The first live intervention that clashes with a candidate under the non-overlap rule: same need and same
    * service kind with a shared day. Looks only at the neighbours by start day, in {@code O(log n)} per need.
+   *
+   * @param candidate the candidate
+   * @return the first live intervention that clashes with a candidate under the non-overlap rule: same need and same service kind with a shared day
    */
   public Option<Overlap> findOverlap(Intervention candidate) {
     return index.findOverlap(candidate);
   }
 
-  /** The first live intervention of the same exclusive kind that shares a day with the candidate, whatever the need. */
+  /**
+   * The first live intervention of the same exclusive kind that shares a day with the candidate, whatever the need.
+   *
+   * @param candidate the candidate
+   * @return the first live intervention of the same exclusive kind that shares a day with the candidate, whatever the need
+   */
   public Option<Overlap> findExclusiveClash(Intervention candidate) {
     return index.findExclusiveClash(candidate);
   }

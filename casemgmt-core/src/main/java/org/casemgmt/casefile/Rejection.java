@@ -34,7 +34,7 @@ import org.casemgmt.resource.ServiceKind;
  */
 public sealed interface Rejection {
 
-  /** The name of the broken rule, e.g. {@code "OverlappingIntervention"}; stable, safe to log and count. */
+  /** {@return the name of the broken rule, e.g. {@code "OverlappingIntervention"}; stable, safe to log and count} */
   default String rule() {
     return getClass().getSimpleName();
   }
@@ -404,7 +404,12 @@ public sealed interface Rejection {
    * @param ids    the ids involved, as text, e.g. the interventions already active
    */
   record PolicyViolation(String policy, Seq<String> ids) implements Rejection {
-    /** Creates the rejection, checking its fields. */
+    /**
+     * Creates the rejection, checking its fields.
+     *
+     * @param policy the policy's code, e.g. {@code "MAX_THREE_ACTIVE_INTERVENTIONS"} (an identifier, not prose)
+     * @param ids the ids involved, as text, e.g. the interventions already active
+     */
     public PolicyViolation {
       Check.orThrow(Check.identifier("policy", policy),
           Check.elements("ids", ids, false));

@@ -54,7 +54,7 @@ public final class Labels {
 
   private Labels() {}
 
-  /** The languages with their own labels: English and Italian. */
+  /** {@return the languages with their own labels: English and Italian} */
   public static List<Locale> supportedLocales() {
     return SUPPORTED;
   }

@@ -21,7 +21,16 @@ import org.casemgmt.internal.Check;
 public record Need(
     NeedId id, LifeDomain domain, String description, Priority priority, IdentifiedBy identifiedBy, NeedStatus status) {
 
-  /** Creates a need, checking every field. */
+  /**
+   * Creates a need, checking every field.
+   *
+   * @param id the need's identifier within its case
+   * @param domain the life domain the need belongs to
+   * @param description what the need is (free text, redacted in {@code toString})
+   * @param priority how urgent it is
+   * @param identifiedBy who identified it
+   * @param status open or withdrawn
+   */
   public Need {
     Check.orThrow(
         Check.present("id", id),
@@ -35,23 +44,35 @@ public record Need(
   /**
    * Creates an open need.
    *
+   * @param id the identifier
+   * @param domain the domain
+   * @param description the description
+   * @param priority the priority
+   * @param identifiedBy the identified by
+   * @return the new open need
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Need of(NeedId id, LifeDomain domain, String description, Priority priority, IdentifiedBy identifiedBy) {
     return new Need(id, domain, description, priority, identifiedBy, NeedStatus.OPEN);
   }
 
-  /** Whether the need is open (taken on and not withdrawn). */
+  /** {@return whether the need is open (taken on and not withdrawn)} */
   public boolean isOpen() {
     return status == NeedStatus.OPEN;
   }
 
-  /** This need with a revised description and priority. */
+  /**
+   * This need with a revised description and priority.
+   *
+   * @param newDescription the new description
+   * @param newPriority the new priority
+   * @return this need with a revised description and priority
+   */
   public Need revised(String newDescription, Priority newPriority) {
     return new Need(id, domain, newDescription, newPriority, identifiedBy, status);
   }
 
-  /** This need, withdrawn. */
+  /** {@return this need, withdrawn} */
   public Need withdrawn() {
     return new Need(id, domain, description, priority, identifiedBy, NeedStatus.WITHDRAWN);
   }

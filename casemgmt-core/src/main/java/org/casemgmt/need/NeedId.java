@@ -10,7 +10,11 @@ import org.casemgmt.internal.Check;
  */
 public record NeedId(String value) implements Comparable<NeedId> {
 
-  /** Creates the identifier, checking its form. */
+  /**
+   * Creates the identifier, checking its form.
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   */
   public NeedId {
     Check.orThrow(Check.identifier("needId", value));
   }

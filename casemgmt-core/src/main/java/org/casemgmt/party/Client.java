@@ -19,7 +19,13 @@ import org.casemgmt.internal.Check;
  */
 public record Client(ClientId id, String fullName, LocalDate birthDate) {
 
-  /** Creates a client, checking every field. */
+  /**
+   * Creates a client, checking every field.
+   *
+   * @param id the client's identifier in the embedding application
+   * @param fullName the client's name (personal data, redacted in {@code toString})
+   * @param birthDate the client's date of birth (personal data, redacted in {@code toString})
+   */
   public Client {
     Check.orThrow(
         Check.present("id", id),
@@ -30,6 +36,10 @@ public record Client(ClientId id, String fullName, LocalDate birthDate) {
   /**
    * Creates a client.
    *
+   * @param id the identifier
+   * @param fullName the full name
+   * @param birthDate the birth date
+   * @return the new client
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Client of(ClientId id, String fullName, LocalDate birthDate) {

@@ -10,7 +10,11 @@ import org.casemgmt.internal.Check;
  */
 public record ClientId(String value) implements Comparable<ClientId> {
 
-  /** Creates the identifier, checking its form. */
+  /**
+   * Creates the identifier, checking its form.
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   */
   public ClientId {
     Check.orThrow(Check.identifier("clientId", value));
   }

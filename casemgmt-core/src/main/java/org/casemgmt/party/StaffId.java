@@ -10,7 +10,11 @@ import org.casemgmt.internal.Check;
  */
 public record StaffId(String value) implements Comparable<StaffId> {
 
-  /** Creates the identifier, checking its form. */
+  /**
+   * Creates the identifier, checking its form.
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   */
   public StaffId {
     Check.orThrow(Check.identifier("staffId", value));
   }

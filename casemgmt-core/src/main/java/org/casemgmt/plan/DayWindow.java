@@ -21,7 +21,12 @@ import org.casemgmt.internal.Check;
  */
 public record DayWindow(LocalDate start, LocalDate end) {
 
-  /** Creates a window, checking that both days are present and that it is not empty or inverted. */
+  /**
+   * Creates a window, checking that both days are present and that it is not empty or inverted.
+   *
+   * @param start the first day inside the window
+   * @param end the first day after the window; strictly after {@code start}
+   */
   public DayWindow {
     InputError inverted = start != null && end != null && !end.isAfter(start)
         ? new InputError("end", Problem.INVERTED_WINDOW, "the end must be after the start (half-open [start, end))")
@@ -32,6 +37,9 @@ public record DayWindow(LocalDate start, LocalDate end) {
   /**
    * Creates the window {@code [start, end)}.
    *
+   * @param start the start
+   * @param end the end
+   * @return the new window {@code [start, end)}
    * @throws org.casemgmt.InvalidInputException if a day is missing or {@code end} is not after {@code start}
    */
   public static DayWindow of(LocalDate start, LocalDate end) {
@@ -41,6 +49,9 @@ public record DayWindow(LocalDate start, LocalDate end) {
   /**
    * The window of {@code days} days starting on {@code start}.
    *
+   * @param start the start
+   * @param days the days
+   * @return the window of {@code days} days starting on {@code start}
    * @throws org.casemgmt.InvalidInputException if {@code days < 1}
    */
   public static DayWindow ofDays(LocalDate start, long days) {
@@ -48,29 +59,49 @@ public record DayWindow(LocalDate start, LocalDate end) {
     return new DayWindow(start, start.plusDays(days));
   }
 
-  /** The number of days inside the window (at least 1). */
+  /** {@return the number of days inside the window (at least 1)} */
   public long days() {
     return ChronoUnit.DAYS.between(start, end);
   }
 
-  /** Whether the two windows share at least one day. Symmetric; touching windows do not overlap. */
+  /**
+   * Whether the two windows share at least one day. Symmetric; touching windows do not overlap.
+   *
+   * @param other the value to compare with or add
+   * @return whether the two windows share at least one day. Symmetric; touching windows do not overlap
+   */
   public boolean overlaps(DayWindow other) {
     return start.isBefore(other.end) && other.start.isBefore(end);
   }
 
-  /** The days both windows share, if any. */
+  /**
+   * The days both windows share, if any.
+   *
+   * @param other the value to compare with or add
+   * @return the days both windows share, if any
+   */
   public Option<DayWindow> intersection(DayWindow other) {
     return overlaps(other)
         ? Option.some(new DayWindow(later(start, other.start), earlier(end, other.end)))
         : Option.none();
   }
 
-  /** Whether the other window lies entirely inside this one. */
+  /**
+   * Whether the other window lies entirely inside this one.
+   *
+   * @param other the value to compare with or add
+   * @return whether the other window lies entirely inside this one
+   */
   public boolean encloses(DayWindow other) {
     return !other.start.isBefore(start) && !other.end.isAfter(end);
   }
 
-  /** Whether the day is inside the window. */
+  /**
+   * Whether the day is inside the window.
+   *
+   * @param day the day
+   * @return whether the day is inside the window
+   */
   public boolean contains(LocalDate day) {
     return !day.isBefore(start) && day.isBefore(end);
   }

@@ -32,7 +32,17 @@ public record Goal(
     GoalLifecycle lifecycle,
     GoalAchievement achievement) {
 
-  /** Creates a goal, checking every field. */
+  /**
+   * Creates a goal, checking every field.
+   *
+   * @param id the goal's identifier within its case
+   * @param needs the needs it addresses, at least one
+   * @param description what the goal is (free text, redacted)
+   * @param target how its achievement is measured (free text, redacted)
+   * @param dueOn when it should be reached
+   * @param lifecycle proposed, active or completed
+   * @param achievement the latest judgement of its achievement
+   */
   public Goal {
     Check.orThrow(
         Check.present("id", id),
@@ -47,28 +57,44 @@ public record Goal(
   /**
    * Creates a proposed goal, in progress.
    *
+   * @param id the identifier
+   * @param needs the needs
+   * @param description the description
+   * @param target the target
+   * @param dueOn the due on
+   * @return the new proposed goal, in progress
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long, or it addresses no need
    */
   public static Goal of(GoalId id, Set<NeedId> needs, String description, String target, LocalDate dueOn) {
     return new Goal(id, needs, description, target, dueOn, GoalLifecycle.PROPOSED, GoalAchievement.IN_PROGRESS);
   }
 
-  /** Whether the goal was evaluated as achieved. */
+  /** {@return whether the goal was evaluated as achieved} */
   public boolean isAchieved() {
     return lifecycle == GoalLifecycle.COMPLETED && achievement.isMet();
   }
 
-  /** This goal with another lifecycle status. */
+  /**
+   * This goal with another lifecycle status.
+   *
+   * @param newLifecycle the new lifecycle
+   * @return this goal with another lifecycle status
+   */
   public Goal withLifecycle(GoalLifecycle newLifecycle) {
     return new Goal(id, needs, description, target, dueOn, newLifecycle, achievement);
   }
 
-  /** This goal proposed again for a new plan version, its achievement back in progress. */
+  /** {@return this goal proposed again for a new plan version, its achievement back in progress} */
   public Goal reproposed() {
     return new Goal(id, needs, description, target, dueOn, GoalLifecycle.PROPOSED, GoalAchievement.IN_PROGRESS);
   }
 
-  /** This goal, evaluated with the given outcome. */
+  /**
+   * This goal, evaluated with the given outcome.
+   *
+   * @param outcome the outcome
+   * @return this goal, evaluated with the given outcome
+   */
   public Goal evaluated(GoalAchievement outcome) {
     return new Goal(id, needs, description, target, dueOn, GoalLifecycle.COMPLETED, outcome);
   }

@@ -17,7 +17,7 @@ public enum GoalAchievement {
   /** The target can no longer be reached. */
   NOT_ATTAINABLE;
 
-  /** Whether this outcome counts as the goal being met. */
+  /** {@return whether this outcome counts as the goal being met} */
   public boolean isMet() {
     return this == ACHIEVED;
   }

@@ -10,7 +10,11 @@ import org.casemgmt.internal.Check;
  */
 public record GoalId(String value) implements Comparable<GoalId> {
 
-  /** Creates the identifier, checking its form. */
+  /**
+   * Creates the identifier, checking its form.
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   */
   public GoalId {
     Check.orThrow(Check.identifier("goalId", value));
   }

@@ -42,7 +42,20 @@ public record Intervention(
     Option<LocalDate> startedOn,
     Option<LocalDate> endedOn) {
 
-  /** Creates an intervention, checking every field. */
+  /**
+   * Creates an intervention, checking every field.
+   *
+   * @param id the intervention's identifier within its case
+   * @param needs the needs it addresses, at least one
+   * @param goals the goals it serves (may be empty)
+   * @param provider who delivers it
+   * @param kind the kind of service
+   * @param window when it is delivered, {@code [start, end)}
+   * @param cost its total cost over the window
+   * @param status where it stands
+   * @param startedOn the day it actually started, once started
+   * @param endedOn the day it was completed or cancelled, once it was
+   */
   public Intervention {
     Check.orThrow(
         Check.present("id", id),
@@ -60,6 +73,14 @@ public record Intervention(
   /**
    * Creates a planned intervention.
    *
+   * @param id the identifier
+   * @param needs the needs
+   * @param goals the goals
+   * @param provider the provider
+   * @param kind the kind
+   * @param window the window
+   * @param cost the cost
+   * @return the new planned intervention
    * @throws org.casemgmt.InvalidInputException if a field is missing, or it addresses no need
    */
   public static Intervention of(
@@ -69,18 +90,34 @@ public record Intervention(
         Option.none(), Option.none());
   }
 
-  /** This intervention, started on the given day. */
+  /**
+   * This intervention, started on the given day.
+   *
+   * @param on the day it happened
+   * @return this intervention, started on the given day
+   */
   public Intervention started(LocalDate on) {
     return new Intervention(id, needs, goals, provider, kind, window, cost, InterventionStatus.ACTIVE,
         Option.some(on), endedOn);
   }
 
-  /** This intervention with another status (suspended or active again). */
+  /**
+   * This intervention with another status (suspended or active again).
+   *
+   * @param newStatus the new status
+   * @return this intervention with another status (suspended or active again)
+   */
   public Intervention withStatus(InterventionStatus newStatus) {
     return new Intervention(id, needs, goals, provider, kind, window, cost, newStatus, startedOn, endedOn);
   }
 
-  /** This intervention, ended (completed or cancelled) on the given day. */
+  /**
+   * This intervention, ended (completed or cancelled) on the given day.
+   *
+   * @param finalStatus the final status
+   * @param on the day it happened
+   * @return this intervention, ended (completed or cancelled) on the given day
+   */
   public Intervention ended(InterventionStatus finalStatus, LocalDate on) {
     return new Intervention(id, needs, goals, provider, kind, window, cost, finalStatus, startedOn, Option.some(on));
   }

@@ -10,7 +10,11 @@ import org.casemgmt.internal.Check;
  */
 public record InterventionId(String value) implements Comparable<InterventionId> {
 
-  /** Creates the identifier, checking its form. */
+  /**
+   * Creates the identifier, checking its form.
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   */
   public InterventionId {
     Check.orThrow(Check.identifier("interventionId", value));
   }

@@ -13,7 +13,7 @@ public enum InterventionStatus {
   /** Called off; it no longer occupies its window and may be replaced. */
   CANCELLED;
 
-  /** Whether the intervention still counts for the non-overlap rule and the plan's cost. */
+  /** {@return whether the intervention still counts for the non-overlap rule and the plan's cost} */
   public boolean isLive() {
     return this != CANCELLED;
   }

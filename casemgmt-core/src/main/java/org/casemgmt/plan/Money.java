@@ -19,7 +19,11 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   /** No money. */
   public static final Money ZERO = new Money(BigDecimal.ZERO);
 
-  /** Creates an amount, checking that it is present, not negative and has at most two decimals. */
+  /**
+   * Creates an amount, checking that it is present, not negative and has at most two decimals.
+   *
+   * @param amount the amount, never negative, kept with exactly two decimals so equal amounts are equal
+   */
   public Money {
     InputError precision = amount != null && amount.stripTrailingZeros().scale() > 2
         ? new InputError("amount", Problem.MALFORMED, "at most two decimals")
@@ -31,6 +35,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   /**
    * Creates an amount from its decimal text, e.g. {@code "120.50"}.
    *
+   * @param amount the amount
+   * @return the new amount from its decimal text, e.g
    * @throws org.casemgmt.InvalidInputException if the text is not a non-negative amount with at most two decimals
    */
   public static Money of(String amount) {
@@ -46,18 +52,30 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   /**
    * Creates a whole amount.
    *
+   * @param amount the amount
+   * @return the new whole amount
    * @throws org.casemgmt.InvalidInputException if the amount is negative
    */
   public static Money of(long amount) {
     return new Money(BigDecimal.valueOf(amount));
   }
 
-  /** The sum of two amounts. */
+  /**
+   * The sum of two amounts.
+   *
+   * @param other the value to compare with or add
+   * @return the sum of two amounts
+   */
   public Money plus(Money other) {
     return new Money(amount.add(other.amount));
   }
 
-  /** Whether this amount is greater than the other. */
+  /**
+   * Whether this amount is greater than the other.
+   *
+   * @param other the value to compare with or add
+   * @return whether this amount is greater than the other
+   */
   public boolean exceeds(Money other) {
     return amount.compareTo(other.amount) > 0;
   }

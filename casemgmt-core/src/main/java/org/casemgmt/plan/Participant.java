@@ -13,7 +13,13 @@ import org.casemgmt.internal.Check;
  */
 public record Participant(ParticipantRole role, String who, String commitment) {
 
-  /** Creates a participant, checking every field. */
+  /**
+   * Creates a participant, checking every field.
+   *
+   * @param role the part they play
+   * @param who who they are: a staff id, a provider id, or a name (redacted)
+   * @param commitment what they commit to (free text, redacted)
+   */
   public Participant {
     Check.orThrow(
         Check.present("role", role),
@@ -24,6 +30,10 @@ public record Participant(ParticipantRole role, String who, String commitment) {
   /**
    * Creates a participant.
    *
+   * @param role the role
+   * @param who the who
+   * @param commitment the commitment
+   * @return the new participant
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Participant of(ParticipantRole role, String who, String commitment) {

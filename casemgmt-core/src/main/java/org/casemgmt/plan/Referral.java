@@ -35,7 +35,19 @@ public record Referral(
     Option<LocalDate> completedOn,
     Option<String> reason) {
 
-  /** Creates a referral, checking every field. */
+  /**
+   * Creates a referral, checking every field.
+   *
+   * @param id the referral's identifier within its case
+   * @param needs the open needs it is for, at least one
+   * @param provider the provider the client is referred to
+   * @param service the kind of service asked for; the provider offers it
+   * @param requestedOn the day the referral was sent
+   * @param status where it stands
+   * @param answeredOn the day the provider accepted or declined, once it did
+   * @param completedOn the day the service ended, or the referral was withdrawn, once it did
+   * @param reason why it was declined or did not succeed (free text, redacted), when it was or did not
+   */
   public Referral {
     Check.orThrow(
         Check.present("id", id),
@@ -52,6 +64,12 @@ public record Referral(
   /**
    * A referral just sent.
    *
+   * @param id the identifier
+   * @param needs the needs
+   * @param provider the provider
+   * @param service the service
+   * @param requestedOn the requested on
+   * @return a referral just sent
    * @throws org.casemgmt.InvalidInputException if a field is missing or it is for no need
    */
   public static Referral requested(
@@ -60,26 +78,49 @@ public record Referral(
         Option.none(), Option.none(), Option.none());
   }
 
-  /** This referral, accepted by the provider on a day. */
+  /**
+   * This referral, accepted by the provider on a day.
+   *
+   * @param on the day it happened
+   * @return this referral, accepted by the provider on a day
+   */
   public Referral accepted(LocalDate on) {
     return new Referral(id, needs, provider, service, requestedOn, ReferralStatus.ACCEPTED,
         Option.some(on), completedOn, reason);
   }
 
-  /** This referral, declined by the provider on a day, for a reason. */
+  /**
+   * This referral, declined by the provider on a day, for a reason.
+   *
+   * @param on the day it happened
+   * @param why the reason (free text, redacted)
+   * @return this referral, declined by the provider on a day, for a reason
+   */
   public Referral declined(LocalDate on, String why) {
     return new Referral(id, needs, provider, service, requestedOn, ReferralStatus.DECLINED,
         Option.some(on), completedOn, Option.some(why));
   }
 
-  /** This referral, completed on a day; a reason when it did not succeed. */
+  /**
+   * This referral, completed on a day; a reason when it did not succeed.
+   *
+   * @param on the day it happened
+   * @param successful the successful
+   * @param why the reason (free text, redacted)
+   * @return this referral, completed on a day; a reason when it did not succeed
+   */
   public Referral completed(LocalDate on, boolean successful, Option<String> why) {
     return new Referral(id, needs, provider, service, requestedOn,
         successful ? ReferralStatus.COMPLETED_SUCCESSFULLY : ReferralStatus.COMPLETED_UNSUCCESSFULLY,
         answeredOn, Option.some(on), why);
   }
 
-  /** This pending referral, withdrawn on a day because the case was closed. */
+  /**
+   * This pending referral, withdrawn on a day because the case was closed.
+   *
+   * @param on the day it happened
+   * @return this pending referral, withdrawn on a day because the case was closed
+   */
   public Referral withdrawn(LocalDate on) {
     return new Referral(id, needs, provider, service, requestedOn, ReferralStatus.WITHDRAWN, answeredOn,
         Option.some(on), reason);

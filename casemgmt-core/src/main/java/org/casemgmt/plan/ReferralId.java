@@ -11,7 +11,11 @@ import org.casemgmt.internal.Check;
  */
 public record ReferralId(String value) implements Comparable<ReferralId> {
 
-  /** Creates the identifier, checking its form. */
+  /**
+   * Creates the identifier, checking its form.
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   */
   public ReferralId {
     Check.orThrow(Check.identifier("referralId", value));
   }

@@ -22,7 +22,7 @@ public enum ReferralStatus {
   /** The case was closed while the referral was still pending: the loop ends on the record, not in silence. */
   WITHDRAWN;
 
-  /** Whether the referral still waits for an answer or is under way (another one for the same purpose would be redundant). */
+  /** {@return whether the referral still waits for an answer or is under way (another one for the same purpose would be redundant)} */
   public boolean isPending() {
     return this == REQUESTED || this == ACCEPTED;
   }

@@ -20,7 +20,14 @@ import org.casemgmt.internal.Check;
  */
 public record Provider(ProviderId id, String name, ResourceType type, Set<ServiceKind> offers) {
 
-  /** Creates a provider, checking every field. */
+  /**
+   * Creates a provider, checking every field.
+   *
+   * @param id the provider's identifier
+   * @param name the provider's name (an organisation's or a person's; not redacted, keep personal names out)
+   * @param type formal or informal, and which kind
+   * @param offers the service kinds it delivers, at least one
+   */
   public Provider {
     Check.orThrow(
         Check.present("id", id),
@@ -32,13 +39,23 @@ public record Provider(ProviderId id, String name, ResourceType type, Set<Servic
   /**
    * Creates a provider.
    *
+   * @param id the identifier
+   * @param name the name
+   * @param type the type
+   * @param offers the offers
+   * @return the new provider
    * @throws org.casemgmt.InvalidInputException if a field is missing or blank, or it offers nothing
    */
   public static Provider of(ProviderId id, String name, ResourceType type, Set<ServiceKind> offers) {
     return new Provider(id, name, type, offers);
   }
 
-  /** Whether the provider delivers the given kind of service. */
+  /**
+   * Whether the provider delivers the given kind of service.
+   *
+   * @param kind the kind
+   * @return whether the provider delivers the given kind of service
+   */
   public boolean offers(ServiceKind kind) {
     return offers.contains(kind);
   }

@@ -10,7 +10,11 @@ import org.casemgmt.internal.Check;
  */
 public record ProviderId(String value) implements Comparable<ProviderId> {
 
-  /** Creates the identifier, checking its form. */
+  /**
+   * Creates the identifier, checking its form.
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   */
   public ProviderId {
     Check.orThrow(Check.identifier("providerId", value));
   }

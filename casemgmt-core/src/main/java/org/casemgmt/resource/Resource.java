@@ -13,7 +13,13 @@ import org.casemgmt.internal.Check;
  */
 public record Resource(ResourceId id, ResourceType type, String description) {
 
-  /** Creates a resource, checking every field. */
+  /**
+   * Creates a resource, checking every field.
+   *
+   * @param id the resource's identifier within its case
+   * @param type formal or informal, and which kind
+   * @param description who or what it is and what it can give (free text, redacted in {@code toString})
+   */
   public Resource {
     Check.orThrow(
         Check.present("id", id),
@@ -24,6 +30,10 @@ public record Resource(ResourceId id, ResourceType type, String description) {
   /**
    * Creates a resource.
    *
+   * @param id the identifier
+   * @param type the type
+   * @param description the description
+   * @return the new resource
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Resource of(ResourceId id, ResourceType type, String description) {

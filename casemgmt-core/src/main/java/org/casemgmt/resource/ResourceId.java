@@ -10,7 +10,11 @@ import org.casemgmt.internal.Check;
  */
 public record ResourceId(String value) implements Comparable<ResourceId> {
 
-  /** Creates the identifier, checking its form. */
+  /**
+   * Creates the identifier, checking its form.
+   *
+   * @param value 1 to 64 letters, digits or {@code - _ . : /}
+   */
   public ResourceId {
     Check.orThrow(Check.identifier("resourceId", value));
   }

@@ -28,7 +28,7 @@ public enum ResourceType {
     this.formal = formal;
   }
 
-  /** Whether this is a formal (organised, professional) source of help. */
+  /** {@return whether this is a formal (organised, professional) source of help} */
   public boolean isFormal() {
     return formal;
   }

@@ -31,7 +31,12 @@ public record ServiceKind(String code, boolean exclusive) {
   /** A residential placement: exclusive, a person lives in one place at a time. */
   public static final ServiceKind RESIDENTIAL_PLACEMENT = exclusive("RESIDENTIAL_PLACEMENT");
 
-  /** Creates a service kind, checking its code. */
+  /**
+   * Creates a service kind, checking its code.
+   *
+   * @param code the kind's code, an identifier such as {@code "COUNSELLING"}
+   * @param exclusive whether two services of this kind may not overlap for the same client
+   */
   public ServiceKind {
     Check.orThrow(Check.identifier("code", code));
   }
@@ -39,6 +44,8 @@ public record ServiceKind(String code, boolean exclusive) {
   /**
    * A non-exclusive service kind.
    *
+   * @param code the code
+   * @return a non-exclusive service kind
    * @throws org.casemgmt.InvalidInputException if the code is missing, blank or malformed
    */
   public static ServiceKind of(String code) {
@@ -48,6 +55,8 @@ public record ServiceKind(String code, boolean exclusive) {
   /**
    * An exclusive service kind.
    *
+   * @param code the code
+   * @return an exclusive service kind
    * @throws org.casemgmt.InvalidInputException if the code is missing, blank or malformed
    */
   public static ServiceKind exclusive(String code) {

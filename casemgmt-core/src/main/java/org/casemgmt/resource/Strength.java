@@ -12,7 +12,12 @@ import org.casemgmt.need.LifeDomain;
  */
 public record Strength(LifeDomain domain, String description) {
 
-  /** Creates a strength, checking every field. */
+  /**
+   * Creates a strength, checking every field.
+   *
+   * @param domain the life domain the strength belongs to
+   * @param description what the person can do (free text, redacted in {@code toString})
+   */
   public Strength {
     Check.orThrow(Check.present("domain", domain), Check.text("description", description, Check.LONG_TEXT));
   }
@@ -20,6 +25,9 @@ public record Strength(LifeDomain domain, String description) {
   /**
    * Creates a strength.
    *
+   * @param domain the domain
+   * @param description the description
+   * @return the new strength
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Strength of(LifeDomain domain, String description) {

@@ -29,7 +29,7 @@ public sealed interface Distribution {
    */
   double sample(RandomGenerator random);
 
-  /** The theoretical mean, in days (used in reports and to check a model against theory). */
+  /** {@return the theoretical mean, in days (used in reports and to check a model against theory)} */
   double mean();
 
   /**
@@ -37,6 +37,8 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.constant(2.0).sample(random); // 2.0 }</pre>
    *
+   * @param days the days
+   * @return always the same duration
    * @throws org.casemgmt.InvalidInputException if {@code days} is negative or not finite
    */
   static Distribution constant(double days) {
@@ -48,6 +50,9 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.uniform(5, 10); }</pre>
    *
+   * @param min the min
+   * @param max the max
+   * @return uniform on {@code [min, max]}
    * @throws org.casemgmt.InvalidInputException if a bound is negative or {@code max < min}
    */
   static Distribution uniform(double min, double max) {
@@ -59,6 +64,8 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.exponential(90.0); }</pre>
    *
+   * @param mean the mean
+   * @return exponential with the given mean: memoryless, the classic service time of queueing theory
    * @throws org.casemgmt.InvalidInputException if the mean is not positive
    */
   static Distribution exponential(double mean) {
@@ -71,6 +78,9 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.lognormal(Math.log(30), 0.5); // median 30 days }</pre>
    *
+   * @param mu the mu
+   * @param sigma the sigma
+   * @return log-normal whose logarithm has mean {@code mu} and standard deviation {@code sigma}: long right tails, as real case durations often have
    * @throws org.casemgmt.InvalidInputException if {@code sigma} is negative or a parameter is not finite
    */
   static Distribution lognormal(double mu, double sigma) {
@@ -82,6 +92,10 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.triangular(1, 2, 7); }</pre>
    *
+   * @param min the min
+   * @param mode the mode
+   * @param max the max
+   * @return triangular with a minimum, a most likely value and a maximum: what an expert can estimate without data
    * @throws org.casemgmt.InvalidInputException unless {@code 0 <= min <= mode <= max} and {@code min < max}
    */
   static Distribution triangular(double min, double mode, double max) {
@@ -94,6 +108,8 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.empirical(Vector.of(3.0, 5.0, 8.0, 21.0)); }</pre>
    *
+   * @param observations the observations
+   * @return resamples observed durations, each with equal probability: a distribution taken from a service's own records
    * @throws org.casemgmt.InvalidInputException if there are no observations or one is negative or not finite
    */
   static Distribution empirical(Seq<Double> observations) {
@@ -106,7 +122,11 @@ public sealed interface Distribution {
    * @param days the duration
    */
   record Constant(double days) implements Distribution {
-    /** Creates the distribution, checking its parameter. */
+    /**
+     * Creates the distribution, checking its parameter.
+     *
+     * @param days the duration
+     */
     public Constant {
       Check.orThrow(Inputs.atLeast("days", days, 0));
     }
@@ -129,7 +149,12 @@ public sealed interface Distribution {
    * @param max the longest duration
    */
   record Uniform(double min, double max) implements Distribution {
-    /** Creates the distribution, checking its parameters. */
+    /**
+     * Creates the distribution, checking its parameters.
+     *
+     * @param min the shortest duration
+     * @param max the longest duration
+     */
     public Uniform {
       Check.orThrow(Inputs.atLeast("min", min, 0), Inputs.atLeast("max", max, 0),
           Inputs.require(!(max < min), "max", "must not be below min"));
@@ -152,7 +177,11 @@ public sealed interface Distribution {
    * @param mean the mean duration
    */
   record Exponential(double mean) implements Distribution {
-    /** Creates the distribution, checking its parameter. */
+    /**
+     * Creates the distribution, checking its parameter.
+     *
+     * @param mean the mean duration
+     */
     public Exponential {
       Check.orThrow(Inputs.above("mean", mean, 0));
     }
@@ -171,7 +200,12 @@ public sealed interface Distribution {
    * @param sigma the standard deviation of the duration's logarithm
    */
   record LogNormal(double mu, double sigma) implements Distribution {
-    /** Creates the distribution, checking its parameters. */
+    /**
+     * Creates the distribution, checking its parameters.
+     *
+     * @param mu the mean of the duration's logarithm
+     * @param sigma the standard deviation of the duration's logarithm
+     */
     public LogNormal {
       Check.orThrow(Inputs.atLeast("mu", mu, -700), Inputs.atLeast("sigma", sigma, 0));
     }
@@ -195,7 +229,13 @@ public sealed interface Distribution {
    * @param max  the longest duration
    */
   record Triangular(double min, double mode, double max) implements Distribution {
-    /** Creates the distribution, checking its parameters. */
+    /**
+     * Creates the distribution, checking its parameters.
+     *
+     * @param min the shortest duration
+     * @param mode the most likely duration
+     * @param max the longest duration
+     */
     public Triangular {
       Check.orThrow(Inputs.atLeast("min", min, 0), Inputs.atLeast("mode", mode, 0), Inputs.atLeast("max", max, 0),
           Inputs.require(!(mode < min) && !(max < mode) && min < max, "mode",
@@ -223,7 +263,11 @@ public sealed interface Distribution {
    * @param observations the observed durations, at least one
    */
   record Empirical(Seq<Double> observations) implements Distribution {
-    /** Creates the distribution, checking the observations. */
+    /**
+     * Creates the distribution, checking the observations.
+     *
+     * @param observations the observed durations, at least one
+     */
     public Empirical {
       Check.orThrow(Check.elements("observations", observations, true));
       Check.orThrow(Inputs.require(observations.forAll(d -> Double.isFinite(d) && d >= 0), "observations",

@@ -43,17 +43,22 @@ public record Estimate(double mean, double halfWidth, double stdDev, int n) {
     return new Estimate(mean, StudentT.quantile975(n - 1) * sd / Math.sqrt(n), sd, n);
   }
 
-  /** The lower end of the 95 % confidence interval. */
+  /** {@return the lower end of the 95 % confidence interval} */
   public double lower() {
     return mean - halfWidth;
   }
 
-  /** The upper end of the 95 % confidence interval. */
+  /** {@return the upper end of the 95 % confidence interval} */
   public double upper() {
     return mean + halfWidth;
   }
 
-  /** Whether a value lies inside the 95 % confidence interval. */
+  /**
+   * Whether a value lies inside the 95 % confidence interval.
+   *
+   * @param value the value
+   * @return whether a value lies inside the 95 % confidence interval
+   */
   public boolean contains(double value) {
     return value >= lower() && value <= upper();
   }

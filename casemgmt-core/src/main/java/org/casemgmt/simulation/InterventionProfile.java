@@ -25,7 +25,14 @@ import org.casemgmt.resource.ServiceKind;
  */
 public record InterventionProfile(ServiceKind service, Provider provider, Distribution duration, Money cost) {
 
-  /** Creates the profile, checking every field. */
+  /**
+   * Creates the profile, checking every field.
+   *
+   * @param service the kind of service
+   * @param provider who delivers it; must offer {@code service}
+   * @param duration how long the delivery takes, in days
+   * @param cost the intervention's total cost
+   */
   public InterventionProfile {
     Check.orThrow(Check.present("service", service), Check.present("provider", provider),
         Check.present("duration", duration), Check.present("cost", cost));

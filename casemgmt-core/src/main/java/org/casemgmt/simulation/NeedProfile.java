@@ -24,7 +24,14 @@ import org.casemgmt.need.Priority;
  */
 public record NeedProfile(LifeDomain domain, Priority priority, double incidence, Seq<InterventionProfile> interventions) {
 
-  /** Creates the profile, checking every field. */
+  /**
+   * Creates the profile, checking every field.
+   *
+   * @param domain the life domain
+   * @param priority the priority recorded
+   * @param incidence the probability that a case has this need, in {@code [0, 1]}
+   * @param interventions what is planned for it, at least one (all are planned together)
+   */
   public NeedProfile {
     Check.orThrow(Check.present("domain", domain), Check.present("priority", priority),
         Inputs.probability("incidence", incidence), Check.elements("interventions", interventions, true));

@@ -60,6 +60,8 @@ public record ReplicationSummary(Seq<SimulationResult> runs, Map<String, Estimat
    * The summary as CSV: {@code metric,mean,half_width,lower,upper,n}, one row per metric.
    *
    * <pre>{@code Files.writeString(Path.of("replications.csv"), summary.toCsv()); }</pre>
+   *
+   * @return the summary as CSV: {@code metric,mean,half_width,lower,upper,n}, one row per metric
    */
   public String toCsv() {
     StringBuilder csv = new StringBuilder("metric,mean,half_width,lower,upper,n\n");

@@ -84,6 +84,8 @@ public final class Scenario {
    * default: at least one must be given.
    *
    * <pre>{@code Scenario s = Scenario.builder().need(profile).build(); }</pre>
+   *
+   * @return a builder with the defaults: one year, one arrival a day, one case manager with a caseload of 30 held until closure, exponential assessment (3 days), planning (2 days) and evaluation (2 days), monthly
    */
   public static Builder builder() {
     return new Builder();
@@ -120,7 +122,7 @@ public final class Scenario {
         .build();
   }
 
-  /** A builder holding this scenario's values, to derive a variant (another seed, say). */
+  /** {@return a builder holding this scenario's values, to derive a variant (another seed, say)} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.horizonDays = horizonDays;
@@ -142,87 +144,92 @@ public final class Scenario {
     return b;
   }
 
-  /** This scenario with another seed. */
+  /**
+   * This scenario with another seed.
+   *
+   * @param newSeed the new seed
+   * @return this scenario with another seed
+   */
   public Scenario withSeed(long newSeed) {
     return toBuilder().seed(newSeed).build();
   }
 
-  /** How long the simulation runs, in days; cases still open then are reported as open. */
+  /** {@return how long the simulation runs, in days; cases still open then are reported as open} */
   public double horizonDays() {
     return horizonDays;
   }
 
-  /** The rate of the Poisson arrival process, cases per day (ignored when explicit arrival days are given). */
+  /** {@return the rate of the Poisson arrival process, cases per day (ignored when explicit arrival days are given)} */
   public double arrivalsPerDay() {
     return arrivalsPerDay;
   }
 
-  /** Explicit arrival days, in non-decreasing order, if given instead of a Poisson process. */
+  /** {@return explicit arrival days, in non-decreasing order, if given instead of a Poisson process} */
   public Option<Seq<Double>> arrivalDays() {
     return arrivalDays;
   }
 
-  /** The number of case managers. */
+  /** {@return the number of case managers} */
   public int managers() {
     return managers;
   }
 
-  /** The maximum number of cases a case manager holds at once. */
+  /** {@return the maximum number of cases a case manager holds at once} */
   public int caseload() {
     return caseload;
   }
 
-  /** How long a case holds a place in a caseload. */
+  /** {@return how long a case holds a place in a caseload} */
   public ManagerHold managerHold() {
     return managerHold;
   }
 
-  /** The duration of an assessment (and of a reassessment). */
+  /** {@return the duration of an assessment (and of a reassessment)} */
   public Distribution assessment() {
     return assessment;
   }
 
-  /** The duration of care planning (and of each re-planning). */
+  /** {@return the duration of care planning (and of each re-planning)} */
   public Distribution planning() {
     return planning;
   }
 
-  /** The duration of the final evaluation. */
+  /** {@return the duration of the final evaluation} */
   public Distribution evaluation() {
     return evaluation;
   }
 
-  /** The kinds of need cases have. */
+  /** {@return the kinds of need cases have} */
   public Seq<NeedProfile> needs() {
     return needs;
   }
 
-  /** Days between monitoring reviews while interventions run. */
+  /** {@return days between monitoring reviews while interventions run} */
   public int reviewIntervalDays() {
     return reviewIntervalDays;
   }
 
-  /** The probability that a review decides to adjust the plan (back to planning). */
+  /** {@return the probability that a review decides to adjust the plan (back to planning)} */
   public double adjustPlanProbability() {
     return adjustPlanProbability;
   }
 
-  /** The probability that a review decides to reassess (back to assessment). */
+  /** {@return the probability that a review decides to reassess (back to assessment)} */
   public double reassessProbability() {
     return reassessProbability;
   }
 
-  /** The probability that, at a review's date, the case is closed early instead (the client withdrew, moved…). */
+  /** {@return the probability that, at a review's date, the case is closed early instead (the client withdrew, moved…)} */
   public double earlyClosureProbability() {
     return earlyClosureProbability;
   }
 
-  /** The probability that the final evaluation finds every goal achieved; otherwise the case is re-planned. */
+  /** {@return the probability that the final evaluation finds every goal achieved; otherwise the case is re-planned} */
   public double goalsAchievedProbability() {
     return goalsAchievedProbability;
   }
 
-  /** The seed of the random streams. */
+  /** {@return the seed of the random streams} */
   public long seed() {
     return seed;
   }
@@ -263,69 +270,125 @@ public final class Scenario {
 
     private Builder() {}
 
-    /** How long to simulate, in days (above 0). */
+    /**
+     * How long to simulate, in days (above 0).
+     *
+     * @param days the days
+     * @return how long to simulate, in days (above 0)
+     */
     public Builder horizonDays(double days) {
       this.horizonDays = days;
       return this;
     }
 
-    /** Poisson arrivals at this rate per day (0 or more); clears explicit arrival days. */
+    /**
+     * Poisson arrivals at this rate per day (0 or more); clears explicit arrival days.
+     *
+     * @param rate the rate
+     * @return poisson arrivals at this rate per day (0 or more); clears explicit arrival days
+     */
     public Builder arrivalsPerDay(double rate) {
       this.arrivalsPerDay = rate;
       this.arrivalDays = Option.none();
       return this;
     }
 
-    /** Cases arrive exactly on these days (fractions allowed), in non-decreasing order, instead of at random. */
+    /**
+     * Cases arrive exactly on these days (fractions allowed), in non-decreasing order, instead of at random.
+     *
+     * @param days the days
+     * @return cases arrive exactly on these days (fractions allowed), in non-decreasing order, instead of at random
+     */
     public Builder arrivalDays(Seq<Double> days) {
       this.arrivalDays = Option.of(days);
       return this;
     }
 
-    /** The case-manager pool: how many managers, and how many cases each may hold at once. */
+    /**
+     * The case-manager pool: how many managers, and how many cases each may hold at once.
+     *
+     * @param count the count
+     * @param maxCaseload the max caseload
+     * @return the case-manager pool: how many managers, and how many cases each may hold at once
+     */
     public Builder managers(int count, int maxCaseload) {
       this.managers = count;
       this.caseload = maxCaseload;
       return this;
     }
 
-    /** How long a case holds its place in a caseload. */
+    /**
+     * How long a case holds its place in a caseload.
+     *
+     * @param hold the hold
+     * @return how long a case holds its place in a caseload
+     */
     public Builder managerHold(ManagerHold hold) {
       this.managerHold = hold;
       return this;
     }
 
-    /** The assessment's duration. */
+    /**
+     * The assessment's duration.
+     *
+     * @param duration the duration
+     * @return the assessment's duration
+     */
     public Builder assessment(Distribution duration) {
       this.assessment = duration;
       return this;
     }
 
-    /** The planning's duration. */
+    /**
+     * The planning's duration.
+     *
+     * @param duration the duration
+     * @return the planning's duration
+     */
     public Builder planning(Distribution duration) {
       this.planning = duration;
       return this;
     }
 
-    /** The final evaluation's duration. */
+    /**
+     * The final evaluation's duration.
+     *
+     * @param duration the duration
+     * @return the final evaluation's duration
+     */
     public Builder evaluation(Distribution duration) {
       this.evaluation = duration;
       return this;
     }
 
-    /** Adds a kind of need. */
+    /**
+     * Adds a kind of need.
+     *
+     * @param need the need
+     * @return adds a kind of need
+     */
     public Builder need(NeedProfile need) {
       this.needs = needs.append(need);
       return this;
     }
 
-    /** Replaces the kinds of need. */
+    /**
+     * Replaces the kinds of need.
+     *
+     * @param all the all
+     * @return replaces the kinds of need
+     */
     public Builder needs(Seq<NeedProfile> all) {
       this.needs = all == null ? null : Vector.ofAll(all);
       return this;
     }
 
-    /** Days between monitoring reviews (at least 1). */
+    /**
+     * Days between monitoring reviews (at least 1).
+     *
+     * @param days the days
+     * @return days between monitoring reviews (at least 1)
+     */
     public Builder reviewIntervalDays(int days) {
       this.reviewIntervalDays = days;
       return this;
@@ -334,6 +397,10 @@ public final class Scenario {
     /**
      * What a review decides: adjust the plan with probability {@code adjustPlan}, reassess with probability
      * {@code reassess}, otherwise continue. The two must not add up to more than 1.
+     *
+     * @param adjustPlan the adjust plan
+     * @param reassess the reassess
+     * @return what a review decides: adjust the plan with probability {@code adjustPlan}, reassess with probability {@code reassess}, otherwise continue
      */
     public Builder reviewDecisions(double adjustPlan, double reassess) {
       this.adjustPlanProbability = adjustPlan;
@@ -341,19 +408,34 @@ public final class Scenario {
       return this;
     }
 
-    /** The probability that a case closes early at a review's date. */
+    /**
+     * The probability that a case closes early at a review's date.
+     *
+     * @param probability the probability
+     * @return the probability that a case closes early at a review's date
+     */
     public Builder earlyClosureProbability(double probability) {
       this.earlyClosureProbability = probability;
       return this;
     }
 
-    /** The probability that the evaluation finds every goal achieved (otherwise: re-plan). */
+    /**
+     * The probability that the evaluation finds every goal achieved (otherwise: re-plan).
+     *
+     * @param probability the probability
+     * @return the probability that the evaluation finds every goal achieved (otherwise: re-plan)
+     */
     public Builder goalsAchievedProbability(double probability) {
       this.goalsAchievedProbability = probability;
       return this;
     }
 
-    /** The seed. */
+    /**
+     * The seed.
+     *
+     * @param value the value
+     * @return the seed
+     */
     public Builder seed(long value) {
       this.seed = value;
       return this;
@@ -362,6 +444,7 @@ public final class Scenario {
     /**
      * The scenario.
      *
+     * @return the scenario
      * @throws org.casemgmt.InvalidInputException listing every invalid value
      */
     public Scenario build() {

@@ -58,17 +58,17 @@ public record SimulationResult(
     long modelEvents,
     long commandsAccepted) {
 
-  /** The arrival rate actually observed, cases per day ({@code arrived / horizonDays}): the λ of Little's law. */
+  /** {@return the arrival rate actually observed, cases per day ({@code arrived / horizonDays}): the λ of Little's law} */
   public double arrivalRate() {
     return arrived / horizonDays;
   }
 
-  /** All loop-backs together. */
+  /** {@return all loop-backs together} */
   public long totalLoopBacks() {
     return loopBacks.values().foldLeft(0L, Long::sum);
   }
 
-  /** All refused commands together. */
+  /** {@return all refused commands together} */
   public long totalRejections() {
     return rejections.values().foldLeft(0L, Long::sum);
   }
@@ -78,6 +78,8 @@ public record SimulationResult(
    * fixed order so that equal results give byte-identical files.
    *
    * <pre>{@code Files.writeString(Path.of("summary.csv"), result.toCsv()); }</pre>
+   *
+   * @return the summary as CSV, one {@code metric,value} row per figure (maps flattened as {@code metric.key}), in a fixed order so that equal results give byte-identical files
    */
   public String toCsv() {
     StringBuilder csv = new StringBuilder("metric,value\n");

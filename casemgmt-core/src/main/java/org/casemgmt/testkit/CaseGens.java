@@ -60,71 +60,71 @@ public final class CaseGens {
 
   // ---------------------------------------------------------------- values
 
-  /** Case ids {@code CASE-1} … {@code CASE-9999}. */
+  /** {@return case ids {@code CASE-1} … {@code CASE-9999}} */
   public static Gen<CaseId> caseIds() {
     return Gen.integers(1, 9999).map(n -> CaseId.of("CASE-" + n));
   }
 
-  /** Members of a small team, so that hand-overs often go back and forth. */
+  /** {@return members of a small team, so that hand-overs often go back and forth} */
   public static Gen<StaffId> staffIds() {
     return Gen.elements(CommandChooser.STAFF.toJavaArray(StaffId[]::new));
   }
 
-  /** Clients with a neutral name and a birth date between 1940 and 2010. */
+  /** {@return clients with a neutral name and a birth date between 1940 and 2010} */
   public static Gen<Client> clients() {
     return Gen.integers(1, 9999).flatMap(n -> Gen.dates(LocalDate.of(1940, 1, 1), 70 * 365)
         .map(born -> Client.of(ClientId.of("C-" + n), "Client " + n, born)));
   }
 
-  /** Any life domain. */
+  /** {@return any life domain} */
   public static Gen<LifeDomain> lifeDomains() {
     return Gen.elements(LifeDomain.values());
   }
 
-  /** Scopes of one to five life domains. */
+  /** {@return scopes of one to five life domains} */
   public static Gen<Set<LifeDomain>> scopes() {
     return Gen.setOf(lifeDomains(), 1, 5);
   }
 
-  /** Need ids {@code N-1} … {@code N-50}. */
+  /** {@return need ids {@code N-1} … {@code N-50}} */
   public static Gen<NeedId> needIds() {
     return Gen.integers(1, 50).map(n -> NeedId.of("N-" + n));
   }
 
-  /** Intervention ids {@code I-1} … {@code I-200}. */
+  /** {@return intervention ids {@code I-1} … {@code I-200}} */
   public static Gen<InterventionId> interventionIds() {
     return Gen.integers(1, 200).map(n -> InterventionId.of("I-" + n));
   }
 
-  /** Goal ids {@code G-1} … {@code G-50}. */
+  /** {@return goal ids {@code G-1} … {@code G-50}} */
   public static Gen<GoalId> goalIds() {
     return Gen.integers(1, 50).map(n -> GoalId.of("G-" + n));
   }
 
-  /** Any priority, shrinking towards {@code LOW}. */
+  /** {@return any priority, shrinking towards {@code LOW}} */
   public static Gen<Priority> priorities() {
     return Gen.elements(Priority.values());
   }
 
-  /** Open needs in any life domain. */
+  /** {@return open needs in any life domain} */
   public static Gen<Need> needs() {
     return needIds().flatMap(id -> lifeDomains().flatMap(domain -> priorities().flatMap(priority ->
         Gen.elements(IdentifiedBy.values()).map(by -> Need.of(id, domain, TEXT, priority, by)))));
   }
 
-  /** Amounts from 0 to 100,000.99, with cents a fifth of the time; shrinking towards zero. */
+  /** {@return amounts from 0 to 100,000.99, with cents a fifth of the time; shrinking towards zero} */
   public static Gen<Money> money() {
     return Gen.integers(0, 100_000).flatMap(units -> Gen.frequency(
         Tuple.of(4, Gen.constant(Money.of(units))),
         Tuple.of(1, Gen.integers(0, 99).map(cents -> Money.of(units + "." + (cents < 10 ? "0" : "") + cents)))));
   }
 
-  /** The common service kinds, {@link ServiceKind#RESIDENTIAL_PLACEMENT} (exclusive) included. */
+  /** {@return the common service kinds, {@link ServiceKind#RESIDENTIAL_PLACEMENT} (exclusive) included} */
   public static Gen<ServiceKind> serviceKinds() {
     return Gen.elements(CommandChooser.KINDS.toJavaArray(ServiceKind[]::new));
   }
 
-  /** Windows starting in the first year after {@link #FIRST_DAY}, 1 to 90 days long. */
+  /** {@return windows starting in the first year after {@link #FIRST_DAY}, 1 to 90 days long} */
   public static Gen<DayWindow> dayWindows() {
     return dayWindows(FIRST_DAY, 365, 90);
   }
@@ -200,7 +200,7 @@ public final class CaseGens {
         .flatMap(second -> Gen.booleans().map(swap -> swap ? Tuple.of(second, first) : Tuple.of(first, second))));
   }
 
-  /** Commands opening a case some day in 2026, by a member of the team, with a scope of one to five domains. */
+  /** {@return commands opening a case some day in 2026, by a member of the team, with a scope of one to five domains} */
   public static Gen<Command.OpenCase> openings() {
     return caseIds().flatMap(id -> clients().flatMap(client -> staffIds().flatMap(manager -> scopes().flatMap(scope ->
         Gen.integers(0, 360 * 24 * 60).map(minutes -> {

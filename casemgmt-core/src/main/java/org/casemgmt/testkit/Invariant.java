@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  */
 public interface Invariant {
 
-  /** The name shown when the invariant breaks: say what must hold, in the domain's words. */
+  /** {@return the name shown when the invariant breaks: say what must hold, in the domain's words} */
   String name();
 
   /**

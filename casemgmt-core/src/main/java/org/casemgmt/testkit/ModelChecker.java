@@ -70,24 +70,39 @@ public final class ModelChecker {
         DEFAULT_MAX_COMMANDS);
   }
 
-  /** The same checker driving another system under test, such as an application's wrapper of casemgmt. */
+  /**
+   * The same checker driving another system under test, such as an application's wrapper of casemgmt.
+   *
+   * @param system the system
+   * @return the same checker driving another system under test, such as an application's wrapper of casemgmt
+   */
   public ModelChecker systemUnderTest(SystemUnderTest system) {
     Check.notNull(system, "system");
     return new ModelChecker(system, invariants, caseInvariants, sequences, seed, maxCommands);
   }
 
-  /** The same checker with one more invariant, checked after casemgmt's own. */
+  /**
+   * The same checker with one more invariant, checked after casemgmt's own.
+   *
+   * @param invariant the invariant
+   * @return the same checker with one more invariant, checked after casemgmt's own
+   */
   public ModelChecker invariant(Invariant invariant) {
     Check.notNull(invariant, "invariant");
     return new ModelChecker(sut, invariants.append(invariant), caseInvariants, sequences, seed, maxCommands);
   }
 
-  /** The same checker checking only the invariants added with {@link #invariant(Invariant)}. */
+  /** {@return the same checker checking only the invariants added with {@link #invariant(Invariant)}} */
   public ModelChecker withoutCaseInvariants() {
     return new ModelChecker(sut, invariants, false, sequences, seed, maxCommands);
   }
 
-  /** The same checker running {@code count} sequences, whatever {@code -Dcasemgmt.sequences} says. */
+  /**
+   * The same checker running {@code count} sequences, whatever {@code -Dcasemgmt.sequences} says.
+   *
+   * @param count the count
+   * @return the same checker running {@code count} sequences, whatever {@code -Dcasemgmt.sequences} says
+   */
   public ModelChecker sequences(int count) {
     if (count < 1) {
       throw new IllegalArgumentException("sequences must be at least 1, was " + count);
@@ -95,12 +110,22 @@ public final class ModelChecker {
     return new ModelChecker(sut, invariants, caseInvariants, Option.some(count), seed, maxCommands);
   }
 
-  /** The same checker with a fixed master seed, whatever {@code -Dcasemgmt.seed} says. */
+  /**
+   * The same checker with a fixed master seed, whatever {@code -Dcasemgmt.seed} says.
+   *
+   * @param masterSeed the master seed
+   * @return the same checker with a fixed master seed, whatever {@code -Dcasemgmt.seed} says
+   */
   public ModelChecker seed(long masterSeed) {
     return new ModelChecker(sut, invariants, caseInvariants, sequences, Option.some(masterSeed), maxCommands);
   }
 
-  /** The same checker with {@code count} commands after the opening in each sequence (default 60). */
+  /**
+   * The same checker with {@code count} commands after the opening in each sequence (default 60).
+   *
+   * @param count the count
+   * @return the same checker with {@code count} commands after the opening in each sequence (default 60)
+   */
   public ModelChecker maxCommands(int count) {
     if (count < 1) {
       throw new IllegalArgumentException("maxCommands must be at least 1, was " + count);
@@ -122,12 +147,12 @@ public final class ModelChecker {
   public record Result(long masterSeed, int sequences, long commandsChecked, Duration elapsed,
       Option<Failure> failure) {
 
-    /** Whether every invariant held in every step. */
+    /** {@return whether every invariant held in every step} */
     public boolean passed() {
       return failure.isEmpty();
     }
 
-    /** A one-line summary for a test log: sequences, commands and time (no case content). */
+    /** {@return a one-line summary for a test log: sequences, commands and time (no case content)} */
     public String summary() {
       return String.format("%d sequences, %d commands checked in %d ms (master seed %d)%s", sequences,
           commandsChecked, elapsed.toMillis(), masterSeed,
@@ -151,7 +176,7 @@ public final class ModelChecker {
   public record Failure(String invariant, long masterSeed, int sequence, long sequenceSeed, int originalLength,
       Scenario scenario, int failingStep, String story, Option<Throwable> cause) {
 
-    /** The full report: what broke, how to repeat it, and the story. */
+    /** {@return the full report: what broke, how to repeat it, and the story} */
     public String report() {
       return "Invariant broken: \"" + invariant + "\" at step " + failingStep + " of " + scenario.commands().size()
           + " (shrunk from " + originalLength + " commands).\n"

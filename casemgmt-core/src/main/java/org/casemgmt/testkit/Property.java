@@ -54,7 +54,12 @@ public final class Property<T> {
     return new Property<>(gen, Option.none(), Option.none(), 30, String::valueOf);
   }
 
-  /** The same property checked on {@code count} values. */
+  /**
+   * The same property checked on {@code count} values.
+   *
+   * @param count the count
+   * @return the same property checked on {@code count} values
+   */
   public Property<T> tries(int count) {
     if (count < 1) {
       throw new IllegalArgumentException("tries must be at least 1, was " + count);
@@ -62,12 +67,22 @@ public final class Property<T> {
     return new Property<>(gen, Option.some(count), seed, maxSize, describe);
   }
 
-  /** The same property with a fixed master seed: the same seed draws the same values. */
+  /**
+   * The same property with a fixed master seed: the same seed draws the same values.
+   *
+   * @param masterSeed the master seed
+   * @return the same property with a fixed master seed: the same seed draws the same values
+   */
   public Property<T> seed(long masterSeed) {
     return new Property<>(gen, tries, Option.some(masterSeed), maxSize, describe);
   }
 
-  /** The same property with another largest size hint (default 30). */
+  /**
+   * The same property with another largest size hint (default 30).
+   *
+   * @param size the size
+   * @return the same property with another largest size hint (default 30)
+   */
   public Property<T> maxSize(int size) {
     if (size < 0) {
       throw new IllegalArgumentException("maxSize must not be negative, was " + size);
@@ -78,6 +93,9 @@ public final class Property<T> {
   /**
    * The same property describing failing values with a function of their own — use it when values hold free
    * text or personal data, which must never reach a test report.
+   *
+   * @param description the description
+   * @return the same property describing failing values with a function of their own — use it when values hold free text or personal data, which must never reach a test report
    */
   public Property<T> describedBy(Function<? super T, String> description) {
     Check.notNull(description, "description");

@@ -22,7 +22,12 @@ import org.casemgmt.casefile.Rejection;
  */
 public record Scenario(Command.OpenCase opening, List<Command> commands) {
 
-  /** Creates the scenario, checking that both parts are present. */
+  /**
+   * Creates the scenario, checking that both parts are present.
+   *
+   * @param opening the command that opened the case
+   * @param commands the commands issued afterwards, in order
+   */
   public Scenario {
     Check.notNull(opening, "opening");
     Check.notNull(commands, "commands");

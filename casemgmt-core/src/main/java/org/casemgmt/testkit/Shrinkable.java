@@ -69,12 +69,12 @@ public final class Shrinkable<T> {
     return new Shrinkable<>(value, () -> shrinker.apply(value).map(v -> unfold(v, shrinker)));
   }
 
-  /** The generated value. */
+  /** {@return the generated value} */
   public T value() {
     return value;
   }
 
-  /** The simpler candidates, simplest first, computed lazily on each call. */
+  /** {@return the simpler candidates, simplest first, computed lazily on each call} */
   public Stream<Shrinkable<T>> shrinks() {
     return shrinks.get();
   }

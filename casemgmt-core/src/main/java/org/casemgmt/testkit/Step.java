@@ -23,17 +23,17 @@ import org.casemgmt.casefile.Rejection;
 public record Step(int number, CaseFile before, Command command, Either<Rejection, Seq<RecordedEvent>> answer,
     CaseFile after, List<RecordedEvent> history) {
 
-  /** Whether the command was accepted. */
+  /** {@return whether the command was accepted} */
   public boolean accepted() {
     return answer.isRight();
   }
 
-  /** The rejection, if the command was refused. */
+  /** {@return the rejection, if the command was refused} */
   public Option<Rejection> rejection() {
     return answer.swap().toOption();
   }
 
-  /** The events the command caused (empty if it was refused). */
+  /** {@return the events the command caused (empty if it was refused)} */
   public Seq<RecordedEvent> events() {
     return answer.getOrElse(List.empty());
   }

@@ -53,14 +53,19 @@ public interface SystemUnderTest {
    */
   record Handled(Either<Rejection, Seq<RecordedEvent>> answer, CaseFile after) {
 
-    /** Creates the answer, checking that both parts are present. */
+    /**
+     * Creates the answer, checking that both parts are present.
+     *
+     * @param answer the rejection, or the events the command caused
+     * @param after the case file after the command (for a rejection, it should equal the one before)
+     */
     public Handled {
       if (answer == null || after == null) {
         throw new IllegalArgumentException("answer and after must be present");
       }
     }
 
-    /** Whether the command was accepted. */
+    /** {@return whether the command was accepted} */
     public boolean accepted() {
       return answer.isRight();
     }
