@@ -214,22 +214,73 @@ public final class ModelChecker {
     long started = System.nanoTime();
     long master = Seeds.master(seed);
     int count = Seeds.count(sequences, DEFAULT_SEQUENCES);
-    List<Invariant> checked = caseInvariants ? CaseInvariants.all().appendAll(invariants) : invariants;
+    List<Invariant> checked = checkedInvariants();
     long commands = 0;
     for (int i = 0; i < count; i++) {
-      long sequenceSeed = Seeds.derive(master, i);
-      RandomGenerator random = new SplittableRandom(sequenceSeed);
-      Command.OpenCase opening = CaseGens.openings().generate(random, 30).value();
-      Exploration explored = explore(opening, random, checked);
-      commands += explored.commands().size();
-      if (explored.violation().isDefined()) {
-        Violation first = explored.violation().getOrElseThrow(IllegalStateException::new);
-        Failure failure = shrink(opening, explored.commands(), first, checked, master, i, sequenceSeed);
-        return new Result(master, i + 1, commands, Duration.ofNanos(System.nanoTime() - started),
-            Option.some(failure));
+      Sequence one = sequence(master, i, checked);
+      commands += one.commands();
+      if (one.failure().isDefined()) {
+        return new Result(master, i + 1, commands, Duration.ofNanos(System.nanoTime() - started), one.failure());
       }
     }
     return new Result(master, count, commands, Duration.ofNanos(System.nanoTime() - started), Option.none());
+  }
+
+  /**
+   * One named check per sequence, for a test engine's dynamic tests: each runs its sequence when called and
+   * throws an {@link AssertionError} with the shrunk story if an invariant breaks. With JUnit 5:
+   *
+   * <pre>{@code
+   * @TestFactory
+   * Stream<DynamicTest> every_sequence_keeps_our_rules() {
+   *   return ModelChecker.forCaseFiles().invariant(ours).sequences(200).perSequence()
+   *       .map(check -> DynamicTest.dynamicTest(check.name(), check::run));
+   * }
+   * }</pre>
+   *
+   * @return the checks, lazily, in sequence order; the same master seed gives the same checks
+   */
+  public java.util.stream.Stream<NamedCheck> perSequence() {
+    long master = Seeds.master(seed);
+    List<Invariant> checked = checkedInvariants();
+    return java.util.stream.IntStream.range(0, Seeds.count(sequences, DEFAULT_SEQUENCES))
+        .mapToObj(i -> new NamedCheck("sequence " + i + " (seed " + Seeds.derive(master, i) + ")",
+            () -> sequence(master, i, checked).failure().forEach(f -> {
+              AssertionError error = new AssertionError(f.report());
+              f.cause().forEach(error::initCause);
+              throw error;
+            })));
+  }
+
+  /**
+   * A check with a name, as a test engine shows it.
+   *
+   * @param name  which sequence, with its seed
+   * @param check runs the sequence; throws {@link AssertionError} with the shrunk story on a broken invariant
+   */
+  public record NamedCheck(String name, Runnable check) {
+
+    /** Runs the check. */
+    public void run() {
+      check.run();
+    }
+  }
+
+  private List<Invariant> checkedInvariants() {
+    return caseInvariants ? CaseInvariants.all().appendAll(invariants) : invariants;
+  }
+
+  /** What one sequence did: how many commands it chose and its shrunk failure, if any. */
+  private record Sequence(int commands, Option<Failure> failure) {}
+
+  private Sequence sequence(long master, int i, List<Invariant> checked) {
+    long sequenceSeed = Seeds.derive(master, i);
+    RandomGenerator random = new SplittableRandom(sequenceSeed);
+    Command.OpenCase opening = CaseGens.openings().generate(random, 30).value();
+    Exploration explored = explore(opening, random, checked);
+    Option<Failure> failure = explored.violation()
+        .map(first -> shrink(opening, explored.commands(), first, checked, master, i, sequenceSeed));
+    return new Sequence(explored.commands().size(), failure);
   }
 
   /** A broken invariant at a step. */

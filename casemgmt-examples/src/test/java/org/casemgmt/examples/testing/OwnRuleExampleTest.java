@@ -3,8 +3,11 @@ package org.casemgmt.examples.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.stream.Stream;
 import org.casemgmt.testkit.ModelChecker;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 class OwnRuleExampleTest {
 
@@ -13,7 +16,7 @@ class OwnRuleExampleTest {
 
   @Test
   void the_careful_service_keeps_the_organisation_s_rule_and_every_rule_of_casemgmt() {
-    ModelChecker.Result result = checker.systemUnderTest(OwnRuleExample.carefulService()).run();
+    ModelChecker.Result result = checker.systemUnderTest(OwnRuleExample.carefulService()).sequences(1000).run();
     assertTrue(result.passed(), () -> result.failure().map(ModelChecker.Failure::report).getOrElse(""));
   }
 
@@ -25,5 +28,19 @@ class OwnRuleExampleTest {
     assertTrue(failure.scenario().commands().size() <= 25, failure.report());
     assertTrue(failure.report().contains("START_INTERVENTION"), failure.report());
     assertTrue(failure.report().contains("-Dcasemgmt.seed="), "the report says how to repeat it");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> each_sequence_is_a_dynamic_test_of_the_careful_service() {
+    return checker.systemUnderTest(OwnRuleExample.carefulService()).sequences(50).perSequence()
+        .map(check -> DynamicTest.dynamicTest(check.name(), check::run));
+  }
+
+  @Test
+  void a_dynamic_test_of_the_careless_service_fails_with_the_story() {
+    AssertionError error = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+        () -> checker.systemUnderTest(OwnRuleExample.carelessService()).perSequence()
+            .forEach(ModelChecker.NamedCheck::run));
+    assertTrue(error.getMessage().contains("at most three interventions active at once"), error.getMessage());
   }
 }
