@@ -589,6 +589,19 @@ class RejectionTest {
     }
   }
 
+  @Test
+  void window_outside_plan_period_when_a_new_plan_version_would_leave_a_carried_intervention_out() {
+    // Reassessed while I-1 ([day 0, day 60)) runs: the new version carries I-1, so its period must enclose it.
+    List<CaseEvent> reassessed = STARTED.appendAll(List.of(
+        new ReviewRecorded(day(20), HashMap.empty(), ReviewDecision.REASSESS), new AssessmentCompleted()));
+    given(reassessed)
+        .when(issued -> StartPlanning.of(issued, DayWindow.ofDays(day(30), 200)))
+        .thenRejectedWith(new WindowOutsidePlanPeriod(I1, DayWindow.of(day(0), day(60)), DayWindow.ofDays(day(30), 200)));
+    given(reassessed)
+        .when(issued -> StartPlanning.of(issued, DayWindow.ofDays(day(0), 200)))
+        .thenEmits(new PlanningStarted(2, DayWindow.ofDays(day(0), 200), Priority.LOW));
+  }
+
   // ---------------------------------------------------------------- the organisation's own rules
 
   @Test
