@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
  * <pre>{@code
  * ReplicationSummary s = Simulation.replications(scenario, 10);
  * Estimate wait = s.metric("mean_wait_for_manager");
- * System.out.println(wait.mean() + " ± " + wait.halfWidth());
+ * String line = wait.mean() + " ± " + wait.halfWidth();
  * }</pre>
  *
  * @param runs    the result of each replication, in replication order

@@ -14,7 +14,7 @@ import org.casemgmt.casefile.Rejection;
  * <pre>{@code
  * Scenario scenario = CaseGens.scenarios(40).sample(42L, 30);
  * CaseFile file = scenario.play();       // the case after every accepted command
- * System.out.println(scenario.story());  // ids and kinds only, no free text
+ * String story = scenario.story();      // ids and kinds only, no free text: safe to print
  * }</pre>
  *
  * @param opening  the command that opened the case
