@@ -89,6 +89,7 @@ class ValueConstructionTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void identifiers_refuse_blank_malformed_and_oversized_text() throws Exception {
     for (Class<?> type : IDS) {
       for (String bad : new String[] {"", "  ", "two words", "x".repeat(65), "semi;colon"}) {

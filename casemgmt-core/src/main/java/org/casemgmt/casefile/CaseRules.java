@@ -178,14 +178,16 @@ final class CaseRules {
   private static Rejection openWorkStartedBy(CaseFile s, LocalDate closedOn) {
     PlanVersion plan = s.planOrNull();
     if (plan != null) {
-      for (Intervention i : plan.interventions().values()) {
+      for (java.util.Iterator<Intervention> all = plan.interventions().valuesIterator(); all.hasNext(); ) {
+        Intervention i = all.next();
         Rejection r = NOT_ENDED.contains(i.status()) ? notBeforeStart(i, closedOn) : null;
         if (r != null) {
           return r;
         }
       }
     }
-    for (Referral referral : s.referrals().values()) {
+    for (java.util.Iterator<Referral> all = s.referrals().valuesIterator(); all.hasNext(); ) {
+      Referral referral = all.next();
       Rejection r = referral.status().isPending() ? notBeforeStep(referral, closedOn) : null;
       if (r != null) {
         return r;

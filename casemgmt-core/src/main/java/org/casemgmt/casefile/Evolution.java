@@ -2,7 +2,6 @@ package org.casemgmt.casefile;
 
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
-import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import org.casemgmt.casefile.CaseEvent.*;
@@ -209,18 +208,21 @@ final class Evolution {
 
   /** What closing a case means for the work still open: it ends, on the record, on the closing day. */
   private static ImmutableCaseState endOpenWork(ImmutableCaseState s, LocalDate closedOn) {
+    // The order of the cancellations does not matter: a plan version is equal by content.
     PlanVersion plan = s.plan();
     if (plan != null) {
-      for (Intervention i : plan.interventions().values().toList().sortBy(Intervention::id)) {
+      for (java.util.Iterator<Intervention> all = plan.interventions().valuesIterator(); all.hasNext(); ) {
+        Intervention i = all.next();
         if (i.status() == InterventionStatus.PLANNED || i.status() == InterventionStatus.ACTIVE
             || i.status() == InterventionStatus.SUSPENDED) {
           plan = plan.withCancelledIntervention(i.ended(InterventionStatus.CANCELLED, closedOn));
         }
       }
     }
-    Map<ReferralId, Referral> referrals = s.referrals()
-        .mapValues(r -> r.status().isPending() ? r.withdrawn(closedOn) : r);
-    return (plan == null ? s : s.withPlan(plan)).withReferrals(referrals);
+    ImmutableCaseState ended = plan == null ? s : s.withPlan(plan);
+    return s.referrals().valuesIterator().exists(r -> r.status().isPending())
+        ? ended.withReferrals(s.referrals().mapValues(r -> r.status().isPending() ? r.withdrawn(closedOn) : r))
+        : ended;
   }
 
   private static ImmutableCaseState afterReview(ImmutableCaseState s, ReviewDecision decision) {
