@@ -91,7 +91,8 @@ final class CaseRules {
   /** Answers the event, or the rejection of the first rule broken. */
   private static Object specific(CaseFile s, Command command) {
     return switch (command.kind()) {
-      case OPEN_CASE -> new CaseAlreadyOpened(s.id());
+      // general() has already refused it: an open case file is never opened again.
+      case OPEN_CASE -> throw new IllegalStateException("OPEN_CASE reached the rules of an open case file");
       case HAND_OVER -> handOver(s, (HandOver) command);
       case EXTEND_SCOPE -> extendScope(s, (ExtendScope) command);
       case SUSPEND_CASE -> new CaseSuspended(((SuspendCase) command).reason());

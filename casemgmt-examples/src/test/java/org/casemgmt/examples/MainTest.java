@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Issued;
-import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.party.Client;
