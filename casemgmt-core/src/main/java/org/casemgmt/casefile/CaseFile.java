@@ -57,17 +57,34 @@ public final class CaseFile {
 
   // ---------------------------------------------------------------- state
 
+  // The attributes nearly every command changes live here; the rest, which few events change, in one shared
+  // CaseDetails value. Applying a common event therefore allocates one small CaseFile and nothing else.
   private final long version;
-  private final CaseState state;
+  private final Phase phase;
+  private final boolean suspended;
+  private final boolean assessmentCompleted;
+  private final Map<NeedId, Need> needs;
+  private final PlanVersion plan;
+  private final Map<ProviderId, Provider> providers;
+  private final LocalDate lastReviewOn;
+  private final CaseDetails details;
 
-  CaseFile(long version, CaseState state) {
+  CaseFile(long version, Phase phase, boolean suspended, boolean assessmentCompleted, Map<NeedId, Need> needs,
+      PlanVersion plan, Map<ProviderId, Provider> providers, LocalDate lastReviewOn, CaseDetails details) {
     this.version = version;
-    this.state = state;
+    this.phase = phase;
+    this.suspended = suspended;
+    this.assessmentCompleted = assessmentCompleted;
+    this.needs = needs;
+    this.plan = plan;
+    this.providers = providers;
+    this.lastReviewOn = lastReviewOn;
+    this.details = details;
   }
 
   /** {@return the case's identifier} */
   public CaseId id() {
-    return state.id();
+    return details.id();
   }
 
   /** {@return the number of events in the case's history; the sequence number of the last one} */
@@ -77,102 +94,153 @@ public final class CaseFile {
 
   /** {@return when the case was opened (no command may be issued earlier)} */
   public Instant openedAt() {
-    return state.openedAt();
+    return details.openedAt();
   }
 
   /** {@return the day the case was opened (no day given in a command may be earlier)} */
   public LocalDate openedOn() {
-    return state.openedOn();
+    return details.openedOn();
   }
 
   /** {@return the person the case is about} */
   public Client client() {
-    return state.client();
+    return details.client();
   }
 
   /** {@return the reference person: there is always exactly one} */
   public StaffId caseManager() {
-    return state.caseManager();
+    return details.caseManager();
   }
 
   /** {@return the life domains the services agreed with the client to deal with} */
   public Set<LifeDomain> scope() {
-    return state.scope();
+    return details.scope();
   }
 
   /** {@return where the case is in the methodology} */
   public Phase phase() {
-    return state.phase();
+    return phase;
   }
 
   /** {@return whether the case is suspended (it keeps its phase; only resuming and closing are accepted)} */
   public boolean suspended() {
-    return state.suspended();
+    return suspended;
   }
 
   /** {@return whether the current assessment has been concluded} */
   public boolean assessmentCompleted() {
-    return state.assessmentCompleted();
+    return assessmentCompleted;
   }
 
   /** {@return the needs recorded, by id, withdrawn ones included} */
   public Map<NeedId, Need> needs() {
-    return state.needs();
+    return needs;
   }
 
   /** {@return the client's own strengths, in the order recorded} */
   public Seq<Strength> strengths() {
-    return state.strengths();
+    return details.strengths();
   }
 
   /** {@return the formal and informal resources around the client, by id} */
   public Map<ResourceId, Resource> resources() {
-    return state.resources();
+    return details.resources();
   }
 
   /** {@return the providers of the interventions ever planned, by id} */
   public Map<ProviderId, Provider> providers() {
-    return state.providers();
+    return providers;
   }
 
   /** {@return the plan version being worked on, once planning has started} */
   public Option<PlanVersion> currentPlan() {
-    return Option.of(state.plan());
+    return Option.of(plan);
   }
 
   /** The versions the current one replaced, newest first; they never change. */
   List<PlanVersion> supersededPlans() {
-    return state.supersededPlans();
+    return details.supersededPlans();
   }
 
   /** {@return why the case was closed, while it is closed} */
   public Option<ClosureReason> closure() {
-    return state.closure();
+    return details.closure();
   }
 
   /** {@return the referrals to external providers, by id, whatever their status} */
   public Map<ReferralId, Referral> referrals() {
-    return state.referrals();
+    return details.referrals();
   }
 
   /** {@return the closing report, while the case is closed} */
   public Option<ClosingReport> closingReport() {
-    return state.closingReport();
+    return details.closingReport();
   }
 
   /** {@return the day of the latest monitoring review, if there was one} */
   public Option<LocalDate> lastReviewOn() {
-    return state.lastReviewOn();
+    return Option.of(lastReviewOn);
   }
 
-  /** Everything but the version, for {@link Evolution}. */
-  CaseState state() {
-    return state;
+  /** The attributes few events change, for {@link Evolution}. */
+  CaseDetails details() {
+    return details;
+  }
+
+  /** The day of the latest review or null, for {@link Evolution}. */
+  LocalDate lastReviewOrNull() {
+    return lastReviewOn;
+  }
+
+  // Copies for Evolution: each is the case file after one event, so each takes the new version.
+
+  CaseFile withPhase(long newVersion, Phase newPhase) {
+    return new CaseFile(newVersion, newPhase, suspended, assessmentCompleted, needs, plan, providers, lastReviewOn,
+        details);
+  }
+
+  CaseFile withSuspended(long newVersion, boolean newSuspended) {
+    return new CaseFile(newVersion, phase, newSuspended, assessmentCompleted, needs, plan, providers, lastReviewOn,
+        details);
+  }
+
+  CaseFile withAssessment(long newVersion, Phase newPhase, boolean completed) {
+    return new CaseFile(newVersion, newPhase, suspended, completed, needs, plan, providers, lastReviewOn, details);
+  }
+
+  CaseFile withNeeds(long newVersion, Map<NeedId, Need> newNeeds) {
+    return new CaseFile(newVersion, phase, suspended, assessmentCompleted, newNeeds, plan, providers, lastReviewOn,
+        details);
+  }
+
+  CaseFile withPlan(long newVersion, PlanVersion newPlan) {
+    return new CaseFile(newVersion, phase, suspended, assessmentCompleted, needs, newPlan, providers, lastReviewOn,
+        details);
+  }
+
+  CaseFile withPlan(long newVersion, Phase newPhase, PlanVersion newPlan, Map<ProviderId, Provider> newProviders) {
+    return new CaseFile(newVersion, newPhase, suspended, assessmentCompleted, needs, newPlan, newProviders,
+        lastReviewOn, details);
+  }
+
+  CaseFile withReview(long newVersion, Phase newPhase, boolean completed, LocalDate reviewedOn) {
+    return new CaseFile(newVersion, newPhase, suspended, completed, needs, plan, providers, reviewedOn, details);
+  }
+
+  CaseFile withDetails(long newVersion, CaseDetails newDetails) {
+    return new CaseFile(newVersion, phase, suspended, assessmentCompleted, needs, plan, providers, lastReviewOn,
+        newDetails);
+  }
+
+  CaseFile with(long newVersion, Phase newPhase, boolean newSuspended, boolean completed, PlanVersion newPlan,
+      CaseDetails newDetails) {
+    return new CaseFile(newVersion, newPhase, newSuspended, completed, needs, newPlan, providers, lastReviewOn,
+        newDetails);
   }
 
   /** The current plan or null, for the rules' hot path. */
   PlanVersion planOrNull() {
-    return state.plan();
+    return plan;
   }
 
   // ---------------------------------------------------------------- derived views
@@ -230,7 +298,14 @@ public final class CaseFile {
    * @return the new case file in {@link Phase#INTAKE}, or the rejection
    */
   public static Either<Rejection, CaseFile> open(Command.OpenCase command) {
-    return decideOpening(command).map(events -> Evolution.replayTrusted(events));
+    if (command == null) {
+      throw new IllegalArgumentException("command is null");
+    }
+    Object outcome = CaseRules.decideOpeningEvent(command);
+    log(command.caseId(), command, outcome);
+    return outcome instanceof Rejection r
+        ? Either.left(r)
+        : Either.right(Evolution.opened(1, command.issued().at(), (CaseEvent.CaseOpened) outcome));
   }
 
   /**
@@ -243,9 +318,9 @@ public final class CaseFile {
     if (command == null) {
       throw new IllegalArgumentException("command is null");
     }
-    Either<Rejection, Seq<RecordedEvent>> result = CaseRules.decideOpening(command);
-    log(command.caseId(), command, result);
-    return result;
+    Object outcome = CaseRules.decideOpeningEvent(command);
+    log(command.caseId(), command, outcome);
+    return recorded(command.caseId(), 0, command, outcome);
   }
 
   /**
@@ -259,9 +334,20 @@ public final class CaseFile {
     if (command == null) {
       throw new IllegalArgumentException("command is null");
     }
-    Either<Rejection, Seq<RecordedEvent>> result = CaseRules.decide(this, command);
-    log(id(), command, result);
-    return result;
+    Object outcome = CaseRules.decide(this, command);
+    log(id(), command, outcome);
+    return recorded(id(), version, command, outcome);
+  }
+
+  /** Every command causes at most one event; it is numbered after {@code version} and stamped by the command. */
+  private static Either<Rejection, Seq<RecordedEvent>> recorded(CaseId caseId, long version, Command command,
+      Object outcome) {
+    if (outcome instanceof Rejection r) {
+      return Either.left(r);
+    }
+    Issued issued = command.issued();
+    return Either.right(
+        List.of(new RecordedEvent(caseId, version + 1, issued.actor(), issued.at(), (CaseEvent) outcome)));
   }
 
   /**
@@ -271,8 +357,16 @@ public final class CaseFile {
    * @return the new case file, or the rejection (this case file is unchanged either way)
    */
   public Either<Rejection, CaseFile> handle(Command command) {
-    // The events were just numbered from this version by decide: no need to check their sequence again.
-    return decide(command).map(events -> Evolution.applyAll(this, events));
+    if (command == null) {
+      throw new IllegalArgumentException("command is null");
+    }
+    // The same rules as decide, then the same application as evolve, without materialising the recorded event:
+    // it would be numbered version + 1 and stamped with the command's instant, which is all evolve needs.
+    Object outcome = CaseRules.decide(this, command);
+    log(id(), command, outcome);
+    return outcome instanceof Rejection r
+        ? Either.left(r)
+        : Either.right(Evolution.apply(this, version + 1, command.issued().at(), (CaseEvent) outcome));
   }
 
   /**
@@ -316,32 +410,42 @@ public final class CaseFile {
         : Either.right(Evolution.replayTrusted(history));
   }
 
-  private static void log(CaseId caseId, Command command, Either<Rejection, Seq<RecordedEvent>> result) {
+  private static void log(CaseId caseId, Command command, Object outcome) {
     if (LOG.isDebugEnabled()) {
       // Ids, kinds and rule names only: never personal data or free text.
-      if (result.isLeft()) {
-        LOG.debug("case {}: {} rejected: {}", caseId, command.kind(),
-            result.swap().map(Rejection::rule).getOrElse("?"));
+      if (outcome instanceof Rejection r) {
+        LOG.debug("case {}: {} rejected: {}", caseId, command.kind(), r.rule());
       } else {
-        LOG.debug("case {}: {} accepted: {}", caseId, command.kind(),
-            result.map(events -> List.ofAll(events).map(e -> e.event().getClass().getSimpleName())).getOrElse(List.empty()));
+        LOG.debug("case {}: {} accepted: {}", caseId, command.kind(), outcome.getClass().getSimpleName());
       }
     }
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof CaseFile that && version == that.version && state.equals(that.state);
+    return other instanceof CaseFile that
+        && version == that.version
+        && phase == that.phase
+        && suspended == that.suspended
+        && assessmentCompleted == that.assessmentCompleted
+        && needs.equals(that.needs)
+        && java.util.Objects.equals(plan, that.plan)
+        && providers.equals(that.providers)
+        && java.util.Objects.equals(lastReviewOn, that.lastReviewOn)
+        && details.equals(that.details);
   }
 
   @Override
   public int hashCode() {
-    return Long.hashCode(version) * 31 + state.hashCode();
+    return java.util.Objects.hash(version, phase, suspended, assessmentCompleted, needs, plan, providers, lastReviewOn,
+        details);
   }
 
-  /** The version and the state; personal fields and free text are redacted by the values themselves. */
+  /** The version and the attributes; personal fields and free text are redacted by the values themselves. */
   @Override
   public String toString() {
-    return "CaseFile[version=" + version + ", " + state + "]";
+    return "CaseFile[version=" + version + ", phase=" + phase + ", suspended=" + suspended + ", assessmentCompleted="
+        + assessmentCompleted + ", needs=" + needs + ", plan=" + plan + ", providers=" + providers + ", lastReviewOn="
+        + lastReviewOn + ", " + details + "]";
   }
 }

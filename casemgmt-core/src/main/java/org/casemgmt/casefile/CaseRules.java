@@ -4,7 +4,6 @@ import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
-import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.LocalDate;
 import org.casemgmt.casefile.CaseEvent.*;
@@ -28,44 +27,54 @@ import org.casemgmt.resource.Resource;
 import org.casemgmt.resource.Strength;
 
 /**
- * {@code decide(state, command) -> Either<Rejection, events>}: every rule of the case file, each a small
- * named function answering {@code null} when it holds or the {@link Rejection} that names it. The order of
+ * {@code decide(state, command) -> Rejection | CaseEvent}: every rule of the case file, each a small named
+ * function answering {@code null} when it holds or the {@link Rejection} that names it. A command causes at
+ * most one event, so the rules answer it directly; {@link CaseFile} numbers it (or applies it at once, in
+ * {@code handle}). The order of
  * checks is fixed: the version, the phase table, the opening date, then the command's own rules.
  * Nothing here changes state; {@link Evolution} applies the events.
  */
 final class CaseRules {
 
-  private static final Set<InterventionStatus> NOT_ENDED =
-      HashSet.of(InterventionStatus.PLANNED, InterventionStatus.ACTIVE, InterventionStatus.SUSPENDED);
-  private static final Set<InterventionStatus> PLANNED = HashSet.of(InterventionStatus.PLANNED);
-  private static final Set<InterventionStatus> ACTIVE = HashSet.of(InterventionStatus.ACTIVE);
-  private static final Set<InterventionStatus> SUSPENDED = HashSet.of(InterventionStatus.SUSPENDED);
-  private static final Set<InterventionStatus> DELIVERING =
-      HashSet.of(InterventionStatus.ACTIVE, InterventionStatus.SUSPENDED);
+  /** Statuses an intervention must be in for a command: an EnumSet to test, the Vavr set for the rejection. */
+  private record Statuses(java.util.EnumSet<InterventionStatus> test, Set<InterventionStatus> named) {
+    static Statuses of(InterventionStatus first, InterventionStatus... rest) {
+      java.util.EnumSet<InterventionStatus> test = java.util.EnumSet.of(first, rest);
+      return new Statuses(test, HashSet.ofAll(test));
+    }
+
+    boolean include(InterventionStatus status) {
+      return test.contains(status);
+    }
+  }
+
+  private static final Statuses NOT_ENDED =
+      Statuses.of(InterventionStatus.PLANNED, InterventionStatus.ACTIVE, InterventionStatus.SUSPENDED);
+  private static final Statuses PLANNED = Statuses.of(InterventionStatus.PLANNED);
+  private static final Statuses ACTIVE = Statuses.of(InterventionStatus.ACTIVE);
+  private static final Statuses SUSPENDED = Statuses.of(InterventionStatus.SUSPENDED);
+  private static final Statuses DELIVERING = Statuses.of(InterventionStatus.ACTIVE, InterventionStatus.SUSPENDED);
+
+  // Events without content: one instance each (records without components are all equal anyway).
+  private static final CaseEvent RESUMED = new CaseResumed();
+  private static final CaseEvent ASSESSMENT_STARTED = new AssessmentStarted();
+  private static final CaseEvent ASSESSMENT_COMPLETED = new AssessmentCompleted();
+  private static final CaseEvent IMPLEMENTATION_STARTED = new ImplementationStarted();
+  private static final CaseEvent EVALUATION_STARTED = new EvaluationStarted();
 
   private CaseRules() {}
 
-  static Either<Rejection, Seq<RecordedEvent>> decideOpening(OpenCase c) {
-    Issued issued = c.issued();
-    if (issued.expectedVersion().exists(v -> v != 0)) {
-      return Either.left(new VersionConflict(c.caseId(), issued.expectedVersion().getOrElse(0L), 0));
+  static Object decideOpeningEvent(OpenCase c) {
+    Option<Long> expected = c.issued().expectedVersion();
+    if (expected.isDefined() && expected.getOrElse(0L) != 0) {
+      return new VersionConflict(c.caseId(), expected.getOrElse(0L), 0);
     }
-    CaseEvent opened = new CaseOpened(c.caseId(), c.client(), c.caseManager(), c.scope(), c.openedOn());
-    return Either.right(List.of(new RecordedEvent(c.caseId(), 1, issued.actor(), issued.at(), opened)));
+    return new CaseOpened(c.caseId(), c.client(), c.caseManager(), c.scope(), c.openedOn());
   }
 
-  static Either<Rejection, Seq<RecordedEvent>> decide(CaseFile s, Command command) {
+  static Object decide(CaseFile s, Command command) {
     Rejection rejection = general(s, command);
-    if (rejection != null) {
-      return Either.left(rejection);
-    }
-    Object outcome = specific(s, command);
-    if (outcome instanceof Rejection r) {
-      return Either.left(r);
-    }
-    Issued issued = command.issued();
-    return Either.right(List.of(
-        new RecordedEvent(s.id(), s.version() + 1, issued.actor(), issued.at(), (CaseEvent) outcome)));
+    return rejection != null ? rejection : specific(s, command);
   }
 
   // ---------------------------------------------------------------- rules every command obeys
@@ -96,10 +105,10 @@ final class CaseRules {
       case HAND_OVER -> handOver(s, (HandOver) command);
       case EXTEND_SCOPE -> extendScope(s, (ExtendScope) command);
       case SUSPEND_CASE -> new CaseSuspended(((SuspendCase) command).reason());
-      case RESUME_CASE -> new CaseResumed();
+      case RESUME_CASE -> RESUMED;
       case CLOSE_CASE -> closeCase(s, (CloseCase) command);
       case REOPEN_CASE -> new CaseReopened(((ReopenCase) command).reason());
-      case START_ASSESSMENT -> new AssessmentStarted();
+      case START_ASSESSMENT -> ASSESSMENT_STARTED;
       case RECORD_NEED -> recordNeed(s, (RecordNeed) command);
       case REVISE_NEED -> reviseNeed(s, (ReviseNeed) command);
       case WITHDRAW_NEED -> withdrawNeed(s, (WithdrawNeed) command);
@@ -110,7 +119,7 @@ final class CaseRules {
       case ADD_GOAL -> addGoal(s, (AddGoal) command);
       case PLAN_INTERVENTION -> planIntervention(s, (PlanIntervention) command);
       case DEFER_NEED -> deferNeed(s, (DeferNeed) command);
-      case SET_BUDGET_CAP -> firstOr(planOpenForChanges(s), () -> new BudgetCapSet(((SetBudgetCap) command).cap()));
+      case SET_BUDGET_CAP -> setBudgetCap(s, (SetBudgetCap) command);
       case RECORD_AGREEMENT -> recordAgreement(s, (RecordAgreement) command);
       case APPROVE_PLAN -> approvePlan(s, (ApprovePlan) command);
       case START_IMPLEMENTATION -> startImplementation(s);
@@ -120,11 +129,10 @@ final class CaseRules {
       case COMPLETE_INTERVENTION -> completeIntervention(s, (CompleteIntervention) command);
       case CANCEL_INTERVENTION -> cancelIntervention(s, (CancelIntervention) command);
       case RECORD_REVIEW -> recordReview(s, (RecordReview) command);
-      case START_EVALUATION -> new EvaluationStarted();
+      case START_EVALUATION -> EVALUATION_STARTED;
       case RECORD_OUTCOME -> recordOutcome(s, (RecordOutcome) command);
       case REPLAN -> new ReplanningStarted(((Replan) command).reason());
-      case ADD_PARTICIPANT ->
-          firstOr(planOpenForChanges(s), () -> new ParticipantAdded(((AddParticipant) command).participant()));
+      case ADD_PARTICIPANT -> addParticipant(s, (AddParticipant) command);
       case REQUEST_REFERRAL -> requestReferral(s, (RequestReferral) command);
       case ACCEPT_REFERRAL -> acceptReferral(s, (AcceptReferral) command);
       case DECLINE_REFERRAL -> declineReferral(s, (DeclineReferral) command);
@@ -172,7 +180,7 @@ final class CaseRules {
     if (r == null) {
       r = openWorkStartedBy(s, c.closedOn());
     }
-    return firstOr(r, () -> new CaseClosed(c.reason(), c.closedOn(), c.note()));
+    return r != null ? r : new CaseClosed(c.reason(), c.closedOn(), c.note());
   }
 
   /** Closing ends the open work on its day, so that day cannot come before the work's last step. */
@@ -181,7 +189,7 @@ final class CaseRules {
     if (plan != null) {
       for (java.util.Iterator<Intervention> all = plan.interventions().valuesIterator(); all.hasNext(); ) {
         Intervention i = all.next();
-        Rejection r = NOT_ENDED.contains(i.status()) ? notBeforeStart(i, closedOn) : null;
+        Rejection r = NOT_ENDED.include(i.status()) ? notBeforeStart(i, closedOn) : null;
         if (r != null) {
           return r;
         }
@@ -199,21 +207,30 @@ final class CaseRules {
 
   /** "Goals achieved" means every goal of the current plan was evaluated as achieved. */
   private static Rejection everyGoalAchieved(CaseFile s) {
-    Seq<Goal> goals = s.currentPlan().map(p -> p.goals().values()).getOrElse(List.empty());
-    Set<GoalId> notEvaluated = goals.filter(g -> g.lifecycle() != GoalLifecycle.COMPLETED)
-        .map(Goal::id).toSet();
-    Set<GoalId> notAchieved = goals.filter(g -> g.lifecycle() == GoalLifecycle.COMPLETED
-        && !g.achievement().isMet()).map(Goal::id).toSet();
-    return notEvaluated.isEmpty() && notAchieved.isEmpty() && !goals.isEmpty()
-        ? null
-        : new GoalsNotAchieved(notEvaluated, notAchieved);
+    PlanVersion plan = s.planOrNull();
+    Set<GoalId> notEvaluated = HashSet.empty();
+    Set<GoalId> notAchieved = HashSet.empty();
+    boolean any = false;
+    if (plan != null) {
+      for (java.util.Iterator<Goal> goals = plan.goals().valuesIterator(); goals.hasNext(); ) {
+        Goal g = goals.next();
+        any = true;
+        if (g.lifecycle() != GoalLifecycle.COMPLETED) {
+          notEvaluated = notEvaluated.add(g.id());
+        } else if (!g.achievement().isMet()) {
+          notAchieved = notAchieved.add(g.id());
+        }
+      }
+    }
+    return any && notEvaluated.isEmpty() && notAchieved.isEmpty() ? null : new GoalsNotAchieved(notEvaluated, notAchieved);
   }
+
 
   // ---------------------------------------------------------------- assessment
 
   private static Object recordNeed(CaseFile s, RecordNeed c) {
     Rejection r = assessmentStillOpen(s);
-    if (r == null && s.needs().containsKey(c.need())) {
+    if (r == null && has(s.needs(), c.need())) {
       r = new DuplicateNeed(c.need());
     }
     if (r == null && !s.scope().contains(c.domain())) {
@@ -225,7 +242,8 @@ final class CaseRules {
 
   private static Object reviseNeed(CaseFile s, ReviseNeed c) {
     Rejection r = assessmentStillOpen(s);
-    return firstOr(r != null ? r : openNeed(s, c.need()), () -> new NeedRevised(c.need(), c.description(), c.priority()));
+    Rejection problem = r != null ? r : openNeed(s, c.need());
+    return problem != null ? problem : new NeedRevised(c.need(), c.description(), c.priority());
   }
 
   private static Object withdrawNeed(CaseFile s, WithdrawNeed c) {
@@ -236,12 +254,12 @@ final class CaseRules {
     if (r == null) {
       Set<InterventionId> addressing = s.currentPlan()
           .map(p -> p.interventions().values()
-              .filter(i -> NOT_ENDED.contains(i.status()) && i.needs().contains(c.need()))
+              .filter(i -> NOT_ENDED.include(i.status()) && i.needs().contains(c.need()))
               .map(Intervention::id).toSet())
           .getOrElse(HashSet.empty());
       r = addressing.isEmpty() ? null : new NeedStillAddressed(c.need(), addressing);
     }
-    return firstOr(r, () -> new NeedWithdrawn(c.need(), c.reason()));
+    return r != null ? r : new NeedWithdrawn(c.need(), c.reason());
   }
 
   private static Object recordStrength(CaseFile s, RecordStrength c) {
@@ -249,16 +267,16 @@ final class CaseRules {
     if (r == null && !s.scope().contains(c.domain())) {
       r = new DomainOutsideScope(c.domain(), s.scope());
     }
-    return firstOr(r, () -> new StrengthRecorded(Strength.of(c.domain(), c.description())));
+    return r != null ? r : new StrengthRecorded(Strength.of(c.domain(), c.description()));
   }
 
   private static Object recordResource(CaseFile s, RecordResource c) {
     Rejection r = assessmentStillOpen(s);
-    if (r == null && s.resources().containsKey(c.resource())) {
+    if (r == null && has(s.resources(), c.resource())) {
       r = new DuplicateResource(c.resource());
     }
-    return firstOr(r, () -> new ResourceRecorded(
-        Resource.of(c.resource(), c.type(), c.description())));
+    return r != null ? r : new ResourceRecorded(
+        Resource.of(c.resource(), c.type(), c.description()));
   }
 
   private static Object completeAssessment(CaseFile s) {
@@ -266,7 +284,7 @@ final class CaseRules {
     if (r == null && !s.needs().valuesIterator().exists(Need::isOpen)) {
       r = new NoOpenNeeds();
     }
-    return firstOr(r, AssessmentCompleted::new);
+    return r != null ? r : ASSESSMENT_COMPLETED;
   }
 
   /** Needs, strengths and resources change only while the assessment is not concluded. */
@@ -275,7 +293,7 @@ final class CaseRules {
   }
 
   private static Rejection openNeed(CaseFile s, NeedId id) {
-    Need need = s.needs().get(id).getOrNull();
+    Need need = s.needs().getOrElse(id, null);
     if (need == null) {
       return new UnknownNeed(id);
     }
@@ -297,14 +315,14 @@ final class CaseRules {
           .map(i -> (Rejection) new WindowOutsidePlanPeriod(i.id(), i.window(), c.period()))
           .getOrNull();
     }
-    return firstOr(r, () -> new PlanningStarted(s.currentPlan().map(p -> p.number() + 1).getOrElse(1), c.period(),
-        c.coverageThreshold()));
+    return r != null ? r : new PlanningStarted(s.currentPlan().map(p -> p.number() + 1).getOrElse(1), c.period(),
+        c.coverageThreshold());
   }
 
   private static Object addGoal(CaseFile s, AddGoal c) {
     Rejection r = planOpenForChanges(s);
     PlanVersion plan = plan(s);
-    if (r == null && plan.goals().containsKey(c.goal())) {
+    if (r == null && has(plan.goals(), c.goal())) {
       r = new DuplicateGoal(c.goal());
     }
     for (NeedId need : c.needs()) {
@@ -313,7 +331,7 @@ final class CaseRules {
     if (r == null) {
       r = notBeforeOpening(s, c.dueOn());
     }
-    return firstOr(r, () -> new GoalAdded(Goal.of(c.goal(), c.needs(), c.description(), c.target(), c.dueOn())));
+    return r != null ? r : new GoalAdded(Goal.of(c.goal(), c.needs(), c.description(), c.target(), c.dueOn()));
   }
 
   /**
@@ -324,14 +342,14 @@ final class CaseRules {
   private static Object planIntervention(CaseFile s, PlanIntervention c) {
     Rejection r = planOpenForChanges(s);
     PlanVersion plan = plan(s);
-    if (r == null && plan.interventions().containsKey(c.intervention())) {
+    if (r == null && has(plan.interventions(), c.intervention())) {
       r = new DuplicateIntervention(c.intervention());
     }
     for (NeedId need : c.needs()) {
       r = r != null ? r : openNeed(s, need);
     }
     for (GoalId goal : c.goals()) {
-      r = r != null || plan.goals().containsKey(goal) ? r : new UnknownGoal(goal);
+      r = r != null || has(plan.goals(), goal) ? r : new UnknownGoal(goal);
     }
     if (r == null && !c.provider().offers(c.service())) {
       r = new ServiceNotOffered(c.provider().id(), c.service());
@@ -360,12 +378,14 @@ final class CaseRules {
 
   private static Object deferNeed(CaseFile s, DeferNeed c) {
     Rejection r = planOpenForChanges(s);
-    return firstOr(r != null ? r : openNeed(s, c.need()), () -> new NeedDeferred(c.need(), c.reason()));
+    Rejection problem = r != null ? r : openNeed(s, c.need());
+    return problem != null ? problem : new NeedDeferred(c.need(), c.reason());
   }
 
   private static Object recordAgreement(CaseFile s, RecordAgreement c) {
     Rejection r = planOpenForChanges(s);
-    return firstOr(r != null ? r : notBeforeOpening(s, c.agreedOn()), () -> new PlanAgreed(c.agreedOn()));
+    Rejection problem = r != null ? r : notBeforeOpening(s, c.agreedOn());
+    return problem != null ? problem : new PlanAgreed(c.agreedOn());
   }
 
   /**
@@ -407,7 +427,7 @@ final class CaseRules {
     for (java.util.Iterator<Need> needs = s.needs().valuesIterator(); needs.hasNext(); ) {
       Need need = needs.next();
       if (need.isOpen() && need.priority().isAtLeast(plan.coverageThreshold()) && !plan.covers(need.id())
-          && !plan.deferrals().containsKey(need.id())) {
+          && !has(plan.deferrals(), need.id())) {
         uncovered = uncovered.add(need.id());
       }
     }
@@ -416,7 +436,7 @@ final class CaseRules {
 
   private static Object startImplementation(CaseFile s) {
     PlanVersion plan = plan(s);
-    return plan.isApproved() ? new ImplementationStarted() : new PlanNotApproved(plan.number());
+    return plan.isApproved() ? IMPLEMENTATION_STARTED : new PlanNotApproved(plan.number());
   }
 
   /** A plan version changes only until it is approved; after that, only in a new version. */
@@ -440,20 +460,29 @@ final class CaseRules {
 
   private static Object suspendIntervention(CaseFile s, SuspendIntervention c) {
     Object found = intervention(s, c.intervention(), ACTIVE);
-    return found instanceof Rejection r ? r
-        : firstOr(notBeforeStart((Intervention) found, c.on()), () -> new InterventionSuspended(c.intervention(), c.on()));
+    if (found instanceof Rejection r) {
+      return r;
+    }
+    Rejection problem = notBeforeStart((Intervention) found, c.on());
+    return problem != null ? problem : new InterventionSuspended(c.intervention(), c.on());
   }
 
   private static Object resumeIntervention(CaseFile s, ResumeIntervention c) {
     Object found = intervention(s, c.intervention(), SUSPENDED);
-    return found instanceof Rejection r ? r
-        : firstOr(notBeforeStart((Intervention) found, c.on()), () -> new InterventionResumed(c.intervention(), c.on()));
+    if (found instanceof Rejection r) {
+      return r;
+    }
+    Rejection problem = notBeforeStart((Intervention) found, c.on());
+    return problem != null ? problem : new InterventionResumed(c.intervention(), c.on());
   }
 
   private static Object completeIntervention(CaseFile s, CompleteIntervention c) {
     Object found = intervention(s, c.intervention(), DELIVERING);
-    return found instanceof Rejection r ? r
-        : firstOr(notBeforeStart((Intervention) found, c.on()), () -> new InterventionCompleted(c.intervention(), c.on()));
+    if (found instanceof Rejection r) {
+      return r;
+    }
+    Rejection problem = notBeforeStart((Intervention) found, c.on());
+    return problem != null ? problem : new InterventionCompleted(c.intervention(), c.on());
   }
 
   private static Object cancelIntervention(CaseFile s, CancelIntervention c) {
@@ -468,17 +497,17 @@ final class CaseRules {
       return r;
     }
     Rejection r = notBeforeOpening(s, c.on());
-    return firstOr(r != null ? r : notBeforeStart((Intervention) found, c.on()),
-        () -> new InterventionCancelled(c.intervention(), c.on(), c.reason()));
+    Rejection problem = r != null ? r : notBeforeStart((Intervention) found, c.on());
+    return problem != null ? problem : new InterventionCancelled(c.intervention(), c.on(), c.reason());
   }
 
   /** Answers the intervention, or why it cannot take the command. */
-  private static Object intervention(CaseFile s, InterventionId id, Set<InterventionStatus> required) {
-    Intervention i = plan(s).interventions().get(id).getOrNull();
+  private static Object intervention(CaseFile s, InterventionId id, Statuses required) {
+    Intervention i = plan(s).interventions().getOrElse(id, null);
     if (i == null) {
       return new UnknownIntervention(id);
     }
-    return required.contains(i.status()) ? i : new InterventionNotInStatus(id, i.status(), required);
+    return required.include(i.status()) ? i : new InterventionNotInStatus(id, i.status(), required.named());
   }
 
   private static Rejection notBeforeStart(Intervention i, LocalDate on) {
@@ -496,7 +525,7 @@ final class CaseRules {
     PlanVersion plan = plan(s);
     for (java.util.Iterator<InterventionId> ids = c.findings().keysIterator(); ids.hasNext(); ) {
       InterventionId id = ids.next();
-      if (!plan.interventions().containsKey(id)) {
+      if (!has(plan.interventions(), id)) {
         return new UnknownIntervention(id);
       }
     }
@@ -507,7 +536,7 @@ final class CaseRules {
   }
 
   private static Object recordOutcome(CaseFile s, RecordOutcome c) {
-    return plan(s).goals().containsKey(c.goal())
+    return has(plan(s).goals(), c.goal())
         ? new OutcomeRecorded(c.goal(), c.achievement())
         : new UnknownGoal(c.goal());
   }
@@ -519,7 +548,7 @@ final class CaseRules {
    * still pending for the same need and service (the closed loop of seed 002: follow one request at a time).
    */
   private static Object requestReferral(CaseFile s, RequestReferral c) {
-    Rejection r = s.referrals().containsKey(c.referral()) ? new DuplicateReferral(c.referral()) : null;
+    Rejection r = has(s.referrals(), c.referral()) ? new DuplicateReferral(c.referral()) : null;
     for (NeedId need : c.needs()) {
       r = r != null ? r : openNeed(s, need);
     }
@@ -540,31 +569,39 @@ final class CaseRules {
         }
       }
     }
-    return firstOr(r, () -> new ReferralRequested(
-        Referral.requested(c.referral(), c.needs(), c.provider(), c.service(), c.requestedOn())));
+    return r != null ? r : new ReferralRequested(
+        Referral.requested(c.referral(), c.needs(), c.provider(), c.service(), c.requestedOn()));
   }
 
   private static Object acceptReferral(CaseFile s, AcceptReferral c) {
     Object found = referral(s, c.referral(), ReferralStatus.REQUESTED);
-    return found instanceof Rejection r ? r
-        : firstOr(notBeforeStep((Referral) found, c.on()), () -> new ReferralAccepted(c.referral(), c.on()));
+    if (found instanceof Rejection r) {
+      return r;
+    }
+    Rejection problem = notBeforeStep((Referral) found, c.on());
+    return problem != null ? problem : new ReferralAccepted(c.referral(), c.on());
   }
 
   private static Object declineReferral(CaseFile s, DeclineReferral c) {
     Object found = referral(s, c.referral(), ReferralStatus.REQUESTED);
-    return found instanceof Rejection r ? r
-        : firstOr(notBeforeStep((Referral) found, c.on()), () -> new ReferralDeclined(c.referral(), c.on(), c.reason()));
+    if (found instanceof Rejection r) {
+      return r;
+    }
+    Rejection problem = notBeforeStep((Referral) found, c.on());
+    return problem != null ? problem : new ReferralDeclined(c.referral(), c.on(), c.reason());
   }
 
   private static Object completeReferral(CaseFile s, CompleteReferral c) {
     Object found = referral(s, c.referral(), ReferralStatus.ACCEPTED);
-    return found instanceof Rejection r ? r
-        : firstOr(notBeforeStep((Referral) found, c.on()),
-            () -> new ReferralCompleted(c.referral(), c.on(), c.successful(), c.reason()));
+    if (found instanceof Rejection r) {
+      return r;
+    }
+    Rejection problem = notBeforeStep((Referral) found, c.on());
+    return problem != null ? problem : new ReferralCompleted(c.referral(), c.on(), c.successful(), c.reason());
   }
 
   private static Object referral(CaseFile s, ReferralId id, ReferralStatus required) {
-    Referral referral = s.referrals().get(id).getOrNull();
+    Referral referral = s.referrals().getOrElse(id, null);
     if (referral == null) {
       return new UnknownReferral(id);
     }
@@ -584,6 +621,11 @@ final class CaseRules {
   }
 
   /** Every phase from planning on has a plan: the table reaches them only through {@code PlanningStarted}. */
+  /** Whether a map holds a key; Vavr's {@code containsKey} allocates an {@code Option} on every hit. */
+  private static <K> boolean has(io.vavr.collection.Map<K, ?> map, K key) {
+    return map.getOrElse(key, null) != null;
+  }
+
   private static PlanVersion plan(CaseFile s) {
     PlanVersion plan = s.planOrNull();
     if (plan == null) {
@@ -592,7 +634,13 @@ final class CaseRules {
     return plan;
   }
 
-  private static Object firstOr(Rejection rejection, java.util.function.Supplier<CaseEvent> event) {
-    return rejection != null ? rejection : event.get();
+  private static Object setBudgetCap(CaseFile s, SetBudgetCap c) {
+    Rejection r = planOpenForChanges(s);
+    return r != null ? r : new BudgetCapSet(c.cap());
+  }
+
+  private static Object addParticipant(CaseFile s, AddParticipant c) {
+    Rejection r = planOpenForChanges(s);
+    return r != null ? r : new ParticipantAdded(c.participant());
   }
 }

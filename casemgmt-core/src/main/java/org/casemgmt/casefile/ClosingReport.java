@@ -1,12 +1,11 @@
 package org.casemgmt.casefile;
 
-import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.TreeMap;
-import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.casemgmt.internal.Check;
+import org.casemgmt.plan.Goal;
 import org.casemgmt.plan.GoalAchievement;
 import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.Intervention;
@@ -67,16 +66,32 @@ public record ClosingReport(
         Check.atLeast("referrals", referrals, 0));
   }
 
-  /** The report of a case file that is being closed. */
-  static ClosingReport of(CaseState file, ClosureReason reason, Instant closedAt, LocalDate closedOn, String summary) {
-    Option<PlanVersion> plan = Option.of(file.plan());
-    List<Intervention> interventions = plan.map(p -> p.interventions().values().toList()).getOrElse(List.empty());
-    Map<GoalId, GoalAchievement> outcomes = TreeMap.ofEntries(
-        plan.map(p -> p.goals().values().map(g -> io.vavr.Tuple.of(g.id(), g.achievement()))).getOrElse(List.empty()));
-    List<Intervention> completed = interventions.filter(i -> i.status() == InterventionStatus.COMPLETED);
-    return new ClosingReport(reason, closedAt, closedOn, file.phase(), summary, plan.map(PlanVersion::number).getOrElse(0),
-        outcomes, completed.size(), interventions.count(i -> i.status() == InterventionStatus.CANCELLED),
-        completed.foldLeft(Money.ZERO, (sum, i) -> sum.plus(i.cost())), file.referrals().size());
+  /** The report of a case file being closed from {@code closedFrom}, its plan (null if it had none) as ended. */
+  static ClosingReport of(PlanVersion plan, Phase closedFrom, int referrals, ClosureReason reason, Instant closedAt,
+      LocalDate closedOn, String summary) {
+    if (plan == null) {
+      return new ClosingReport(reason, closedAt, closedOn, closedFrom, summary, 0, TreeMap.empty(), 0, 0, Money.ZERO,
+          referrals);
+    }
+    TreeMap<GoalId, GoalAchievement> outcomes = TreeMap.empty();
+    for (java.util.Iterator<Goal> goals = plan.goals().valuesIterator(); goals.hasNext(); ) {
+      Goal goal = goals.next();
+      outcomes = outcomes.put(goal.id(), goal.achievement());
+    }
+    int completed = 0;
+    int cancelled = 0;
+    Money completedCost = Money.ZERO;
+    for (java.util.Iterator<Intervention> all = plan.interventions().valuesIterator(); all.hasNext(); ) {
+      Intervention i = all.next();
+      if (i.status() == InterventionStatus.COMPLETED) {
+        completed++;
+        completedCost = completedCost.plus(i.cost());
+      } else if (i.status() == InterventionStatus.CANCELLED) {
+        cancelled++;
+      }
+    }
+    return new ClosingReport(reason, closedAt, closedOn, closedFrom, summary, plan.number(), outcomes, completed,
+        cancelled, completedCost, referrals);
   }
 
   @Override

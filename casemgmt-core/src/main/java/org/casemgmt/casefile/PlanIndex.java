@@ -69,6 +69,21 @@ final class PlanIndex {
     return coverage;
   }
 
+  /**
+   * The index of the live (not cancelled) interventions among {@code all}; {@code anyStarted} is carried over,
+   * since an intervention that started and was then cancelled still started.
+   */
+  static PlanIndex of(java.util.Iterator<Intervention> all, boolean anyStarted) {
+    PlanIndex index = EMPTY;
+    while (all.hasNext()) {
+      Intervention i = all.next();
+      if (i.status().isLive()) {
+        index = index.with(i);
+      }
+    }
+    return index.anyStarted || !anyStarted ? index : index.started();
+  }
+
   /** Adds a live intervention. */
   PlanIndex with(Intervention intervention) {
     Slot slot = slot(intervention);

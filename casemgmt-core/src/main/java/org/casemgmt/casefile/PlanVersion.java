@@ -15,6 +15,7 @@ import org.casemgmt.plan.Goal;
 import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.InterventionStatus;
 import org.casemgmt.plan.Money;
 import org.casemgmt.plan.Overlap;
 import org.casemgmt.plan.Participant;
@@ -220,6 +221,24 @@ public final class PlanVersion {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(intervention.id(), intervention),
         deferrals, participants, budgetCap, agreedOn, approvedOn,
         intervention.startedOn().isDefined() ? index.started() : index);
+  }
+
+  /**
+   * This version with every intervention not yet over (planned, active or suspended) cancelled on a day, as
+   * closing the case does; the index is rebuilt once from what remains live.
+   */
+  PlanVersion withOpenWorkCancelled(LocalDate on) {
+    Map<InterventionId, Intervention> all = interventions;
+    for (java.util.Iterator<Intervention> each = interventions.valuesIterator(); each.hasNext(); ) {
+      Intervention i = each.next();
+      InterventionStatus status = i.status();
+      if (status == InterventionStatus.PLANNED || status == InterventionStatus.ACTIVE
+          || status == InterventionStatus.SUSPENDED) {
+        all = all.put(i.id(), i.ended(InterventionStatus.CANCELLED, on));
+      }
+    }
+    return all == interventions ? this : new PlanVersion(number, period, coverageThreshold, goals, all, deferrals,
+        participants, budgetCap, agreedOn, approvedOn, PlanIndex.of(all.valuesIterator(), index.anyStarted()));
   }
 
   /** Records a cancellation: the intervention stays on the record but frees its window and its cost. */
