@@ -59,23 +59,32 @@ class ValueConstructionTest {
       .appendAll(List.of(Command.class.getPermittedSubclasses()))
       .appendAll(List.of(CaseEvent.class.getPermittedSubclasses()).filter(c -> c.getRecordComponents().length > 0));
 
+  /**
+   * The constructor that takes every field: the canonical one of a record, else (a value written as a class,
+   * such as {@link Intervention}) the public constructor with the most parameters.
+   */
+  static Constructor<?> fullConstructor(Class<?> type) throws Exception {
+    if (type.isRecord()) {
+      Class<?>[] types = List.of(type.getRecordComponents()).map(RecordComponent::getType).toJavaArray(Class[]::new);
+      return type.getDeclaredConstructor(types);
+    }
+    return List.of(type.getConstructors()).maxBy(c -> c.getParameterCount())
+        .getOrElseThrow(() -> new AssertionError(type + " has no public constructor"));
+  }
+
   static Throwable construct(Class<?> type, Object[] args) throws Exception {
-    RecordComponent[] components = type.getRecordComponents();
-    Class<?>[] types = List.of(components).map(RecordComponent::getType).toJavaArray(Class[]::new);
-    Constructor<?> canonical = type.getDeclaredConstructor(types);
     try {
-      canonical.newInstance(args);
+      fullConstructor(type).newInstance(args);
       return null;
     } catch (InvocationTargetException e) {
       return e.getCause();
     }
   }
 
-  static Object[] nothing(Class<?> type) {
-    return List.of(type.getRecordComponents()).map(c -> {
-      Class<?> t = c.getType();
-      return t == boolean.class ? (Object) false : t == int.class ? (Object) 0 : t == long.class ? (Object) 0L : null;
-    }).toJavaArray();
+  static Object[] nothing(Class<?> type) throws Exception {
+    return List.of(fullConstructor(type).getParameterTypes()).map(t ->
+        t == boolean.class ? (Object) false : t == int.class ? (Object) 0 : t == long.class ? (Object) 0L : null)
+        .toJavaArray();
   }
 
   @Test

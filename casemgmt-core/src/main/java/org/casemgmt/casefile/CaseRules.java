@@ -345,11 +345,16 @@ final class CaseRules {
     if (r == null && has(plan.interventions(), c.intervention())) {
       r = new DuplicateIntervention(c.intervention());
     }
-    for (NeedId need : c.needs()) {
-      r = r != null ? r : openNeed(s, need);
+    // The command's fields are checked already; the candidate gives its needs as an array to walk.
+    Intervention candidate = Intervention.of(
+        c.intervention(), c.needs(), c.goals(), c.provider().id(), c.service(), c.window(), c.cost());
+    for (int n = 0; r == null && n < candidate.needCount(); n++) {
+      r = openNeed(s, candidate.need(n));
     }
-    for (GoalId goal : c.goals()) {
-      r = r != null || has(plan.goals(), goal) ? r : new UnknownGoal(goal);
+    if (r == null && !c.goals().isEmpty()) {
+      for (GoalId goal : c.goals()) {
+        r = r != null || has(plan.goals(), goal) ? r : new UnknownGoal(goal);
+      }
     }
     if (r == null && !c.provider().offers(c.service())) {
       r = new ServiceNotOffered(c.provider().id(), c.service());
@@ -360,8 +365,6 @@ final class CaseRules {
     if (r != null) {
       return r;
     }
-    Intervention candidate = Intervention.of(
-        c.intervention(), c.needs(), c.goals(), c.provider().id(), c.service(), c.window(), c.cost());
     Option<Overlap> overlap = plan.findOverlap(candidate);
     if (overlap.isDefined()) {
       Overlap o = overlap.getOrElseThrow(IllegalStateException::new);
@@ -375,6 +378,7 @@ final class CaseRules {
     }
     return new InterventionPlanned(candidate, c.provider());
   }
+
 
   private static Object deferNeed(CaseFile s, DeferNeed c) {
     Rejection r = planOpenForChanges(s);

@@ -67,13 +67,15 @@ public record ClosingReport(
   }
 
   /** The report of a case file being closed from {@code closedFrom}, its plan (null if it had none) as ended. */
+  private static final TreeMap<GoalId, GoalAchievement> NO_OUTCOMES = TreeMap.empty();
+
   static ClosingReport of(PlanVersion plan, Phase closedFrom, int referrals, ClosureReason reason, Instant closedAt,
       LocalDate closedOn, String summary) {
     if (plan == null) {
-      return new ClosingReport(reason, closedAt, closedOn, closedFrom, summary, 0, TreeMap.empty(), 0, 0, Money.ZERO,
+      return new ClosingReport(reason, closedAt, closedOn, closedFrom, summary, 0, NO_OUTCOMES, 0, 0, Money.ZERO,
           referrals);
     }
-    TreeMap<GoalId, GoalAchievement> outcomes = TreeMap.empty();
+    TreeMap<GoalId, GoalAchievement> outcomes = NO_OUTCOMES;
     for (java.util.Iterator<Goal> goals = plan.goals().valuesIterator(); goals.hasNext(); ) {
       Goal goal = goals.next();
       outcomes = outcomes.put(goal.id(), goal.achievement());

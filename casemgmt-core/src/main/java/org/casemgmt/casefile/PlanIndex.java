@@ -2,6 +2,8 @@ package org.casemgmt.casefile;
 
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
+import io.vavr.collection.Set;
+import io.vavr.control.Option;
 import org.casemgmt.internal.LongTreeMap;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.plan.DayWindow;
@@ -9,7 +11,6 @@ import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.Money;
 import org.casemgmt.plan.Overlap;
-import io.vavr.control.Option;
 import org.casemgmt.resource.ServiceKind;
 
 /**
@@ -18,7 +19,8 @@ import org.casemgmt.resource.ServiceKind;
  * need, how many are live, their total cost, and whether any has started.
  *
  * <p>The non-overlap index keeps, per need and service kind (and per exclusive kind), the live windows sorted by
- * start day in a persistent tree. Within one key the windows never overlap — that is the invariant — so they are
+ * start day in a persistent tree; the trees of one need sit together with the need's count of live
+ * interventions, so adding an intervention touches one map entry per need it addresses. Within one key the windows never overlap — that is the invariant — so they are
  * sorted by end day too, and only the two neighbours of a new window by start day can clash with it: checking an
  * intervention against all the others costs {@code O(log n)}.
  */
@@ -27,46 +29,100 @@ final class PlanIndex {
   /** A live intervention's place in the non-overlap index, its days as epoch days. */
   private record Slot(InterventionId id, long start, long end) {}
 
-  /** The key under which the non-overlap rule compares windows. */
-  private record NeedAndKind(NeedId need, ServiceKind kind) {}
+  /**
+   * The live interventions addressing one need: how many, and their windows per service kind. A need is
+   * addressed by few kinds, so the kinds and their trees are two short parallel arrays, copied on change.
+   */
+  private static final class NeedSlots {
+    static final NeedSlots EMPTY = new NeedSlots(new ServiceKind[0], new Object[0], 0);
 
-  static final PlanIndex EMPTY = new PlanIndex(HashMap.empty(), HashMap.empty(), HashMap.empty(), 0, Money.ZERO, false);
+    final ServiceKind[] kinds;
+    final Object[] trees;
+    final int count;
 
-  private final Map<NeedAndKind, LongTreeMap<Slot>> byNeedAndKind;
+    NeedSlots(ServiceKind[] kinds, Object[] trees, int count) {
+      this.kinds = kinds;
+      this.trees = trees;
+      this.count = count;
+    }
+
+    @SuppressWarnings("unchecked")
+    LongTreeMap<Slot> tree(ServiceKind kind) {
+      for (int k = 0; k < kinds.length; k++) {
+        if (kinds[k] == kind) {
+          return (LongTreeMap<Slot>) trees[k];
+        }
+      }
+      return null;
+    }
+
+    NeedSlots with(ServiceKind kind, Slot slot) {
+      LongTreeMap<Slot> tree = tree(kind);
+      return replaced(kind, (tree == null ? LongTreeMap.<Slot>empty() : tree).put(slot.start(), slot), count + 1);
+    }
+
+    NeedSlots without(ServiceKind kind, long start) {
+      LongTreeMap<Slot> tree = tree(kind);
+      return tree == null ? this : replaced(kind, tree.remove(start), count - 1);
+    }
+
+    private NeedSlots replaced(ServiceKind kind, LongTreeMap<Slot> tree, int newCount) {
+      for (int k = 0; k < kinds.length; k++) {
+        if (kinds[k] == kind) {
+          Object[] newTrees = trees.clone();
+          newTrees[k] = tree;
+          return new NeedSlots(kinds, newTrees, newCount);
+        }
+      }
+      ServiceKind[] newKinds = java.util.Arrays.copyOf(kinds, kinds.length + 1);
+      Object[] newTrees = java.util.Arrays.copyOf(trees, trees.length + 1);
+      newKinds[kinds.length] = kind;
+      newTrees[trees.length] = tree;
+      return new NeedSlots(newKinds, newTrees, newCount);
+    }
+  }
+
+  static final PlanIndex EMPTY = new PlanIndex(HashMap.empty(), HashMap.empty(), 0, Money.ZERO, false);
+
+  private final Map<NeedId, NeedSlots> byNeed;
   private final Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind;
-  private final Map<NeedId, Integer> coverage;
   private final int live;
   private final Money plannedCost;
   private final boolean anyStarted;
 
-  private PlanIndex(Map<NeedAndKind, LongTreeMap<Slot>> byNeedAndKind, Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind,
-      Map<NeedId, Integer> coverage, int live, Money plannedCost, boolean anyStarted) {
-    this.byNeedAndKind = byNeedAndKind;
+  private PlanIndex(Map<NeedId, NeedSlots> byNeed, Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind, int live,
+      Money plannedCost, boolean anyStarted) {
+    this.byNeed = byNeed;
     this.byExclusiveKind = byExclusiveKind;
-    this.coverage = coverage;
     this.live = live;
     this.plannedCost = plannedCost;
     this.anyStarted = anyStarted;
   }
 
+  /** How many interventions are live. */
   int live() {
     return live;
   }
 
+  /** The total cost of the live interventions. */
   Money plannedCost() {
     return plannedCost;
   }
 
+  /** Whether any intervention of the plan has started (cancelled ones included). */
   boolean anyStarted() {
     return anyStarted;
   }
 
+  /** Whether a live intervention addresses the need. */
   boolean covers(NeedId need) {
-    return coverage.get(need).exists(count -> count > 0);
+    NeedSlots slots = byNeed.getOrElse(need, null);
+    return slots != null && slots.count > 0;
   }
 
-  Map<NeedId, Integer> coverage() {
-    return coverage;
+  /** The needs a live intervention addresses. */
+  Set<NeedId> coveredNeeds() {
+    return byNeed.filter(entry -> entry._2.count > 0).keySet();
   }
 
   /**
@@ -86,53 +142,54 @@ final class PlanIndex {
 
   /** Adds a live intervention. */
   PlanIndex with(Intervention intervention) {
-    Slot slot = slot(intervention);
-    Map<NeedAndKind, LongTreeMap<Slot>> index = byNeedAndKind;
-    Map<NeedId, Integer> covered = coverage;
-    for (NeedId need : intervention.needs()) {
-      NeedAndKind key = new NeedAndKind(need, intervention.kind());
-      index = index.put(key, index.get(key).getOrElse(LongTreeMap::empty).put(slot.start(), slot));
-      covered = covered.put(need, covered.get(need).getOrElse(0) + 1);
+    DayWindow window = intervention.window();
+    Slot slot = new Slot(intervention.id(), window.start().toEpochDay(), window.end().toEpochDay());
+    ServiceKind kind = intervention.kind();
+    Map<NeedId, NeedSlots> index = byNeed;
+    for (int n = 0; n < intervention.needCount(); n++) {
+      NeedId need = intervention.need(n);
+      index = index.put(need, index.getOrElse(need, NeedSlots.EMPTY).with(kind, slot));
     }
     Map<ServiceKind, LongTreeMap<Slot>> exclusive = byExclusiveKind;
-    if (intervention.kind().exclusive()) {
-      exclusive = exclusive.put(intervention.kind(),
-          exclusive.get(intervention.kind()).getOrElse(LongTreeMap::empty).put(slot.start(), slot));
+    if (kind.exclusive()) {
+      exclusive = exclusive.put(kind, exclusive.getOrElse(kind, LongTreeMap.empty()).put(slot.start(), slot));
     }
-    return new PlanIndex(index, exclusive, covered, live + 1, plannedCost.plus(intervention.cost()),
+    return new PlanIndex(index, exclusive, live + 1, plannedCost.plus(intervention.cost()),
         anyStarted || intervention.startedOn().isDefined());
   }
 
   /** Removes a cancelled intervention: it frees its window, its coverage and its cost. */
   PlanIndex without(Intervention cancelled) {
     long start = cancelled.window().start().toEpochDay();
-    Map<NeedAndKind, LongTreeMap<Slot>> index = byNeedAndKind;
-    Map<NeedId, Integer> covered = coverage;
-    for (NeedId need : cancelled.needs()) {
-      NeedAndKind key = new NeedAndKind(need, cancelled.kind());
-      index = index.put(key, index.get(key).getOrElse(LongTreeMap::empty).remove(start));
-      covered = covered.put(need, covered.get(need).getOrElse(1) - 1);
+    ServiceKind kind = cancelled.kind();
+    Map<NeedId, NeedSlots> index = byNeed;
+    for (int n = 0; n < cancelled.needCount(); n++) {
+      NeedId need = cancelled.need(n);
+      NeedSlots slots = index.getOrElse(need, null);
+      if (slots != null) {
+        index = index.put(need, slots.without(kind, start));
+      }
     }
     Map<ServiceKind, LongTreeMap<Slot>> exclusive = byExclusiveKind;
-    if (cancelled.kind().exclusive()) {
-      exclusive = exclusive.put(cancelled.kind(),
-          exclusive.get(cancelled.kind()).getOrElse(LongTreeMap::empty).remove(start));
+    if (kind.exclusive()) {
+      exclusive = exclusive.put(kind, exclusive.getOrElse(kind, LongTreeMap.empty()).remove(start));
     }
-    return new PlanIndex(index, exclusive, covered, live - 1,
-        new Money(plannedCost.amount().subtract(cancelled.cost().amount())), anyStarted);
+    return new PlanIndex(index, exclusive, live - 1, plannedCost.minus(cancelled.cost()), anyStarted);
   }
 
-  /** Notes that an intervention started. */
+  /** The same index, noting that an intervention has started. */
   PlanIndex started() {
-    return anyStarted ? this : new PlanIndex(byNeedAndKind, byExclusiveKind, coverage, live, plannedCost, true);
+    return anyStarted ? this : new PlanIndex(byNeed, byExclusiveKind, live, plannedCost, true);
   }
 
-  /** The first live intervention of the same need and kind sharing a day with the candidate. */
+  /** The first live intervention for one of the candidate's needs, of its kind, whose window intersects. */
   Option<Overlap> findOverlap(Intervention candidate) {
     long start = candidate.window().start().toEpochDay();
     long end = candidate.window().end().toEpochDay();
-    for (NeedId need : candidate.needs()) {
-      Slot clash = clash(byNeedAndKind.get(new NeedAndKind(need, candidate.kind())).getOrNull(), start, end);
+    for (int n = 0; n < candidate.needCount(); n++) {
+      NeedId need = candidate.need(n);
+      NeedSlots slots = byNeed.getOrElse(need, null);
+      Slot clash = slots == null ? null : clash(slots.tree(candidate.kind()), start, end);
       if (clash != null) {
         return Option.some(new Overlap(clash.id(), Option.some(need), candidate.kind(), shared(clash, start, end)));
       }
@@ -140,22 +197,17 @@ final class PlanIndex {
     return Option.none();
   }
 
-  /** The first live intervention of the same exclusive kind sharing a day with the candidate, whatever the need. */
+  /** The live intervention of the candidate's exclusive kind, whatever the need, whose window intersects. */
   Option<Overlap> findExclusiveClash(Intervention candidate) {
     if (!candidate.kind().exclusive()) {
       return Option.none();
     }
     long start = candidate.window().start().toEpochDay();
     long end = candidate.window().end().toEpochDay();
-    Slot clash = clash(byExclusiveKind.get(candidate.kind()).getOrNull(), start, end);
+    Slot clash = clash(byExclusiveKind.getOrElse(candidate.kind(), null), start, end);
     return clash == null
         ? Option.none()
         : Option.some(new Overlap(clash.id(), Option.none(), candidate.kind(), shared(clash, start, end)));
-  }
-
-  private static Slot slot(Intervention intervention) {
-    DayWindow window = intervention.window();
-    return new Slot(intervention.id(), window.start().toEpochDay(), window.end().toEpochDay());
   }
 
   /** Within one key windows are disjoint, so only the floor (by start) and the next start can overlap. */

@@ -164,7 +164,7 @@ public final class PlanVersion {
 
   /** {@return the set of needs addressed by at least one live intervention} */
   public Set<NeedId> coveredNeeds() {
-    return index.coverage().filter(entry -> entry._2 > 0).keySet();
+    return index.coveredNeeds();
   }
 
   /**

@@ -18,29 +18,23 @@ import org.casemgmt.resource.ServiceKind;
  *     HashSet.empty(), ProviderId.of("P-101"), ServiceKind.COUNSELLING,
  *     DayWindow.ofDays(LocalDate.of(2026, 1, 5), 30), Money.of(600));
  * }</pre>
- *
- * @param id        the intervention's identifier within its case
- * @param needs     the needs it addresses, at least one
- * @param goals     the goals it serves (may be empty)
- * @param provider  who delivers it
- * @param kind      the kind of service
- * @param window    when it is delivered, {@code [start, end)}
- * @param cost      its total cost over the window
- * @param status    where it stands
- * @param startedOn the day it actually started, once started
- * @param endedOn   the day it was completed or cancelled, once it was
  */
-public record Intervention(
-    InterventionId id,
-    Set<NeedId> needs,
-    Set<GoalId> goals,
-    ProviderId provider,
-    ServiceKind kind,
-    DayWindow window,
-    Money cost,
-    InterventionStatus status,
-    Option<LocalDate> startedOn,
-    Option<LocalDate> endedOn) {
+public final class Intervention {
+
+  private final InterventionId id;
+  private final Set<NeedId> needs;
+  private final Set<GoalId> goals;
+  private final ProviderId provider;
+  private final ServiceKind kind;
+  private final DayWindow window;
+  private final Money cost;
+  private final InterventionStatus status;
+  private final Option<LocalDate> startedOn;
+  private final Option<LocalDate> endedOn;
+  // The needs as an array, computed once when an intervention is created from outside and shared by its
+  // copies: the plan's overlap index and the rules walk it on every planning command, and iterating a Vavr set
+  // allocates.
+  private final NeedId[] needArray;
 
   /**
    * Creates an intervention, checking every field.
@@ -55,8 +49,9 @@ public record Intervention(
    * @param status where it stands
    * @param startedOn the day it actually started, once started
    * @param endedOn the day it was completed or cancelled, once it was
+   * @throws org.casemgmt.InvalidInputException if a field is missing, or it addresses no need
    */
-  public Intervention {
+  public Intervention(InterventionId id, Set<NeedId> needs, Set<GoalId> goals, ProviderId provider, ServiceKind kind, DayWindow window, Money cost, InterventionStatus status, Option<LocalDate> startedOn, Option<LocalDate> endedOn) {
     Check.orThrow(
         Check.present("id", id),
         Check.elements("needs", needs, true),
@@ -68,6 +63,109 @@ public record Intervention(
         Check.present("status", status),
         Check.present("startedOn", startedOn),
         Check.present("endedOn", endedOn));
+    this.id = id;
+    this.needs = needs;
+    this.goals = goals;
+    this.provider = provider;
+    this.kind = kind;
+    this.window = window;
+    this.cost = cost;
+    this.status = status;
+    this.startedOn = startedOn;
+    this.endedOn = endedOn;
+    NeedId[] array = new NeedId[needs.size()];
+    int n = 0;
+    for (NeedId need : needs) {
+      array[n++] = need;
+    }
+    this.needArray = array;
+  }
+
+  /** A copy of a checked intervention in which only the status and the days change: nothing to check again. */
+  private Intervention(Intervention from, InterventionStatus status, Option<LocalDate> startedOn,
+      Option<LocalDate> endedOn) {
+    this.id = from.id;
+    this.needs = from.needs;
+    this.goals = from.goals;
+    this.provider = from.provider;
+    this.kind = from.kind;
+    this.window = from.window;
+    this.cost = from.cost;
+    this.status = status;
+    this.startedOn = startedOn;
+    this.endedOn = endedOn;
+    this.needArray = from.needArray;
+  }
+
+  /** {@return the intervention's identifier within its case} */
+  public InterventionId id() {
+    return id;
+  }
+
+  /** {@return the needs it addresses, at least one} */
+  public Set<NeedId> needs() {
+    return needs;
+  }
+
+  /** {@return the goals it serves (may be empty)} */
+  public Set<GoalId> goals() {
+    return goals;
+  }
+
+  /** {@return who delivers it} */
+  public ProviderId provider() {
+    return provider;
+  }
+
+  /** {@return the kind of service} */
+  public ServiceKind kind() {
+    return kind;
+  }
+
+  /** {@return when it is delivered, {@code [start, end)}} */
+  public DayWindow window() {
+    return window;
+  }
+
+  /** {@return its total cost over the window} */
+  public Money cost() {
+    return cost;
+  }
+
+  /** {@return where it stands} */
+  public InterventionStatus status() {
+    return status;
+  }
+
+  /** {@return the day it actually started, once started} */
+  public Option<LocalDate> startedOn() {
+    return startedOn;
+  }
+
+  /** {@return the day it was completed or cancelled, once it was} */
+  public Option<LocalDate> endedOn() {
+    return endedOn;
+  }
+
+  /**
+   * The number of needs it addresses.
+   *
+   * @return at least one
+   */
+  public int needCount() {
+    return needArray.length;
+  }
+
+  /**
+   * One of the needs it addresses, by position, without iterating the set (the order is fixed for this
+   * intervention and its copies, but otherwise unspecified).
+   *
+   * @param index from 0 to {@link #needCount()} - 1
+   * @return the need at that position
+   * @throws IndexOutOfBoundsException if there is no such position
+   */
+  public NeedId need(int index) {
+    return needArray[index];
   }
 
   /**
@@ -97,8 +195,7 @@ public record Intervention(
    * @return this intervention, started on the given day
    */
   public Intervention started(LocalDate on) {
-    return new Intervention(id, needs, goals, provider, kind, window, cost, InterventionStatus.ACTIVE,
-        Option.some(on), endedOn);
+    return new Intervention(this, InterventionStatus.ACTIVE, Option.some(on), endedOn);
   }
 
   /**
@@ -108,7 +205,7 @@ public record Intervention(
    * @return this intervention with another status (suspended or active again)
    */
   public Intervention withStatus(InterventionStatus newStatus) {
-    return new Intervention(id, needs, goals, provider, kind, window, cost, newStatus, startedOn, endedOn);
+    return new Intervention(this, newStatus, startedOn, endedOn);
   }
 
   /**
@@ -119,7 +216,7 @@ public record Intervention(
    * @return this intervention, ended (completed or cancelled) on the given day
    */
   public Intervention ended(InterventionStatus finalStatus, LocalDate on) {
-    return new Intervention(id, needs, goals, provider, kind, window, cost, finalStatus, startedOn, Option.some(on));
+    return new Intervention(this, finalStatus, startedOn, Option.some(on));
   }
 
   /**
@@ -141,5 +238,33 @@ public record Intervention(
     return new Money(cost.amount()
         .multiply(java.math.BigDecimal.valueOf(elapsed))
         .divide(java.math.BigDecimal.valueOf(window.days()), 2, java.math.RoundingMode.DOWN));
+  }
+
+  /** Equal when every field is equal (value semantics, as a record would have). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Intervention that
+        && id.equals(that.id)
+        && needs.equals(that.needs)
+        && goals.equals(that.goals)
+        && provider.equals(that.provider)
+        && kind == that.kind
+        && window.equals(that.window)
+        && cost.equals(that.cost)
+        && status == that.status
+        && startedOn.equals(that.startedOn)
+        && endedOn.equals(that.endedOn);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(id, needs, goals, provider, kind, window, cost, status, startedOn, endedOn);
+  }
+
+  @Override
+  public String toString() {
+    return "Intervention[id=" + id + ", needs=" + needs + ", goals=" + goals + ", provider=" + provider + ", kind="
+        + kind + ", window=" + window + ", cost=" + cost + ", status=" + status + ", startedOn=" + startedOn
+        + ", endedOn=" + endedOn + "]";
   }
 }

@@ -25,12 +25,16 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
    * @param amount the amount, never negative, kept with exactly two decimals so equal amounts are equal
    */
   public Money {
-    InputError precision = amount != null && amount.stripTrailingZeros().scale() > 2
-        ? new InputError("amount", Problem.MALFORMED, "at most two decimals")
-        : null;
-    Check.orThrow(Check.nonNegative("amount", amount), precision);
-    amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+    // Sums and differences of amounts already checked keep scale 2 and need no normalising: the fast path.
+    if (amount == null || amount.scale() != 2 || amount.signum() < 0) {
+      InputError precision = amount != null && amount.stripTrailingZeros().scale() > 2
+          ? new InputError("amount", Problem.MALFORMED, "at most two decimals")
+          : null;
+      Check.orThrow(Check.nonNegative("amount", amount), precision);
+      amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
   }
+
 
   /**
    * Creates an amount from its decimal text, e.g. {@code "120.50"}.
@@ -68,6 +72,17 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
    */
   public Money plus(Money other) {
     return new Money(amount.add(other.amount));
+  }
+
+  /**
+   * This amount less another.
+   *
+   * @param other the amount to subtract
+   * @return the difference
+   * @throws org.casemgmt.InvalidInputException if {@code other} is larger (money is never negative)
+   */
+  public Money minus(Money other) {
+    return new Money(amount.subtract(other.amount));
   }
 
   /**

@@ -63,4 +63,36 @@ class InterventionTest {
     assertEquals(io.vavr.control.Option.some(day(3)), suspended.startedOn());
     assertEquals(InterventionStatus.ACTIVE, suspended.withStatus(InterventionStatus.ACTIVE).status());
   }
+
+  @Nested
+  class As_a_value {
+
+    @Test
+    void its_need_positions_enumerate_exactly_its_needs_in_every_copy() {
+      Intervention three = Intervention.of(InterventionId.of("I-3"),
+          HashSet.of(NeedId.of("N-1"), NeedId.of("N-2"), NeedId.of("N-3")), HashSet.empty(), ProviderId.of("P-1"),
+          ServiceKind.HOUSING, DayWindow.ofDays(START, 10), Money.of(10));
+      for (Intervention copy : io.vavr.collection.List.of(three, three.started(day(0)),
+          three.started(day(0)).ended(InterventionStatus.COMPLETED, day(5)))) {
+        assertEquals(3, copy.needCount());
+        assertEquals(copy.needs(), HashSet.range(0, copy.needCount()).map(copy::need));
+      }
+    }
+
+    @Test
+    void equal_fields_make_equal_interventions_and_any_changed_field_an_unequal_one() {
+      Intervention same = Intervention.of(InterventionId.of("I-1"), HashSet.of(NeedId.of("N-1")), HashSet.empty(),
+          ProviderId.of("P-1"), ServiceKind.COUNSELLING, DayWindow.ofDays(START, 100), Money.of(1000));
+      assertEquals(PLANNED, same);
+      assertEquals(PLANNED.hashCode(), same.hashCode());
+      assertEquals(PLANNED.started(day(1)), same.started(day(1)));
+      org.junit.jupiter.api.Assertions.assertNotEquals(PLANNED, same.started(day(1)));
+      org.junit.jupiter.api.Assertions.assertNotEquals(PLANNED.started(day(1)), same.started(day(2)));
+      org.junit.jupiter.api.Assertions.assertNotEquals(PLANNED,
+          same.started(day(1)).withStatus(InterventionStatus.PLANNED));
+      assertEquals("Intervention[id=I-1, needs=HashSet(N-1), goals=HashSet(), provider=P-1, kind=COUNSELLING, "
+          + "window=[2026-03-01, 2026-06-09), cost=1000.00, status=PLANNED, startedOn=None, endedOn=None]",
+          PLANNED.toString());
+    }
+  }
 }
