@@ -73,14 +73,15 @@ final class CaseRules {
   }
 
   static Object decide(CaseFile s, Command command) {
-    Rejection rejection = general(s, command);
-    return rejection != null ? rejection : specific(s, command);
+    // kind() and issued() are calls on an interface with dozens of implementations: ask each once.
+    CommandKind kind = command.kind();
+    Rejection rejection = general(s, command, kind, command.issued());
+    return rejection != null ? rejection : specific(s, command, kind);
   }
 
   // ---------------------------------------------------------------- rules every command obeys
 
-  private static Rejection general(CaseFile s, Command command) {
-    Issued issued = command.issued();
+  private static Rejection general(CaseFile s, Command command, CommandKind kind, Issued issued) {
     Option<Long> expected = issued.expectedVersion();
     if (expected.isDefined() && expected.getOrElse(-1L) != s.version()) {
       return new VersionConflict(s.id(), expected.getOrElse(-1L), s.version());
@@ -88,8 +89,8 @@ final class CaseRules {
     if (command instanceof OpenCase) {
       return new CaseAlreadyOpened(s.id());
     }
-    if (!PhaseTable.isPermitted(s.phase(), s.suspended(), command.kind())) {
-      return new CommandNotPermitted(command.kind(), s.phase(), s.suspended(), s.permittedCommands(), s.reachablePhases());
+    if (!PhaseTable.isPermitted(s.phase(), s.suspended(), kind)) {
+      return new CommandNotPermitted(kind, s.phase(), s.suspended(), s.permittedCommands(), s.reachablePhases());
     }
     if (issued.at().isBefore(s.openedAt())) {
       return new IssuedBeforeOpening(issued.at(), s.openedAt());
@@ -98,8 +99,8 @@ final class CaseRules {
   }
 
   /** Answers the event, or the rejection of the first rule broken. */
-  private static Object specific(CaseFile s, Command command) {
-    return switch (command.kind()) {
+  private static Object specific(CaseFile s, Command command, CommandKind kind) {
+    return switch (kind) {
       // general() has already refused it: an open case file is never opened again.
       case OPEN_CASE -> throw new IllegalStateException("OPEN_CASE reached the rules of an open case file");
       case HAND_OVER -> handOver(s, (HandOver) command);
