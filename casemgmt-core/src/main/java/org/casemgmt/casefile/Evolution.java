@@ -33,8 +33,8 @@ final class Evolution {
   static CaseFile replayTrusted(Seq<RecordedEvent> history) {
     RecordedEvent first = history.head();
     CaseFile state = opened(first.sequence(), first.at(), (CaseOpened) first.event());
-    for (Seq<RecordedEvent> rest = history.tail(); !rest.isEmpty(); rest = rest.tail()) {
-      state = apply(state, rest.head());
+    for (RecordedEvent event : history.tail()) {
+      state = apply(state, event);
     }
     return state;
   }
