@@ -77,11 +77,12 @@ public class SimulationBenchmark {
   private int nextBaseline;
 
   /**
-   * The model events of the runs of one benchmark method, reported by JMH as a rate (events per second).
+   * The model events of the runs of one benchmark method, reported by JMH as a rate in the benchmark's unit
+   * (model events per second): an {@link AuxCounters.Type#OPERATIONS} counter is divided by the iteration's time.
    * Reset by JMH at each iteration.
    */
   @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.EVENTS)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
   public static class Events {
     /** Model events counted by the runs of this iteration. */
     public long modelEvents;
