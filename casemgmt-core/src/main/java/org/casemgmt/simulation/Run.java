@@ -1,6 +1,5 @@
 package org.casemgmt.simulation;
 
-import io.vavr.Tuple2;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
@@ -567,7 +566,7 @@ final class Run {
     if (releaseAfterAssessment) {
       release(c);
     }
-    if (!hasOpenNeed(c.file)) {
+    if (!hasOpenNeed(c)) {
       close(c, ClosureReason.NO_NEEDS_IDENTIFIED);
       return;
     }
@@ -583,10 +582,15 @@ final class Run {
     schedule(now + planning.sample(random), PLANNING_END, c, null, 0);
   }
 
-  /** Whether the case file holds an open need (what {@code openNeeds().isEmpty()} says, without sorting). */
-  private static boolean hasOpenNeed(CaseFile file) {
-    for (Tuple2<NeedId, Need> need : file.needs()) {
-      if (need._2.isOpen()) {
+  /**
+   * Whether the case file holds an open need: what {@code openNeeds().isEmpty()} says, without filtering and
+   * sorting every need. Needs only enter a case file through the simulator's {@code RecordNeed}s, with the ids
+   * of {@link #needIds} it marked in {@code hasNeed}, so looking those up asks the case file about all of them.
+   */
+  private boolean hasOpenNeed(SimCase c) {
+    Map<NeedId, Need> needs = c.file.needs();
+    for (int n = 0; n < needIds.length; n++) {
+      if (c.hasNeed[n] && needs.get(needIds[n]).exists(Need::isOpen)) {
         return true;
       }
     }
