@@ -48,8 +48,9 @@ import org.casemgmt.plan.ReviewDecision;
  * recorded event itself to stream it). Closed cases are dropped as soon as they close.
  *
  * <p><b>What the engine itself spends</b> is kept small, so that a run costs little more than its commands:
- * the future-event list is an array-based binary heap of primitives (no object per occurrence); open cases
- * are an intrusive list; everything that does not change during a run (ids, the singleton sets of a need or a
+ * the future-event list is an array-based binary heap of primitives, each entry four adjacent {@code long}s
+ * (no object per occurrence, one cache line per level, no reference to move), naming its case by a slot of
+ * the table of open cases; open cases are also an intrusive list, in arrival order; everything that does not change during a run (ids, the singleton sets of a need or a
  * goal, costs, profiles) is built once; the instant and the day of the current time are built once per
  * time, not per command; and with {@link SimulationListener#NONE} nothing is prepared for a listener (no
  * daily ticks, no event streaming). None of this touches a decision: every command is still built, decided
@@ -85,11 +86,13 @@ final class Run {
 
   /** An intervention as the world delivers it; the case file records it (possibly later, see deferred). */
   private static final class SimIntervention {
+    final int index;
     final InterventionId id;
     final double start;
     final double duration;
 
-    SimIntervention(InterventionId id, double start, double duration) {
+    SimIntervention(int index, InterventionId id, double start, double duration) {
+      this.index = index;
       this.id = id;
       this.start = start;
       this.duration = duration;
@@ -103,12 +106,15 @@ final class Run {
   private static final class SimCase {
     final long number;
     final double arrivedAt;
+    /** The case's place in the table of open cases, and how many cases held it before: scheduled occurrences
+     * name the case by both, so those of a closed case are recognised after its slot is reused. */
+    final int slot;
+    final int generation;
     CaseFile file;
     Phase phase = Phase.INTAKE;
     double phaseSince;
     int manager = -1;
     boolean assessedOnce;
-    boolean closed;
     boolean waiting;
     int epoch;
     int running;
@@ -120,13 +126,17 @@ final class Run {
     /** The day after the last window planned per need and service kind, or {@link Long#MIN_VALUE}. */
     long[] lastEndDay;
     ArrayList<Deferred> deferred;
+    /** The interventions planned so far, by their number in the case ({@code I-k} at index k). */
+    SimIntervention[] interventions;
     // The intrusive list of open cases, in arrival order.
     SimCase previous;
     SimCase next;
 
-    SimCase(long number, double arrivedAt, int needs) {
+    SimCase(long number, double arrivedAt, int slot, int generation, int needs) {
       this.number = number;
       this.arrivedAt = arrivedAt;
+      this.slot = slot;
+      this.generation = generation;
       this.phaseSince = arrivedAt;
       this.hasNeed = new boolean[needs];
       this.planned = new boolean[needs];
@@ -176,16 +186,18 @@ final class Run {
   private final ArrayList<SimIntervention> plannedNow = new ArrayList<>();
   private InterventionId[] interventionIds = new InterventionId[8];
 
-  // The future-event list: a binary min-heap on (time, scheduling order), in parallel arrays.
-  private double[] heapTime = new double[256];
-  private long[] heapKey = new long[256]; // order << KIND_BITS | kind
-  private int[] heapEpoch = new int[256];
-  private SimCase[] heapCase = new SimCase[256];
-  private SimIntervention[] heapIntervention = new SimIntervention[256];
+  // The future-event list: a binary min-heap on (time, scheduling order). Entry e takes heap[4e .. 4e + 3]:
+  // the time's bits, order << KIND_BITS | kind, slot << 32 | generation (-1 for none), epoch << 32 | intervention.
+  private long[] heap = new long[4 * 256];
   private int heapSize;
   private long order;
 
-  // Open cases.
+  // Open cases: a table by slot (free slots reused), and an intrusive list in arrival order.
+  private SimCase[] cases = new SimCase[256];
+  private int[] generations = new int[256];
+  private int[] freeSlots = new int[256];
+  private int freeCount;
+  private int slotCount;
   private SimCase first;
   private SimCase last;
   private int openCount;
@@ -306,14 +318,21 @@ final class Run {
     } else {
       order++; // keeps the scheduling order of every other occurrence as it is with a listener
     }
-    while (heapSize > 0 && heapTime[0] <= horizon) {
-      now = heapTime[0];
-      long key = heapKey[0];
-      int epoch = heapEpoch[0];
-      SimCase c = heapCase[0];
-      SimIntervention i = heapIntervention[0];
+    while (heapSize > 0 && Double.longBitsToDouble(heap[0]) <= horizon) {
+      now = Double.longBitsToDouble(heap[0]);
+      int kind = (int) (heap[1] & ((1 << KIND_BITS) - 1));
+      long subject = heap[2];
+      long detail = heap[3];
       removeFirst();
-      dispatch((int) (key & ((1 << KIND_BITS) - 1)), c, i, epoch);
+      SimCase c = null;
+      if (subject != -1) {
+        c = cases[(int) (subject >>> 32)];
+        if (c == null || c.generation != (int) subject) {
+          continue; // the case closed early: what was scheduled for it no longer happens
+        }
+      }
+      int aux = (int) detail;
+      dispatch(kind, c, aux == 0 ? null : c.interventions[aux], (int) (detail >>> 32));
     }
     now = horizon;
     accrue();
@@ -330,9 +349,6 @@ final class Run {
   // ---------------------------------------------------------------- the event loop
 
   private void dispatch(int kind, SimCase c, SimIntervention i, int epoch) {
-    if (c != null && c.closed) {
-      return; // the case closed early: what was scheduled for it no longer happens
-    }
     switch (kind) {
       case ARRIVAL -> arrive();
       case ASSESSMENT_END -> endAssessment(c);
@@ -367,74 +383,58 @@ final class Run {
 
   /** Schedules an occurrence; ties in time are broken by scheduling order, so runs are deterministic. */
   private void schedule(double time, int kind, SimCase c, SimIntervention intervention, int epoch) {
-    if (heapSize == heapTime.length) {
-      int size = heapSize * 2;
-      heapTime = Arrays.copyOf(heapTime, size);
-      heapKey = Arrays.copyOf(heapKey, size);
-      heapEpoch = Arrays.copyOf(heapEpoch, size);
-      heapCase = Arrays.copyOf(heapCase, size);
-      heapIntervention = Arrays.copyOf(heapIntervention, size);
+    if (4 * heapSize == heap.length) {
+      heap = Arrays.copyOf(heap, heap.length * 2);
     }
+    long[] h = heap;
     long key = (order++ << KIND_BITS) | kind;
     int at = heapSize++;
     while (at > 0) {
       int parent = (at - 1) >>> 1;
-      double t = heapTime[parent];
-      if (time > t || (time == t && key > heapKey[parent])) {
+      double t = Double.longBitsToDouble(h[4 * parent]);
+      if (time > t || (time == t && key > h[4 * parent + 1])) {
         break;
       }
-      move(parent, at);
+      System.arraycopy(h, 4 * parent, h, 4 * at, 4);
       at = parent;
     }
-    heapTime[at] = time;
-    heapKey[at] = key;
-    heapEpoch[at] = epoch;
-    heapCase[at] = c;
-    heapIntervention[at] = intervention;
+    int e = 4 * at;
+    h[e] = Double.doubleToRawLongBits(time);
+    h[e + 1] = key;
+    h[e + 2] = c == null ? -1 : ((long) c.slot << 32) | (c.generation & 0xFFFF_FFFFL);
+    h[e + 3] = ((long) epoch << 32) | (intervention == null ? 0 : intervention.index);
   }
 
   /** Removes the earliest occurrence (the caller has read it) and restores the heap. */
   private void removeFirst() {
+    long[] h = heap;
     int end = --heapSize;
-    double time = heapTime[end];
-    long key = heapKey[end];
-    int epoch = heapEpoch[end];
-    SimCase c = heapCase[end];
-    SimIntervention intervention = heapIntervention[end];
-    heapCase[end] = null; // nothing scheduled keeps a closed case reachable
-    heapIntervention[end] = null;
     if (end == 0) {
       return;
     }
+    int last = 4 * end;
+    double time = Double.longBitsToDouble(h[last]);
+    long key = h[last + 1];
     int at = 0;
     int half = end >>> 1;
     while (at < half) {
       int child = 2 * at + 1;
       int right = child + 1;
-      if (right < end && (heapTime[right] < heapTime[child]
-          || (heapTime[right] == heapTime[child] && heapKey[right] < heapKey[child]))) {
-        child = right;
+      double tc = Double.longBitsToDouble(h[4 * child]);
+      if (right < end) {
+        double tr = Double.longBitsToDouble(h[4 * right]);
+        if (tr < tc || (tr == tc && h[4 * right + 1] < h[4 * child + 1])) {
+          child = right;
+          tc = tr;
+        }
       }
-      double t = heapTime[child];
-      if (time < t || (time == t && key < heapKey[child])) {
+      if (time < tc || (time == tc && key < h[4 * child + 1])) {
         break;
       }
-      move(child, at);
+      System.arraycopy(h, 4 * child, h, 4 * at, 4);
       at = child;
     }
-    heapTime[at] = time;
-    heapKey[at] = key;
-    heapEpoch[at] = epoch;
-    heapCase[at] = c;
-    heapIntervention[at] = intervention;
-  }
-
-  private void move(int from, int to) {
-    heapTime[to] = heapTime[from];
-    heapKey[to] = heapKey[from];
-    heapEpoch[to] = heapEpoch[from];
-    heapCase[to] = heapCase[from];
-    heapIntervention[to] = heapIntervention[from];
+    System.arraycopy(h, last, h, 4 * at, 4);
   }
 
   // ---------------------------------------------------------------- intake and the case-manager pool
@@ -444,7 +444,9 @@ final class Run {
     arrived++;
     scheduleNextArrival();
     long n = arrived;
-    SimCase c = new SimCase(n, now, needIds.length);
+    int slot = newSlot();
+    SimCase c = new SimCase(n, now, slot, generations[slot], needIds.length);
+    cases[slot] = c;
     Command.OpenCase opening = new Command.OpenCase(issued(INTAKE), CaseId.of("CASE-" + n),
         Client.of(ClientId.of("C-" + n), "Simulated client " + n, BIRTH_DATE), INTAKE, scope, today());
     if (listening) {
@@ -476,6 +478,24 @@ final class Run {
     last = c;
     openCount++;
     requestManager(c);
+  }
+
+  private int newSlot() {
+    if (freeCount > 0) {
+      return freeSlots[--freeCount];
+    }
+    if (slotCount == cases.length) {
+      cases = Arrays.copyOf(cases, slotCount * 2);
+      generations = Arrays.copyOf(generations, slotCount * 2);
+      freeSlots = Arrays.copyOf(freeSlots, slotCount * 2);
+    }
+    return slotCount++;
+  }
+
+  private void freeSlot(int slot) {
+    cases[slot] = null;
+    generations[slot]++;
+    freeSlots[freeCount++] = slot;
   }
 
   private static IllegalStateException refusedOpening(String rule) {
@@ -635,7 +655,13 @@ final class Run {
           }
           c.lastEndDay[key] = endDay;
           costCents += costCentsOf[n][j];
-          planned.add(new SimIntervention(id, start, duration));
+          SimIntervention planned1 = new SimIntervention(c.interventionCount, id, start, duration);
+          if (c.interventions == null || c.interventionCount >= c.interventions.length) {
+            c.interventions = Arrays.copyOf(c.interventions == null ? new SimIntervention[4] : c.interventions,
+                Math.max(4, 2 * (c.interventionCount + 1)));
+          }
+          c.interventions[c.interventionCount] = planned1;
+          planned.add(planned1);
         }
       }
     }
@@ -821,7 +847,6 @@ final class Run {
     if (!issue(c, new Command.CloseCase(issued(c), reason, today(), "Simulated closure"))) {
       throw new IllegalStateException("closing simulated case " + c.number + " was refused");
     }
-    c.closed = true;
     closedCount++;
     closures[reason.ordinal()]++;
     double time = now - c.arrivedAt;
@@ -835,6 +860,7 @@ final class Run {
     }
     accrue();
     unlink(c);
+    freeSlot(c.slot);
     if (listening) {
       listener.onCaseClosed(c.file);
     }
