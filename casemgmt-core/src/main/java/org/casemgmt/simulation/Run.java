@@ -326,10 +326,11 @@ final class Run {
       removeFirst();
       SimCase c = null;
       if (subject != -1) {
-        c = cases[(int) (subject >>> 32)];
-        if (c == null || c.generation != (int) subject) {
+        int slot = (int) (subject >>> 32);
+        if (generations[slot] != (int) subject) {
           continue; // the case closed early: what was scheduled for it no longer happens
         }
+        c = cases[slot];
       }
       int aux = (int) detail;
       dispatch(kind, c, aux == 0 ? null : c.interventions[aux], (int) (detail >>> 32));
