@@ -48,8 +48,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p><b>Running</b> (from the repository root; JMH forks need a real class path, so {@code exec:exec}):
  * <pre>
  * mvn -q -pl casemgmt-examples -am package -DskipTests exec:exec -Pjmh -Dexec.executable=java \
- *     -Djmh.args="SimulationBenchmark -f 1 -wi 3 -i 5 -prof gc"
+ *     -Djmh.args="SimulationBenchmark -f 1 -wi 5 -i 5 -prof gc"
  * </pre>
+ * One casemgmt run takes 0.5–1 s once compiled, and the first take several seconds on two shared cores while
+ * the JIT compiles the rules: hence five warm-up iterations of 3 s. {@code gc.alloc.rate.norm} is the bytes
+ * allocated per run.
  *
  * <p><b>Plain main</b>, for a quick look or a profiler (the class path is the examples' one):
  * <pre>{@code
@@ -64,7 +67,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
 public class SimulationBenchmark {
