@@ -48,10 +48,10 @@ import org.casemgmt.plan.ReviewDecision;
  * recorded event itself to stream it). Closed cases are dropped as soon as they close.
  *
  * <p><b>What the engine itself spends</b> is kept small, so that a run costs little more than its commands:
- * the future-event list is an array-based 4-ary heap of primitives, each entry four adjacent {@code long}s
- * (no object per occurrence, few levels, no reference to move), naming its case by a slot of
- * the table of open cases; open cases are also an intrusive list, in arrival order; everything that does not change during a run (ids, the singleton sets of a need or a
- * goal, costs, profiles) is built once; the instant and the day of the current time are built once per
+ * the future-event list ({@link Agenda}) files occurrences as primitives by day (no object per occurrence, a
+ * small heap for the current day that stays in cache), naming its case by a slot of the table of open cases;
+ * open cases are also an intrusive list, in arrival order; everything that does not change during a run (ids,
+ * the singleton sets of a need or a goal, costs, profiles) is built once; the instant and the day of the current time are built once per
  * time, not per command; and with {@link SimulationListener#NONE} nothing is prepared for a listener (no
  * daily ticks, no event streaming). None of this touches a decision: every command is still built, decided
  * and applied, and a refusal is still counted by rule.
@@ -186,11 +186,9 @@ final class Run {
   private final ArrayList<SimIntervention> plannedNow = new ArrayList<>();
   private InterventionId[] interventionIds = new InterventionId[8];
 
-  // The future-event list: a 4-ary min-heap on (time, scheduling order), so a removal descends half as many
-  // levels as in a binary heap, each reading four adjacent children. Entry e takes heap[4e .. 4e + 3]:
-  // the time's bits, order << KIND_BITS | kind, slot << 32 | generation (-1 for none), epoch << 32 | intervention.
-  private long[] heap = new long[4 * 256];
-  private int heapSize;
+  // The future-event list. An occurrence is its time, order << KIND_BITS | kind, slot << 32 | generation of its
+  // case (-1 for none), and epoch << 32 | the number of its intervention (0 for none).
+  private final Agenda agenda = new Agenda();
   private long order;
 
   // Open cases: a table by slot (free slots reused), and an intrusive list in arrival order.
@@ -319,12 +317,12 @@ final class Run {
     } else {
       order++; // keeps the scheduling order of every other occurrence as it is with a listener
     }
-    while (heapSize > 0 && Double.longBitsToDouble(heap[0]) <= horizon) {
-      now = Double.longBitsToDouble(heap[0]);
-      int kind = (int) (heap[1] & ((1 << KIND_BITS) - 1));
-      long subject = heap[2];
-      long detail = heap[3];
-      removeFirst();
+    while (agenda.hasNext() && agenda.firstTime() <= horizon) {
+      now = agenda.firstTime();
+      int kind = (int) (agenda.firstKey() & ((1 << KIND_BITS) - 1));
+      long subject = agenda.firstSubject();
+      long detail = agenda.firstDetail();
+      agenda.removeFirst();
       SimCase c = null;
       if (subject != -1) {
         int slot = (int) (subject >>> 32);
@@ -385,71 +383,9 @@ final class Run {
 
   /** Schedules an occurrence; ties in time are broken by scheduling order, so runs are deterministic. */
   private void schedule(double time, int kind, SimCase c, SimIntervention intervention, int epoch) {
-    if (4 * heapSize == heap.length) {
-      heap = Arrays.copyOf(heap, heap.length * 2);
-    }
-    long[] h = heap;
-    long key = (order++ << KIND_BITS) | kind;
-    int at = heapSize++;
-    while (at > 0) {
-      int parent = (at - 1) >>> 2;
-      double t = Double.longBitsToDouble(h[4 * parent]);
-      if (time > t || (time == t && key > h[4 * parent + 1])) {
-        break;
-      }
-      move(h, 4 * parent, 4 * at);
-      at = parent;
-    }
-    int e = 4 * at;
-    h[e] = Double.doubleToRawLongBits(time);
-    h[e + 1] = key;
-    h[e + 2] = c == null ? -1 : ((long) c.slot << 32) | (c.generation & 0xFFFF_FFFFL);
-    h[e + 3] = ((long) epoch << 32) | (intervention == null ? 0 : intervention.index);
-  }
-
-  /** Removes the earliest occurrence (the caller has read it) and restores the heap. */
-  private void removeFirst() {
-    long[] h = heap;
-    int end = --heapSize;
-    if (end == 0) {
-      return;
-    }
-    int last = 4 * end;
-    double time = Double.longBitsToDouble(h[last]);
-    long key = h[last + 1];
-    int at = 0;
-    while (true) {
-      int child = 4 * at + 1;
-      if (child >= end) {
-        break;
-      }
-      // The least of up to four children, which lie side by side.
-      int stop = Math.min(child + 4, end);
-      double tc = Double.longBitsToDouble(h[4 * child]);
-      long kc = h[4 * child + 1];
-      for (int other = child + 1; other < stop; other++) {
-        double to = Double.longBitsToDouble(h[4 * other]);
-        if (to < tc || (to == tc && h[4 * other + 1] < kc)) {
-          child = other;
-          tc = to;
-          kc = h[4 * other + 1];
-        }
-      }
-      if (time < tc || (time == tc && key < kc)) {
-        break;
-      }
-      move(h, 4 * child, 4 * at);
-      at = child;
-    }
-    move(h, last, 4 * at);
-  }
-
-  /** Copies one entry (four longs; plain stores beat {@code System.arraycopy}'s set-up at this size). */
-  private static void move(long[] h, int from, int to) {
-    h[to] = h[from];
-    h[to + 1] = h[from + 1];
-    h[to + 2] = h[from + 2];
-    h[to + 3] = h[from + 3];
+    agenda.add(time, (order++ << KIND_BITS) | kind,
+        c == null ? -1 : ((long) c.slot << 32) | (c.generation & 0xFFFF_FFFFL),
+        ((long) epoch << 32) | (intervention == null ? 0 : intervention.index));
   }
 
   // ---------------------------------------------------------------- intake and the case-manager pool
