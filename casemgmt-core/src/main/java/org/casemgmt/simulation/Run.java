@@ -607,9 +607,10 @@ final class Run {
           c.lastEndDay[key] = endDay;
           costCents += costCentsOf[n][j];
           SimIntervention planned1 = new SimIntervention(c.interventionCount, id, start, duration);
-          if (c.interventions == null || c.interventionCount >= c.interventions.length) {
-            c.interventions = Arrays.copyOf(c.interventions == null ? new SimIntervention[4] : c.interventions,
-                Math.max(4, 2 * (c.interventionCount + 1)));
+          if (c.interventions == null) {
+            c.interventions = new SimIntervention[Math.max(4, c.interventionCount + 1)];
+          } else if (c.interventionCount >= c.interventions.length) {
+            c.interventions = Arrays.copyOf(c.interventions, 2 * (c.interventionCount + 1));
           }
           c.interventions[c.interventionCount] = planned1;
           planned.add(planned1);
