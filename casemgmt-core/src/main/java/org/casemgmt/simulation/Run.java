@@ -3,6 +3,7 @@ package org.casemgmt.simulation;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
+import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
 import io.vavr.collection.TreeMap;
@@ -13,21 +14,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.PriorityQueue;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.ClosureReason;
 import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.Phase;
+import org.casemgmt.casefile.PlanVersion;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
-import org.casemgmt.casefile.Issued;
 import org.casemgmt.need.IdentifiedBy;
 import org.casemgmt.need.LifeDomain;
+import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
+import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
@@ -44,6 +46,15 @@ import org.casemgmt.plan.ReviewDecision;
  * {@link CaseFile}; every step is a command decided by the case file's rules and applied with
  * {@link CaseFile#evolve} (decide then evolve is exactly what {@link CaseFile#handle} does; the run needs the
  * recorded event itself to stream it). Closed cases are dropped as soon as they close.
+ *
+ * <p><b>What the engine itself spends</b> is kept small, so that a run costs little more than its commands:
+ * the future-event list ({@link Agenda}) files occurrences as primitives by day (no object per occurrence, a
+ * small heap for the current day that stays in cache), naming its case by a slot of the table of open cases;
+ * open cases are also an intrusive list, in arrival order; everything that does not change during a run (ids,
+ * the singleton sets of a need or a goal, costs, profiles) is built once; the instant and the day of the current time are built once per
+ * time, not per command; and with {@link SimulationListener#NONE} nothing is prepared for a listener (no
+ * daily ticks, no event streaming). None of this touches a decision: every command is still built, decided
+ * and applied, and a refusal is still counted by rule.
  */
 final class Run {
 
@@ -52,8 +63,15 @@ final class Run {
   private static final long EPOCH_MS = EPOCH_DAY * MS_PER_DAY;
   private static final long PLAN_PERIOD_DAYS = 36_500;
   private static final StaffId INTAKE = StaffId.of("intake");
+  private static final LocalDate BIRTH_DATE = LocalDate.of(1980, 1, 1);
   private static final ClosureReason[] EARLY = {
       ClosureReason.CLIENT_WITHDREW, ClosureReason.MOVED_AWAY, ClosureReason.UNREACHABLE};
+  private static final Phase[] PHASES = Phase.values();
+  private static final LoopBack[] LOOP_BACKS = LoopBack.values();
+  private static final ClosureReason[] CLOSURE_REASONS = ClosureReason.values();
+  private static final Map<org.casemgmt.plan.InterventionId, org.casemgmt.plan.Finding> NO_FINDINGS =
+      HashMap.empty();
+  private static final Set<GoalId> NO_GOALS = HashSet.empty();
 
   // Kinds of scheduled occurrences.
   private static final int ARRIVAL = 0;
@@ -64,40 +82,40 @@ final class Run {
   private static final int INTERVENTION_END = 5;
   private static final int EVALUATION_END = 6;
   private static final int DAY = 7;
-
-  /** A scheduled occurrence; ties in time are broken by scheduling order, so runs are deterministic. */
-  private record Occurrence(double time, long order, int kind, SimCase subject, SimIntervention intervention,
-      int epoch) implements Comparable<Occurrence> {
-    @Override
-    public int compareTo(Occurrence o) {
-      int byTime = Double.compare(time, o.time);
-      return byTime != 0 ? byTime : Long.compare(order, o.order);
-    }
-  }
+  private static final int KIND_BITS = 3;
 
   /** An intervention as the world delivers it; the case file records it (possibly later, see deferred). */
   private static final class SimIntervention {
+    final int index;
     final InterventionId id;
     final double start;
     final double duration;
 
-    SimIntervention(InterventionId id, double start, double duration) {
+    SimIntervention(int index, InterventionId id, double start, double duration) {
+      this.index = index;
       this.id = id;
       this.start = start;
       this.duration = duration;
     }
   }
 
+  /** A start or completion delivered while the case was back in planning or assessment, recorded later. */
+  private record Deferred(SimIntervention intervention, boolean start, double when) {}
+
   /** What the simulator knows about an open case besides its case file. */
   private static final class SimCase {
     final long number;
     final double arrivedAt;
+    /** The case's place in the table of open cases, and how many cases held it before: scheduled occurrences
+     * name the case by both, so those of a closed case are recognised after its slot is reused. */
+    final int slot;
+    final int generation;
     CaseFile file;
     Phase phase = Phase.INTAKE;
     double phaseSince;
     int manager = -1;
     boolean assessedOnce;
-    boolean closed;
+    boolean waiting;
     int epoch;
     int running;
     int active;
@@ -105,12 +123,20 @@ final class Run {
     final boolean[] hasNeed;
     final boolean[] planned;
     final boolean[] goal;
-    final java.util.HashMap<String, Long> lastEndDay = new java.util.HashMap<>();
-    final ArrayList<Object[]> deferred = new ArrayList<>();
+    /** The day after the last window planned per need and service kind, or {@link Long#MIN_VALUE}. */
+    long[] lastEndDay;
+    ArrayList<Deferred> deferred;
+    /** The interventions planned so far, by their number in the case ({@code I-k} at index k). */
+    SimIntervention[] interventions;
+    // The intrusive list of open cases, in arrival order.
+    SimCase previous;
+    SimCase next;
 
-    SimCase(long number, double arrivedAt, int needs) {
+    SimCase(long number, double arrivedAt, int slot, int generation, int needs) {
       this.number = number;
       this.arrivedAt = arrivedAt;
+      this.slot = slot;
+      this.generation = generation;
       this.phaseSince = arrivedAt;
       this.hasNeed = new boolean[needs];
       this.planned = new boolean[needs];
@@ -121,18 +147,68 @@ final class Run {
   private final Scenario scenario;
   private final RandomGenerator random;
   private final SimulationListener listener;
-  private final PriorityQueue<Occurrence> queue = new PriorityQueue<>();
+  /** False for {@link SimulationListener#NONE}: nothing is prepared for a listener that ignores everything. */
+  private final boolean listening;
   private final ArrayDeque<SimCase> waiting = new ArrayDeque<>();
-  private final LinkedHashMap<Long, SimCase> open = new LinkedHashMap<>();
   private final int[] load;
   private final StaffId[] managerIds;
-  private final NeedId[] needIds;
-  private final GoalId[] goalIds;
   private final Set<LifeDomain> scope;
   private final double horizon;
   private final int slots;
+  private final int caseload;
+  private final boolean releaseAfterAssessment;
+  private final int reviewInterval;
+  private final double earlyClosure;
+  private final double adjustPlan;
+  private final double reassess;
+  private final double goalsAchieved;
+  private final Distribution assessment;
+  private final Distribution planning;
+  private final Distribution evaluation;
+  private final Seq<Double> arrivalDays;
+  private final boolean explicitArrivals;
+  private final double arrivalsPerDay;
+
+  // Per need, built once: ids, singleton sets, profiles; per intervention profile: key slot and cost.
+  private final NeedId[] needIds;
+  private final GoalId[] goalIds;
+  private final Set<NeedId>[] needSets;
+  private final Set<GoalId>[] goalSets;
+  private final LifeDomain[] needDomains;
+  private final Priority[] needPriorities;
+  private final double[] needIncidence;
+  private final InterventionProfile[][] profiles;
+  private final int[][] lastEndKey;
+  private final long[][] costCentsOf;
+  private final int lastEndKeys;
+  /** The needs in the order of their goal ids, the order outcomes are recorded in. */
+  private final int[] byGoalId;
+  private final ArrayList<SimIntervention> plannedNow = new ArrayList<>();
+  private InterventionId[] interventionIds = new InterventionId[8];
+
+  // The future-event list. An occurrence is its time, order << KIND_BITS | kind, slot << 32 | generation of its
+  // case (-1 for none), and epoch << 32 | the number of its intervention (0 for none).
+  private final Agenda agenda = new Agenda();
   private long order;
+
+  // Open cases: a table by slot (free slots reused), and an intrusive list in arrival order.
+  private SimCase[] cases = new SimCase[256];
+  private int[] generations = new int[256];
+  private int[] freeSlots = new int[256];
+  private int freeCount;
+  private int slotCount;
+  private SimCase first;
+  private SimCase last;
+  private int openCount;
+
+  // The current time, and what is built from it once per time rather than once per command.
   private double now;
+  private double instantOf = Double.NaN;
+  private Instant instant;
+  private double todayOf = Double.NaN;
+  private LocalDate today;
+  private StaffId issuedBy;
+  private Issued issued;
 
   // Statistics.
   private long arrived;
@@ -144,9 +220,10 @@ final class Run {
   private double waitSum;
   private double timeInSystemSum;
   private final Histogram timesInSystem = new Histogram(0.25);
-  private final EnumMap<Phase, double[]> phaseStays = new EnumMap<>(Phase.class);
-  private final EnumMap<LoopBack, Long> loopBacks = new EnumMap<>(LoopBack.class);
-  private final EnumMap<ClosureReason, Long> closures = new EnumMap<>(ClosureReason.class);
+  private final double[] phaseStaySum = new double[PHASES.length];
+  private final long[] phaseStayCount = new long[PHASES.length];
+  private final long[] loopBacks = new long[LOOP_BACKS.length];
+  private final long[] closures = new long[CLOSURE_REASONS.length];
   private final java.util.TreeMap<String, Long> rejections = new java.util.TreeMap<>();
   private long costCents;
   private int busy;
@@ -157,82 +234,158 @@ final class Run {
   private int activeInterventions;
   private int explicitArrival;
 
+  @SuppressWarnings("unchecked")
   Run(Scenario scenario, RandomGenerator random, SimulationListener listener) {
     this.scenario = scenario;
     this.random = random;
     this.listener = listener;
+    this.listening = listener != SimulationListener.NONE;
     this.horizon = scenario.horizonDays();
     this.load = new int[scenario.managers()];
-    this.slots = scenario.managers() * scenario.caseload();
+    this.caseload = scenario.caseload();
+    this.slots = scenario.managers() * caseload;
+    this.releaseAfterAssessment = scenario.managerHold() == ManagerHold.DURING_ASSESSMENT;
+    this.reviewInterval = scenario.reviewIntervalDays();
+    this.earlyClosure = scenario.earlyClosureProbability();
+    this.adjustPlan = scenario.adjustPlanProbability();
+    this.reassess = scenario.reassessProbability();
+    this.goalsAchieved = scenario.goalsAchievedProbability();
+    this.assessment = scenario.assessment();
+    this.planning = scenario.planning();
+    this.evaluation = scenario.evaluation();
+    this.explicitArrivals = scenario.arrivalDays().isDefined();
+    this.arrivalDays = scenario.arrivalDays().getOrElse(Vector.empty());
+    this.arrivalsPerDay = scenario.arrivalsPerDay();
     this.managerIds = new StaffId[scenario.managers()];
     for (int m = 0; m < managerIds.length; m++) {
       managerIds[m] = StaffId.of("CM-" + (m + 1));
     }
-    int needs = scenario.needs().size();
-    this.needIds = new NeedId[needs];
-    this.goalIds = new GoalId[needs];
-    for (int n = 0; n < needs; n++) {
+    Seq<NeedProfile> needs = scenario.needs();
+    int count = needs.size();
+    this.needIds = new NeedId[count];
+    this.goalIds = new GoalId[count];
+    this.needSets = new Set[count];
+    this.goalSets = new Set[count];
+    this.needDomains = new LifeDomain[count];
+    this.needPriorities = new Priority[count];
+    this.needIncidence = new double[count];
+    this.profiles = new InterventionProfile[count][];
+    this.lastEndKey = new int[count][];
+    this.costCentsOf = new long[count][];
+    int keys = 0;
+    for (int n = 0; n < count; n++) {
+      NeedProfile need = needs.get(n);
       needIds[n] = NeedId.of("N-" + (n + 1));
       goalIds[n] = GoalId.of("G-" + (n + 1));
+      needSets[n] = HashSet.of(needIds[n]);
+      goalSets[n] = HashSet.of(goalIds[n]);
+      needDomains[n] = need.domain();
+      needPriorities[n] = need.priority();
+      needIncidence[n] = need.incidence();
+      profiles[n] = need.interventions().toJavaArray(InterventionProfile[]::new);
+      lastEndKey[n] = new int[profiles[n].length];
+      costCentsOf[n] = new long[profiles[n].length];
+      for (int j = 0; j < profiles[n].length; j++) {
+        // Windows of the same need and the same service kind follow one another: they share a key.
+        int key = -1;
+        for (int k = 0; k < j; k++) {
+          if (profiles[n][k].service().code().equals(profiles[n][j].service().code())) {
+            key = lastEndKey[n][k];
+          }
+        }
+        lastEndKey[n][j] = key >= 0 ? key : keys++;
+        costCentsOf[n][j] = profiles[n][j].cost().amount().movePointRight(2).longValueExact();
+      }
     }
-    this.scope = HashSet.ofAll(scenario.needs().map(NeedProfile::domain));
+    this.lastEndKeys = keys;
+    Integer[] order = new Integer[count];
+    for (int n = 0; n < count; n++) {
+      order[n] = n;
+    }
+    Arrays.sort(order, (a, b) -> goalIds[a].compareTo(goalIds[b]));
+    this.byGoalId = new int[count];
+    for (int n = 0; n < count; n++) {
+      byGoalId[n] = order[n];
+    }
+    this.scope = HashSet.ofAll(needs.map(NeedProfile::domain));
   }
 
   SimulationResult execute() {
     scheduleNextArrival();
-    schedule(0, DAY, null, null, 0);
-    while (!queue.isEmpty() && queue.peek().time() <= horizon) {
-      Occurrence o = queue.poll();
-      now = o.time();
-      dispatch(o);
+    if (listening) {
+      schedule(0, DAY, null, null, 0); // daily ticks exist only to tell a listener
+    } else {
+      order++; // keeps the scheduling order of every other occurrence as it is with a listener
+    }
+    while (agenda.hasNext() && agenda.firstTime() <= horizon) {
+      now = agenda.firstTime();
+      int kind = (int) (agenda.firstKey() & ((1 << KIND_BITS) - 1));
+      long subject = agenda.firstSubject();
+      long detail = agenda.firstDetail();
+      agenda.removeFirst();
+      SimCase c = null;
+      if (subject != -1) {
+        int slot = (int) (subject >>> 32);
+        if (generations[slot] != (int) subject) {
+          continue; // the case closed early: what was scheduled for it no longer happens
+        }
+        c = cases[slot];
+      }
+      int aux = (int) detail;
+      dispatch(kind, c, aux == 0 ? null : c.interventions[aux], (int) (detail >>> 32));
     }
     now = horizon;
     accrue();
-    listener.onEnd(Vector.ofAll(open.values()).map(c -> c.file));
+    if (listening) {
+      ArrayList<CaseFile> files = new ArrayList<>(openCount);
+      for (SimCase c = first; c != null; c = c.next) {
+        files.add(c.file);
+      }
+      listener.onEnd(Vector.ofAll(files));
+    }
     return result();
   }
 
   // ---------------------------------------------------------------- the event loop
 
-  private void dispatch(Occurrence o) {
-    SimCase c = o.subject();
-    if (c != null && c.closed) {
-      return; // the case closed early: what was scheduled for it no longer happens
-    }
-    switch (o.kind()) {
+  private void dispatch(int kind, SimCase c, SimIntervention i, int epoch) {
+    switch (kind) {
       case ARRIVAL -> arrive();
       case ASSESSMENT_END -> endAssessment(c);
       case PLANNING_END -> endPlanning(c);
       case REVIEW -> {
-        if (o.epoch() == c.epoch) {
+        if (epoch == c.epoch) {
           review(c);
         }
       }
-      case INTERVENTION_START -> startIntervention(c, o.intervention());
-      case INTERVENTION_END -> endIntervention(c, o.intervention());
+      case INTERVENTION_START -> startIntervention(c, i);
+      case INTERVENTION_END -> endIntervention(c, i);
       case EVALUATION_END -> endEvaluation(c);
       case DAY -> {
-        listener.onDay(new DailyStatus((long) now, open.size(), waiting.size(), activeInterventions));
+        listener.onDay(new DailyStatus((long) now, openCount, waiting.size(), activeInterventions));
         schedule(now + 1, DAY, null, null, 0);
       }
-      default -> throw new IllegalStateException("unknown occurrence " + o.kind());
+      default -> throw new IllegalStateException("unknown occurrence " + kind);
     }
-  }
-
-  private void schedule(double time, int kind, SimCase c, SimIntervention i, int epoch) {
-    queue.add(new Occurrence(time, order++, kind, c, i, epoch));
   }
 
   private void scheduleNextArrival() {
-    io.vavr.control.Option<Seq<Double>> days = scenario.arrivalDays();
-    if (days.isDefined()) {
-      Seq<Double> list = days.getOrElse(Vector.empty());
-      if (explicitArrival < list.size()) {
-        schedule(list.get(explicitArrival++), ARRIVAL, null, null, 0);
+    if (explicitArrivals) {
+      if (explicitArrival < arrivalDays.size()) {
+        schedule(arrivalDays.get(explicitArrival++), ARRIVAL, null, null, 0);
       }
-    } else if (scenario.arrivalsPerDay() > 0) {
-      schedule(now - Math.log(1.0 - random.nextDouble()) / scenario.arrivalsPerDay(), ARRIVAL, null, null, 0);
+    } else if (arrivalsPerDay > 0) {
+      schedule(now - Math.log(1.0 - random.nextDouble()) / arrivalsPerDay, ARRIVAL, null, null, 0);
     }
+  }
+
+  // ---------------------------------------------------------------- the future-event list
+
+  /** Schedules an occurrence; ties in time are broken by scheduling order, so runs are deterministic. */
+  private void schedule(double time, int kind, SimCase c, SimIntervention intervention, int epoch) {
+    agenda.add(time, (order++ << KIND_BITS) | kind,
+        c == null ? -1 : ((long) c.slot << 32) | (c.generation & 0xFFFF_FFFFL),
+        ((long) epoch << 32) | (intervention == null ? 0 : intervention.index));
   }
 
   // ---------------------------------------------------------------- intake and the case-manager pool
@@ -242,21 +395,62 @@ final class Run {
     arrived++;
     scheduleNextArrival();
     long n = arrived;
-    SimCase c = new SimCase(n, now, needIds.length);
-    CaseId id = CaseId.of("CASE-" + n);
-    Command.OpenCase opening = new Command.OpenCase(issued(INTAKE), id,
-        Client.of(ClientId.of("C-" + n), "Simulated client " + n, LocalDate.of(1980, 1, 1)), INTAKE, scope, today());
-    Either<Rejection, Seq<RecordedEvent>> decided = CaseFile.decideOpening(opening);
-    if (decided.isLeft()) {
-      throw new IllegalStateException("opening a simulated case was refused: " + decided.swap().map(Rejection::rule));
+    int slot = newSlot();
+    SimCase c = new SimCase(n, now, slot, generations[slot], needIds.length);
+    cases[slot] = c;
+    Command.OpenCase opening = new Command.OpenCase(issued(INTAKE), CaseId.of("CASE-" + n),
+        Client.of(ClientId.of("C-" + n), "Simulated client " + n, BIRTH_DATE), INTAKE, scope, today());
+    if (listening) {
+      Either<Rejection, Seq<RecordedEvent>> decided = CaseFile.decideOpening(opening);
+      if (decided.isLeft()) {
+        throw refusedOpening(decided.swap().map(Rejection::rule).getOrElse("?"));
+      }
+      Seq<RecordedEvent> events = decided.getOrElse(List.empty());
+      c.file = CaseFile.replay(events).getOrElseThrow(h -> new IllegalStateException(h.toString()));
+      for (RecordedEvent e : events) {
+        listener.onEvent(e);
+      }
+    } else {
+      // The same decision and evolution, without the history check replay makes: decide just numbered them.
+      Either<Rejection, CaseFile> opened = CaseFile.open(opening);
+      if (opened.isLeft()) {
+        throw refusedOpening(opened.swap().map(Rejection::rule).getOrElse("?"));
+      }
+      c.file = opened.getOrNull();
     }
-    Seq<RecordedEvent> events = decided.getOrElse(List.empty());
-    c.file = CaseFile.replay(events).getOrElseThrow(h -> new IllegalStateException(h.toString()));
     commandsAccepted++;
-    events.forEach(listener::onEvent);
     accrue();
-    open.put(n, c);
+    c.previous = last;
+    if (last == null) {
+      first = c;
+    } else {
+      last.next = c;
+    }
+    last = c;
+    openCount++;
     requestManager(c);
+  }
+
+  private int newSlot() {
+    if (freeCount > 0) {
+      return freeSlots[--freeCount];
+    }
+    if (slotCount == cases.length) {
+      cases = Arrays.copyOf(cases, slotCount * 2);
+      generations = Arrays.copyOf(generations, slotCount * 2);
+      freeSlots = Arrays.copyOf(freeSlots, slotCount * 2);
+    }
+    return slotCount++;
+  }
+
+  private void freeSlot(int slot) {
+    cases[slot] = null;
+    generations[slot]++;
+    freeSlots[freeCount++] = slot;
+  }
+
+  private static IllegalStateException refusedOpening(String rule) {
+    return new IllegalStateException("opening a simulated case was refused: " + rule);
   }
 
   private void requestManager(SimCase c) {
@@ -267,12 +461,12 @@ final class Run {
     if (busy < slots) {
       assign(c);
     } else {
+      c.waiting = true;
       waiting.add(c);
     }
   }
 
   private void assign(SimCase c) {
-    int caseload = scenario.caseload();
     for (int m = 0; m < load.length; m++) {
       if (load[m] < caseload) {
         accrue();
@@ -295,7 +489,9 @@ final class Run {
     busy--;
     c.manager = -1;
     while (busy < slots && !waiting.isEmpty()) {
-      assign(waiting.poll());
+      SimCase next = waiting.poll();
+      next.waiting = false;
+      assign(next);
     }
   }
 
@@ -303,7 +499,7 @@ final class Run {
   private void accrue() {
     busyArea += busy * (now - busySince);
     busySince = now;
-    openArea += open.size() * (now - openSince);
+    openArea += openCount * (now - openSince);
     openSince = now;
   }
 
@@ -325,37 +521,51 @@ final class Run {
       stuck(c);
       return;
     }
-    Seq<NeedProfile> profiles = scenario.needs();
     for (int n = 0; n < needIds.length; n++) {
-      if (!c.hasNeed[n] && random.nextDouble() < profiles.get(n).incidence()) {
-        NeedProfile p = profiles.get(n);
-        if (issue(c, new Command.RecordNeed(issued(c), needIds[n], p.domain(), "Simulated need", p.priority(),
-            IdentifiedBy.CASE_MANAGER))) {
+      if (!c.hasNeed[n] && random.nextDouble() < needIncidence[n]) {
+        if (issue(c, new Command.RecordNeed(issued(c), needIds[n], needDomains[n], "Simulated need",
+            needPriorities[n], IdentifiedBy.CASE_MANAGER))) {
           c.hasNeed[n] = true;
         }
       }
     }
-    schedule(now + scenario.assessment().sample(random), ASSESSMENT_END, c, null, 0);
+    schedule(now + assessment.sample(random), ASSESSMENT_END, c, null, 0);
   }
 
   private void endAssessment(SimCase c) {
     modelEvents++;
-    if (scenario.managerHold() == ManagerHold.DURING_ASSESSMENT) {
+    if (releaseAfterAssessment) {
       release(c);
     }
-    if (c.file.openNeeds().isEmpty()) {
+    if (!hasOpenNeed(c)) {
       close(c, ClosureReason.NO_NEEDS_IDENTIFIED);
       return;
     }
     // After a reassessment the new plan version carries the live interventions over: keep the period they lie in.
-    LocalDate periodStart = c.file.currentPlan().map(p -> p.period().start()).getOrElse(today());
+    PlanVersion plan = c.file.currentPlan().getOrNull();
+    LocalDate periodStart = plan == null ? today() : plan.period().start();
     if (!issue(c, new Command.CompleteAssessment(issued(c)))
         || !issue(c, new Command.StartPlanning(issued(c), DayWindow.ofDays(periodStart, PLAN_PERIOD_DAYS),
-            org.casemgmt.need.Priority.LOW))) {
+            Priority.LOW))) {
       stuck(c);
       return;
     }
-    schedule(now + scenario.planning().sample(random), PLANNING_END, c, null, 0);
+    schedule(now + planning.sample(random), PLANNING_END, c, null, 0);
+  }
+
+  /**
+   * Whether the case file holds an open need: what {@code openNeeds().isEmpty()} says, without filtering and
+   * sorting every need. Needs only enter a case file through the simulator's {@code RecordNeed}s, with the ids
+   * of {@link #needIds} it marked in {@code hasNeed}, so looking those up asks the case file about all of them.
+   */
+  private boolean hasOpenNeed(SimCase c) {
+    Map<NeedId, Need> needs = c.file.needs();
+    for (int n = 0; n < needIds.length; n++) {
+      if (c.hasNeed[n] && needs.get(needIds[n]).exists(Need::isOpen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- planning and implementation
@@ -363,44 +573,59 @@ final class Run {
   private void endPlanning(SimCase c) {
     modelEvents++;
     LocalDate today = today();
-    Seq<NeedProfile> profiles = scenario.needs();
     for (int n = 0; n < needIds.length; n++) {
       if (c.hasNeed[n] && !c.goal[n]) {
-        c.goal[n] = issue(c, new Command.AddGoal(issued(c), goalIds[n], HashSet.of(needIds[n]), "Simulated goal",
-            "Simulated target", today.plusDays(scenario.reviewIntervalDays() * 3L)));
+        c.goal[n] = issue(c, new Command.AddGoal(issued(c), goalIds[n], needSets[n], "Simulated goal",
+            "Simulated target", today.plusDays(reviewInterval * 3L)));
       }
     }
-    ArrayList<SimIntervention> planned = new ArrayList<>();
+    ArrayList<SimIntervention> planned = plannedNow;
+    planned.clear();
     for (int n = 0; n < needIds.length; n++) {
       if (!c.hasNeed[n] || c.planned[n]) {
         continue;
       }
       c.planned[n] = true;
-      for (InterventionProfile p : profiles.get(n).interventions()) {
-        String key = n + "/" + p.service().code();
+      InterventionProfile[] ofNeed = profiles[n];
+      for (int j = 0; j < ofNeed.length; j++) {
+        InterventionProfile p = ofNeed[j];
+        int key = lastEndKey[n][j];
         double duration = p.duration().sample(random);
-        Long previousEnd = c.lastEndDay.get(key);
+        long previousEnd = c.lastEndDay == null ? Long.MIN_VALUE : c.lastEndDay[key];
         // Same need, same kind: start after the previous window, as a planner would, so the windows never overlap.
-        double start = previousEnd == null ? now : Math.max(now, previousEnd - EPOCH_DAY);
+        double start = previousEnd == Long.MIN_VALUE ? now : Math.max(now, previousEnd - EPOCH_DAY);
         long startDay = EPOCH_DAY + (long) Math.floor(start);
         long endDay = EPOCH_DAY + (long) Math.floor(start + duration) + 1;
-        InterventionId id = InterventionId.of("I-" + (++c.interventionCount));
-        Set<GoalId> goals = c.goal[n] ? HashSet.of(goalIds[n]) : HashSet.empty();
-        if (issue(c, new Command.PlanIntervention(issued(c), id, HashSet.of(needIds[n]), goals, p.provider(),
+        InterventionId id = interventionId(++c.interventionCount);
+        Set<GoalId> goals = c.goal[n] ? goalSets[n] : NO_GOALS;
+        if (issue(c, new Command.PlanIntervention(issued(c), id, needSets[n], goals, p.provider(),
             p.service(), DayWindow.of(LocalDate.ofEpochDay(startDay), LocalDate.ofEpochDay(endDay)), p.cost()))) {
-          c.lastEndDay.put(key, endDay);
-          costCents += p.cost().amount().movePointRight(2).longValueExact();
-          planned.add(new SimIntervention(id, start, duration));
+          if (c.lastEndDay == null) {
+            c.lastEndDay = new long[lastEndKeys];
+            Arrays.fill(c.lastEndDay, Long.MIN_VALUE);
+          }
+          c.lastEndDay[key] = endDay;
+          costCents += costCentsOf[n][j];
+          SimIntervention planned1 = new SimIntervention(c.interventionCount, id, start, duration);
+          if (c.interventions == null) {
+            c.interventions = new SimIntervention[Math.max(4, c.interventionCount + 1)];
+          } else if (c.interventionCount >= c.interventions.length) {
+            c.interventions = Arrays.copyOf(c.interventions, 2 * (c.interventionCount + 1));
+          }
+          c.interventions[c.interventionCount] = planned1;
+          planned.add(planned1);
         }
       }
     }
     // A need no intervention could be planned for (the rules refused them all) is deferred, consciously and on
     // the record, as a planner must before the plan can be approved.
     for (int n = 0; n < needIds.length; n++) {
+      if (!c.hasNeed[n]) {
+        continue;
+      }
       NeedId need = needIds[n];
-      boolean uncovered = c.hasNeed[n] && c.file.currentPlan()
-          .exists(p -> !p.covers(need) && !p.deferrals().containsKey(need));
-      if (uncovered) {
+      PlanVersion plan = c.file.currentPlan().getOrNull();
+      if (plan != null && !plan.covers(need) && !plan.deferrals().containsKey(need)) {
         issue(c, new Command.DeferNeed(issued(c), need, "No intervention could be planned"));
       }
     }
@@ -412,12 +637,15 @@ final class Run {
     }
     c.epoch++;
     // What was delivered while the plan was being revised is recorded now, in order, with its own day.
-    ArrayList<Object[]> deferred = new ArrayList<>(c.deferred);
-    c.deferred.clear();
-    for (Object[] d : deferred) {
-      record(c, (SimIntervention) d[0], (Boolean) d[1], (Double) d[2]);
+    if (c.deferred != null && !c.deferred.isEmpty()) {
+      ArrayList<Deferred> deferred = new ArrayList<>(c.deferred);
+      c.deferred.clear();
+      for (Deferred d : deferred) {
+        record(c, d.intervention(), d.start(), d.when());
+      }
     }
-    for (SimIntervention i : planned) {
+    for (int k = 0, size = planned.size(); k < size; k++) {
+      SimIntervention i = planned.get(k);
       c.running++;
       if (i.start <= now) {
         startIntervention(c, i);
@@ -425,11 +653,25 @@ final class Run {
         schedule(i.start, INTERVENTION_START, c, i, 0);
       }
     }
+    planned.clear();
     if (c.running == 0) {
       endImplementation(c);
     } else {
-      schedule(now + scenario.reviewIntervalDays(), REVIEW, c, null, c.epoch);
+      schedule(now + reviewInterval, REVIEW, c, null, c.epoch);
     }
+  }
+
+  /** {@code I-k}, built once per run for each k and shared by the cases (ids are per case). */
+  private InterventionId interventionId(int k) {
+    if (k >= interventionIds.length) {
+      interventionIds = Arrays.copyOf(interventionIds, Math.max(k + 1, interventionIds.length * 2));
+    }
+    InterventionId id = interventionIds[k];
+    if (id == null) {
+      id = InterventionId.of("I-" + k);
+      interventionIds[k] = id;
+    }
+    return id;
   }
 
   private void startIntervention(SimCase c, SimIntervention i) {
@@ -454,18 +696,22 @@ final class Run {
     if (delivering(c)) {
       record(c, i, start, now);
     } else {
-      c.deferred.add(new Object[] {i, start, now});
+      if (c.deferred == null) {
+        c.deferred = new ArrayList<>(4);
+      }
+      c.deferred.add(new Deferred(i, start, now));
     }
   }
 
   private void record(SimCase c, SimIntervention i, boolean start, double when) {
-    LocalDate on = day(when);
+    LocalDate on = when == now ? today() : day(when);
     issue(c, start ? new Command.StartIntervention(issued(c), i.id, on)
         : new Command.CompleteIntervention(issued(c), i.id, on));
   }
 
   private static boolean delivering(SimCase c) {
-    return c.file.phase() == Phase.IMPLEMENTATION || c.file.phase() == Phase.MONITORING;
+    Phase phase = c.file.phase();
+    return phase == Phase.IMPLEMENTATION || phase == Phase.MONITORING;
   }
 
   private void endImplementation(SimCase c) {
@@ -473,40 +719,40 @@ final class Run {
     c.epoch++; // no more reviews for this implementation
     boolean moved = c.file.phase() == Phase.MONITORING
         ? issue(c, new Command.StartEvaluation(issued(c)))
-        : issue(c, new Command.RecordReview(issued(c), today(), HashMap.empty(), ReviewDecision.PROCEED_TO_EVALUATION));
+        : issue(c, new Command.RecordReview(issued(c), today(), NO_FINDINGS, ReviewDecision.PROCEED_TO_EVALUATION));
     if (!moved) {
       stuck(c);
       return;
     }
-    schedule(now + scenario.evaluation().sample(random), EVALUATION_END, c, null, 0);
+    schedule(now + evaluation.sample(random), EVALUATION_END, c, null, 0);
   }
 
   // ---------------------------------------------------------------- monitoring and evaluation
 
   private void review(SimCase c) {
-    if (random.nextDouble() < scenario.earlyClosureProbability()) {
+    if (random.nextDouble() < earlyClosure) {
       close(c, EARLY[random.nextInt(EARLY.length)]);
       return;
     }
     double u = random.nextDouble();
-    ReviewDecision decision = u < scenario.adjustPlanProbability() ? ReviewDecision.ADJUST_PLAN
-        : u < scenario.adjustPlanProbability() + scenario.reassessProbability() ? ReviewDecision.REASSESS
+    ReviewDecision decision = u < adjustPlan ? ReviewDecision.ADJUST_PLAN
+        : u < adjustPlan + reassess ? ReviewDecision.REASSESS
         : ReviewDecision.CONTINUE;
-    if (!issue(c, new Command.RecordReview(issued(c), today(), HashMap.empty(), decision))) {
+    if (!issue(c, new Command.RecordReview(issued(c), today(), NO_FINDINGS, decision))) {
       stuck(c);
       return;
     }
     modelEvents++;
     reviews++;
     switch (decision) {
-      case CONTINUE -> schedule(now + scenario.reviewIntervalDays(), REVIEW, c, null, c.epoch);
+      case CONTINUE -> schedule(now + reviewInterval, REVIEW, c, null, c.epoch);
       case ADJUST_PLAN -> {
-        loopBacks.merge(LoopBack.ADJUST_PLAN, 1L, Long::sum);
+        loopBacks[LoopBack.ADJUST_PLAN.ordinal()]++;
         c.epoch++;
-        schedule(now + scenario.planning().sample(random), PLANNING_END, c, null, 0);
+        schedule(now + planning.sample(random), PLANNING_END, c, null, 0);
       }
       case REASSESS -> {
-        loopBacks.merge(LoopBack.REASSESS, 1L, Long::sum);
+        loopBacks[LoopBack.REASSESS.ordinal()]++;
         c.epoch++;
         requestManager(c);
       }
@@ -516,13 +762,17 @@ final class Run {
 
   private void endEvaluation(SimCase c) {
     modelEvents++;
-    boolean achieved = random.nextDouble() < scenario.goalsAchievedProbability();
-    Seq<Goal> goals = c.file.currentPlan().map(p -> p.goals().values().toList().sortBy(Goal::id))
-        .getOrElse(List.empty());
-    for (Goal g : goals) {
-      if (!g.isAchieved()) {
-        issue(c, new Command.RecordOutcome(issued(c), g.id(),
-            achieved ? GoalAchievement.ACHIEVED : GoalAchievement.NOT_ACHIEVED));
+    boolean achieved = random.nextDouble() < goalsAchieved;
+    PlanVersion plan = c.file.currentPlan().getOrNull();
+    if (plan != null) {
+      // The plan's goals in the order of their ids: the simulator gives every goal the id of its need.
+      Map<GoalId, Goal> goals = plan.goals();
+      for (int k = 0; k < byGoalId.length; k++) {
+        Goal g = goals.get(goalIds[byGoalId[k]]).getOrNull();
+        if (g != null && !g.isAchieved()) {
+          issue(c, new Command.RecordOutcome(issued(c), g.id(),
+              achieved ? GoalAchievement.ACHIEVED : GoalAchievement.NOT_ACHIEVED));
+        }
       }
     }
     if (achieved) {
@@ -533,11 +783,9 @@ final class Run {
       stuck(c);
       return;
     }
-    loopBacks.merge(LoopBack.REPLAN, 1L, Long::sum);
-    for (int n = 0; n < needIds.length; n++) {
-      c.planned[n] = false; // the needs get new interventions in the new plan version
-    }
-    schedule(now + scenario.planning().sample(random), PLANNING_END, c, null, 0);
+    loopBacks[LoopBack.REPLAN.ordinal()]++;
+    Arrays.fill(c.planned, false); // the needs get new interventions in the new plan version
+    schedule(now + planning.sample(random), PLANNING_END, c, null, 0);
   }
 
   // ---------------------------------------------------------------- closure
@@ -551,18 +799,39 @@ final class Run {
     if (!issue(c, new Command.CloseCase(issued(c), reason, today(), "Simulated closure"))) {
       throw new IllegalStateException("closing simulated case " + c.number + " was refused");
     }
-    c.closed = true;
     closedCount++;
-    closures.merge(reason, 1L, Long::sum);
+    closures[reason.ordinal()]++;
     double time = now - c.arrivedAt;
     timeInSystemSum += time;
     timesInSystem.add(time);
     activeInterventions -= c.active;
     release(c);
-    waiting.remove(c);
+    if (c.waiting) {
+      c.waiting = false;
+      waiting.remove(c);
+    }
     accrue();
-    open.remove(c.number);
-    listener.onCaseClosed(c.file);
+    unlink(c);
+    freeSlot(c.slot);
+    if (listening) {
+      listener.onCaseClosed(c.file);
+    }
+  }
+
+  private void unlink(SimCase c) {
+    if (c.previous == null) {
+      first = c.next;
+    } else {
+      c.previous.next = c.next;
+    }
+    if (c.next == null) {
+      last = c.previous;
+    } else {
+      c.next.previous = c.previous;
+    }
+    c.previous = null;
+    c.next = null;
+    openCount--;
   }
 
   // ---------------------------------------------------------------- commands
@@ -574,17 +843,19 @@ final class Run {
       rejections.merge(decided.swap().map(Rejection::rule).getOrElse("?"), 1L, Long::sum);
       return false;
     }
-    Seq<RecordedEvent> events = decided.getOrElse(List.empty());
+    Seq<RecordedEvent> events = decided.getOrNull();
     c.file = c.file.evolve(events);
     commandsAccepted++;
-    for (RecordedEvent e : events) {
-      listener.onEvent(e);
+    if (listening) {
+      for (RecordedEvent e : events) {
+        listener.onEvent(e);
+      }
     }
     Phase phase = c.file.phase();
     if (phase != c.phase) {
-      double[] stays = phaseStays.computeIfAbsent(c.phase, p -> new double[2]);
-      stays[0] += now - c.phaseSince;
-      stays[1]++;
+      int p = c.phase.ordinal();
+      phaseStaySum[p] += now - c.phaseSince;
+      phaseStayCount[p]++;
       c.phase = phase;
       c.phaseSince = now;
     }
@@ -595,12 +866,29 @@ final class Run {
     return issued(c.manager >= 0 ? managerIds[c.manager] : c.file.caseManager());
   }
 
+  /** Who issues a command now; the same actor at the same time gets the same (immutable) value. */
   private Issued issued(StaffId actor) {
-    return Issued.by(actor, Instant.ofEpochMilli(EPOCH_MS + Math.round(now * MS_PER_DAY)));
+    if (issued == null || actor != issuedBy || instantOf != now) {
+      issuedBy = actor;
+      issued = Issued.by(actor, instant());
+    }
+    return issued;
+  }
+
+  private Instant instant() {
+    if (instantOf != now) {
+      instantOf = now;
+      instant = Instant.ofEpochMilli(EPOCH_MS + Math.round(now * MS_PER_DAY));
+    }
+    return instant;
   }
 
   private LocalDate today() {
-    return day(now);
+    if (todayOf != now) {
+      todayOf = now;
+      today = day(now);
+    }
+    return today;
   }
 
   /** The day of an instant of simulated time, consistent with the instant a command carries. */
@@ -611,21 +899,35 @@ final class Run {
   // ---------------------------------------------------------------- the result
 
   private SimulationResult result() {
-    io.vavr.collection.Map<Phase, Double> perPhase = TreeMap.empty();
-    for (java.util.Map.Entry<Phase, double[]> e : phaseStays.entrySet()) {
-      perPhase = perPhase.put(e.getKey(), e.getValue()[0] / e.getValue()[1]);
+    Map<Phase, Double> perPhase = TreeMap.empty();
+    for (int p = 0; p < PHASES.length; p++) {
+      if (phaseStayCount[p] > 0) {
+        perPhase = perPhase.put(PHASES[p], phaseStaySum[p] / phaseStayCount[p]);
+      }
+    }
+    Map<LoopBack, Long> loops = TreeMap.empty();
+    for (int k = 0; k < LOOP_BACKS.length; k++) {
+      if (loopBacks[k] > 0) {
+        loops = loops.put(LOOP_BACKS[k], loopBacks[k]);
+      }
+    }
+    Map<ClosureReason, Long> reasons = TreeMap.empty();
+    for (int k = 0; k < CLOSURE_REASONS.length; k++) {
+      if (closures[k] > 0) {
+        reasons = reasons.put(CLOSURE_REASONS[k], closures[k]);
+      }
     }
     return new SimulationResult(
-        horizon, arrived, closedCount, open.size(),
+        horizon, arrived, closedCount, openCount,
         closedCount == 0 ? 0 : timeInSystemSum / closedCount,
         timesInSystem.quantile(0.5), timesInSystem.quantile(0.9), timesInSystem.quantile(0.95),
         perPhase,
         assessedCases == 0 ? 0 : waitSum / assessedCases,
         busyArea / (slots * horizon),
         openArea / horizon,
-        TreeMap.ofAll(loopBacks),
+        loops,
         reviews,
-        TreeMap.ofAll(closures),
+        reasons,
         new Money(BigDecimal.valueOf(costCents, 2)),
         TreeMap.ofAll(rejections),
         modelEvents,

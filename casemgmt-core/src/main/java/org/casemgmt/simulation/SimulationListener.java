@@ -30,7 +30,11 @@ import org.casemgmt.export.XesWriter;
  */
 public interface SimulationListener {
 
-  /** A listener that ignores everything. */
+  /**
+   * A listener that ignores everything. A run given this very listener (as {@link Simulation#run(Scenario)} and
+   * the replications are) prepares nothing for it — no daily ticks, no streamed events — and decides exactly
+   * the same commands as a run that reports everything.
+   */
   SimulationListener NONE = new SimulationListener() {};
 
   /**

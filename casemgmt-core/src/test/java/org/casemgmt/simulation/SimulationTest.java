@@ -45,6 +45,19 @@ class SimulationTest {
     }
 
     @Test
+    void a_run_told_to_nobody_gives_exactly_the_result_of_a_run_that_streams_everything() {
+      // Without a listener the run prepares nothing for one (no daily ticks, no event streaming, opening without
+      // the replay check): the decisions, and so every figure, must not change.
+      SplittableRandom r = new SplittableRandom(17);
+      for (int i = 0; i < 8; i++) {
+        Scenario scenario = Scenarios.random(r, 300);
+        SimulationResult quiet = Simulation.run(scenario);
+        assertEquals(runWithLogs(scenario).result(), quiet, () -> "for " + scenario);
+        assertTrue(quiet.commandsAccepted() > quiet.arrived(), () -> "for " + scenario);
+      }
+    }
+
+    @Test
     void another_seed_gives_another_history() {
       Scenario scenario = Scenarios.smallReference(1).toBuilder().horizonDays(60).build();
       assertNotEquals(runWithLogs(scenario).csv(), runWithLogs(scenario.withSeed(2)).csv());

@@ -8,58 +8,160 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.simulation.DailyStatus;
 import org.casemgmt.simulation.Scenario;
 import org.casemgmt.simulation.Simulation;
 import org.casemgmt.simulation.SimulationListener;
 import org.casemgmt.simulation.SimulationResult;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Measures the simulation reference model of BENCHMARKS.md §3 (10 arrivals a day for 3,650 days, 40 case
+ * Workload 3 of BENCHMARKS.md, the simulation reference model (§3: 10 arrivals a day for 3,650 days, 40 case
  * managers held only during the Exp(3) assessment, planning Exp(2), implementation Exp(90) with reviews every
- * 30 days, evaluation Exp(2), 20 % re-plan) and prints the statistics the reference lists, with model events
- * per second of wall time. Each simulated step is a real command to a real case file, so this is the cost of
- * the rules plus the event loop; a hand-written loop without rules runs 4–9 M model events/s on these
- * machines, SimPy ≈ 0.49 M.
+ * 30 days, evaluation Exp(2), 20 % re-plan), as a JMH benchmark with its baseline in the same run:
+ * <ul>
+ *   <li>{@link #casemgmt}: one operation is one whole reference run of {@link Simulation#run(Scenario)}, where
+ *       every simulated step is a real command decided by a real case file and applied by its evolution, with
+ *       the do-nothing listener;</li>
+ *   <li>{@link #baseline}: one operation is one whole run of {@link NoRulesSimulation}, the same model as a
+ *       hand-written event loop without rules or case state.</li>
+ * </ul>
+ * Each operation takes the next seed of 1, 2, 3, 1, 2, … (each side its own cycle), so the figures average
+ * over three trajectories and no run can be reused. Model events (arrival, assessment start and end, planning
+ * end, review, implementation end, evaluation end; about 353,000 a run) are counted by the runs themselves
+ * and reported through JMH's {@link AuxCounters}: {@code modelEvents} is the number of model events per
+ * second of the benchmark method, next to the runs per second. Quote the ratio casemgmt / baseline of the
+ * model events per second rather than absolute figures: the machines are shared and noisy.
  *
+ * <p><b>Running</b> (from the repository root; JMH forks need a real class path, so {@code exec:exec}):
+ * <pre>
+ * mvn -q -pl casemgmt-examples -am package -DskipTests exec:exec -Pjmh -Dexec.executable=java \
+ *     -Djmh.args="SimulationBenchmark -f 1 -wi 5 -i 5 -prof gc"
+ * </pre>
+ * One casemgmt run takes 0.5–1 s once compiled, and the first take several seconds on two shared cores while
+ * the JIT compiles the rules: hence five warm-up iterations of 3 s. {@code gc.alloc.rate.norm} is the bytes
+ * allocated per run.
+ *
+ * <p><b>Plain main</b>, for a quick look or a profiler (the class path is the examples' one):
  * <pre>{@code
  * java -cp <classpath> org.casemgmt.examples.bench.SimulationBenchmark            # 3 seeds, after 2 warm-ups
  * java -Xmx2g -cp <classpath> org.casemgmt.examples.bench.SimulationBenchmark long 1000000 /tmp/log.csv
  * }</pre>
- *
- * <p>The second form simulates about {@code n} cases at the reference rate (horizon n / 10 days) with the
- * event log streamed to a CSV file, and reports the peak heap, to show that memory stays flat in the number of
- * cases. It is a plain main, not JMH: one run takes seconds, and the figure of interest is a rate over a
- * long run, not a microbenchmark.
+ * The first form prints the statistics the reference lists for seeds 1–3, for casemgmt and the baseline, with
+ * model events per second of wall time. The second simulates about {@code n} cases at the reference rate
+ * (horizon n / 10 days) with the event log streamed to a CSV file, and reports the peak heap, to show that
+ * memory stays flat in the number of cases.
  */
-public final class SimulationBenchmark {
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
+public class SimulationBenchmark {
 
-  private SimulationBenchmark() {}
+  /** How many seeds the operations cycle through. */
+  static final int SEEDS = 3;
+
+  private final Scenario[] scenarios = new Scenario[SEEDS];
+  private int nextCasemgmt;
+  private int nextBaseline;
 
   /**
-   * Runs the measurement.
+   * The model events of the runs of one benchmark method, reported by JMH as a rate in the benchmark's unit
+   * (model events per second): an {@link AuxCounters.Type#OPERATIONS} counter is divided by the iteration's time.
+   * Reset by JMH at each iteration.
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Events {
+    /** Model events counted by the runs of this iteration. */
+    public long modelEvents;
+  }
+
+  /** Builds the scenarios of the seeds once per trial. */
+  @Setup
+  public void prepare() {
+    for (int i = 0; i < SEEDS; i++) {
+      scenarios[i] = Scenario.reference(i + 1);
+    }
+  }
+
+  /**
+   * One reference run on the real rules.
+   *
+   * @param events where the run's model events are counted
+   * @return the run's result
+   */
+  @Benchmark
+  public SimulationResult casemgmt(Events events) {
+    SimulationResult r = Simulation.run(scenarios[nextCasemgmt++ % SEEDS]);
+    events.modelEvents += r.modelEvents();
+    return r;
+  }
+
+  /**
+   * One reference run of the hand-written loop without rules.
+   *
+   * @param events where the run's model events are counted
+   * @return the run's result
+   */
+  @Benchmark
+  public NoRulesSimulation.Result baseline(Events events) {
+    NoRulesSimulation.Result r = NoRulesSimulation.reference(nextBaseline++ % SEEDS + 1);
+    events.modelEvents += r.modelEvents();
+    return r;
+  }
+
+  /**
+   * Runs the plain measurement (no JMH).
    *
    * @param args nothing for the reference model; {@code long <cases> <csv path>} for the long run
    * @throws IOException if the event log cannot be written
    */
   public static void main(String[] args) throws IOException {
     if (args.length >= 1 && args[0].equals("long")) {
+      if (args.length < 3) {
+        throw new IllegalArgumentException("usage: long <cases> <csv path>");
+      }
       longRun(Long.parseLong(args[1]), Path.of(args[2]));
       return;
     }
     for (int warmUp = 0; warmUp < 2; warmUp++) {
       Simulation.run(Scenario.reference(1000 + warmUp));
+      for (int i = 0; i < 20; i++) {
+        NoRulesSimulation.reference(1000 + i);
+      }
     }
-    System.out.println("seed,arrivals,completed,mean_time_in_system,utilisation,loop_backs,reviews,model_events,"
-        + "wall_s,model_events_per_s,commands_per_s,rejections");
-    for (long seed = 1; seed <= 3; seed++) {
+    System.out.println("engine,seed,arrivals,completed,mean_time_in_system,utilisation,loop_backs,reviews,"
+        + "model_events,wall_s,model_events_per_s,commands_per_s,rejections");
+    for (long seed = 1; seed <= SEEDS; seed++) {
       long start = System.nanoTime();
       SimulationResult r = Simulation.run(Scenario.reference(seed));
       double wall = (System.nanoTime() - start) / 1e9;
-      System.out.printf("%d,%d,%d,%.1f,%.3f,%d,%d,%d,%.2f,%.0f,%.0f,%d%n", seed, r.arrived(), r.closed(),
+      System.out.printf("casemgmt,%d,%d,%d,%.1f,%.3f,%d,%d,%d,%.3f,%.0f,%.0f,%d%n", seed, r.arrived(), r.closed(),
           r.meanTimeInSystem(), r.managerUtilisation(), r.totalLoopBacks(), r.reviews(), r.modelEvents(), wall,
           r.modelEvents() / wall, r.commandsAccepted() / wall, r.totalRejections());
+    }
+    for (long seed = 1; seed <= SEEDS; seed++) {
+      long start = System.nanoTime();
+      NoRulesSimulation.Result r = NoRulesSimulation.reference(seed);
+      double wall = (System.nanoTime() - start) / 1e9;
+      System.out.printf("baseline,%d,%d,%d,%.1f,%.3f,%d,%d,%d,%.3f,%.0f,,%n", seed, r.arrivals(), r.completed(),
+          r.meanTimeInSystem(), r.utilisation(), r.loopBacks(), r.reviews(), r.modelEvents(), wall,
+          r.modelEvents() / wall);
     }
     System.out.println("expected (BENCHMARKS.md): ~36,400 arrivals, ~35,200 completed, ~117 days, ~0.75, "
         + "~8,800 loop-backs, ~111,000 reviews, ~353,000 model events");
