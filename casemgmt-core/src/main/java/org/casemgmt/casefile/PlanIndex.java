@@ -32,6 +32,7 @@ final class PlanIndex {
   /**
    * The live interventions addressing one need: how many, and their windows per service kind. A need is
    * addressed by few kinds, so the kinds and their trees are two short parallel arrays, copied on change.
+   * Kinds are values (an organisation may define its own), so they are compared with {@code equals}.
    */
   private static final class NeedSlots {
     static final NeedSlots EMPTY = new NeedSlots(new ServiceKind[0], new Object[0], 0);
@@ -49,7 +50,7 @@ final class PlanIndex {
     @SuppressWarnings("unchecked")
     LongTreeMap<Slot> tree(ServiceKind kind) {
       for (int k = 0; k < kinds.length; k++) {
-        if (kinds[k] == kind) {
+        if (kinds[k].equals(kind)) {
           return (LongTreeMap<Slot>) trees[k];
         }
       }
@@ -68,7 +69,7 @@ final class PlanIndex {
 
     private NeedSlots replaced(ServiceKind kind, LongTreeMap<Slot> tree, int newCount) {
       for (int k = 0; k < kinds.length; k++) {
-        if (kinds[k] == kind) {
+        if (kinds[k].equals(kind)) {
           Object[] newTrees = trees.clone();
           newTrees[k] = tree;
           return new NeedSlots(kinds, newTrees, newCount);

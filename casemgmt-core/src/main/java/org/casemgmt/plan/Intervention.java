@@ -248,7 +248,7 @@ public final class Intervention {
         && needs.equals(that.needs)
         && goals.equals(that.goals)
         && provider.equals(that.provider)
-        && kind == that.kind
+        && kind.equals(that.kind)
         && window.equals(that.window)
         && cost.equals(that.cost)
         && status == that.status

@@ -385,6 +385,21 @@ class RejectionTest {
     }
 
     @Test
+    void overlapping_intervention_compares_service_kinds_as_values_not_as_instances() {
+      // An organisation's own kind, or one read back from a store, is an equal but distinct instance.
+      ServiceKind housingAgain = ServiceKind.of("HOUSING");
+      given(COVERED)
+          .when(plan(I9, N1, housingAgain, 59, 90, 100))
+          .thenRejectedWith(new OverlappingIntervention(I9, I1, N1, housingAgain, DayWindow.of(day(59), day(60))));
+      // And the other way round: the kind in the plan is the distinct instance, the candidate's the constant.
+      given(COVERED.append(new InterventionCancelled(I1, DAY0, "provider closed"))
+          .append(planned(I9, N1, housingAgain, 0, 30, 100)))
+          .when(plan(InterventionId.of("I-10"), N1, ServiceKind.HOUSING, 29, 40, 100))
+          .thenRejectedWith(new OverlappingIntervention(InterventionId.of("I-10"), I9, N1, ServiceKind.HOUSING,
+              DayWindow.of(day(29), day(30))));
+    }
+
+    @Test
     void overlapping_intervention_is_not_found_for_touching_windows_another_kind_or_another_need() {
       InterventionPlanned touching = planned(I9, N1, ServiceKind.HOUSING, 60, 90, 100);
       given(COVERED).when(plan(I9, N1, ServiceKind.HOUSING, 60, 90, 100)).thenEmits(touching);

@@ -81,8 +81,9 @@ class InterventionTest {
 
     @Test
     void equal_fields_make_equal_interventions_and_any_changed_field_an_unequal_one() {
+      // Every field an equal but distinct instance, the kind included (kinds are values, not constants).
       Intervention same = Intervention.of(InterventionId.of("I-1"), HashSet.of(NeedId.of("N-1")), HashSet.empty(),
-          ProviderId.of("P-1"), ServiceKind.COUNSELLING, DayWindow.ofDays(START, 100), Money.of(1000));
+          ProviderId.of("P-1"), ServiceKind.of("COUNSELLING"), DayWindow.ofDays(START, 100), Money.of("1000.00"));
       assertEquals(PLANNED, same);
       assertEquals(PLANNED.hashCode(), same.hashCode());
       assertEquals(PLANNED.started(day(1)), same.started(day(1)));

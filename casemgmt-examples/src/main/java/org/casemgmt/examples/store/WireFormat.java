@@ -1,6 +1,10 @@
 package org.casemgmt.examples.store;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -43,6 +47,7 @@ import io.vavr.collection.Vector;
 import io.vavr.jackson.datatype.VavrModule;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.function.Function;
 import org.casemgmt.InvalidInputException;
@@ -54,9 +59,14 @@ import org.casemgmt.need.NeedId;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
 import org.casemgmt.plan.GoalId;
+import org.casemgmt.plan.DayWindow;
+import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.InterventionStatus;
+import org.casemgmt.plan.Money;
 import org.casemgmt.plan.ReferralId;
 import org.casemgmt.resource.ProviderId;
+import org.casemgmt.resource.ServiceKind;
 import org.casemgmt.resource.ResourceId;
 
 /**
@@ -123,6 +133,7 @@ public final class WireFormat {
         .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
         // Records only: helpers such as Need.isOpen() or Goal.isAchieved() are derived, not fields.
         .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
+        .addMixIn(Intervention.class, InterventionShape.class)
         .build();
     this.compact = mapper.writer();
     DefaultIndenter newline = new DefaultIndenter("  ", "\n");
@@ -421,6 +432,53 @@ public final class WireFormat {
         return of.apply(key);
       }
     });
+  }
+
+  /**
+   * The wire shape of {@link Intervention}, a value class rather than a record (it keeps its needs as an array
+   * for the overlap index): the same fields, in the same order, as the record it was, so documents are unchanged.
+   */
+  @JsonAutoDetect(getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
+      fieldVisibility = Visibility.NONE)
+  @JsonPropertyOrder({"id", "needs", "goals", "provider", "kind", "window", "cost", "status", "startedOn", "endedOn"})
+  abstract static class InterventionShape {
+    @JsonCreator
+    InterventionShape(@JsonProperty("id") InterventionId id, @JsonProperty("needs") Set<NeedId> needs,
+        @JsonProperty("goals") Set<GoalId> goals, @JsonProperty("provider") ProviderId provider,
+        @JsonProperty("kind") ServiceKind kind, @JsonProperty("window") DayWindow window,
+        @JsonProperty("cost") Money cost, @JsonProperty("status") InterventionStatus status,
+        @JsonProperty("startedOn") io.vavr.control.Option<LocalDate> startedOn,
+        @JsonProperty("endedOn") io.vavr.control.Option<LocalDate> endedOn) {}
+
+    @JsonProperty("id")
+    abstract InterventionId id();
+
+    @JsonProperty("needs")
+    abstract Set<NeedId> needs();
+
+    @JsonProperty("goals")
+    abstract Set<GoalId> goals();
+
+    @JsonProperty("provider")
+    abstract ProviderId provider();
+
+    @JsonProperty("kind")
+    abstract ServiceKind kind();
+
+    @JsonProperty("window")
+    abstract DayWindow window();
+
+    @JsonProperty("cost")
+    abstract Money cost();
+
+    @JsonProperty("status")
+    abstract InterventionStatus status();
+
+    @JsonProperty("startedOn")
+    abstract io.vavr.control.Option<LocalDate> startedOn();
+
+    @JsonProperty("endedOn")
+    abstract io.vavr.control.Option<LocalDate> endedOn();
   }
 
   /** Natural order for comparable values (enums by declaration, ids by value), else by {@code toString}. */
