@@ -187,11 +187,6 @@ public final class CaseFile {
     return details;
   }
 
-  /** The day of the latest review or null, for {@link Evolution}. */
-  LocalDate lastReviewOrNull() {
-    return lastReviewOn;
-  }
-
   // Copies for Evolution: each is the case file after one event, so each takes the new version.
 
   CaseFile withPhase(long newVersion, Phase newPhase) {

@@ -1,6 +1,7 @@
 package org.casemgmt.casefile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vavr.collection.HashMap;
@@ -21,6 +22,7 @@ import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.GoalAchievement;
 import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.InterventionId;
+import org.casemgmt.plan.InterventionStatus;
 import org.casemgmt.plan.Money;
 import org.casemgmt.plan.ReviewDecision;
 import org.casemgmt.resource.Provider;
@@ -42,46 +44,91 @@ class ReferenceLifecycleTest {
         kind, DayWindow.of(DAY0.plusDays(from), DAY0.plusDays(to)), Money.of(100));
   }
 
+  /** The 25 commands after opening, in the table's order (plus a goal and the client's agreement). */
+  static final List<Command> COMMANDS = List.of(
+      new StartAssessment(ANNA),
+      new RecordNeed(ANNA, NeedId.of("N-1"), LifeDomain.PSYCHOLOGICAL_WELLBEING, "need one", Priority.HIGH, IdentifiedBy.CLIENT),
+      new RecordNeed(ANNA, NeedId.of("N-2"), LifeDomain.HOUSING, "need two", Priority.HIGH, IdentifiedBy.CLIENT),
+      new RecordNeed(ANNA, NeedId.of("N-3"), LifeDomain.SOCIAL_INCLUSION, "need three", Priority.MEDIUM, IdentifiedBy.CASE_MANAGER),
+      new CompleteAssessment(ANNA),
+      StartPlanning.of(ANNA, DayWindow.ofDays(DAY0, 365)),
+      new AddGoal(ANNA, GoalId.of("G-1"), HashSet.of(NeedId.of("N-1"), NeedId.of("N-2"), NeedId.of("N-3")),
+          "goal", "target", DAY0.plusDays(90)),
+      intervention(1, 1, "P-101", ServiceKind.COUNSELLING, 0, 30),
+      intervention(2, 2, "P-202", ServiceKind.HOUSING, 0, 60),
+      intervention(3, 3, "P-303", ServiceKind.COUNSELLING, 10, 40),
+      intervention(4, 1, "P-104", ServiceKind.COUNSELLING, 30, 60),
+      intervention(5, 2, "P-205", ServiceKind.HOUSING, 60, 90),
+      new RecordAgreement(ANNA, DAY0),
+      new ApprovePlan(ANNA, DAY0),
+      new StartImplementation(ANNA),
+      new StartIntervention(ANNA, InterventionId.of("I-1"), DAY0),
+      new StartIntervention(ANNA, InterventionId.of("I-2"), DAY0),
+      new StartIntervention(ANNA, InterventionId.of("I-3"), DAY0.plusDays(10)),
+      new StartIntervention(ANNA, InterventionId.of("I-4"), DAY0.plusDays(30)),
+      new StartIntervention(ANNA, InterventionId.of("I-5"), DAY0.plusDays(60)),
+      new RecordReview(ANNA, DAY0.plusDays(30), HashMap.empty(), ReviewDecision.CONTINUE),
+      new RecordReview(ANNA, DAY0.plusDays(60), HashMap.empty(), ReviewDecision.CONTINUE),
+      new StartEvaluation(ANNA),
+      new RecordOutcome(ANNA, GoalId.of("G-1"), GoalAchievement.ACHIEVED),
+      new CloseCase(ANNA, ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(90), "closing report"));
+
+  static final OpenCase OPENING = new OpenCase(ANNA, CaseId.of("CASE-1"),
+      Client.of(ClientId.of("C-1"), "Maria Rossi", LocalDate.of(1980, 1, 1)), StaffId.of("anna"),
+      HashSet.of(LifeDomain.values()), DAY0);
+
   @Test
   void the_reference_lifecycle_is_accepted_from_intake_to_closure() {
-    List<Command> commands = List.of(
-        new StartAssessment(ANNA),
-        new RecordNeed(ANNA, NeedId.of("N-1"), LifeDomain.PSYCHOLOGICAL_WELLBEING, "need one", Priority.HIGH, IdentifiedBy.CLIENT),
-        new RecordNeed(ANNA, NeedId.of("N-2"), LifeDomain.HOUSING, "need two", Priority.HIGH, IdentifiedBy.CLIENT),
-        new RecordNeed(ANNA, NeedId.of("N-3"), LifeDomain.SOCIAL_INCLUSION, "need three", Priority.MEDIUM, IdentifiedBy.CASE_MANAGER),
-        new CompleteAssessment(ANNA),
-        StartPlanning.of(ANNA, DayWindow.ofDays(DAY0, 365)),
-        new AddGoal(ANNA, GoalId.of("G-1"), HashSet.of(NeedId.of("N-1"), NeedId.of("N-2"), NeedId.of("N-3")),
-            "goal", "target", DAY0.plusDays(90)),
-        intervention(1, 1, "P-101", ServiceKind.COUNSELLING, 0, 30),
-        intervention(2, 2, "P-202", ServiceKind.HOUSING, 0, 60),
-        intervention(3, 3, "P-303", ServiceKind.COUNSELLING, 10, 40),
-        intervention(4, 1, "P-104", ServiceKind.COUNSELLING, 30, 60),
-        intervention(5, 2, "P-205", ServiceKind.HOUSING, 60, 90),
-        new RecordAgreement(ANNA, DAY0),
-        new ApprovePlan(ANNA, DAY0),
-        new StartImplementation(ANNA),
-        new StartIntervention(ANNA, InterventionId.of("I-1"), DAY0),
-        new StartIntervention(ANNA, InterventionId.of("I-2"), DAY0),
-        new StartIntervention(ANNA, InterventionId.of("I-3"), DAY0.plusDays(10)),
-        new StartIntervention(ANNA, InterventionId.of("I-4"), DAY0.plusDays(30)),
-        new StartIntervention(ANNA, InterventionId.of("I-5"), DAY0.plusDays(60)),
-        new RecordReview(ANNA, DAY0.plusDays(30), HashMap.empty(), ReviewDecision.CONTINUE),
-        new RecordReview(ANNA, DAY0.plusDays(60), HashMap.empty(), ReviewDecision.CONTINUE),
-        new StartEvaluation(ANNA),
-        new RecordOutcome(ANNA, GoalId.of("G-1"), GoalAchievement.ACHIEVED),
-        new CloseCase(ANNA, ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(90), "closing report"));
+    CaseFile closed = closedCase();
+    assertEquals(Phase.CLOSED, closed.phase());
+    assertEquals(COMMANDS.size() + 1, closed.version());
+  }
 
-    Either<Rejection, CaseFile> result = CaseFile.open(new OpenCase(ANNA, CaseId.of("CASE-1"),
-        Client.of(ClientId.of("C-1"), "Maria Rossi", LocalDate.of(1980, 1, 1)), StaffId.of("anna"),
-        HashSet.of(LifeDomain.values()), DAY0));
-    for (Command command : commands) {
+  static CaseFile closedCase() {
+    Either<Rejection, CaseFile> result = CaseFile.open(OPENING);
+    for (Command command : COMMANDS) {
       Either<Rejection, CaseFile> next = result.flatMap(c -> c.handle(command));
       assertTrue(next.isRight(), () -> command.kind() + " was refused: " + next.swap().getOrNull());
       result = next;
     }
-    CaseFile closed = result.getOrNull();
-    assertEquals(Phase.CLOSED, closed.phase());
-    assertEquals(commands.size() + 1, closed.version());
+    return result.getOrNull();
+  }
+
+  @Test
+  void handle_equals_decide_then_evolve_at_every_step_whatever_sequence_holds_the_events() {
+    CaseFile file = CaseFile.open(OPENING).getOrNull();
+    io.vavr.collection.Vector<RecordedEvent> history = CaseFile.decideOpening(OPENING).getOrNull().toVector();
+    for (Command command : COMMANDS) {
+      CaseFile handled = file.handle(command).getOrNull();
+      io.vavr.collection.Seq<RecordedEvent> events = file.decide(command).getOrNull();
+      CaseFile fromList = file.evolve(events);
+      CaseFile fromVector = file.evolve(events.toVector());
+      assertEquals(handled, fromList, command.kind().toString());
+      assertEquals(handled, fromVector, command.kind().toString());
+      assertEquals(handled.hashCode(), fromVector.hashCode(), command.kind().toString());
+      assertNotEquals(file, handled, "every accepted command makes a new version: " + command.kind());
+      history = history.appendAll(events);
+      file = handled;
+    }
+    assertEquals(file, CaseFile.replay(history).getOrNull());
+    assertEquals(file.toString(), CaseFile.replay(history.toList()).getOrNull().toString());
+  }
+
+  @Test
+  void closing_cancels_the_five_active_interventions_and_reports_them() {
+    CaseFile closed = closedCase();
+    PlanVersion plan = closed.currentPlan().getOrNull();
+    assertTrue(plan.interventions().values().forAll(i -> i.status() == InterventionStatus.CANCELLED));
+    assertEquals(HashSet.of(DAY0.plusDays(90)), plan.interventions().values().map(i -> i.endedOn().getOrNull()).toSet());
+    assertEquals(0, plan.liveInterventionCount());
+    assertEquals(Money.ZERO, plan.plannedCost());
+    assertEquals(HashSet.empty(), plan.coveredNeeds(), "no live intervention covers a need any more");
+    assertTrue(plan.anyInterventionStarted(), "they were started before they were cancelled");
+    ClosingReport report = closed.closingReport().getOrNull();
+    assertEquals(5, report.interventionsCancelled());
+    assertEquals(0, report.interventionsCompleted());
+    assertEquals(Money.ZERO, report.completedCost());
+    assertEquals(Phase.EVALUATION, report.closedFrom());
+    assertEquals(io.vavr.collection.TreeMap.of(GoalId.of("G-1"), GoalAchievement.ACHIEVED), report.goalOutcomes());
   }
 }
