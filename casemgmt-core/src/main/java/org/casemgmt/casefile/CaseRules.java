@@ -30,8 +30,8 @@ import org.casemgmt.resource.Strength;
  * {@code decide(state, command) -> Rejection | CaseEvent}: every rule of the case file, each a small named
  * function answering {@code null} when it holds or the {@link Rejection} that names it. A command causes at
  * most one event, so the rules answer it directly; {@link CaseFile} numbers it (or applies it at once, in
- * {@code handle}). The order of
- * checks is fixed: the version, the phase table, the opening date, then the command's own rules.
+ * {@code handle}). The order of checks is fixed: the version, the phase table, the opening date, then the
+ * command's own rules.
  * Nothing here changes state; {@link Evolution} applies the events.
  */
 final class CaseRules {
@@ -226,7 +226,6 @@ final class CaseRules {
     return any && notEvaluated.isEmpty() && notAchieved.isEmpty() ? null : new GoalsNotAchieved(notEvaluated, notAchieved);
   }
 
-
   // ---------------------------------------------------------------- assessment
 
   private static Object recordNeed(CaseFile s, RecordNeed c) {
@@ -243,8 +242,10 @@ final class CaseRules {
 
   private static Object reviseNeed(CaseFile s, ReviseNeed c) {
     Rejection r = assessmentStillOpen(s);
-    Rejection problem = r != null ? r : openNeed(s, c.need());
-    return problem != null ? problem : new NeedRevised(c.need(), c.description(), c.priority());
+    if (r == null) {
+      r = openNeed(s, c.need());
+    }
+    return r != null ? r : new NeedRevised(c.need(), c.description(), c.priority());
   }
 
   private static Object withdrawNeed(CaseFile s, WithdrawNeed c) {
@@ -383,14 +384,18 @@ final class CaseRules {
 
   private static Object deferNeed(CaseFile s, DeferNeed c) {
     Rejection r = planOpenForChanges(s);
-    Rejection problem = r != null ? r : openNeed(s, c.need());
-    return problem != null ? problem : new NeedDeferred(c.need(), c.reason());
+    if (r == null) {
+      r = openNeed(s, c.need());
+    }
+    return r != null ? r : new NeedDeferred(c.need(), c.reason());
   }
 
   private static Object recordAgreement(CaseFile s, RecordAgreement c) {
     Rejection r = planOpenForChanges(s);
-    Rejection problem = r != null ? r : notBeforeOpening(s, c.agreedOn());
-    return problem != null ? problem : new PlanAgreed(c.agreedOn());
+    if (r == null) {
+      r = notBeforeOpening(s, c.agreedOn());
+    }
+    return r != null ? r : new PlanAgreed(c.agreedOn());
   }
 
   /**
@@ -502,8 +507,10 @@ final class CaseRules {
       return r;
     }
     Rejection r = notBeforeOpening(s, c.on());
-    Rejection problem = r != null ? r : notBeforeStart((Intervention) found, c.on());
-    return problem != null ? problem : new InterventionCancelled(c.intervention(), c.on(), c.reason());
+    if (r == null) {
+      r = notBeforeStart((Intervention) found, c.on());
+    }
+    return r != null ? r : new InterventionCancelled(c.intervention(), c.on(), c.reason());
   }
 
   /** Answers the intervention, or why it cannot take the command. */
