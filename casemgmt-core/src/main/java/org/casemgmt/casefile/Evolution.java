@@ -16,6 +16,8 @@ import org.casemgmt.plan.InterventionStatus;
 import org.casemgmt.plan.Referral;
 import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReviewDecision;
+import org.casemgmt.resource.Provider;
+import org.casemgmt.resource.ProviderId;
 
 /**
  * {@code evolve(state, event) -> state}: applies a fact. Nothing here checks a rule — every rule was
@@ -74,8 +76,7 @@ final class Evolution {
       return s.withPlan(v, plan(s).withUpdatedIntervention(intervention(s, e.intervention()).started(e.on())));
     }
     if (event instanceof InterventionPlanned e) {
-      return s.withPlan(v, s.phase(), plan(s).withNewIntervention(e.intervention()),
-          s.providers().put(e.provider().id(), e.provider()));
+      return s.withPlan(v, s.phase(), plan(s).withNewIntervention(e.intervention()), withProvider(s, e.provider()));
     }
     if (event instanceof ReviewRecorded e) {
       return afterReview(s, v, e.on(), e.decision());
@@ -252,6 +253,13 @@ final class Evolution {
     CaseDetails d = s.details();
     CaseDetails details = ImmutableCaseDetails.copyOf(d).withSupersededPlans(d.supersededPlans().prepend(plan(s)));
     return s.with(v, Phase.PLANNING, s.suspended(), s.assessmentCompleted(), next, details);
+  }
+
+  /** The providers with this one as it is now; unchanged (no copy) when the same provider is already known. */
+  private static Map<ProviderId, Provider> withProvider(CaseFile s, Provider provider) {
+    Map<ProviderId, Provider> providers = s.providers();
+    Provider known = providers.getOrElse(provider.id(), null);
+    return known == provider || provider.equals(known) ? providers : providers.put(provider.id(), provider);
   }
 
   private static PlanVersion plan(CaseFile s) {

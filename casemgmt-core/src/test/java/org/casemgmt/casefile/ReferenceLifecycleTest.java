@@ -131,4 +131,30 @@ class ReferenceLifecycleTest {
     assertEquals(Phase.EVALUATION, report.closedFrom());
     assertEquals(io.vavr.collection.TreeMap.of(GoalId.of("G-1"), GoalAchievement.ACHIEVED), report.goalOutcomes());
   }
+
+  @Test
+  void the_providers_are_those_of_the_planned_interventions_as_last_described() {
+    CaseFile planning = CaseFile.open(OPENING).getOrNull();
+    for (Command command : COMMANDS.take(7)) {
+      planning = planning.handle(command).getOrNull();
+    }
+    Provider counselling = Provider.of(ProviderId.of("P-9"), "Provider P-9", ResourceType.THIRD_SECTOR,
+        HashSet.of(ServiceKind.COUNSELLING));
+    Provider widened = Provider.of(ProviderId.of("P-9"), "Provider P-9", ResourceType.THIRD_SECTOR,
+        HashSet.of(ServiceKind.COUNSELLING, ServiceKind.HOUSING));
+    CaseFile planned = planning;
+    for (PlanIntervention command : List.of(
+        planned(1, 1, counselling, ServiceKind.COUNSELLING), planned(2, 2, counselling, ServiceKind.COUNSELLING))) {
+      planned = planned.handle(command).getOrNull();
+    }
+    assertEquals(HashMap.of(ProviderId.of("P-9"), counselling), planned.providers());
+    CaseFile widenedFile = planned.handle(planned(3, 3, widened, ServiceKind.HOUSING)).getOrNull();
+    assertEquals(HashMap.of(ProviderId.of("P-9"), widened), widenedFile.providers(), "the latest description wins");
+    assertEquals(HashMap.of(ProviderId.of("P-9"), counselling), planned.providers(), "earlier versions never change");
+  }
+
+  static PlanIntervention planned(int id, int need, Provider provider, ServiceKind kind) {
+    return new PlanIntervention(ANNA, InterventionId.of("I-" + id), HashSet.of(NeedId.of("N-" + need)),
+        HashSet.empty(), provider, kind, DayWindow.ofDays(DAY0, 30), Money.of(100));
+  }
 }
