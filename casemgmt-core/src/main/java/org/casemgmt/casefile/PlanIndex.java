@@ -216,11 +216,12 @@ final class PlanIndex {
     if (slots == null) {
       return null;
     }
-    LongTreeMap.Entry<Slot> before = slots.floor(start);
+    LongTreeMap.Neighbours<Slot> around = slots.neighbours(start);
+    LongTreeMap.Entry<Slot> before = around.floor();
     if (before != null && before.value().end() > start) {
       return before.value();
     }
-    LongTreeMap.Entry<Slot> after = slots.higher(start);
+    LongTreeMap.Entry<Slot> after = around.higher();
     return after != null && after.key() < end ? after.value() : null;
   }
 

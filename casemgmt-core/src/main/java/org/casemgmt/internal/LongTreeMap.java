@@ -203,6 +203,39 @@ public final class LongTreeMap<V> {
   }
 
   /**
+   * The two neighbours of a key in one descent: {@link #floor} (greatest key at most {@code key}) and
+   * {@link #higher} (least key above it). For windows keyed by start day and disjoint, they are the only two
+   * that can overlap a window starting on day {@code key}; one descent instead of two halves the cache misses
+   * in a large tree.
+   *
+   * @param key the key
+   * @return both neighbours, either of them null where there is none
+   */
+  public Neighbours<V> neighbours(long key) {
+    Node<V> floor = null;
+    Node<V> higher = null;
+    for (Node<V> n = root; n != null; ) {
+      if (n.key <= key) {
+        floor = n;
+        n = n.right;
+      } else {
+        higher = n;
+        n = n.left;
+      }
+    }
+    return new Neighbours<>(floor, higher);
+  }
+
+  /**
+   * The result of {@link #neighbours}.
+   *
+   * @param floor the entry with the greatest key at most the key asked, or null
+   * @param higher the entry with the least key greater than the key asked, or null
+   * @param <V> the type of the values
+   */
+  public record Neighbours<V>(Entry<V> floor, Entry<V> higher) {}
+
+  /**
    * The entry with the least key greater than or equal to {@code key}: for windows keyed by start
    * day, the first window that starts at or after day {@code key}.
    *

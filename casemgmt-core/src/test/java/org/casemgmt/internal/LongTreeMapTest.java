@@ -320,6 +320,25 @@ class LongTreeMapTest {
     }
 
     @Test
+    void neighbours_are_the_floor_and_the_successor_found_in_one_descent() {
+      Random random = new Random(7);
+      for (int round = 0; round < 200; round++) {
+        LongTreeMap<String> generated = LongTreeMap.empty();
+        int size = random.nextInt(40);
+        for (int i = 0; i < size; i++) {
+          long key = random.nextInt(100);
+          generated = generated.put(key, "v" + key);
+        }
+        for (long key = -2; key <= 102; key++) {
+          LongTreeMap.Neighbours<String> around = generated.neighbours(key);
+          String where = "round " + round + ", key " + key + " in " + generated;
+          org.junit.jupiter.api.Assertions.assertSame(generated.floor(key), around.floor(), where);
+          org.junit.jupiter.api.Assertions.assertSame(generated.higher(key), around.higher(), where);
+        }
+      }
+    }
+
+    @Test
     void look_ups_at_the_extreme_long_keys_do_not_overflow() {
       LongTreeMap<String> extremes = map(Long.MIN_VALUE, "min", Long.MAX_VALUE, "max");
       assertNull(extremes.lower(Long.MIN_VALUE));
