@@ -66,9 +66,10 @@ public record ClosingReport(
         Check.atLeast("referrals", referrals, 0));
   }
 
-  /** The report of a case file being closed from {@code closedFrom}, its plan (null if it had none) as ended. */
+  /** The outcomes of a plan without goals, shared: an empty Vavr {@code TreeMap} is a new object each time. */
   private static final TreeMap<GoalId, GoalAchievement> NO_OUTCOMES = TreeMap.empty();
 
+  /** The report of a case file being closed from {@code closedFrom}, its plan (null if it had none) as ended. */
   static ClosingReport of(PlanVersion plan, Phase closedFrom, int referrals, ClosureReason reason, Instant closedAt,
       LocalDate closedOn, String summary) {
     if (plan == null) {

@@ -35,7 +35,6 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     }
   }
 
-
   /**
    * Creates an amount from its decimal text, e.g. {@code "120.50"}.
    *

@@ -113,6 +113,17 @@ class InputValidationTest {
       assertEquals(List.of("amount:MISSING"), problems(() -> new Money(null)));
       assertEquals(List.of("amount:OUT_OF_RANGE", "amount:MALFORMED"),
           problems(() -> new Money(new BigDecimal("-0.001"))));
+      // Already at two decimals, a negative amount is still refused (the constructor's fast path is for valid ones).
+      assertEquals(List.of("amount:OUT_OF_RANGE"), problems(() -> new Money(new BigDecimal("-1.50"))));
+      assertEquals(List.of("amount:OUT_OF_RANGE"), problems(() -> Money.of(10).minus(Money.of("10.01"))));
+    }
+
+    @Test
+    void money_adds_and_subtracts_keeping_two_decimals() {
+      assertEquals(Money.of("12.50"), Money.of(10).plus(Money.of("2.5")));
+      assertEquals(Money.of("7.50"), Money.of(10).minus(Money.of("2.50")));
+      assertEquals(Money.ZERO, Money.of("2.50").minus(Money.of("2.5")));
+      assertEquals(2, Money.of(10).minus(Money.of(3)).amount().scale());
     }
 
     @Test
