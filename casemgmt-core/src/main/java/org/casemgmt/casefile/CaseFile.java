@@ -10,6 +10,7 @@ import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.casemgmt.internal.Check;
+import org.casemgmt.internal.EntityMap;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
@@ -63,14 +64,14 @@ public final class CaseFile {
   private final Phase phase;
   private final boolean suspended;
   private final boolean assessmentCompleted;
-  private final Map<NeedId, Need> needs;
+  private final EntityMap<NeedId, Need> needs;
   private final PlanVersion plan;
-  private final Map<ProviderId, Provider> providers;
+  private final EntityMap<ProviderId, Provider> providers;
   private final LocalDate lastReviewOn;
   private final CaseDetails details;
 
-  CaseFile(long version, Phase phase, boolean suspended, boolean assessmentCompleted, Map<NeedId, Need> needs,
-      PlanVersion plan, Map<ProviderId, Provider> providers, LocalDate lastReviewOn, CaseDetails details) {
+  CaseFile(long version, Phase phase, boolean suspended, boolean assessmentCompleted, EntityMap<NeedId, Need> needs,
+      PlanVersion plan, EntityMap<ProviderId, Provider> providers, LocalDate lastReviewOn, CaseDetails details) {
     this.version = version;
     this.phase = phase;
     this.suspended = suspended;
@@ -134,6 +135,11 @@ public final class CaseFile {
 
   /** {@return the needs recorded, by id, withdrawn ones included} */
   public Map<NeedId, Need> needs() {
+    return needs.asMap();
+  }
+
+  /** The needs, for the rules and evolution (no Vavr view). */
+  EntityMap<NeedId, Need> needMap() {
     return needs;
   }
 
@@ -149,6 +155,11 @@ public final class CaseFile {
 
   /** {@return the providers of the interventions ever planned, by id} */
   public Map<ProviderId, Provider> providers() {
+    return providers.asMap();
+  }
+
+  /** The providers, for evolution (no Vavr view). */
+  EntityMap<ProviderId, Provider> providerMap() {
     return providers;
   }
 
@@ -203,7 +214,7 @@ public final class CaseFile {
     return new CaseFile(newVersion, newPhase, suspended, completed, needs, plan, providers, lastReviewOn, details);
   }
 
-  CaseFile withNeeds(long newVersion, Map<NeedId, Need> newNeeds) {
+  CaseFile withNeeds(long newVersion, EntityMap<NeedId, Need> newNeeds) {
     return new CaseFile(newVersion, phase, suspended, assessmentCompleted, newNeeds, plan, providers, lastReviewOn,
         details);
   }
@@ -213,7 +224,7 @@ public final class CaseFile {
         details);
   }
 
-  CaseFile withPlan(long newVersion, Phase newPhase, PlanVersion newPlan, Map<ProviderId, Provider> newProviders) {
+  CaseFile withPlan(long newVersion, Phase newPhase, PlanVersion newPlan, EntityMap<ProviderId, Provider> newProviders) {
     return new CaseFile(newVersion, newPhase, suspended, assessmentCompleted, needs, newPlan, newProviders,
         lastReviewOn, details);
   }

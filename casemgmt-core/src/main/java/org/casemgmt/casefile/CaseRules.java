@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.casemgmt.casefile.CaseEvent.*;
 import org.casemgmt.casefile.Command.*;
 import org.casemgmt.casefile.Rejection.*;
+import org.casemgmt.internal.EntityMap;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
@@ -61,6 +62,9 @@ final class CaseRules {
   private static final CaseEvent ASSESSMENT_COMPLETED = new AssessmentCompleted();
   private static final CaseEvent IMPLEMENTATION_STARTED = new ImplementationStarted();
   private static final CaseEvent EVALUATION_STARTED = new EvaluationStarted();
+
+  /** Up to this many goals in a plan, {@link #unknownGoal} walks the plan's goals rather than the command's. */
+  private static final int FEW_GOALS = 16;
 
   private CaseRules() {}
 
@@ -188,7 +192,7 @@ final class CaseRules {
   private static Rejection openWorkStartedBy(CaseFile s, LocalDate closedOn) {
     PlanVersion plan = s.planOrNull();
     if (plan != null) {
-      for (java.util.Iterator<Intervention> all = plan.interventions().valuesIterator(); all.hasNext(); ) {
+      for (java.util.Iterator<Intervention> all = plan.interventionMap().valuesIterator(); all.hasNext(); ) {
         Intervention i = all.next();
         Rejection r = NOT_ENDED.include(i.status()) ? notBeforeStart(i, closedOn) : null;
         if (r != null) {
@@ -213,7 +217,7 @@ final class CaseRules {
     Set<GoalId> notAchieved = HashSet.empty();
     boolean any = false;
     if (plan != null) {
-      for (java.util.Iterator<Goal> goals = plan.goals().valuesIterator(); goals.hasNext(); ) {
+      for (java.util.Iterator<Goal> goals = plan.goalMap().valuesIterator(); goals.hasNext(); ) {
         Goal g = goals.next();
         any = true;
         if (g.lifecycle() != GoalLifecycle.COMPLETED) {
@@ -230,7 +234,7 @@ final class CaseRules {
 
   private static Object recordNeed(CaseFile s, RecordNeed c) {
     Rejection r = assessmentStillOpen(s);
-    if (r == null && has(s.needs(), c.need())) {
+    if (r == null && s.needMap().containsKey(c.need())) {
       r = new DuplicateNeed(c.need());
     }
     if (r == null && !s.scope().contains(c.domain())) {
@@ -283,7 +287,7 @@ final class CaseRules {
 
   private static Object completeAssessment(CaseFile s) {
     Rejection r = assessmentStillOpen(s);
-    if (r == null && !s.needs().valuesIterator().exists(Need::isOpen)) {
+    if (r == null && !anyOpen(s.needMap().valuesIterator())) {
       r = new NoOpenNeeds();
     }
     return r != null ? r : ASSESSMENT_COMPLETED;
@@ -295,7 +299,7 @@ final class CaseRules {
   }
 
   private static Rejection openNeed(CaseFile s, NeedId id) {
-    Need need = s.needs().getOrElse(id, null);
+    Need need = s.needMap().get(id);
     if (need == null) {
       return new UnknownNeed(id);
     }
@@ -324,7 +328,7 @@ final class CaseRules {
   private static Object addGoal(CaseFile s, AddGoal c) {
     Rejection r = planOpenForChanges(s);
     PlanVersion plan = plan(s);
-    if (r == null && has(plan.goals(), c.goal())) {
+    if (r == null && plan.goalMap().containsKey(c.goal())) {
       r = new DuplicateGoal(c.goal());
     }
     for (NeedId need : c.needs()) {
@@ -344,7 +348,7 @@ final class CaseRules {
   private static Object planIntervention(CaseFile s, PlanIntervention c) {
     Rejection r = planOpenForChanges(s);
     PlanVersion plan = plan(s);
-    if (r == null && has(plan.interventions(), c.intervention())) {
+    if (r == null && plan.interventionMap().containsKey(c.intervention())) {
       r = new DuplicateIntervention(c.intervention());
     }
     // The command's fields are checked already; the candidate gives its needs as an array to walk.
@@ -354,9 +358,7 @@ final class CaseRules {
       r = openNeed(s, candidate.need(n));
     }
     if (r == null && !c.goals().isEmpty()) {
-      for (GoalId goal : c.goals()) {
-        r = r != null || has(plan.goals(), goal) ? r : new UnknownGoal(goal);
-      }
+      r = unknownGoal(plan, c.goals());
     }
     if (r == null && !c.provider().offers(c.service())) {
       r = new ServiceNotOffered(c.provider().id(), c.service());
@@ -381,6 +383,29 @@ final class CaseRules {
     return new InterventionPlanned(candidate, c.provider());
   }
 
+
+  /**
+   * The first of the goals that the plan does not hold, or null. A plan has few goals, so it counts how many of
+   * them the set names instead of walking the set (a Vavr set allocates an iterator to walk).
+   */
+  private static Rejection unknownGoal(PlanVersion plan, Set<GoalId> goals) {
+    EntityMap<GoalId, Goal> known = plan.goalMap();
+    if (known.size() <= FEW_GOALS) {
+      int named = 0;
+      for (java.util.Iterator<GoalId> ids = known.keysIterator(); ids.hasNext(); ) {
+        named += goals.contains(ids.next()) ? 1 : 0;
+      }
+      if (named == goals.size()) {
+        return null;
+      }
+    }
+    for (GoalId goal : goals) {
+      if (!known.containsKey(goal)) {
+        return new UnknownGoal(goal);
+      }
+    }
+    return null;
+  }
 
   private static Object deferNeed(CaseFile s, DeferNeed c) {
     Rejection r = planOpenForChanges(s);
@@ -411,7 +436,7 @@ final class CaseRules {
       return r;
     }
     PlanVersion plan = plan(s);
-    if (plan.goals().isEmpty()) {
+    if (plan.goalMap().isEmpty()) {
       return new PlanHasNoGoals(plan.number());
     }
     if (plan.liveInterventionCount() == 0) {
@@ -434,10 +459,10 @@ final class CaseRules {
   /** Open needs at or above the plan's threshold, neither covered by a live intervention nor deferred. */
   private static Set<NeedId> uncoveredNeeds(CaseFile s, PlanVersion plan) {
     Set<NeedId> uncovered = HashSet.empty();
-    for (java.util.Iterator<Need> needs = s.needs().valuesIterator(); needs.hasNext(); ) {
+    for (java.util.Iterator<Need> needs = s.needMap().valuesIterator(); needs.hasNext(); ) {
       Need need = needs.next();
       if (need.isOpen() && need.priority().isAtLeast(plan.coverageThreshold()) && !plan.covers(need.id())
-          && !has(plan.deferrals(), need.id())) {
+          && !plan.deferralMap().containsKey(need.id())) {
         uncovered = uncovered.add(need.id());
       }
     }
@@ -515,7 +540,7 @@ final class CaseRules {
 
   /** Answers the intervention, or why it cannot take the command. */
   private static Object intervention(CaseFile s, InterventionId id, Statuses required) {
-    Intervention i = plan(s).interventions().getOrElse(id, null);
+    Intervention i = plan(s).interventionMap().get(id);
     if (i == null) {
       return new UnknownIntervention(id);
     }
@@ -537,7 +562,7 @@ final class CaseRules {
     PlanVersion plan = plan(s);
     for (java.util.Iterator<InterventionId> ids = c.findings().keysIterator(); ids.hasNext(); ) {
       InterventionId id = ids.next();
-      if (!has(plan.interventions(), id)) {
+      if (!plan.interventionMap().containsKey(id)) {
         return new UnknownIntervention(id);
       }
     }
@@ -548,7 +573,7 @@ final class CaseRules {
   }
 
   private static Object recordOutcome(CaseFile s, RecordOutcome c) {
-    return has(plan(s).goals(), c.goal())
+    return plan(s).goalMap().containsKey(c.goal())
         ? new OutcomeRecorded(c.goal(), c.achievement())
         : new UnknownGoal(c.goal());
   }
@@ -636,6 +661,15 @@ final class CaseRules {
   /** Whether a map holds a key; Vavr's {@code containsKey} allocates an {@code Option} on every hit. */
   private static <K> boolean has(io.vavr.collection.Map<K, ?> map, K key) {
     return map.getOrElse(key, null) != null;
+  }
+
+  private static boolean anyOpen(java.util.Iterator<Need> needs) {
+    while (needs.hasNext()) {
+      if (needs.next().isOpen()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static PlanVersion plan(CaseFile s) {

@@ -77,14 +77,14 @@ public record ClosingReport(
           referrals);
     }
     TreeMap<GoalId, GoalAchievement> outcomes = NO_OUTCOMES;
-    for (java.util.Iterator<Goal> goals = plan.goals().valuesIterator(); goals.hasNext(); ) {
+    for (java.util.Iterator<Goal> goals = plan.goalMap().valuesIterator(); goals.hasNext(); ) {
       Goal goal = goals.next();
       outcomes = outcomes.put(goal.id(), goal.achievement());
     }
     int completed = 0;
     int cancelled = 0;
     Money completedCost = Money.ZERO;
-    for (java.util.Iterator<Intervention> all = plan.interventions().valuesIterator(); all.hasNext(); ) {
+    for (java.util.Iterator<Intervention> all = plan.interventionMap().valuesIterator(); all.hasNext(); ) {
       Intervention i = all.next();
       if (i.status() == InterventionStatus.COMPLETED) {
         completed++;

@@ -8,6 +8,9 @@ import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.casemgmt.casefile.CaseEvent.*;
+import org.casemgmt.internal.EntityMap;
+import org.casemgmt.need.Need;
+import org.casemgmt.need.NeedId;
 import org.casemgmt.plan.Goal;
 import org.casemgmt.plan.GoalLifecycle;
 import org.casemgmt.plan.Intervention;
@@ -57,7 +60,7 @@ final class Evolution {
         .closingReport(Option.none())
         .referrals(HashMap.empty())
         .build();
-    return new CaseFile(version, PhaseTable.initial(), false, false, HashMap.empty(), null, HashMap.empty(), null,
+    return new CaseFile(version, PhaseTable.initial(), false, false, EntityMap.empty(), null, EntityMap.empty(), null,
         details);
   }
 
@@ -105,7 +108,7 @@ final class Evolution {
     }
     if (event instanceof PlanApproved e) {
       PlanVersion plan = plan(s);
-      return s.withPlan(v, plan.approved(e.approvedOn()).withGoals(plan.goals().mapValues(
+      return s.withPlan(v, plan.approved(e.approvedOn()).withGoals(plan.goalMap().mapValues(
           g -> g.lifecycle() == GoalLifecycle.PROPOSED ? g.withLifecycle(GoalLifecycle.ACTIVE) : g)));
     }
     if (event instanceof NeedDeferred e) {
@@ -120,7 +123,7 @@ final class Evolution {
     if (event instanceof PlanningStarted e) {
       PlanVersion current = s.planOrNull();
       return current == null
-          ? s.withPlan(v, Phase.PLANNING, PlanVersion.first(e.period(), e.coverageThreshold()), s.providers())
+          ? s.withPlan(v, Phase.PLANNING, PlanVersion.first(e.period(), e.coverageThreshold()), s.providerMap())
           : withNextPlanVersion(s, v, current.next(e.period(), e.coverageThreshold()));
     }
     if (event instanceof ImplementationStarted) {
@@ -132,11 +135,11 @@ final class Evolution {
     }
     if (event instanceof OutcomeRecorded e) {
       PlanVersion plan = plan(s);
-      Goal goal = plan.goals().getOrElse(e.goal(), null);
+      Goal goal = plan.goalMap().get(e.goal());
       if (goal == null) {
         throw missing(e.goal());
       }
-      return s.withPlan(v, plan.withGoals(plan.goals().put(goal.id(), goal.evaluated(e.achievement()))));
+      return s.withPlan(v, plan.withGoals(plan.goalMap().put(goal.id(), goal.evaluated(e.achievement()))));
     }
     if (event instanceof ReplanningStarted) {
       return withNextPlanVersion(s, v);
@@ -146,16 +149,16 @@ final class Evolution {
       return s.withPhase(v, Phase.ASSESSMENT);
     }
     if (event instanceof NeedRecorded e) {
-      return s.withNeeds(v, s.needs().put(e.need().id(), e.need()));
+      return s.withNeeds(v, s.needMap().put(e.need().id(), e.need()));
     }
     if (event instanceof AssessmentCompleted) {
       return s.withAssessment(v, s.phase(), true);
     }
     if (event instanceof NeedRevised e) {
-      return s.withNeeds(v, s.needs().computeIfPresent(e.need(), (id, n) -> n.revised(e.description(), e.priority()))._2);
+      return s.withNeeds(v, s.needMap().put(e.need(), need(s, e.need()).revised(e.description(), e.priority())));
     }
     if (event instanceof NeedWithdrawn e) {
-      return s.withNeeds(v, s.needs().computeIfPresent(e.need(), (id, n) -> n.withdrawn())._2);
+      return s.withNeeds(v, s.needMap().put(e.need(), need(s, e.need()).withdrawn()));
     }
     if (event instanceof StrengthRecorded e) {
       CaseDetails d = s.details();
@@ -256,9 +259,9 @@ final class Evolution {
   }
 
   /** The providers with this one as it is now; unchanged (no copy) when the same provider is already known. */
-  private static Map<ProviderId, Provider> withProvider(CaseFile s, Provider provider) {
-    Map<ProviderId, Provider> providers = s.providers();
-    Provider known = providers.getOrElse(provider.id(), null);
+  private static EntityMap<ProviderId, Provider> withProvider(CaseFile s, Provider provider) {
+    EntityMap<ProviderId, Provider> providers = s.providerMap();
+    Provider known = providers.get(provider.id());
     return known == provider || provider.equals(known) ? providers : providers.put(provider.id(), provider);
   }
 
@@ -271,11 +274,19 @@ final class Evolution {
   }
 
   private static Intervention intervention(CaseFile s, InterventionId id) {
-    Intervention intervention = plan(s).interventions().getOrElse(id, null);
+    Intervention intervention = plan(s).interventionMap().get(id);
     if (intervention == null) {
       throw missing(id);
     }
     return intervention;
+  }
+
+  private static Need need(CaseFile s, NeedId id) {
+    Need need = s.needMap().get(id);
+    if (need == null) {
+      throw missing(id);
+    }
+    return need;
   }
 
   private static Referral referral(CaseFile s, ReferralId id) {

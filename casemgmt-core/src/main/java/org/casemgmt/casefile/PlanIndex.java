@@ -4,6 +4,7 @@ import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
+import org.casemgmt.internal.EntityMap;
 import org.casemgmt.internal.LongTreeMap;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.plan.DayWindow;
@@ -83,15 +84,15 @@ final class PlanIndex {
     }
   }
 
-  static final PlanIndex EMPTY = new PlanIndex(HashMap.empty(), HashMap.empty(), 0, Money.ZERO, false);
+  static final PlanIndex EMPTY = new PlanIndex(EntityMap.empty(), HashMap.empty(), 0, Money.ZERO, false);
 
-  private final Map<NeedId, NeedSlots> byNeed;
+  private final EntityMap<NeedId, NeedSlots> byNeed;
   private final Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind;
   private final int live;
   private final Money plannedCost;
   private final boolean anyStarted;
 
-  private PlanIndex(Map<NeedId, NeedSlots> byNeed, Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind, int live,
+  private PlanIndex(EntityMap<NeedId, NeedSlots> byNeed, Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind, int live,
       Money plannedCost, boolean anyStarted) {
     this.byNeed = byNeed;
     this.byExclusiveKind = byExclusiveKind;
@@ -117,13 +118,13 @@ final class PlanIndex {
 
   /** Whether a live intervention addresses the need. */
   boolean covers(NeedId need) {
-    NeedSlots slots = byNeed.getOrElse(need, null);
+    NeedSlots slots = byNeed.get(need);
     return slots != null && slots.count > 0;
   }
 
   /** The needs a live intervention addresses. */
   Set<NeedId> coveredNeeds() {
-    return byNeed.filter(entry -> entry._2.count > 0).keySet();
+    return byNeed.asMap().filter(entry -> entry._2.count > 0).keySet();
   }
 
   /**
@@ -146,10 +147,11 @@ final class PlanIndex {
     DayWindow window = intervention.window();
     Slot slot = new Slot(intervention.id(), window.start().toEpochDay(), window.end().toEpochDay());
     ServiceKind kind = intervention.kind();
-    Map<NeedId, NeedSlots> index = byNeed;
+    EntityMap<NeedId, NeedSlots> index = byNeed;
     for (int n = 0; n < intervention.needCount(); n++) {
       NeedId need = intervention.need(n);
-      index = index.put(need, index.getOrElse(need, NeedSlots.EMPTY).with(kind, slot));
+      NeedSlots slots = index.get(need);
+      index = index.put(need, (slots == null ? NeedSlots.EMPTY : slots).with(kind, slot));
     }
     Map<ServiceKind, LongTreeMap<Slot>> exclusive = byExclusiveKind;
     if (kind.exclusive()) {
@@ -163,10 +165,10 @@ final class PlanIndex {
   PlanIndex without(Intervention cancelled) {
     long start = cancelled.window().start().toEpochDay();
     ServiceKind kind = cancelled.kind();
-    Map<NeedId, NeedSlots> index = byNeed;
+    EntityMap<NeedId, NeedSlots> index = byNeed;
     for (int n = 0; n < cancelled.needCount(); n++) {
       NeedId need = cancelled.need(n);
-      NeedSlots slots = index.getOrElse(need, null);
+      NeedSlots slots = index.get(need);
       if (slots != null) {
         index = index.put(need, slots.without(kind, start));
       }
@@ -189,7 +191,7 @@ final class PlanIndex {
     long end = candidate.window().end().toEpochDay();
     for (int n = 0; n < candidate.needCount(); n++) {
       NeedId need = candidate.need(n);
-      NeedSlots slots = byNeed.getOrElse(need, null);
+      NeedSlots slots = byNeed.get(need);
       Slot clash = slots == null ? null : clash(slots.tree(candidate.kind()), start, end);
       if (clash != null) {
         return Option.some(new Overlap(clash.id(), Option.some(need), candidate.kind(), shared(clash, start, end)));

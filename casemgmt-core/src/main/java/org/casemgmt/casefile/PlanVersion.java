@@ -1,6 +1,5 @@
 package org.casemgmt.casefile;
 
-import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
@@ -8,6 +7,7 @@ import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.casemgmt.internal.EntityMap;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.need.Priority;
 import org.casemgmt.plan.DayWindow;
@@ -34,9 +34,9 @@ public final class PlanVersion {
   private final int number;
   private final DayWindow period;
   private final Priority coverageThreshold;
-  private final Map<GoalId, Goal> goals;
-  private final Map<InterventionId, Intervention> interventions;
-  private final Map<NeedId, String> deferrals;
+  private final EntityMap<GoalId, Goal> goals;
+  private final EntityMap<InterventionId, Intervention> interventions;
+  private final EntityMap<NeedId, String> deferrals;
   private final Seq<Participant> participants;
   private final Option<Money> budgetCap;
   private final Option<LocalDate> agreedOn;
@@ -44,8 +44,9 @@ public final class PlanVersion {
   private final PlanIndex index;
 
   private PlanVersion(
-      int number, DayWindow period, Priority coverageThreshold, Map<GoalId, Goal> goals,
-      Map<InterventionId, Intervention> interventions, Map<NeedId, String> deferrals, Seq<Participant> participants,
+      int number, DayWindow period, Priority coverageThreshold, EntityMap<GoalId, Goal> goals,
+      EntityMap<InterventionId, Intervention> interventions, EntityMap<NeedId, String> deferrals,
+      Seq<Participant> participants,
       Option<Money> budgetCap, Option<LocalDate> agreedOn, Option<LocalDate> approvedOn, PlanIndex index) {
     this.number = number;
     this.period = period;
@@ -61,7 +62,7 @@ public final class PlanVersion {
   }
 
   static PlanVersion first(DayWindow period, Priority coverageThreshold) {
-    return new PlanVersion(1, period, coverageThreshold, HashMap.empty(), HashMap.empty(), HashMap.empty(),
+    return new PlanVersion(1, period, coverageThreshold, EntityMap.empty(), EntityMap.empty(), EntityMap.empty(),
         List.empty(), Option.none(), Option.none(), Option.none(), PlanIndex.EMPTY);
   }
 
@@ -70,7 +71,7 @@ public final class PlanVersion {
    * others are proposed again (their outcomes stay on record in this version); not agreed, not approved.
    */
   PlanVersion next(DayWindow newPeriod, Priority newThreshold) {
-    Map<GoalId, Goal> proposed = goals.mapValues(g -> g.isAchieved() ? g : g.reproposed());
+    EntityMap<GoalId, Goal> proposed = goals.mapValues(g -> g.isAchieved() ? g : g.reproposed());
     return new PlanVersion(number + 1, newPeriod, newThreshold, proposed, interventions, deferrals, participants,
         budgetCap, Option.none(), Option.none(), index);
   }
@@ -94,17 +95,17 @@ public final class PlanVersion {
 
   /** {@return the plan's goals by id} */
   public Map<GoalId, Goal> goals() {
-    return goals;
+    return goals.asMap();
   }
 
   /** {@return the plan's interventions by id, cancelled ones included (they stay on the record)} */
   public Map<InterventionId, Intervention> interventions() {
-    return interventions;
+    return interventions.asMap();
   }
 
   /** {@return the interventions that are not cancelled, in id order} */
   public Seq<Intervention> liveInterventions() {
-    return interventions.values().filter(i -> i.status().isLive()).sortBy(Intervention::id);
+    return interventions().values().filter(i -> i.status().isLive()).sortBy(Intervention::id);
   }
 
   /** {@return how many interventions are not cancelled} */
@@ -119,6 +120,21 @@ public final class PlanVersion {
 
   /** {@return needs consciously deferred to a later plan, with the reason (free text)} */
   public Map<NeedId, String> deferrals() {
+    return deferrals.asMap();
+  }
+
+  /** The goals, for the rules and evolution (no Vavr view). */
+  EntityMap<GoalId, Goal> goalMap() {
+    return goals;
+  }
+
+  /** The interventions, for the rules and evolution (no Vavr view). */
+  EntityMap<InterventionId, Intervention> interventionMap() {
+    return interventions;
+  }
+
+  /** The deferrals, for the rules (no Vavr view). */
+  EntityMap<NeedId, String> deferralMap() {
     return deferrals;
   }
 
@@ -174,7 +190,11 @@ public final class PlanVersion {
    * @return the sum of the cost accrued by the given day over all interventions (see {@link Intervention#costAccruedBy})
    */
   public Money costToDate(LocalDate asOf) {
-    return interventions.values().foldLeft(Money.ZERO, (sum, i) -> sum.plus(i.costAccruedBy(asOf)));
+    Money sum = Money.ZERO;
+    for (java.util.Iterator<Intervention> all = interventions.valuesIterator(); all.hasNext(); ) {
+      sum = sum.plus(all.next().costAccruedBy(asOf));
+    }
+    return sum;
   }
 
   /**
@@ -205,7 +225,7 @@ public final class PlanVersion {
         participants, budgetCap, Option.none(), approvedOn, index);
   }
 
-  PlanVersion withGoals(Map<GoalId, Goal> newGoals) {
+  PlanVersion withGoals(EntityMap<GoalId, Goal> newGoals) {
     return new PlanVersion(number, period, coverageThreshold, newGoals, interventions, deferrals, participants,
         budgetCap, agreedOn, approvedOn, index);
   }
@@ -228,15 +248,11 @@ public final class PlanVersion {
    * closing the case does; the index is rebuilt once from what remains live.
    */
   PlanVersion withOpenWorkCancelled(LocalDate on) {
-    Map<InterventionId, Intervention> all = interventions;
-    for (java.util.Iterator<Intervention> each = interventions.valuesIterator(); each.hasNext(); ) {
-      Intervention i = each.next();
+    EntityMap<InterventionId, Intervention> all = interventions.mapValues(i -> {
       InterventionStatus status = i.status();
-      if (status == InterventionStatus.PLANNED || status == InterventionStatus.ACTIVE
-          || status == InterventionStatus.SUSPENDED) {
-        all = all.put(i.id(), i.ended(InterventionStatus.CANCELLED, on));
-      }
-    }
+      return status == InterventionStatus.PLANNED || status == InterventionStatus.ACTIVE
+          || status == InterventionStatus.SUSPENDED ? i.ended(InterventionStatus.CANCELLED, on) : i;
+    });
     return all == interventions ? this : new PlanVersion(number, period, coverageThreshold, goals, all, deferrals,
         participants, budgetCap, agreedOn, approvedOn, PlanIndex.of(all.valuesIterator(), index.anyStarted()));
   }
