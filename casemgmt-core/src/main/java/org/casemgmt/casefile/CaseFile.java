@@ -138,6 +138,18 @@ public final class CaseFile {
     return needs.asMap();
   }
 
+  /**
+   * One need, looked up without building the {@link #needs()} map.
+   *
+   * @param id the need's id
+   * @return the need, withdrawn or not, or none if the case file has no need of that id
+   * @throws org.casemgmt.InvalidInputException if the id is missing
+   */
+  public Option<Need> need(NeedId id) {
+    Check.orThrow(Check.present("id", id));
+    return Option.of(needs.get(id));
+  }
+
   /** The needs, for the rules and evolution (no Vavr view). */
   EntityMap<NeedId, Need> needMap() {
     return needs;

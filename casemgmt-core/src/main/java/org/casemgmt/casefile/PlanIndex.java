@@ -16,8 +16,9 @@ import org.casemgmt.resource.ServiceKind;
 
 /**
  * What a plan version derives from its live (not cancelled) interventions, kept up to date one intervention at a
- * time so that the rules never scan the plan: the non-overlap index, how many live interventions address each
- * need, how many are live, their total cost, and whether any has started.
+ * time so that the rules never scan a large plan (a small one is scanned instead, by the static queries at the
+ * end): the non-overlap index, how many live interventions address each need, how many are live, their total
+ * cost, and whether any has started.
  *
  * <p>The non-overlap index keeps, per need and service kind (and per exclusive kind), the live windows sorted by
  * start day in a persistent tree; the trees of one need sit together with the need's count of live
@@ -83,6 +84,12 @@ final class PlanIndex {
       return new NeedSlots(newKinds, newTrees, newCount);
     }
   }
+
+  /**
+   * Up to this many interventions (cancelled ones included) a plan has no index: the queries below scan them.
+   * Past it the plan builds its index once and keeps it up to date, so the n-th check costs {@code O(log n)}.
+   */
+  static final int SMALL_PLAN = 16;
 
   static final PlanIndex EMPTY = new PlanIndex(EntityMap.empty(), HashMap.empty(), 0, Money.ZERO, false);
 
@@ -230,5 +237,122 @@ final class PlanIndex {
   private static DayWindow shared(Slot slot, long start, long end) {
     return DayWindow.of(java.time.LocalDate.ofEpochDay(Math.max(slot.start(), start)),
         java.time.LocalDate.ofEpochDay(Math.min(slot.end(), end)));
+  }
+
+  // ---------------------------------------------------------------- the same answers by a scan, for small plans
+
+  /** How many of the interventions are live. */
+  static int liveCount(EntityMap<InterventionId, Intervention> all) {
+    int live = 0;
+    for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
+      live += each.next().status().isLive() ? 1 : 0;
+    }
+    return live;
+  }
+
+  /** Whether any of the interventions started (cancelled ones included). */
+  static boolean anyStarted(EntityMap<InterventionId, Intervention> all) {
+    for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
+      if (each.next().startedOn().isDefined()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The total cost of the live interventions. */
+  static Money plannedCost(EntityMap<InterventionId, Intervention> all) {
+    Money sum = Money.ZERO;
+    for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
+      Intervention i = each.next();
+      sum = i.status().isLive() ? sum.plus(i.cost()) : sum;
+    }
+    return sum;
+  }
+
+  /** Whether a live intervention addresses the need. */
+  static boolean covers(EntityMap<InterventionId, Intervention> all, NeedId need) {
+    for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
+      Intervention i = each.next();
+      if (i.status().isLive() && addresses(i, need)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The needs a live intervention addresses. */
+  static Set<NeedId> coveredNeeds(EntityMap<InterventionId, Intervention> all) {
+    Set<NeedId> covered = io.vavr.collection.HashSet.empty();
+    for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
+      Intervention i = each.next();
+      for (int n = 0; i.status().isLive() && n < i.needCount(); n++) {
+        covered = covered.add(i.need(n));
+      }
+    }
+    return covered;
+  }
+
+  /**
+   * What {@link #findOverlap(Intervention)} answers, by a scan: for the first of the candidate's needs that has
+   * one, the live intervention of the same kind for that need whose window intersects and starts first (the one
+   * the index finds: within a key windows are disjoint, so that is the floor or the next start).
+   */
+  static Option<Overlap> findOverlap(EntityMap<InterventionId, Intervention> all, Intervention candidate) {
+    DayWindow window = candidate.window();
+    ServiceKind kind = candidate.kind();
+    for (int n = 0; n < candidate.needCount(); n++) {
+      NeedId need = candidate.need(n);
+      Intervention first = null;
+      for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
+        Intervention i = each.next();
+        if (i.status().isLive() && sameKind(i, kind) && i.window().overlaps(window) && addresses(i, need)
+            && (first == null || i.window().start().isBefore(first.window().start()))) {
+          first = i;
+        }
+      }
+      if (first != null) {
+        return Option.some(new Overlap(first.id(), Option.some(need), kind, shared(first, window)));
+      }
+    }
+    return Option.none();
+  }
+
+  /** What {@link #findExclusiveClash(Intervention)} answers, by a scan (the clash that starts first). */
+  static Option<Overlap> findExclusiveClash(EntityMap<InterventionId, Intervention> all, Intervention candidate) {
+    if (!candidate.kind().exclusive()) {
+      return Option.none();
+    }
+    DayWindow window = candidate.window();
+    Intervention first = null;
+    for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
+      Intervention i = each.next();
+      if (i.status().isLive() && sameKind(i, candidate.kind()) && i.window().overlaps(window)
+          && (first == null || i.window().start().isBefore(first.window().start()))) {
+        first = i;
+      }
+    }
+    return first == null
+        ? Option.none()
+        : Option.some(new Overlap(first.id(), Option.none(), candidate.kind(), shared(first, window)));
+  }
+
+  private static boolean addresses(Intervention i, NeedId need) {
+    for (int n = 0; n < i.needCount(); n++) {
+      NeedId addressed = i.need(n);
+      if (addressed == need || addressed.equals(need)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameKind(Intervention i, ServiceKind kind) {
+    return i.kind() == kind || i.kind().equals(kind);
+  }
+
+  /** The days two intersecting windows share. */
+  private static DayWindow shared(Intervention i, DayWindow window) {
+    return window.intersection(i.window()).getOrElseThrow(() -> new IllegalStateException("windows do not intersect"));
   }
 }

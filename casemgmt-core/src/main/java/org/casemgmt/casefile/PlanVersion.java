@@ -7,6 +7,7 @@ import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.casemgmt.internal.Check;
 import org.casemgmt.internal.EntityMap;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.need.Priority;
@@ -27,7 +28,9 @@ import org.casemgmt.plan.Participant;
  *
  * <p>A version is a value: it changes only through the case file's events, so every version a user can
  * see satisfies the plan's invariants. What the rules need to know about its interventions (overlaps,
- * coverage of needs, cost) is kept up to date in a plan index, so no rule scans the plan.
+ * coverage of needs, cost) is answered by a scan of its few interventions while it has at most
+ * {@value PlanIndex#SMALL_PLAN}, and by a plan index kept up to date one intervention at a time past that, so no
+ * rule scans a large plan.
  */
 public final class PlanVersion {
 
@@ -41,6 +44,11 @@ public final class PlanVersion {
   private final Option<Money> budgetCap;
   private final Option<LocalDate> agreedOn;
   private final Option<LocalDate> approvedOn;
+  /**
+   * What the plan derives from its live interventions, kept up to date one intervention at a time; {@code null}
+   * while the plan holds at most {@link PlanIndex#SMALL_PLAN} interventions, when the queries scan them instead
+   * (fewer than a tree's worth: a scan of a few is cheaper than keeping an index).
+   */
   private final PlanIndex index;
 
   private PlanVersion(
@@ -63,7 +71,7 @@ public final class PlanVersion {
 
   static PlanVersion first(DayWindow period, Priority coverageThreshold) {
     return new PlanVersion(1, period, coverageThreshold, EntityMap.empty(), EntityMap.empty(), EntityMap.empty(),
-        List.empty(), Option.none(), Option.none(), Option.none(), PlanIndex.EMPTY);
+        List.empty(), Option.none(), Option.none(), Option.none(), null);
   }
 
   /**
@@ -110,17 +118,53 @@ public final class PlanVersion {
 
   /** {@return how many interventions are not cancelled} */
   public int liveInterventionCount() {
-    return index.live();
+    return index != null ? index.live() : PlanIndex.liveCount(interventions);
   }
 
   /** {@return whether an intervention of the plan (or of an earlier version it carries over) has started} */
   public boolean anyInterventionStarted() {
-    return index.anyStarted();
+    return index != null ? index.anyStarted() : PlanIndex.anyStarted(interventions);
   }
 
   /** {@return needs consciously deferred to a later plan, with the reason (free text)} */
   public Map<NeedId, String> deferrals() {
     return deferrals.asMap();
+  }
+
+  /**
+   * One goal, looked up without building the {@link #goals()} map.
+   *
+   * @param id the goal's id
+   * @return the goal, or none if the plan has no goal of that id
+   * @throws org.casemgmt.InvalidInputException if the id is missing
+   */
+  public Option<Goal> goal(GoalId id) {
+    Check.orThrow(Check.present("id", id));
+    return Option.of(goals.get(id));
+  }
+
+  /**
+   * One intervention, looked up without building the {@link #interventions()} map.
+   *
+   * @param id the intervention's id
+   * @return the intervention, cancelled or not, or none if the plan has no intervention of that id
+   * @throws org.casemgmt.InvalidInputException if the id is missing
+   */
+  public Option<Intervention> intervention(InterventionId id) {
+    Check.orThrow(Check.present("id", id));
+    return Option.of(interventions.get(id));
+  }
+
+  /**
+   * Whether a need was consciously deferred in this version, asked without building the {@link #deferrals()} map.
+   *
+   * @param need the need's id
+   * @return whether the plan defers it
+   * @throws org.casemgmt.InvalidInputException if the id is missing
+   */
+  public boolean isDeferred(NeedId need) {
+    Check.orThrow(Check.present("need", need));
+    return deferrals.containsKey(need);
   }
 
   /** The goals, for the rules and evolution (no Vavr view). */
@@ -165,7 +209,7 @@ public final class PlanVersion {
 
   /** {@return the total cost of the interventions that are not cancelled} */
   public Money plannedCost() {
-    return index.plannedCost();
+    return index != null ? index.plannedCost() : PlanIndex.plannedCost(interventions);
   }
 
   /**
@@ -175,12 +219,12 @@ public final class PlanVersion {
    * @return whether some live intervention addresses the need
    */
   public boolean covers(NeedId need) {
-    return index.covers(need);
+    return index != null ? index.covers(need) : PlanIndex.covers(interventions, need);
   }
 
   /** {@return the set of needs addressed by at least one live intervention} */
   public Set<NeedId> coveredNeeds() {
-    return index.coveredNeeds();
+    return index != null ? index.coveredNeeds() : PlanIndex.coveredNeeds(interventions);
   }
 
   /**
@@ -205,7 +249,7 @@ public final class PlanVersion {
    * @return the first live intervention that clashes with a candidate under the non-overlap rule: same need and same service kind with a shared day
    */
   public Option<Overlap> findOverlap(Intervention candidate) {
-    return index.findOverlap(candidate);
+    return index != null ? index.findOverlap(candidate) : PlanIndex.findOverlap(interventions, candidate);
   }
 
   /**
@@ -215,7 +259,8 @@ public final class PlanVersion {
    * @return the first live intervention of the same exclusive kind that shares a day with the candidate, whatever the need
    */
   public Option<Overlap> findExclusiveClash(Intervention candidate) {
-    return index.findExclusiveClash(candidate);
+    return index != null ? index.findExclusiveClash(candidate)
+        : PlanIndex.findExclusiveClash(interventions, candidate);
   }
 
   // ---------------------------------------------------------------- changes (applied by events only)
@@ -232,20 +277,24 @@ public final class PlanVersion {
 
   /** Adds a planned intervention; the client's agreement was to the plan without it, so it lapses. */
   PlanVersion withNewIntervention(Intervention intervention) {
-    return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(intervention.id(), intervention),
-        deferrals, participants, budgetCap, Option.none(), approvedOn, index.with(intervention));
+    EntityMap<InterventionId, Intervention> all = interventions.put(intervention.id(), intervention);
+    PlanIndex grown = index != null ? index.with(intervention)
+        : all.size() > PlanIndex.SMALL_PLAN ? PlanIndex.of(all.valuesIterator(), PlanIndex.anyStarted(all)) : null;
+    return new PlanVersion(number, period, coverageThreshold, goals, all, deferrals, participants, budgetCap,
+        Option.none(), approvedOn, grown);
   }
 
   /** Replaces an intervention by its next state (started, suspended, completed); the window never changes. */
   PlanVersion withUpdatedIntervention(Intervention intervention) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(intervention.id(), intervention),
         deferrals, participants, budgetCap, agreedOn, approvedOn,
-        intervention.startedOn().isDefined() ? index.started() : index);
+        index != null && intervention.startedOn().isDefined() ? index.started() : index);
   }
 
   /**
    * This version with every intervention not yet over (planned, active or suspended) cancelled on a day, as
-   * closing the case does; the index is rebuilt once from what remains live.
+   * closing the case does; the index, if the plan is large enough to have one, is rebuilt once from what remains
+   * live.
    */
   PlanVersion withOpenWorkCancelled(LocalDate on) {
     EntityMap<InterventionId, Intervention> all = interventions.mapValues(i -> {
@@ -254,13 +303,14 @@ public final class PlanVersion {
           || status == InterventionStatus.SUSPENDED ? i.ended(InterventionStatus.CANCELLED, on) : i;
     });
     return all == interventions ? this : new PlanVersion(number, period, coverageThreshold, goals, all, deferrals,
-        participants, budgetCap, agreedOn, approvedOn, PlanIndex.of(all.valuesIterator(), index.anyStarted()));
+        participants, budgetCap, agreedOn, approvedOn,
+        index == null ? null : PlanIndex.of(all.valuesIterator(), index.anyStarted()));
   }
 
   /** Records a cancellation: the intervention stays on the record but frees its window and its cost. */
   PlanVersion withCancelledIntervention(Intervention cancelled) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(cancelled.id(), cancelled),
-        deferrals, participants, budgetCap, agreedOn, approvedOn, index.without(cancelled));
+        deferrals, participants, budgetCap, agreedOn, approvedOn, index == null ? null : index.without(cancelled));
   }
 
   PlanVersion withDeferral(NeedId need, String reason) {

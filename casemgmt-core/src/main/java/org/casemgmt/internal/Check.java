@@ -170,7 +170,7 @@ public final class Check {
     if (value == null) {
       return new InputError(field, Problem.MISSING, "is required");
     }
-    return value.exists(entry -> entry._1 == null || entry._2 == null)
+    return !value.isEmpty() && value.exists(entry -> entry._1 == null || entry._2 == null)
         ? new InputError(field, Problem.NULL_ELEMENT, "must not contain null keys or values")
         : null;
   }

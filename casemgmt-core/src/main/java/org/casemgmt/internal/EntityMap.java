@@ -158,15 +158,23 @@ public final class EntityMap<K, V> {
     return new EntityMap<>(null, null, toHashMap().put(key, value));
   }
 
-  /** In the array form, the position of the key in {@link #entries}, or -1. */
+  /**
+   * In the array form, the position of the key in {@link #entries}, or -1. Callers usually hold the very id
+   * instance the map holds, so the keys are first compared by identity, which reads neither key; only then by
+   * hash code and {@code equals}.
+   */
   private int indexOf(Object key) {
     Object[] e = entries;
+    for (int i = 0; i < e.length; i += 2) {
+      if (e[i] == key) {
+        return i;
+      }
+    }
     int[] h = hashes;
     int hash = key.hashCode();
     for (int n = 0; n < h.length; n++) {
       if (h[n] == hash) {
-        Object k = e[2 * n];
-        if (k == key || k.equals(key)) {
+        if (e[2 * n].equals(key)) {
           return 2 * n;
         }
       }

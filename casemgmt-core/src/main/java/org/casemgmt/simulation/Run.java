@@ -43,9 +43,9 @@ import org.casemgmt.plan.ReviewDecision;
 
 /**
  * One simulation run: a single-threaded event loop over a time-ordered queue. Each simulated case is a real
- * {@link CaseFile}; every step is a command decided by the case file's rules and applied with
- * {@link CaseFile#evolve} (decide then evolve is exactly what {@link CaseFile#handle} does; the run needs the
- * recorded event itself to stream it). Closed cases are dropped as soon as they close.
+ * {@link CaseFile}; every step is a command handled by the case file's rules: {@link CaseFile#handle} when
+ * nobody listens, {@link CaseFile#decide} then {@link CaseFile#evolve} when a listener streams the recorded
+ * events (the same rules and the same evolution either way). Closed cases are dropped as soon as they close.
  *
  * <p><b>What the engine itself spends</b> is kept small, so that a run costs little more than its commands:
  * the future-event list ({@link Agenda}) files occurrences as primitives by day (no object per occurrence, a
@@ -559,9 +559,8 @@ final class Run {
    * of {@link #needIds} it marked in {@code hasNeed}, so looking those up asks the case file about all of them.
    */
   private boolean hasOpenNeed(SimCase c) {
-    Map<NeedId, Need> needs = c.file.needs();
     for (int n = 0; n < needIds.length; n++) {
-      if (c.hasNeed[n] && needs.get(needIds[n]).exists(Need::isOpen)) {
+      if (c.hasNeed[n] && c.file.need(needIds[n]).exists(Need::isOpen)) {
         return true;
       }
     }
@@ -625,7 +624,7 @@ final class Run {
       }
       NeedId need = needIds[n];
       PlanVersion plan = c.file.currentPlan().getOrNull();
-      if (plan != null && !plan.covers(need) && !plan.deferrals().containsKey(need)) {
+      if (plan != null && !plan.covers(need) && !plan.isDeferred(need)) {
         issue(c, new Command.DeferNeed(issued(c), need, "No intervention could be planned"));
       }
     }
@@ -766,9 +765,8 @@ final class Run {
     PlanVersion plan = c.file.currentPlan().getOrNull();
     if (plan != null) {
       // The plan's goals in the order of their ids: the simulator gives every goal the id of its need.
-      Map<GoalId, Goal> goals = plan.goals();
       for (int k = 0; k < byGoalId.length; k++) {
-        Goal g = goals.get(goalIds[byGoalId[k]]).getOrNull();
+        Goal g = plan.goal(goalIds[byGoalId[k]]).getOrNull();
         if (g != null && !g.isAchieved()) {
           issue(c, new Command.RecordOutcome(issued(c), g.id(),
               achieved ? GoalAchievement.ACHIEVED : GoalAchievement.NOT_ACHIEVED));
@@ -838,19 +836,26 @@ final class Run {
 
   /** Decides a command on the case file and applies its events; a refusal is counted by rule. */
   private boolean issue(SimCase c, Command command) {
-    Either<Rejection, Seq<RecordedEvent>> decided = c.file.decide(command);
-    if (decided.isLeft()) {
-      rejections.merge(decided.swap().map(Rejection::rule).getOrElse("?"), 1L, Long::sum);
-      return false;
-    }
-    Seq<RecordedEvent> events = decided.getOrNull();
-    c.file = c.file.evolve(events);
-    commandsAccepted++;
     if (listening) {
+      // The listener streams the recorded events: decide, then evolve with them.
+      Either<Rejection, Seq<RecordedEvent>> decided = c.file.decide(command);
+      if (decided.isLeft()) {
+        return refused(decided.swap().getOrNull());
+      }
+      Seq<RecordedEvent> events = decided.getOrNull();
+      c.file = c.file.evolve(events);
       for (RecordedEvent e : events) {
         listener.onEvent(e);
       }
+    } else {
+      // The same rules and the same evolution, without materialising the events nobody reads.
+      Either<Rejection, CaseFile> handled = c.file.handle(command);
+      if (handled.isLeft()) {
+        return refused(handled.swap().getOrNull());
+      }
+      c.file = handled.getOrNull();
     }
+    commandsAccepted++;
     Phase phase = c.file.phase();
     if (phase != c.phase) {
       int p = c.phase.ordinal();
@@ -860,6 +865,12 @@ final class Run {
       c.phaseSince = now;
     }
     return true;
+  }
+
+  /** Counts a refusal by its rule; the command had no effect. */
+  private boolean refused(Rejection rejection) {
+    rejections.merge(rejection.rule(), 1L, Long::sum);
+    return false;
   }
 
   private Issued issued(SimCase c) {
