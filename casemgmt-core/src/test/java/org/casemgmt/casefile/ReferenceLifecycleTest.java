@@ -2,6 +2,7 @@ package org.casemgmt.casefile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vavr.collection.HashMap;
@@ -10,6 +11,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.casemgmt.InvalidInputException;
 import org.casemgmt.casefile.Command.*;
 import org.casemgmt.need.IdentifiedBy;
 import org.casemgmt.need.LifeDomain;
@@ -151,6 +153,28 @@ class ReferenceLifecycleTest {
     CaseFile widenedFile = planned.handle(planned(3, 3, widened, ServiceKind.HOUSING)).getOrNull();
     assertEquals(HashMap.of(ProviderId.of("P-9"), widened), widenedFile.providers(), "the latest description wins");
     assertEquals(HashMap.of(ProviderId.of("P-9"), counselling), planned.providers(), "earlier versions never change");
+  }
+
+  @Test
+  void one_need_goal_intervention_or_deferral_is_looked_up_as_the_maps_hold_it() {
+    CaseFile closed = closedCase();
+    PlanVersion plan = closed.currentPlan().getOrNull();
+    for (NeedId need : List.of(NeedId.of("N-1"), NeedId.of("N-2"), NeedId.of("N-3"), NeedId.of("N-9"))) {
+      assertEquals(closed.needs().get(need), closed.need(need));
+      assertEquals(plan.deferrals().containsKey(need), plan.isDeferred(need));
+    }
+    for (GoalId goal : List.of(GoalId.of("G-1"), GoalId.of("G-9"))) {
+      assertEquals(plan.goals().get(goal), plan.goal(goal));
+    }
+    for (InterventionId id : List.range(1, 7).map(n -> InterventionId.of("I-" + n))) {
+      assertEquals(plan.interventions().get(id), plan.intervention(id));
+    }
+    assertTrue(plan.intervention(InterventionId.of("I-5")).isDefined());
+    assertTrue(closed.need(NeedId.of("N-9")).isEmpty());
+    assertThrows(InvalidInputException.class, () -> closed.need(null));
+    assertThrows(InvalidInputException.class, () -> plan.goal(null));
+    assertThrows(InvalidInputException.class, () -> plan.intervention(null));
+    assertThrows(InvalidInputException.class, () -> plan.isDeferred(null));
   }
 
   static PlanIntervention planned(int id, int need, Provider provider, ServiceKind kind) {
