@@ -63,8 +63,11 @@ final class CaseRules {
   private static final CaseEvent IMPLEMENTATION_STARTED = new ImplementationStarted();
   private static final CaseEvent EVALUATION_STARTED = new EvaluationStarted();
 
-  /** Up to this many goals in a plan, {@link #unknownGoal} walks the plan's goals rather than the command's. */
-  private static final int FEW_GOALS = 16;
+  /**
+   * Up to this many needs in a case or goals in a plan, {@link #firstNotOpen} and {@link #unknownGoal} walk the
+   * case's needs or the plan's goals rather than the command's set.
+   */
+  private static final int FEW = 16;
 
   private CaseRules() {}
 
@@ -298,6 +301,32 @@ final class CaseRules {
     return s.assessmentCompleted() ? new AssessmentAlreadyCompleted() : null;
   }
 
+  /**
+   * Why the first of the needs (in the set's order) is unknown or not open, or null if all are open. A case has
+   * few needs, so it first counts the open ones the set names instead of walking the set (a Vavr set allocates
+   * an iterator to walk); only when that count falls short does it look for the culprit.
+   */
+  private static Rejection firstNotOpen(CaseFile s, Set<NeedId> needs) {
+    EntityMap<NeedId, Need> recorded = s.needMap();
+    if (recorded.size() <= FEW) {
+      int open = 0;
+      for (java.util.Iterator<Need> all = recorded.valuesIterator(); all.hasNext(); ) {
+        Need need = all.next();
+        open += need.isOpen() && needs.contains(need.id()) ? 1 : 0;
+      }
+      if (open == needs.size()) {
+        return null;
+      }
+    }
+    for (NeedId need : needs) {
+      Rejection r = openNeed(s, need);
+      if (r != null) {
+        return r;
+      }
+    }
+    return null;
+  }
+
   private static Rejection openNeed(CaseFile s, NeedId id) {
     Need need = s.needMap().get(id);
     if (need == null) {
@@ -331,8 +360,8 @@ final class CaseRules {
     if (r == null && plan.goalMap().containsKey(c.goal())) {
       r = new DuplicateGoal(c.goal());
     }
-    for (NeedId need : c.needs()) {
-      r = r != null ? r : openNeed(s, need);
+    if (r == null) {
+      r = firstNotOpen(s, c.needs());
     }
     if (r == null) {
       r = notBeforeOpening(s, c.dueOn());
@@ -390,7 +419,7 @@ final class CaseRules {
    */
   private static Rejection unknownGoal(PlanVersion plan, Set<GoalId> goals) {
     EntityMap<GoalId, Goal> known = plan.goalMap();
-    if (known.size() <= FEW_GOALS) {
+    if (known.size() <= FEW) {
       int named = 0;
       for (java.util.Iterator<GoalId> ids = known.keysIterator(); ids.hasNext(); ) {
         named += goals.contains(ids.next()) ? 1 : 0;
@@ -449,9 +478,13 @@ final class CaseRules {
     if (plan.agreedOn().isEmpty()) {
       return new AgreementMissing(plan.number());
     }
-    Option<Money> cap = plan.budgetCap();
-    if (cap.exists(plan.plannedCost()::exceeds)) {
-      return new BudgetExceeded(plan.plannedCost(), cap.getOrElse(Money.ZERO));
+    Money cap = plan.budgetCap().getOrNull();
+    if (cap != null) {
+      // The cost is summed only when there is a cap to compare it with.
+      Money cost = plan.plannedCost();
+      if (cost.exceeds(cap)) {
+        return new BudgetExceeded(cost, cap);
+      }
     }
     return new PlanApproved(c.approvedOn());
   }
@@ -586,8 +619,8 @@ final class CaseRules {
    */
   private static Object requestReferral(CaseFile s, RequestReferral c) {
     Rejection r = has(s.referrals(), c.referral()) ? new DuplicateReferral(c.referral()) : null;
-    for (NeedId need : c.needs()) {
-      r = r != null ? r : openNeed(s, need);
+    if (r == null) {
+      r = firstNotOpen(s, c.needs());
     }
     if (r == null && !c.provider().offers(c.service())) {
       r = new ServiceNotOffered(c.provider().id(), c.service());

@@ -17,14 +17,15 @@ import org.casemgmt.resource.ServiceKind;
 /**
  * What a plan version derives from its live (not cancelled) interventions, kept up to date one intervention at a
  * time so that the rules never scan a large plan (a small one is scanned instead, by the static queries at the
- * end): the non-overlap index, how many live interventions address each need, how many are live, their total
- * cost, and whether any has started.
+ * end): the non-overlap index, how many live interventions address each need, how many are live and their total
+ * cost.
  *
  * <p>The non-overlap index keeps, per need and service kind (and per exclusive kind), the live windows sorted by
  * start day in a persistent tree; the trees of one need sit together with the need's count of live
- * interventions, so adding an intervention touches one map entry per need it addresses. Within one key the windows never overlap — that is the invariant — so they are
- * sorted by end day too, and only the two neighbours of a new window by start day can clash with it: checking an
- * intervention against all the others costs {@code O(log n)}.
+ * interventions, so adding an intervention touches one map entry per need it addresses. Within one key the
+ * windows never overlap — that is the invariant — so they are sorted by end day too, and only the two neighbours
+ * of a new window by start day can clash with it: checking an intervention against all the others costs
+ * {@code O(log n)}.
  */
 final class PlanIndex {
 
@@ -91,21 +92,19 @@ final class PlanIndex {
    */
   static final int SMALL_PLAN = 16;
 
-  static final PlanIndex EMPTY = new PlanIndex(EntityMap.empty(), HashMap.empty(), 0, Money.ZERO, false);
+  static final PlanIndex EMPTY = new PlanIndex(EntityMap.empty(), HashMap.empty(), 0, Money.ZERO);
 
   private final EntityMap<NeedId, NeedSlots> byNeed;
   private final Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind;
   private final int live;
   private final Money plannedCost;
-  private final boolean anyStarted;
 
   private PlanIndex(EntityMap<NeedId, NeedSlots> byNeed, Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind, int live,
-      Money plannedCost, boolean anyStarted) {
+      Money plannedCost) {
     this.byNeed = byNeed;
     this.byExclusiveKind = byExclusiveKind;
     this.live = live;
     this.plannedCost = plannedCost;
-    this.anyStarted = anyStarted;
   }
 
   /** How many interventions are live. */
@@ -116,11 +115,6 @@ final class PlanIndex {
   /** The total cost of the live interventions. */
   Money plannedCost() {
     return plannedCost;
-  }
-
-  /** Whether any intervention of the plan has started (cancelled ones included). */
-  boolean anyStarted() {
-    return anyStarted;
   }
 
   /** Whether a live intervention addresses the need. */
@@ -134,11 +128,8 @@ final class PlanIndex {
     return byNeed.asMap().filter(entry -> entry._2.count > 0).keySet();
   }
 
-  /**
-   * The index of the live (not cancelled) interventions among {@code all}; {@code anyStarted} is carried over,
-   * since an intervention that started and was then cancelled still started.
-   */
-  static PlanIndex of(java.util.Iterator<Intervention> all, boolean anyStarted) {
+  /** The index of the live (not cancelled) interventions among {@code all}. */
+  static PlanIndex of(java.util.Iterator<Intervention> all) {
     PlanIndex index = EMPTY;
     while (all.hasNext()) {
       Intervention i = all.next();
@@ -146,7 +137,7 @@ final class PlanIndex {
         index = index.with(i);
       }
     }
-    return index.anyStarted || !anyStarted ? index : index.started();
+    return index;
   }
 
   /** Adds a live intervention. */
@@ -164,8 +155,7 @@ final class PlanIndex {
     if (kind.exclusive()) {
       exclusive = exclusive.put(kind, exclusive.getOrElse(kind, LongTreeMap.empty()).put(slot.start(), slot));
     }
-    return new PlanIndex(index, exclusive, live + 1, plannedCost.plus(intervention.cost()),
-        anyStarted || intervention.startedOn().isDefined());
+    return new PlanIndex(index, exclusive, live + 1, plannedCost.plus(intervention.cost()));
   }
 
   /** Removes a cancelled intervention: it frees its window, its coverage and its cost. */
@@ -184,12 +174,7 @@ final class PlanIndex {
     if (kind.exclusive()) {
       exclusive = exclusive.put(kind, exclusive.getOrElse(kind, LongTreeMap.empty()).remove(start));
     }
-    return new PlanIndex(index, exclusive, live - 1, plannedCost.minus(cancelled.cost()), anyStarted);
-  }
-
-  /** The same index, noting that an intervention has started. */
-  PlanIndex started() {
-    return anyStarted ? this : new PlanIndex(byNeed, byExclusiveKind, live, plannedCost, true);
+    return new PlanIndex(index, exclusive, live - 1, plannedCost.minus(cancelled.cost()));
   }
 
   /** The first live intervention for one of the candidate's needs, of its kind, whose window intersects. */
@@ -248,16 +233,6 @@ final class PlanIndex {
       live += each.next().status().isLive() ? 1 : 0;
     }
     return live;
-  }
-
-  /** Whether any of the interventions started (cancelled ones included). */
-  static boolean anyStarted(EntityMap<InterventionId, Intervention> all) {
-    for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
-      if (each.next().startedOn().isDefined()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The total cost of the live interventions. */

@@ -50,12 +50,18 @@ public final class PlanVersion {
    * (fewer than a tree's worth: a scan of a few is cheaper than keeping an index).
    */
   private final PlanIndex index;
+  /**
+   * Whether an intervention of this version, or of an earlier one it carries over, has started (a started one
+   * that was cancelled still started).
+   */
+  private final boolean anyStarted;
 
   private PlanVersion(
       int number, DayWindow period, Priority coverageThreshold, EntityMap<GoalId, Goal> goals,
       EntityMap<InterventionId, Intervention> interventions, EntityMap<NeedId, String> deferrals,
       Seq<Participant> participants,
-      Option<Money> budgetCap, Option<LocalDate> agreedOn, Option<LocalDate> approvedOn, PlanIndex index) {
+      Option<Money> budgetCap, Option<LocalDate> agreedOn, Option<LocalDate> approvedOn, PlanIndex index,
+      boolean anyStarted) {
     this.number = number;
     this.period = period;
     this.coverageThreshold = coverageThreshold;
@@ -67,11 +73,12 @@ public final class PlanVersion {
     this.agreedOn = agreedOn;
     this.approvedOn = approvedOn;
     this.index = index;
+    this.anyStarted = anyStarted;
   }
 
   static PlanVersion first(DayWindow period, Priority coverageThreshold) {
     return new PlanVersion(1, period, coverageThreshold, EntityMap.empty(), EntityMap.empty(), EntityMap.empty(),
-        List.empty(), Option.none(), Option.none(), Option.none(), null);
+        List.empty(), Option.none(), Option.none(), Option.none(), null, false);
   }
 
   /**
@@ -81,7 +88,7 @@ public final class PlanVersion {
   PlanVersion next(DayWindow newPeriod, Priority newThreshold) {
     EntityMap<GoalId, Goal> proposed = goals.mapValues(g -> g.isAchieved() ? g : g.reproposed());
     return new PlanVersion(number + 1, newPeriod, newThreshold, proposed, interventions, deferrals, participants,
-        budgetCap, Option.none(), Option.none(), index);
+        budgetCap, Option.none(), Option.none(), index, anyStarted);
   }
 
   // ---------------------------------------------------------------- queries
@@ -123,7 +130,7 @@ public final class PlanVersion {
 
   /** {@return whether an intervention of the plan (or of an earlier version it carries over) has started} */
   public boolean anyInterventionStarted() {
-    return index != null ? index.anyStarted() : PlanIndex.anyStarted(interventions);
+    return anyStarted;
   }
 
   /** {@return needs consciously deferred to a later plan, with the reason (free text)} */
@@ -267,28 +274,28 @@ public final class PlanVersion {
 
   PlanVersion withGoal(Goal goal) {
     return new PlanVersion(number, period, coverageThreshold, goals.put(goal.id(), goal), interventions, deferrals,
-        participants, budgetCap, Option.none(), approvedOn, index);
+        participants, budgetCap, Option.none(), approvedOn, index, anyStarted);
   }
 
   PlanVersion withGoals(EntityMap<GoalId, Goal> newGoals) {
     return new PlanVersion(number, period, coverageThreshold, newGoals, interventions, deferrals, participants,
-        budgetCap, agreedOn, approvedOn, index);
+        budgetCap, agreedOn, approvedOn, index, anyStarted);
   }
 
   /** Adds a planned intervention; the client's agreement was to the plan without it, so it lapses. */
   PlanVersion withNewIntervention(Intervention intervention) {
     EntityMap<InterventionId, Intervention> all = interventions.put(intervention.id(), intervention);
     PlanIndex grown = index != null ? index.with(intervention)
-        : all.size() > PlanIndex.SMALL_PLAN ? PlanIndex.of(all.valuesIterator(), PlanIndex.anyStarted(all)) : null;
+        : all.size() > PlanIndex.SMALL_PLAN ? PlanIndex.of(all.valuesIterator()) : null;
     return new PlanVersion(number, period, coverageThreshold, goals, all, deferrals, participants, budgetCap,
-        Option.none(), approvedOn, grown);
+        Option.none(), approvedOn, grown, anyStarted || intervention.startedOn().isDefined());
   }
 
   /** Replaces an intervention by its next state (started, suspended, completed); the window never changes. */
   PlanVersion withUpdatedIntervention(Intervention intervention) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(intervention.id(), intervention),
         deferrals, participants, budgetCap, agreedOn, approvedOn,
-        index != null && intervention.startedOn().isDefined() ? index.started() : index);
+        index, anyStarted || intervention.startedOn().isDefined());
   }
 
   /**
@@ -304,38 +311,39 @@ public final class PlanVersion {
     });
     return all == interventions ? this : new PlanVersion(number, period, coverageThreshold, goals, all, deferrals,
         participants, budgetCap, agreedOn, approvedOn,
-        index == null ? null : PlanIndex.of(all.valuesIterator(), index.anyStarted()));
+        index == null ? null : PlanIndex.of(all.valuesIterator()), anyStarted);
   }
 
   /** Records a cancellation: the intervention stays on the record but frees its window and its cost. */
   PlanVersion withCancelledIntervention(Intervention cancelled) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(cancelled.id(), cancelled),
-        deferrals, participants, budgetCap, agreedOn, approvedOn, index == null ? null : index.without(cancelled));
+        deferrals, participants, budgetCap, agreedOn, approvedOn, index == null ? null : index.without(cancelled),
+        anyStarted);
   }
 
   PlanVersion withDeferral(NeedId need, String reason) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals.put(need, reason),
-        participants, budgetCap, Option.none(), approvedOn, index);
+        participants, budgetCap, Option.none(), approvedOn, index, anyStarted);
   }
 
   PlanVersion withParticipant(Participant participant) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals,
-        participants.append(participant), budgetCap, Option.none(), approvedOn, index);
+        participants.append(participant), budgetCap, Option.none(), approvedOn, index, anyStarted);
   }
 
   PlanVersion withBudgetCap(Money cap) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants,
-        Option.some(cap), agreedOn, approvedOn, index);
+        Option.some(cap), agreedOn, approvedOn, index, anyStarted);
   }
 
   PlanVersion agreed(LocalDate on) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants, budgetCap,
-        Option.some(on), approvedOn, index);
+        Option.some(on), approvedOn, index, anyStarted);
   }
 
   PlanVersion approved(LocalDate on) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants, budgetCap,
-        agreedOn, Option.some(on), index);
+        agreedOn, Option.some(on), index, anyStarted);
   }
 
   // ---------------------------------------------------------------- value semantics (the index is derived)
