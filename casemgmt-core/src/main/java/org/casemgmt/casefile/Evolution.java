@@ -262,7 +262,8 @@ final class Evolution {
   private static EntityMap<ProviderId, Provider> withProvider(CaseFile s, Provider provider) {
     EntityMap<ProviderId, Provider> providers = s.providerMap();
     Provider known = providers.get(provider.id());
-    return known == provider || provider.equals(known) ? providers : providers.put(provider.id(), provider);
+    return known == provider || known != null && provider.equals(known) ? providers
+        : providers.put(provider.id(), provider);
   }
 
   private static PlanVersion plan(CaseFile s) {
