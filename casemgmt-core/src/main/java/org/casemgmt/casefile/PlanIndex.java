@@ -142,8 +142,7 @@ final class PlanIndex {
 
   /** Adds a live intervention. */
   PlanIndex with(Intervention intervention) {
-    DayWindow window = intervention.window();
-    Slot slot = new Slot(intervention.id(), window.start().toEpochDay(), window.end().toEpochDay());
+    Slot slot = new Slot(intervention.id(), intervention.startEpochDay(), intervention.endEpochDay());
     ServiceKind kind = intervention.kind();
     EntityMap<NeedId, NeedSlots> index = byNeed;
     for (int n = 0; n < intervention.needCount(); n++) {
@@ -160,7 +159,7 @@ final class PlanIndex {
 
   /** Removes a cancelled intervention: it frees its window, its coverage and its cost. */
   PlanIndex without(Intervention cancelled) {
-    long start = cancelled.window().start().toEpochDay();
+    long start = cancelled.startEpochDay();
     ServiceKind kind = cancelled.kind();
     EntityMap<NeedId, NeedSlots> index = byNeed;
     for (int n = 0; n < cancelled.needCount(); n++) {
@@ -179,8 +178,8 @@ final class PlanIndex {
 
   /** The first live intervention for one of the candidate's needs, of its kind, whose window intersects. */
   Option<Overlap> findOverlap(Intervention candidate) {
-    long start = candidate.window().start().toEpochDay();
-    long end = candidate.window().end().toEpochDay();
+    long start = candidate.startEpochDay();
+    long end = candidate.endEpochDay();
     for (int n = 0; n < candidate.needCount(); n++) {
       NeedId need = candidate.need(n);
       NeedSlots slots = byNeed.get(need);
@@ -197,8 +196,8 @@ final class PlanIndex {
     if (!candidate.kind().exclusive()) {
       return Option.none();
     }
-    long start = candidate.window().start().toEpochDay();
-    long end = candidate.window().end().toEpochDay();
+    long start = candidate.startEpochDay();
+    long end = candidate.endEpochDay();
     Slot clash = clash(byExclusiveKind.getOrElse(candidate.kind(), null), start, end);
     return clash == null
         ? Option.none()
@@ -274,20 +273,21 @@ final class PlanIndex {
    * the index finds: within a key windows are disjoint, so that is the floor or the next start).
    */
   static Option<Overlap> findOverlap(EntityMap<InterventionId, Intervention> all, Intervention candidate) {
-    DayWindow window = candidate.window();
+    long start = candidate.startEpochDay();
+    long end = candidate.endEpochDay();
     ServiceKind kind = candidate.kind();
     for (int n = 0; n < candidate.needCount(); n++) {
       NeedId need = candidate.need(n);
       Intervention first = null;
       for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
         Intervention i = each.next();
-        if (i.status().isLive() && sameKind(i, kind) && i.window().overlaps(window) && addresses(i, need)
-            && (first == null || i.window().start().isBefore(first.window().start()))) {
+        if (i.startEpochDay() < end && start < i.endEpochDay() && i.status().isLive() && sameKind(i, kind)
+            && addresses(i, need) && (first == null || i.startEpochDay() < first.startEpochDay())) {
           first = i;
         }
       }
       if (first != null) {
-        return Option.some(new Overlap(first.id(), Option.some(need), kind, shared(first, window)));
+        return Option.some(new Overlap(first.id(), Option.some(need), kind, shared(first, candidate.window())));
       }
     }
     return Option.none();
@@ -298,18 +298,19 @@ final class PlanIndex {
     if (!candidate.kind().exclusive()) {
       return Option.none();
     }
-    DayWindow window = candidate.window();
+    long start = candidate.startEpochDay();
+    long end = candidate.endEpochDay();
     Intervention first = null;
     for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
       Intervention i = each.next();
-      if (i.status().isLive() && sameKind(i, candidate.kind()) && i.window().overlaps(window)
-          && (first == null || i.window().start().isBefore(first.window().start()))) {
+      if (i.startEpochDay() < end && start < i.endEpochDay() && i.status().isLive() && sameKind(i, candidate.kind())
+          && (first == null || i.startEpochDay() < first.startEpochDay())) {
         first = i;
       }
     }
     return first == null
         ? Option.none()
-        : Option.some(new Overlap(first.id(), Option.none(), candidate.kind(), shared(first, window)));
+        : Option.some(new Overlap(first.id(), Option.none(), candidate.kind(), shared(first, candidate.window())));
   }
 
   private static boolean addresses(Intervention i, NeedId need) {
