@@ -142,7 +142,8 @@ final class PlanIndex {
 
   /** Adds a live intervention. */
   PlanIndex with(Intervention intervention) {
-    Slot slot = new Slot(intervention.id(), intervention.startEpochDay(), intervention.endEpochDay());
+    DayWindow window = intervention.window();
+    Slot slot = new Slot(intervention.id(), window.start().toEpochDay(), window.end().toEpochDay());
     ServiceKind kind = intervention.kind();
     EntityMap<NeedId, NeedSlots> index = byNeed;
     for (int n = 0; n < intervention.needCount(); n++) {
@@ -159,7 +160,7 @@ final class PlanIndex {
 
   /** Removes a cancelled intervention: it frees its window, its coverage and its cost. */
   PlanIndex without(Intervention cancelled) {
-    long start = cancelled.startEpochDay();
+    long start = cancelled.window().start().toEpochDay();
     ServiceKind kind = cancelled.kind();
     EntityMap<NeedId, NeedSlots> index = byNeed;
     for (int n = 0; n < cancelled.needCount(); n++) {
@@ -178,8 +179,8 @@ final class PlanIndex {
 
   /** The first live intervention for one of the candidate's needs, of its kind, whose window intersects. */
   Option<Overlap> findOverlap(Intervention candidate) {
-    long start = candidate.startEpochDay();
-    long end = candidate.endEpochDay();
+    long start = candidate.window().start().toEpochDay();
+    long end = candidate.window().end().toEpochDay();
     for (int n = 0; n < candidate.needCount(); n++) {
       NeedId need = candidate.need(n);
       NeedSlots slots = byNeed.get(need);
@@ -196,8 +197,8 @@ final class PlanIndex {
     if (!candidate.kind().exclusive()) {
       return Option.none();
     }
-    long start = candidate.startEpochDay();
-    long end = candidate.endEpochDay();
+    long start = candidate.window().start().toEpochDay();
+    long end = candidate.window().end().toEpochDay();
     Slot clash = clash(byExclusiveKind.getOrElse(candidate.kind(), null), start, end);
     return clash == null
         ? Option.none()
@@ -273,21 +274,20 @@ final class PlanIndex {
    * the index finds: within a key windows are disjoint, so that is the floor or the next start).
    */
   static Option<Overlap> findOverlap(EntityMap<InterventionId, Intervention> all, Intervention candidate) {
-    long start = candidate.startEpochDay();
-    long end = candidate.endEpochDay();
+    DayWindow window = candidate.window();
     ServiceKind kind = candidate.kind();
     for (int n = 0; n < candidate.needCount(); n++) {
       NeedId need = candidate.need(n);
       Intervention first = null;
       for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
         Intervention i = each.next();
-        if (i.startEpochDay() < end && start < i.endEpochDay() && i.status().isLive() && sameKind(i, kind)
-            && addresses(i, need) && (first == null || i.startEpochDay() < first.startEpochDay())) {
+        if (i.status().isLive() && sameKind(i, kind) && i.window().overlaps(window) && addresses(i, need)
+            && (first == null || i.window().start().isBefore(first.window().start()))) {
           first = i;
         }
       }
       if (first != null) {
-        return Option.some(new Overlap(first.id(), Option.some(need), kind, shared(first, candidate.window())));
+        return Option.some(new Overlap(first.id(), Option.some(need), kind, shared(first, window)));
       }
     }
     return Option.none();
@@ -298,19 +298,18 @@ final class PlanIndex {
     if (!candidate.kind().exclusive()) {
       return Option.none();
     }
-    long start = candidate.startEpochDay();
-    long end = candidate.endEpochDay();
+    DayWindow window = candidate.window();
     Intervention first = null;
     for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
       Intervention i = each.next();
-      if (i.startEpochDay() < end && start < i.endEpochDay() && i.status().isLive() && sameKind(i, candidate.kind())
-          && (first == null || i.startEpochDay() < first.startEpochDay())) {
+      if (i.status().isLive() && sameKind(i, candidate.kind()) && i.window().overlaps(window)
+          && (first == null || i.window().start().isBefore(first.window().start()))) {
         first = i;
       }
     }
     return first == null
         ? Option.none()
-        : Option.some(new Overlap(first.id(), Option.none(), candidate.kind(), shared(first, candidate.window())));
+        : Option.some(new Overlap(first.id(), Option.none(), candidate.kind(), shared(first, window)));
   }
 
   private static boolean addresses(Intervention i, NeedId need) {

@@ -35,10 +35,6 @@ public final class Intervention {
   // copies: the plan's overlap index and the rules walk it on every planning command, and iterating a Vavr set
   // allocates.
   private final NeedId[] needArray;
-  // The window's days as epoch days, computed with the array: the overlap checks compare them on every planning
-  // command, where two LocalDate comparisons would read two more objects each.
-  private final long startDay;
-  private final long endDay;
 
   /**
    * Creates an intervention, checking every field.
@@ -83,8 +79,6 @@ public final class Intervention {
       array[n++] = need;
     }
     this.needArray = array;
-    this.startDay = window.start().toEpochDay();
-    this.endDay = window.end().toEpochDay();
   }
 
   /** A copy of a checked intervention in which only the status and the days change: nothing to check again. */
@@ -101,8 +95,6 @@ public final class Intervention {
     this.startedOn = startedOn;
     this.endedOn = endedOn;
     this.needArray = from.needArray;
-    this.startDay = from.startDay;
-    this.endDay = from.endDay;
   }
 
   /** {@return the intervention's identifier within its case} */
@@ -162,25 +154,6 @@ public final class Intervention {
    */
   public int needCount() {
     return needArray.length;
-  }
-
-  /**
-   * The first day of its window as an epoch day ({@code window().start().toEpochDay()}, computed once), for
-   * comparisons that should not read the window's dates.
-   *
-   * @return the epoch day the window starts on
-   */
-  public long startEpochDay() {
-    return startDay;
-  }
-
-  /**
-   * The end of its window, exclusive, as an epoch day ({@code window().end().toEpochDay()}, computed once).
-   *
-   * @return the epoch day the half-open window ends before
-   */
-  public long endEpochDay() {
-    return endDay;
   }
 
   /**

@@ -80,19 +80,6 @@ class InterventionTest {
     }
 
     @Test
-    void its_window_as_epoch_days_is_that_of_its_dates_in_every_copy() {
-      Intervention planned = Intervention.of(InterventionId.of("I-4"), HashSet.of(NeedId.of("N-1")), HashSet.empty(),
-          ProviderId.of("P-1"), ServiceKind.HOUSING, DayWindow.of(START, START.plusDays(45)), Money.of(10));
-      for (Intervention copy : io.vavr.collection.List.of(planned, planned.started(day(1)),
-          planned.started(day(1)).withStatus(InterventionStatus.SUSPENDED),
-          planned.ended(InterventionStatus.CANCELLED, day(2)))) {
-        assertEquals(START.toEpochDay(), copy.startEpochDay());
-        assertEquals(START.plusDays(45).toEpochDay(), copy.endEpochDay());
-        assertEquals(45, copy.endEpochDay() - copy.startEpochDay());
-      }
-    }
-
-    @Test
     void equal_fields_make_equal_interventions_and_any_changed_field_an_unequal_one() {
       // Every field an equal but distinct instance, the kind included (kinds are values, not constants).
       Intervention same = Intervention.of(InterventionId.of("I-1"), HashSet.of(NeedId.of("N-1")), HashSet.empty(),
