@@ -5,8 +5,6 @@ import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
-import java.time.Instant;
-import java.time.LocalDate;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.StaffId;
@@ -34,11 +32,7 @@ abstract class CaseDetails {
   /** The case's identifier. */
   abstract CaseId id();
 
-  /** When the case was opened (no command may be issued earlier). */
-  abstract Instant openedAt();
 
-  /** The day the case was opened (no day given in a command may be earlier). */
-  abstract LocalDate openedOn();
 
   /** The person the case is about. */
   abstract Client client();

@@ -48,8 +48,6 @@ final class Evolution {
   static CaseFile opened(long version, Instant at, CaseOpened e) {
     CaseDetails details = ImmutableCaseDetails.builder()
         .id(e.caseId())
-        .openedAt(at)
-        .openedOn(e.openedOn())
         .client(e.client())
         .caseManager(e.caseManager())
         .scope(e.scope())
@@ -60,8 +58,8 @@ final class Evolution {
         .closingReport(Option.none())
         .referrals(HashMap.empty())
         .build();
-    return new CaseFile(version, PhaseTable.initial(), false, false, EntityMap.empty(), null, EntityMap.empty(), null,
-        details);
+    return new CaseFile(version, at, e.openedOn(), PhaseTable.initial(), false, false, EntityMap.empty(), null,
+        EntityMap.empty(), null, details);
   }
 
   /** Applies one recorded event that follows {@code state}. */
