@@ -209,57 +209,40 @@ public final class EntityMap<K, V> {
   }
 
   /** {@return the values, in insertion order while the map is small} */
-  @SuppressWarnings("unchecked")
   public java.util.Iterator<V> valuesIterator() {
-    Object[] e = entries;
-    if (e == null) {
-      return hashed.valuesIterator();
-    }
-    return new java.util.Iterator<>() {
-      private int next = 1;
-
-      @Override
-      public boolean hasNext() {
-        return next < e.length;
-      }
-
-      @Override
-      public V next() {
-        if (next >= e.length) {
-          throw new NoSuchElementException();
-        }
-        V value = (V) e[next];
-        next += 2;
-        return value;
-      }
-    };
+    return entries == null ? hashed.valuesIterator() : new Walk<>(entries, 1);
   }
 
   /** {@return the keys, in insertion order while the map is small} */
-  @SuppressWarnings("unchecked")
   public java.util.Iterator<K> keysIterator() {
-    Object[] e = entries;
-    if (e == null) {
-      return hashed.keysIterator();
+    return entries == null ? hashed.keysIterator() : new Walk<>(entries, 0);
+  }
+
+  /** Every other element of the array form, from the first key (0) or the first value (1). */
+  private static final class Walk<T> implements java.util.Iterator<T> {
+    private final Object[] entries;
+    private int next;
+
+    Walk(Object[] entries, int first) {
+      this.entries = entries;
+      this.next = first;
     }
-    return new java.util.Iterator<>() {
-      private int next;
 
-      @Override
-      public boolean hasNext() {
-        return next < e.length;
-      }
+    @Override
+    public boolean hasNext() {
+      return next < entries.length;
+    }
 
-      @Override
-      public K next() {
-        if (next >= e.length) {
-          throw new NoSuchElementException();
-        }
-        K key = (K) e[next];
-        next += 2;
-        return key;
+    @Override
+    @SuppressWarnings("unchecked")
+    public T next() {
+      if (next >= entries.length) {
+        throw new NoSuchElementException();
       }
-    };
+      T element = (T) entries[next];
+      next += 2;
+      return element;
+    }
   }
 
   /** {@return the same entries as a Vavr map (computed once for this instance)} */

@@ -189,4 +189,44 @@ class BenchmarkWorkloadsTest {
       assertTrue(accepted > 100 && accepted < 3000, "both outcomes are exercised: " + accepted + " accepted");
     }
   }
+
+  @Nested
+  class The_cost_of_each_command {
+
+    @Test
+    void its_steps_are_the_lifecycle_s_commands_in_order_and_each_is_accepted_on_the_case_before_it()
+        throws NoSuchFieldException {
+      String[] steps = CommandCostBenchmark.Step.class.getField("step")
+          .getAnnotation(org.openjdk.jmh.annotations.Param.class).value();
+      Command[] commands = ReferenceLifecycleBenchmark.commands();
+      assertEquals(commands.length, steps.length, "one step per command after opening");
+      CommandCostBenchmark benchmark = new CommandCostBenchmark();
+      for (int k = 0; k < steps.length; k++) {
+        assertEquals(k, CommandCostBenchmark.indexOf(commands, steps[k]), steps[k]);
+        CommandCostBenchmark.Step step = new CommandCostBenchmark.Step();
+        step.step = steps[k];
+        step.prepare();
+        CaseFile after = benchmark.command(step);
+        assertEquals(k + 2, after.version(), steps[k] + ": opening, the steps before it and itself");
+        assertEquals(after, benchmark.command(step), steps[k] + ": the same step again gives the same case file");
+      }
+    }
+
+    @Test
+    void a_step_the_lifecycle_does_not_have_is_refused_with_its_name() {
+      Command[] commands = ReferenceLifecycleBenchmark.commands();
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> CommandCostBenchmark.indexOf(commands, "PLAN_INTERVENTION#6"));
+      assertTrue(e.getMessage().contains("PLAN_INTERVENTION#6"));
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> CommandCostBenchmark.indexOf(commands, "PLAN_INTERVENTION"));
+    }
+
+    @Test
+    void the_baseline_runs_a_whole_case() {
+      CommandCostBenchmark.Baseline baseline = new CommandCostBenchmark.Baseline();
+      baseline.prepare();
+      assertEquals(MutableCase.Phase.CLOSED, new CommandCostBenchmark().baselinePerCommand(baseline).phase());
+    }
+  }
 }
