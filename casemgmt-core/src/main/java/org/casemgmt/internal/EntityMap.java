@@ -4,7 +4,6 @@ import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -129,11 +128,12 @@ public final class EntityMap<K, V> {
    * @param key   the key, not null
    * @param value the value, not null
    * @return the new map
-   * @throws NullPointerException if the key or the value is null (a bug in the caller: entities are validated)
+   * @throws IllegalArgumentException if the key or the value is null (a bug in the caller: entities are validated)
    */
   public EntityMap<K, V> put(K key, V value) {
-    Objects.requireNonNull(key, "key is null");
-    Objects.requireNonNull(value, "value is null");
+    if (key == null || value == null) {
+      throw new IllegalArgumentException(key == null ? "key is null" : "value is null");
+    }
     Object[] e = entries;
     if (e == null) {
       return new EntityMap<>(null, null, hashed.put(key, value));
@@ -186,6 +186,7 @@ public final class EntityMap<K, V> {
    * The map with every value transformed; this map is unchanged.
    *
    * @param mapper the transformation, answering a non-null value
+   * @throws IllegalArgumentException if the transformation answers null
    * @param <W>    the type of the new values
    * @return the new map, with the same keys
    */
@@ -197,7 +198,10 @@ public final class EntityMap<K, V> {
     }
     Object[] copy = null;
     for (int i = 1; i < e.length; i += 2) {
-      W mapped = Objects.requireNonNull(mapper.apply((V) e[i]), "mapped value is null");
+      W mapped = mapper.apply((V) e[i]);
+      if (mapped == null) {
+        throw new IllegalArgumentException("mapped value is null");
+      }
       if (mapped != e[i] && copy == null) {
         copy = e.clone();
       }

@@ -83,8 +83,9 @@ class EntityMapTest {
     @Test
     void null_keys_and_values_are_refused() {
       EntityMap<Key, String> empty = EntityMap.empty();
-      assertThrows(NullPointerException.class, () -> empty.put(null, "a"));
-      assertThrows(NullPointerException.class, () -> empty.put(key(1), null));
+      assertThrows(IllegalArgumentException.class, () -> empty.put(null, "a"));
+      assertThrows(IllegalArgumentException.class, () -> empty.put(key(1), null));
+      assertThrows(IllegalArgumentException.class, () -> mapOf(3).mapValues(v -> null));
     }
 
     @Test
