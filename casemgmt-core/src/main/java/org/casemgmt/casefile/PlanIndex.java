@@ -274,20 +274,11 @@ final class PlanIndex {
    * the index finds: within a key windows are disjoint, so that is the floor or the next start).
    */
   static Option<Overlap> findOverlap(EntityMap<InterventionId, Intervention> all, Intervention candidate) {
-    DayWindow window = candidate.window();
-    ServiceKind kind = candidate.kind();
     for (int n = 0; n < candidate.needCount(); n++) {
       NeedId need = candidate.need(n);
-      Intervention first = null;
-      for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
-        Intervention i = each.next();
-        if (i.status().isLive() && sameKind(i, kind) && i.window().overlaps(window) && addresses(i, need)
-            && (first == null || i.window().start().isBefore(first.window().start()))) {
-          first = i;
-        }
-      }
+      Intervention first = firstClash(all, candidate, need);
       if (first != null) {
-        return Option.some(new Overlap(first.id(), Option.some(need), kind, shared(first, window)));
+        return Option.some(new Overlap(first.id(), Option.some(need), candidate.kind(), shared(first, candidate)));
       }
     }
     return Option.none();
@@ -295,21 +286,30 @@ final class PlanIndex {
 
   /** What {@link #findExclusiveClash(Intervention)} answers, by a scan (the clash that starts first). */
   static Option<Overlap> findExclusiveClash(EntityMap<InterventionId, Intervention> all, Intervention candidate) {
-    if (!candidate.kind().exclusive()) {
-      return Option.none();
-    }
+    Intervention first = candidate.kind().exclusive() ? firstClash(all, candidate, null) : null;
+    return first == null
+        ? Option.none()
+        : Option.some(new Overlap(first.id(), Option.none(), candidate.kind(), shared(first, candidate)));
+  }
+
+  /**
+   * The live intervention of the candidate's kind, addressing the need (any need if it is null), whose window
+   * intersects the candidate's and starts first; null if there is none.
+   */
+  private static Intervention firstClash(EntityMap<InterventionId, Intervention> all, Intervention candidate,
+      NeedId need) {
     DayWindow window = candidate.window();
+    ServiceKind kind = candidate.kind();
     Intervention first = null;
     for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
       Intervention i = each.next();
-      if (i.status().isLive() && sameKind(i, candidate.kind()) && i.window().overlaps(window)
+      if (i.status().isLive() && sameKind(i, kind) && i.window().overlaps(window)
+          && (need == null || addresses(i, need))
           && (first == null || i.window().start().isBefore(first.window().start()))) {
         first = i;
       }
     }
-    return first == null
-        ? Option.none()
-        : Option.some(new Overlap(first.id(), Option.none(), candidate.kind(), shared(first, window)));
+    return first;
   }
 
   private static boolean addresses(Intervention i, NeedId need) {
@@ -326,8 +326,9 @@ final class PlanIndex {
     return i.kind() == kind || i.kind().equals(kind);
   }
 
-  /** The days two intersecting windows share. */
-  private static DayWindow shared(Intervention i, DayWindow window) {
-    return window.intersection(i.window()).getOrElseThrow(() -> new IllegalStateException("windows do not intersect"));
+  /** The days the windows of two intersecting interventions share. */
+  private static DayWindow shared(Intervention i, Intervention candidate) {
+    return candidate.window().intersection(i.window())
+        .getOrElseThrow(() -> new IllegalStateException("windows do not intersect"));
   }
 }
