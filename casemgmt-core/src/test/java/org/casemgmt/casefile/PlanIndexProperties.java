@@ -3,6 +3,7 @@ package org.casemgmt.casefile;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.LocalDate;
 import org.casemgmt.need.NeedId;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * cost, whether any started — by scanning them while it is small and from its index past
  * {@link PlanIndex#SMALL_PLAN} interventions. These properties build plans of every size on both sides of that
  * line, the way the rules let them grow (only interventions that clash with nothing are added; some are started
- * or cancelled), and check every answer against a brute-force oracle over all the plan's interventions.
+ * or cancelled), and check every answer against a brute-force oracle over all the plan's interventions; the
+ * last one grows a real case file's plan through {@code PlanIntervention} commands and checks that exactly the
+ * clashes the oracle finds are refused, naming the intervention and the days the oracle names.
  */
 class PlanIndexProperties {
 
@@ -145,5 +148,62 @@ class PlanIndexProperties {
     Property.forAll(PLANS).tries(300).findCounterexample(proposals -> grow(proposals).plan().interventions().size()
             <= PlanIndex.SMALL_PLAN + 4)
         .getOrElseThrow(() -> new AssertionError("no generated plan holds more than SMALL_PLAN + 4 interventions"));
+  }
+
+  private static final java.time.Instant AT = java.time.Instant.parse("2026-01-05T09:00:00Z");
+  private static final Issued ANNA = Issued.by(org.casemgmt.party.StaffId.of("anna"), AT);
+
+  /** A case in planning over the ten-year period, with the twelve needs open. */
+  private static CaseFile planning() {
+    Either<Rejection, CaseFile> file = CaseFile.open(new Command.OpenCase(ANNA, org.casemgmt.casefile.CaseId.of("C"),
+        org.casemgmt.party.Client.of(org.casemgmt.party.ClientId.of("P"), "Client", LocalDate.of(1980, 1, 1)),
+        org.casemgmt.party.StaffId.of("anna"), HashSet.of(org.casemgmt.need.LifeDomain.HOUSING), DAY0))
+        .flatMap(c -> c.handle(new Command.StartAssessment(ANNA)));
+    for (NeedId need : NEEDS) {
+      file = file.flatMap(c -> c.handle(new Command.RecordNeed(ANNA, need, org.casemgmt.need.LifeDomain.HOUSING,
+          "need", Priority.HIGH, org.casemgmt.need.IdentifiedBy.CLIENT)));
+    }
+    return file.flatMap(c -> c.handle(new Command.CompleteAssessment(ANNA)))
+        .flatMap(c -> c.handle(Command.StartPlanning.of(ANNA, PERIOD)))
+        .getOrElseThrow(r -> new AssertionError(r.rule()));
+  }
+
+  @Test
+  void a_plan_growing_past_the_index_threshold_through_real_commands_refuses_exactly_the_clashes_the_oracle_finds() {
+    CaseFile start = planning();
+    Property.forAll(PLANS).tries(200).check(proposals -> {
+      CaseFile file = start;
+      List<Intervention> accepted = List.empty();
+      int id = 0;
+      for (Proposal p : proposals) {
+        Intervention i = Intervention.of(InterventionId.of("I-" + ++id), p.needs(), HashSet.empty(),
+            ProviderId.of("P-1"), p.kind(), p.window(), Money.of(10));
+        Option<Overlap> overlap = expectedOverlap(accepted, i);
+        Option<Overlap> clash = expectedClash(accepted, i);
+        Either<Rejection, CaseFile> result = file.handle(new Command.PlanIntervention(ANNA, i.id(), p.needs(),
+            HashSet.empty(), org.casemgmt.resource.Provider.of(ProviderId.of("P-1"), "Provider",
+                org.casemgmt.resource.ResourceType.PUBLIC_SERVICE, HashSet.ofAll(KINDS)),
+            p.kind(), p.window(), Money.of(10)));
+        Overlap same = overlap.getOrNull();
+        Overlap exclusive = clash.getOrNull();
+        boolean agrees = same != null
+            ? result.swap().exists(r -> r instanceof Rejection.OverlappingIntervention o
+                && o.existing().equals(same.existing()) && o.sharedDays().equals(same.sharedDays()))
+            : exclusive != null
+                ? result.swap().exists(r -> r instanceof Rejection.ExclusiveServiceOverlap o
+                    && o.existing().equals(exclusive.existing()) && o.sharedDays().equals(exclusive.sharedDays()))
+                : result.isRight();
+        if (!agrees) {
+          return false;
+        }
+        if (result.isRight()) {
+          file = result.getOrNull();
+          accepted = accepted.append(i);
+        }
+      }
+      int planned = accepted.size();
+      return file.currentPlan().exists(plan -> plan.interventions().size() == planned
+          && plan.liveInterventionCount() == planned);
+    });
   }
 }
