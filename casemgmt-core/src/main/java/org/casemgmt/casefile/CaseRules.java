@@ -1,8 +1,6 @@
 package org.casemgmt.casefile;
 
 import io.vavr.collection.HashSet;
-import io.vavr.collection.List;
-import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
@@ -411,7 +409,6 @@ final class CaseRules {
     }
     return new InterventionPlanned(candidate, c.provider());
   }
-
 
   /**
    * The first of the goals that the plan does not hold, or null. A plan has few goals, so it counts how many of
