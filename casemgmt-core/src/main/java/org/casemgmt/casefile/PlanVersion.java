@@ -47,7 +47,7 @@ public final class PlanVersion {
   /**
    * What the plan derives from its live interventions, kept up to date one intervention at a time; {@code null}
    * while the plan holds at most {@link PlanIndex#SMALL_PLAN} interventions, when the queries scan them instead
-   * (fewer than a tree's worth: a scan of a few is cheaper than keeping an index).
+   * (scanning a few is cheaper than keeping a tree up to date).
    */
   private final PlanIndex index;
   /**

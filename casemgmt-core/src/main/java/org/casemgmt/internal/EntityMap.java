@@ -194,14 +194,11 @@ public final class EntityMap<K, V> {
   public <W> EntityMap<K, W> mapValues(Function<? super V, ? extends W> mapper) {
     Object[] e = entries;
     if (e == null) {
-      return new EntityMap<>(null, null, hashed.mapValues(mapper));
+      return new EntityMap<>(null, null, hashed.mapValues(v -> nonNull(mapper.apply(v))));
     }
     Object[] copy = null;
     for (int i = 1; i < e.length; i += 2) {
-      W mapped = mapper.apply((V) e[i]);
-      if (mapped == null) {
-        throw new IllegalArgumentException("mapped value is null");
-      }
+      W mapped = nonNull(mapper.apply((V) e[i]));
       if (mapped != e[i] && copy == null) {
         copy = e.clone();
       }
@@ -210,6 +207,13 @@ public final class EntityMap<K, V> {
       }
     }
     return copy == null ? (EntityMap<K, W>) this : new EntityMap<>(copy, hashes, null);
+  }
+
+  private static <W> W nonNull(W mapped) {
+    if (mapped == null) {
+      throw new IllegalArgumentException("mapped value is null");
+    }
+    return mapped;
   }
 
   /** {@return the values, in insertion order while the map is small} */

@@ -107,7 +107,8 @@ class PlanIndexProperties {
       return Option.none();
     }
     return all
-        .filter(i -> i.status().isLive() && i.kind().equals(candidate.kind()) && i.window().overlaps(candidate.window()))
+        .filter(i -> i.status().isLive() && i.kind().equals(candidate.kind())
+            && i.window().overlaps(candidate.window()))
         .minBy((a, b) -> a.window().start().compareTo(b.window().start()))
         .map(i -> new Overlap(i.id(), Option.none(), candidate.kind(),
             i.window().intersection(candidate.window()).getOrElseThrow(IllegalStateException::new)));

@@ -86,6 +86,8 @@ class EntityMapTest {
       assertThrows(IllegalArgumentException.class, () -> empty.put(null, "a"));
       assertThrows(IllegalArgumentException.class, () -> empty.put(key(1), null));
       assertThrows(IllegalArgumentException.class, () -> mapOf(3).mapValues(v -> null));
+      assertThrows(IllegalArgumentException.class, () -> mapOf(EntityMap.SMALL + 1).mapValues(v -> null),
+          "in the hash form too");
     }
 
     @Test
