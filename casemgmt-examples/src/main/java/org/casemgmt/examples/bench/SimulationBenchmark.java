@@ -52,7 +52,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </pre>
  * One casemgmt run takes 0.5–1 s once compiled, and the first take several seconds on two shared cores while
  * the JIT compiles the rules: hence five warm-up iterations of 3 s. {@code gc.alloc.rate.norm} is the bytes
- * allocated per run.
+ * allocated per run. The forks run with the heap BENCHMARKS.md's figures were measured with ({@code -Xms2g -Xmx2g},
+ * G1), for both sides.
  *
  * <p><b>Plain main</b>, for a quick look or a profiler (the class path is the examples' one):
  * <pre>{@code
@@ -69,7 +70,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseG1GC"})
 public class SimulationBenchmark {
 
   /** How many seeds the operations cycle through. */
