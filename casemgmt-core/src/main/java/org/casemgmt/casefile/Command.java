@@ -637,7 +637,9 @@ public sealed interface Command {
   }
 
   /**
-   * Records that the client agreed to the plan as it stands. Any later change to the plan lapses the agreement.
+   * Records that the client agreed to the plan as it stands. A later change to what the client agreed to — a goal,
+   * an intervention planned or cancelled, a deferral, a participant — lapses the agreement until it is recorded
+   * again; a budget cap, the organisation's own decision, does not.
    *
    * @param issued   who records it and when
    * @param agreedOn the day the client agreed

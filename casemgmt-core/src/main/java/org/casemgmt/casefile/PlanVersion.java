@@ -314,11 +314,15 @@ public final class PlanVersion {
         index == null ? null : PlanIndex.of(all.valuesIterator()), anyStarted);
   }
 
-  /** Records a cancellation: the intervention stays on the record but frees its window and its cost. */
+  /**
+   * Records a cancellation: the intervention stays on the record but frees its window and its cost. Before
+   * approval it changes what the client agreed to, so the agreement lapses; after approval it is part of the
+   * plan's delivery and the agreement stands.
+   */
   PlanVersion withCancelledIntervention(Intervention cancelled) {
     return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(cancelled.id(), cancelled),
-        deferrals, participants, budgetCap, agreedOn, approvedOn, index == null ? null : index.without(cancelled),
-        anyStarted);
+        deferrals, participants, budgetCap, approvedOn.isDefined() ? agreedOn : Option.none(), approvedOn,
+        index == null ? null : index.without(cancelled), anyStarted);
   }
 
   PlanVersion withDeferral(NeedId need, String reason) {

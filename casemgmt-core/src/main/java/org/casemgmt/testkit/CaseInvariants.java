@@ -4,6 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
+import org.casemgmt.casefile.CaseEvent;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.CommandKind;
@@ -126,10 +127,11 @@ public final class CaseInvariants {
 
   /**
    * An approved plan was agreed by the client and stays within its budget cap; at the moment of approval every
-   * open need at or above the plan's threshold was covered by a live intervention or consciously deferred.
+   * open need at or above the plan's threshold was covered by a live intervention or consciously deferred, and
+   * the client's agreement, read from the history, came after the last change to what they agreed to.
    */
   public static final Invariant APPROVED_PLAN_IS_SOUND = Invariant.of(
-      "an approved plan is agreed, within budget, and covered or deferred every need at approval",
+      "an approved plan is agreed to as approved, within budget, and covered or deferred every need at approval",
       step -> currentPlan(step).forAll(plan -> {
         if (!plan.isApproved()) {
           return true;
@@ -137,7 +139,8 @@ public final class CaseInvariants {
         boolean agreed = plan.agreedOn().isDefined();
         boolean withinBudget = plan.budgetCap().forAll(cap -> !plan.plannedCost().exceeds(cap));
         boolean justApproved = step.accepted() && step.command().kind() == CommandKind.APPROVE_PLAN;
-        return agreed && withinBudget && (!justApproved || everyNeedCoveredOrDeferred(step.after(), plan));
+        return agreed && withinBudget
+            && (!justApproved || everyNeedCoveredOrDeferred(step.after(), plan) && agreedAfterLastChange(step));
       }));
 
   /** Every live intervention's window lies inside its plan's period. */
@@ -187,6 +190,29 @@ public final class CaseInvariants {
     return file.openNeeds()
         .filter(n -> n.priority().isAtLeast(plan.coverageThreshold()))
         .forAll(n -> covered.contains(n.id()) || plan.deferrals().containsKey(n.id()));
+  }
+
+  /**
+   * Read from the history, independently of the plan's own {@code agreedOn}: walking back from the approval, the
+   * client's agreement comes before any change to the plan's goals, interventions (planned or cancelled),
+   * deferrals or participants, and before the start of the plan version.
+   */
+  private static boolean agreedAfterLastChange(Step step) {
+    // Newest first, after the approval itself.
+    for (org.casemgmt.casefile.RecordedEvent recorded : step.history().reverse().drop(1)) {
+      CaseEvent e = recorded.event();
+      if (e instanceof CaseEvent.PlanAgreed) {
+        return true;
+      }
+      if (e instanceof CaseEvent.GoalAdded || e instanceof CaseEvent.InterventionPlanned
+          || e instanceof CaseEvent.InterventionCancelled || e instanceof CaseEvent.NeedDeferred
+          || e instanceof CaseEvent.ParticipantAdded
+          || e instanceof CaseEvent.PlanningStarted || e instanceof CaseEvent.ReplanningStarted
+          || e instanceof CaseEvent.ReviewRecorded r && r.decision() == org.casemgmt.plan.ReviewDecision.ADJUST_PLAN) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Every unordered pair of distinct elements: brute force on purpose, independent of the plan's index. */

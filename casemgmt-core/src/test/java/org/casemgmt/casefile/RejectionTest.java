@@ -491,6 +491,11 @@ class RejectionTest {
             .when(issued -> new ApprovePlan(issued, DAY0))
             .thenRejectedWith(new AgreementMissing(1));
       }
+      // Cancelling an intervention before approval changes the plan too (N-1 stays covered by I-1).
+      given(COVERED.append(planned(I9, N1, ServiceKind.COUNSELLING, 0, 10, 10)).append(new PlanAgreed(DAY0))
+          .append(new InterventionCancelled(I9, DAY0, "not needed after all")))
+          .when(issued -> new ApprovePlan(issued, DAY0))
+          .thenRejectedWith(new AgreementMissing(1));
       // A budget cap is the organisation's decision, not a change of what the client agreed to.
       given(AGREED.append(new BudgetCapSet(Money.of(5000))))
           .when(issued -> new ApprovePlan(issued, DAY0))
