@@ -403,7 +403,9 @@ public final class CaseFile {
    *
    * @param events events of this case, numbered from {@code version() + 1} without gaps
    * @return the case file after the events
-   * @throws IllegalArgumentException if an event belongs to another case or is out of sequence
+   * @throws IllegalArgumentException if an event is null, belongs to another case or is out of sequence
+   * @throws IllegalStateException    if an event refers to what the case file does not hold (an unknown need,
+   *                                  goal, intervention or referral, or a plan event before planning started)
    */
   public CaseFile evolve(Seq<RecordedEvent> events) {
     if (events == null) {
@@ -424,6 +426,9 @@ public final class CaseFile {
   }
 
   private static CaseFile checkedApply(CaseFile state, RecordedEvent event) {
+    if (event == null) {
+      throw new IllegalArgumentException("event " + (state.version() + 1) + " is null");
+    }
     Option<InvalidHistory> problem = InvalidHistory.check(state.id(), state.version(), event);
     if (problem.isDefined()) {
       throw new IllegalArgumentException(problem.map(InvalidHistory::toString).getOrElse(""));
@@ -437,7 +442,9 @@ public final class CaseFile {
    * <pre>{@code Either<InvalidHistory, CaseFile> loaded = CaseFile.replay(store.load(caseId)); }</pre>
    *
    * @param history the case's events in order, starting with {@link CaseEvent.CaseOpened}
-   * @return the case file, or what is wrong with the history (empty, gaps, another case's events)
+   * @return the case file, or what is wrong with the history (empty, gaps, another case's events, an event that
+   *     refers to what the case file does not hold at that point)
+   * @throws IllegalArgumentException if the history or one of its events is null
    */
   public static Either<InvalidHistory, CaseFile> replay(Seq<RecordedEvent> history) {
     if (history == null) {
@@ -446,7 +453,7 @@ public final class CaseFile {
     Option<InvalidHistory> problem = InvalidHistory.checkAll(history);
     return problem.isDefined()
         ? Either.left(problem.getOrElseThrow(IllegalStateException::new))
-        : Either.right(Evolution.replayTrusted(history));
+        : Evolution.replayTrusted(history);
   }
 
   private static void log(CaseId caseId, Command command, Object outcome) {

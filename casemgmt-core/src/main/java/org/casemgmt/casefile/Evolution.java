@@ -4,6 +4,7 @@ import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,14 +35,34 @@ final class Evolution {
 
   private Evolution() {}
 
-  /** Rebuilds a case from a history already checked for sequence and case. */
-  static CaseFile replayTrusted(Seq<RecordedEvent> history) {
+  /**
+   * An event refers to what the case file does not hold at that point — an unknown need, goal, intervention or
+   * referral, or a plan event before planning started — so it cannot follow the state it is applied to: the
+   * history is not one that {@code decide} produced.
+   */
+  static final class Inconsistent extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    Inconsistent(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Rebuilds a case from a history already checked for sequence and case; a history whose events do not follow
+   * one another is answered as {@link InvalidHistory.Problem#INCONSISTENT}, at the first such event.
+   */
+  static Either<InvalidHistory, CaseFile> replayTrusted(Seq<RecordedEvent> history) {
     RecordedEvent first = history.head();
     CaseFile state = opened(first.sequence(), first.at(), (CaseOpened) first.event());
     for (RecordedEvent event : history.tail()) {
-      state = apply(state, event);
+      try {
+        state = apply(state, event);
+      } catch (Inconsistent e) {
+        return Either.left(new InvalidHistory(InvalidHistory.Problem.INCONSISTENT, event.sequence(), e.getMessage()));
+      }
     }
-    return state;
+    return Either.right(state);
   }
 
   /** The case file a {@link CaseOpened} event starts, in the table's initial phase. */
@@ -267,7 +288,7 @@ final class Evolution {
   private static PlanVersion plan(CaseFile s) {
     PlanVersion plan = s.planOrNull();
     if (plan == null) {
-      throw new IllegalStateException("no plan: event out of order");
+      throw new Inconsistent("no plan yet: a plan event before planning started");
     }
     return plan;
   }
@@ -301,7 +322,7 @@ final class Evolution {
     return s.withDetails(v, ImmutableCaseDetails.copyOf(d).withReferrals(d.referrals().put(referral.id(), referral)));
   }
 
-  private static IllegalStateException missing(Object id) {
-    return new IllegalStateException("event refers to " + id + ", which is not on the case file: event out of order");
+  private static Inconsistent missing(Object id) {
+    return new Inconsistent("event refers to " + id + ", which is not on the case file at that point");
   }
 }

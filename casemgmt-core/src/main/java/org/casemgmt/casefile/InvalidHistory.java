@@ -4,8 +4,9 @@ import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
 /**
- * Why a stored history cannot be replayed: it is empty, does not start by opening the case, mixes cases, or
- * has a gap or a repetition in its sequence numbers.
+ * Why a stored history cannot be replayed: it is empty, does not start by opening the case, mixes cases, has a
+ * gap or a repetition in its sequence numbers, or has an event that refers to what the case file does not hold
+ * at that point.
  *
  * @param problem  what is wrong
  * @param position the 1-based position in the history where it was found
@@ -22,12 +23,24 @@ public record InvalidHistory(Problem problem, long position, String detail) {
     /** An event belongs to another case. */
     OTHER_CASE,
     /** A sequence number is not the previous one plus one. */
-    OUT_OF_SEQUENCE
+    OUT_OF_SEQUENCE,
+    /**
+     * An event refers to what the case file does not hold at that point (an unknown need, goal, intervention or
+     * referral, or a plan event before planning started): not a history that the rules produced.
+     */
+    INCONSISTENT
   }
 
   static Option<InvalidHistory> checkAll(Seq<RecordedEvent> history) {
     if (history.isEmpty()) {
       return Option.some(new InvalidHistory(Problem.EMPTY, 0, "no events"));
+    }
+    int position = 1;
+    for (RecordedEvent event : history) {
+      if (event == null) {
+        throw new IllegalArgumentException("event " + position + " of the history is null");
+      }
+      position++;
     }
     RecordedEvent first = history.head();
     if (!(first.event() instanceof CaseEvent.CaseOpened opened) || !opened.caseId().equals(first.caseId())) {

@@ -181,16 +181,13 @@ public final class CaseFixture {
     }
 
     private static Given of(Vector<RecordedEvent> history) {
-      Either<InvalidHistory, CaseFile> replayed;
-      try {
-        replayed = CaseFile.replay(history);
-      } catch (RuntimeException e) {
-        // Evolution refuses events that refer to things not yet there (a goal before a plan…): a setup mistake.
-        throw new IllegalArgumentException("the given history cannot be applied in this order: "
-            + history.map(r -> kind(r.event())).mkString(", "), e);
-      }
+      Either<InvalidHistory, CaseFile> replayed = CaseFile.replay(history);
+      // An event that refers to things not yet there (a goal before a plan…) is a setup mistake like a gap.
       CaseFile file = replayed.getOrElseThrow(h -> new IllegalArgumentException(
-          "the given history is invalid: " + h.problem() + " at position " + h.position()));
+          "the given history is invalid: " + h.problem() + " at position " + h.position()
+              + (h.position() >= 1 && h.position() <= history.size()
+                  ? " (" + kind(history.get((int) h.position() - 1).event()) + ")" : "")
+              + "; the history: " + history.map(r -> kind(r.event())).mkString(", ")));
       return new Given(history, Option.some(file), history.last().at());
     }
 

@@ -117,6 +117,39 @@ class ReferenceLifecycleTest {
   }
 
   @Test
+  void a_history_whose_events_do_not_follow_one_another_is_answered_as_inconsistent_not_thrown() {
+    io.vavr.collection.Vector<RecordedEvent> history = CaseFile.decideOpening(OPENING).getOrNull().toVector();
+    CaseFile file = CaseFile.open(OPENING).getOrNull();
+    for (Command command : COMMANDS) {
+      history = history.appendAll(file.decide(command).getOrNull());
+      file = file.handle(command).getOrNull();
+    }
+    // Drop the planning of I-1 and renumber: the sequence is whole, but I-1 is later started without being planned.
+    int planned = history.indexWhere(e -> e.event() instanceof CaseEvent.InterventionPlanned p
+        && p.intervention().id().equals(InterventionId.of("I-1")));
+    io.vavr.collection.Vector<RecordedEvent> without = history.removeAt(planned);
+    io.vavr.collection.Vector<RecordedEvent> renumbered = without.zipWithIndex().map(t -> new RecordedEvent(
+        t._1.caseId(), t._2 + 1, t._1.actor(), t._1.at(), t._1.event()));
+    int started = renumbered.indexWhere(e -> e.event() instanceof CaseEvent.InterventionStarted s
+        && s.intervention().equals(InterventionId.of("I-1")));
+
+    InvalidHistory problem = CaseFile.replay(renumbered).swap().getOrNull();
+
+    assertEquals(InvalidHistory.Problem.INCONSISTENT, problem.problem());
+    assertEquals(started + 1, problem.position(), "the position of the first event that does not follow");
+    assertTrue(problem.detail().contains("I-1"), problem.detail());
+    // A plan event before planning started is inconsistent too.
+    io.vavr.collection.Vector<RecordedEvent> early = io.vavr.collection.Vector.of(history.get(0),
+        new RecordedEvent(history.get(0).caseId(), 2, ANNA.actor(), ANNA.at(), new CaseEvent.PlanAgreed(DAY0)));
+    assertEquals(InvalidHistory.Problem.INCONSISTENT, CaseFile.replay(early).swap().getOrNull().problem());
+    // A null event is a clear error, not a NullPointerException.
+    io.vavr.collection.Vector<RecordedEvent> holed = history.update(3, (RecordedEvent) null);
+    assertThrows(IllegalArgumentException.class, () -> CaseFile.replay(holed));
+    CaseFile opened = CaseFile.open(OPENING).getOrNull();
+    assertThrows(IllegalArgumentException.class, () -> opened.evolve(List.of((RecordedEvent) null)));
+  }
+
+  @Test
   void closing_cancels_the_five_active_interventions_and_reports_them() {
     CaseFile closed = closedCase();
     PlanVersion plan = closed.currentPlan().getOrNull();
