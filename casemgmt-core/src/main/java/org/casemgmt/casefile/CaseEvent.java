@@ -656,7 +656,8 @@ public sealed interface CaseEvent {
      * @param reason why not, when it did not (free text, redacted)
      */
     public ReferralCompleted {
-      Check.orThrow(Check.present("referral", referral), Check.present("on", on), Check.present("reason", reason));
+      Check.orThrow(Check.present("referral", referral), Check.present("on", on),
+          Check.optionalText("reason", reason, Check.LONG_TEXT));
     }
 
     @Override

@@ -31,8 +31,8 @@ public record Issued(StaffId actor, Instant at, Option<Long> expectedVersion) {
     Check.orThrow(
         Check.present("actor", actor),
         Check.present("at", at),
-        Check.present("expectedVersion", expectedVersion),
-        expectedVersion != null && expectedVersion.exists(v -> v < 0)
+        Check.option("expectedVersion", expectedVersion),
+        expectedVersion != null && expectedVersion.exists(v -> v != null && v < 0)
             ? Check.atLeast("expectedVersion", expectedVersion.getOrElse(0L), 0)
             : null);
   }

@@ -126,6 +126,22 @@ public final class Check {
     return value == null ? new InputError(field, Problem.MISSING, "is required") : null;
   }
 
+  /** A present option that, when defined, holds a value: {@code Option.some(null)} is refused. */
+  public static InputError option(String field, io.vavr.control.Option<?> value) {
+    if (value == null) {
+      return new InputError(field, Problem.MISSING, "is required");
+    }
+    return value.isDefined() && value.getOrNull() == null
+        ? new InputError(field, Problem.NULL_ELEMENT, "must not hold null")
+        : null;
+  }
+
+  /** A present option of text that, when defined, holds a non-blank text of at most {@code max} characters. */
+  public static InputError optionalText(String field, io.vavr.control.Option<String> value, int max) {
+    InputError error = option(field, value);
+    return error != null || value.isEmpty() ? error : text(field, value.getOrNull(), max);
+  }
+
   /** A non-blank text of at most {@code max} characters. */
   public static InputError text(String field, String value, int max) {
     if (value == null) {
@@ -162,7 +178,11 @@ public final class Check {
     if (nonEmpty && value.isEmpty()) {
       return new InputError(field, Problem.EMPTY, "needs at least one element");
     }
-    return value.contains(null) ? new InputError(field, Problem.NULL_ELEMENT, "must not contain null") : null;
+    // A sorted collection (TreeSet, BitSet, PriorityQueue…) would compare null with its elements and throw: walk it.
+    boolean hasNull = value instanceof io.vavr.collection.Ordered<?>
+        ? value.exists(java.util.Objects::isNull)
+        : value.contains(null);
+    return hasNull ? new InputError(field, Problem.NULL_ELEMENT, "must not contain null") : null;
   }
 
   /** A present map without null keys or values. */

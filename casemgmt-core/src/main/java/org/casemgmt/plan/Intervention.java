@@ -61,8 +61,8 @@ public final class Intervention {
         Check.present("window", window),
         Check.present("cost", cost),
         Check.present("status", status),
-        Check.present("startedOn", startedOn),
-        Check.present("endedOn", endedOn));
+        Check.option("startedOn", startedOn),
+        Check.option("endedOn", endedOn));
     this.id = id;
     this.needs = needs;
     this.goals = goals;
@@ -193,8 +193,10 @@ public final class Intervention {
    *
    * @param on the day it happened
    * @return this intervention, started on the given day
+   * @throws org.casemgmt.InvalidInputException if the day is missing
    */
   public Intervention started(LocalDate on) {
+    Check.orThrow(Check.present("on", on));
     return new Intervention(this, InterventionStatus.ACTIVE, Option.some(on), endedOn);
   }
 
@@ -203,8 +205,10 @@ public final class Intervention {
    *
    * @param newStatus the new status
    * @return this intervention with another status (suspended or active again)
+   * @throws org.casemgmt.InvalidInputException if the status is missing
    */
   public Intervention withStatus(InterventionStatus newStatus) {
+    Check.orThrow(Check.present("newStatus", newStatus));
     return new Intervention(this, newStatus, startedOn, endedOn);
   }
 
@@ -214,8 +218,10 @@ public final class Intervention {
    * @param finalStatus the final status
    * @param on the day it happened
    * @return this intervention, ended (completed or cancelled) on the given day
+   * @throws org.casemgmt.InvalidInputException if the status or the day is missing
    */
   public Intervention ended(InterventionStatus finalStatus, LocalDate on) {
+    Check.orThrow(Check.present("finalStatus", finalStatus), Check.present("on", on));
     return new Intervention(this, finalStatus, startedOn, Option.some(on));
   }
 

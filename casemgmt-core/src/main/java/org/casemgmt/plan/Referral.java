@@ -56,9 +56,9 @@ public record Referral(
         Check.present("service", service),
         Check.present("requestedOn", requestedOn),
         Check.present("status", status),
-        Check.present("answeredOn", answeredOn),
-        Check.present("completedOn", completedOn),
-        Check.present("reason", reason));
+        Check.option("answeredOn", answeredOn),
+        Check.option("completedOn", completedOn),
+        Check.optionalText("reason", reason, Check.LONG_TEXT));
   }
 
   /**

@@ -6,7 +6,8 @@ import org.casemgmt.internal.Check;
 /**
  * Someone who delivers services to clients: a service of the case manager's own organisation, one in the
  * territory, or an informal helper such as a family caregiver (seed 000). A provider offers a set of
- * service kinds; an intervention may only be planned with a provider for a kind it offers.
+ * service kinds; an intervention may only be planned with a provider for a kind it offers. An informal
+ * provider's name is a person's, so the name is redacted in {@link #toString()}.
  *
  * <pre>{@code
  * Provider ngo = Provider.of(ProviderId.of("P-202"), "Casa Aperta", ResourceType.THIRD_SECTOR,
@@ -14,7 +15,7 @@ import org.casemgmt.internal.Check;
  * }</pre>
  *
  * @param id     the provider's identifier
- * @param name   the provider's name (an organisation's or a person's; not redacted, keep personal names out)
+ * @param name   the provider's name (an organisation's or a person's; redacted in {@code toString})
  * @param type   formal or informal, and which kind
  * @param offers the service kinds it delivers, at least one
  */
@@ -24,7 +25,7 @@ public record Provider(ProviderId id, String name, ResourceType type, Set<Servic
    * Creates a provider, checking every field.
    *
    * @param id the provider's identifier
-   * @param name the provider's name (an organisation's or a person's; not redacted, keep personal names out)
+   * @param name the provider's name (an organisation's or a person's; redacted in {@code toString})
    * @param type formal or informal, and which kind
    * @param offers the service kinds it delivers, at least one
    */
@@ -55,8 +56,15 @@ public record Provider(ProviderId id, String name, ResourceType type, Set<Servic
    *
    * @param kind the kind
    * @return whether the provider delivers the given kind of service
+   * @throws org.casemgmt.InvalidInputException if the kind is missing
    */
   public boolean offers(ServiceKind kind) {
+    Check.orThrow(Check.present("kind", kind));
     return offers.contains(kind);
+  }
+
+  @Override
+  public String toString() {
+    return "Provider[id=" + id + ", name=***, type=" + type + ", offers=" + offers + "]";
   }
 }

@@ -98,6 +98,42 @@ class InputValidationTest {
     }
 
     @Test
+    void sorted_collections_are_accepted_and_checked_without_comparing_null() {
+      // A TreeSet compares what it is asked for with its elements: asking it for null would throw.
+      OpenCase opening = new OpenCase(ANNA, CaseId.of("CASE-1"), Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0),
+          StaffId.of("anna"), io.vavr.collection.TreeSet.of(LifeDomain.HOUSING, LifeDomain.WORK), DAY0);
+      assertEquals(2, opening.scope().size());
+      AddGoal goal = new AddGoal(ANNA, GoalId.of("G-1"), io.vavr.collection.TreeSet.of(NeedId.of("N-1")), "goal",
+          "target", DAY0);
+      assertEquals(1, goal.needs().size());
+    }
+
+    @Test
+    void options_holding_null_and_transitions_without_their_day_are_reported() {
+      assertEquals(List.of("expectedVersion:NULL_ELEMENT"),
+          problems(() -> new Issued(StaffId.of("anna"), ANNA.at(), io.vavr.control.Option.some((Long) null))));
+      org.casemgmt.plan.Intervention planned = org.casemgmt.plan.Intervention.of(InterventionId.of("I-1"),
+          HashSet.of(NeedId.of("N-1")), HashSet.empty(), org.casemgmt.resource.ProviderId.of("P-1"),
+          org.casemgmt.resource.ServiceKind.COUNSELLING, DayWindow.ofDays(DAY0, 10), Money.of(100));
+      assertEquals(List.of("on:MISSING"), problems(() -> planned.started(null)));
+      assertEquals(List.of("newStatus:MISSING"), problems(() -> planned.withStatus(null)));
+      assertEquals(List.of("finalStatus:MISSING", "on:MISSING"), problems(() -> planned.ended(null, null)));
+      assertEquals(List.of("startedOn:NULL_ELEMENT"), problems(() -> new org.casemgmt.plan.Intervention(
+          planned.id(), planned.needs(), planned.goals(), planned.provider(), planned.kind(), planned.window(),
+          planned.cost(), org.casemgmt.plan.InterventionStatus.ACTIVE, io.vavr.control.Option.some((LocalDate) null),
+          io.vavr.control.Option.none())));
+      org.casemgmt.plan.Referral referral = org.casemgmt.plan.Referral.requested(
+          org.casemgmt.plan.ReferralId.of("R-1"), HashSet.of(NeedId.of("N-1")), org.casemgmt.resource.Provider.of(
+              org.casemgmt.resource.ProviderId.of("P-1"), "Centro", ResourceType.PUBLIC_SERVICE,
+              HashSet.of(org.casemgmt.resource.ServiceKind.COUNSELLING)),
+          org.casemgmt.resource.ServiceKind.COUNSELLING, DAY0);
+      assertEquals(List.of("answeredOn:NULL_ELEMENT"), problems(() -> referral.accepted(null)));
+      assertEquals(List.of("reason:BLANK"), problems(() -> referral.declined(DAY0, " ")));
+      assertEquals(List.of("reason:NULL_ELEMENT"),
+          problems(() -> new CaseEvent.ReferralCompleted(referral.id(), DAY0, false, io.vavr.control.Option.some(null))));
+    }
+
+    @Test
     void inverted_and_empty_windows_are_reported() {
       assertEquals(List.of("end:INVERTED_WINDOW"), problems(() -> DayWindow.of(DAY0.plusDays(10), DAY0)));
       assertEquals(List.of("end:INVERTED_WINDOW"), problems(() -> DayWindow.of(DAY0, DAY0)));
@@ -197,6 +233,20 @@ class InputValidationTest {
         assertFalse(value.toString().contains("Rossi"), value.getClass().getSimpleName());
         assertTrue(value.toString().contains("***"), value.getClass().getSimpleName());
       }
+    }
+
+    @Test
+    void a_provider_never_shows_its_name_which_may_be_a_persons() {
+      org.casemgmt.resource.Provider daughter = org.casemgmt.resource.Provider.of(
+          org.casemgmt.resource.ProviderId.of("P-9"), "Maria Rossi", ResourceType.FAMILY_CAREGIVER,
+          HashSet.of(org.casemgmt.resource.ServiceKind.HOME_CARE));
+
+      assertEquals("Provider[id=P-9, name=***, type=FAMILY_CAREGIVER, offers=HashSet(HOME_CARE)]", daughter.toString());
+      PlanIntervention command = new PlanIntervention(ANNA, InterventionId.of("I-1"), HashSet.of(NeedId.of("N-1")),
+          HashSet.empty(), daughter, org.casemgmt.resource.ServiceKind.HOME_CARE, DayWindow.ofDays(DAY0, 10),
+          Money.of(0));
+      assertFalse(command.toString().contains("Rossi"), command.toString());
+      assertThrows(InvalidInputException.class, () -> daughter.offers(null));
     }
 
     @Test

@@ -88,6 +88,25 @@ class CheckTest {
       assertNull(Check.elements("c", List.empty(), false));
       assertEquals(Problem.NULL_ELEMENT, Check.elements("c", List.of("a", null), false).problem());
       assertNull(Check.elements("c", List.of("a"), true));
+      // Sorted collections are walked, not asked for null (their comparator would throw).
+      assertNull(Check.elements("c", io.vavr.collection.TreeSet.of("a", "b"), true));
+      assertNull(Check.elements("c", io.vavr.collection.PriorityQueue.of(2, 1), true));
+      assertEquals(Problem.NULL_ELEMENT, Check.elements("c",
+          io.vavr.collection.TreeSet.of(java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder()),
+              "a", null), false).problem());
+    }
+
+    @Test
+    void options_are_present_and_never_hold_null() {
+      assertEquals(Problem.MISSING, Check.option("o", null).problem());
+      assertEquals(Problem.NULL_ELEMENT, Check.option("o", io.vavr.control.Option.some(null)).problem());
+      assertNull(Check.option("o", io.vavr.control.Option.none()));
+      assertNull(Check.option("o", io.vavr.control.Option.some(1)));
+      assertNull(Check.optionalText("t", io.vavr.control.Option.none(), 3));
+      assertNull(Check.optionalText("t", io.vavr.control.Option.some("abc"), 3));
+      assertEquals(Problem.TOO_LONG, Check.optionalText("t", io.vavr.control.Option.some("abcd"), 3).problem());
+      assertEquals(Problem.BLANK, Check.optionalText("t", io.vavr.control.Option.some(" "), 3).problem());
+      assertEquals(Problem.NULL_ELEMENT, Check.optionalText("t", io.vavr.control.Option.some(null), 3).problem());
     }
 
     @Test
