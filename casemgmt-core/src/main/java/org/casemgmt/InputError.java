@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * One problem with a value supplied from outside: which field, what is wrong, and a detail that never
- * repeats the value itself (inputs may be personal or free-text case content).
+ * repeats a text, date or id given (inputs may be personal or free-text case content); it may quote a number,
+ * such as a text's length or a parameter out of range.
  *
  * <p>Every public constructor and factory of casemgmt checks all of its arguments and throws an
  * {@link InvalidInputException} listing every problem at once. Code that handles untrusted input turns that

@@ -687,7 +687,6 @@ final class CaseRules {
     return day.isBefore(s.openedOn()) ? new DayBeforeOpening(day, s.openedOn()) : null;
   }
 
-  /** Every phase from planning on has a plan: the table reaches them only through {@code PlanningStarted}. */
   /** Whether a map holds a key; Vavr's {@code containsKey} allocates an {@code Option} on every hit. */
   private static <K> boolean has(io.vavr.collection.Map<K, ?> map, K key) {
     return map.getOrElse(key, null) != null;
@@ -702,6 +701,7 @@ final class CaseRules {
     return false;
   }
 
+  /** Every phase from planning on has a plan: the table reaches them only through {@code PlanningStarted}. */
   private static PlanVersion plan(CaseFile s) {
     PlanVersion plan = s.planOrNull();
     if (plan == null) {

@@ -9,6 +9,7 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import org.casemgmt.internal.Check;
 
 /**
  * The phase machine as data: for each phase, the commands permitted in it and the phases each command may
@@ -146,8 +147,10 @@ public final class PhaseTable {
    * @param phase     the case's phase
    * @param suspended whether the case is suspended
    * @return the permitted kinds, in declaration order
+   * @throws org.casemgmt.InvalidInputException if the phase is missing
    */
   public static Set<CommandKind> permitted(Phase phase, boolean suspended) {
+    Check.notNull(phase, "phase");
     if (suspended) {
       return WHILE_SUSPENDED;
     }
@@ -157,12 +160,14 @@ public final class PhaseTable {
   /**
    * Whether a command of this kind is permitted; allocation-free, for the hot path.
    *
-   * @param phase the phase
-   * @param suspended the suspended
-   * @param command the command
+   * @param phase the case's phase
+   * @param suspended whether the case is suspended
+   * @param command the kind of command
    * @return whether a command of this kind is permitted; allocation-free, for the hot path
+   * @throws org.casemgmt.InvalidInputException if the phase or the kind is missing
    */
   public static boolean isPermitted(Phase phase, boolean suspended, CommandKind command) {
+    Check.orThrow(Check.present("phase", phase), Check.present("command", command));
     return (suspended ? SUSPENDED_ONLY : PERMITTED.get(phase)).contains(command);
   }
 
@@ -170,11 +175,13 @@ public final class PhaseTable {
    * The phases a command may lead to from a phase; empty if it is not permitted there.
    * Resuming keeps the phase a case was suspended in (any open phase).
    *
-   * @param from the first day or value
-   * @param command the command
+   * @param from the phase the command is issued in
+   * @param command the kind of command
    * @return the phases a command may lead to from a phase; empty if it is not permitted there
+   * @throws org.casemgmt.InvalidInputException if the phase or the kind is missing
    */
   public static Set<Phase> targets(Phase from, CommandKind command) {
+    Check.orThrow(Check.present("from", from), Check.present("command", command));
     if (command == RESUME_CASE) {
       return from.isOpen() ? LinkedHashSet.of(from) : LinkedHashSet.empty();
     }
@@ -185,12 +192,14 @@ public final class PhaseTable {
   /**
    * Whether the move {@code from → to} by a command of this kind is in the table.
    *
-   * @param from the first day or value
-   * @param command the command
-   * @param to the to
+   * @param from the phase the command is issued in
+   * @param command the kind of command
+   * @param to the phase it would lead to
    * @return whether the move {@code from → to} by a command of this kind is in the table
+   * @throws org.casemgmt.InvalidInputException if a phase or the kind is missing
    */
   public static boolean allows(Phase from, CommandKind command, Phase to) {
+    Check.orThrow(Check.present("from", from), Check.present("command", command), Check.present("to", to));
     if (command == RESUME_CASE) {
       return from.isOpen() && from == to;
     }
@@ -201,11 +210,13 @@ public final class PhaseTable {
   /**
    * The phases reachable from a phase in one command, itself excluded.
    *
-   * @param from the first day or value
-   * @param suspended the suspended
+   * @param from the phase
+   * @param suspended whether the case is suspended
    * @return the phases reachable from a phase in one command, itself excluded
+   * @throws org.casemgmt.InvalidInputException if the phase is missing
    */
   public static Set<Phase> reachable(Phase from, boolean suspended) {
+    Check.notNull(from, "from");
     Set<CommandKind> permitted = permitted(from, suspended);
     return LinkedHashSet.ofAll(TABLE.filter(t -> t.from() == from && permitted.contains(t.command()))
         .flatMap(Transition::to)

@@ -224,8 +224,10 @@ public final class PlanVersion {
    *
    * @param need the need
    * @return whether some live intervention addresses the need
+   * @throws org.casemgmt.InvalidInputException if the need is missing
    */
   public boolean covers(NeedId need) {
+    Check.notNull(need, "need");
     return index != null ? index.covers(need) : PlanIndex.covers(interventions, need);
   }
 
@@ -237,10 +239,12 @@ public final class PlanVersion {
   /**
    * The sum of the cost accrued by the given day over all interventions (see {@link Intervention#costAccruedBy}).
    *
-   * @param asOf the as of
+   * @param asOf the day to look at
    * @return the sum of the cost accrued by the given day over all interventions (see {@link Intervention#costAccruedBy})
+   * @throws org.casemgmt.InvalidInputException if the day is missing
    */
   public Money costToDate(LocalDate asOf) {
+    Check.notNull(asOf, "asOf");
     Money sum = Money.ZERO;
     for (java.util.Iterator<Intervention> all = interventions.valuesIterator(); all.hasNext(); ) {
       sum = sum.plus(all.next().costAccruedBy(asOf));
@@ -254,8 +258,10 @@ public final class PlanVersion {
    *
    * @param candidate the candidate
    * @return the first live intervention that clashes with a candidate under the non-overlap rule: same need and same service kind with a shared day
+   * @throws org.casemgmt.InvalidInputException if the candidate is missing
    */
   public Option<Overlap> findOverlap(Intervention candidate) {
+    Check.notNull(candidate, "candidate");
     return index != null ? index.findOverlap(candidate) : PlanIndex.findOverlap(interventions, candidate);
   }
 
@@ -264,8 +270,10 @@ public final class PlanVersion {
    *
    * @param candidate the candidate
    * @return the first live intervention of the same exclusive kind that shares a day with the candidate, whatever the need
+   * @throws org.casemgmt.InvalidInputException if the candidate is missing
    */
   public Option<Overlap> findExclusiveClash(Intervention candidate) {
+    Check.notNull(candidate, "candidate");
     return index != null ? index.findExclusiveClash(candidate)
         : PlanIndex.findExclusiveClash(interventions, candidate);
   }

@@ -411,8 +411,9 @@ public sealed interface Rejection {
      * @param ids the ids involved, as text, e.g. the interventions already active
      */
     public PolicyViolation {
-      Check.orThrow(Check.identifier("policy", policy),
-          Check.elements("ids", ids, false));
+      Check.orThrow(Check.identifier("policy", policy), Check.elements("ids", ids, false),
+          ids == null ? null : ids.map(id -> id == null ? null : Check.identifier("ids", id))
+              .find(java.util.Objects::nonNull).getOrNull());
     }
   }
 }

@@ -16,7 +16,8 @@ import org.casemgmt.InvalidInputException;
  * Check.orThrow(Check.present("domain", domain), Check.text("description", description, 2000));
  * }</pre>
  *
- * <p>The detail of an error never contains the value itself: inputs are often personal data.
+ * <p>The detail of an error never contains a text, date or id given: inputs are often personal data. It may
+ * quote a number (a text's length, a count out of range).
  */
 public final class Check {
 

@@ -67,18 +67,21 @@ public record DayWindow(LocalDate start, LocalDate end) {
   /**
    * Whether the two windows share at least one day. Symmetric; touching windows do not overlap.
    *
-   * @param other the value to compare with or add
+   * @param other the other window
    * @return whether the two windows share at least one day. Symmetric; touching windows do not overlap
+   * @throws org.casemgmt.InvalidInputException if {@code other} is missing
    */
   public boolean overlaps(DayWindow other) {
+    Check.notNull(other, "other");
     return start.isBefore(other.end) && other.start.isBefore(end);
   }
 
   /**
    * The days both windows share, if any.
    *
-   * @param other the value to compare with or add
+   * @param other the other window
    * @return the days both windows share, if any
+   * @throws org.casemgmt.InvalidInputException if {@code other} is missing
    */
   public Option<DayWindow> intersection(DayWindow other) {
     return overlaps(other)
@@ -89,10 +92,12 @@ public record DayWindow(LocalDate start, LocalDate end) {
   /**
    * Whether the other window lies entirely inside this one.
    *
-   * @param other the value to compare with or add
+   * @param other the other window
    * @return whether the other window lies entirely inside this one
+   * @throws org.casemgmt.InvalidInputException if {@code other} is missing
    */
   public boolean encloses(DayWindow other) {
+    Check.notNull(other, "other");
     return !other.start.isBefore(start) && !other.end.isAfter(end);
   }
 
@@ -101,8 +106,10 @@ public record DayWindow(LocalDate start, LocalDate end) {
    *
    * @param day the day
    * @return whether the day is inside the window
+   * @throws org.casemgmt.InvalidInputException if the day is missing
    */
   public boolean contains(LocalDate day) {
+    Check.notNull(day, "day");
     return !day.isBefore(start) && day.isBefore(end);
   }
 

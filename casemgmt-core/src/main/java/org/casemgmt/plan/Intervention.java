@@ -231,8 +231,10 @@ public final class Intervention {
    *
    * @param asOf the day to look at
    * @return an amount between zero and {@link #cost()}
+   * @throws org.casemgmt.InvalidInputException if the day is missing
    */
   public Money costAccruedBy(LocalDate asOf) {
+    Check.notNull(asOf, "asOf");
     if (status == InterventionStatus.COMPLETED && endedOn.exists(end -> !end.isAfter(asOf))) {
       return cost;
     }

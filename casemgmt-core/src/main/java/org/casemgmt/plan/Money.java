@@ -38,8 +38,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   /**
    * Creates an amount from its decimal text, e.g. {@code "120.50"}.
    *
-   * @param amount the amount
-   * @return the new amount from its decimal text, e.g
+   * @param amount the amount as decimal text, e.g. {@code "120.50"}
+   * @return the amount
    * @throws org.casemgmt.InvalidInputException if the text is not a non-negative amount with at most two decimals
    */
   public static Money of(String amount) {
@@ -66,11 +66,12 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   /**
    * The sum of two amounts.
    *
-   * @param other the value to compare with or add
+   * @param other the amount to add
    * @return the sum of two amounts
+   * @throws org.casemgmt.InvalidInputException if {@code other} is missing
    */
   public Money plus(Money other) {
-    return new Money(amount.add(other.amount));
+    return new Money(amount.add(Check.notNull(other, "other").amount));
   }
 
   /**
@@ -78,25 +79,26 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
    *
    * @param other the amount to subtract
    * @return the difference
-   * @throws org.casemgmt.InvalidInputException if {@code other} is larger (money is never negative)
+   * @throws org.casemgmt.InvalidInputException if {@code other} is missing or larger (money is never negative)
    */
   public Money minus(Money other) {
-    return new Money(amount.subtract(other.amount));
+    return new Money(amount.subtract(Check.notNull(other, "other").amount));
   }
 
   /**
    * Whether this amount is greater than the other.
    *
-   * @param other the value to compare with or add
+   * @param other the amount to compare with
    * @return whether this amount is greater than the other
+   * @throws org.casemgmt.InvalidInputException if {@code other} is missing
    */
   public boolean exceeds(Money other) {
-    return amount.compareTo(other.amount) > 0;
+    return amount.compareTo(Check.notNull(other, "other").amount) > 0;
   }
 
   @Override
   public int compareTo(Money other) {
-    return amount.compareTo(other.amount);
+    return amount.compareTo(Check.notNull(other, "other").amount);
   }
 
   @Override

@@ -64,9 +64,9 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.exponential(90.0); }</pre>
    *
-   * @param mean the mean
+   * @param mean the mean, in days: above 0, at most {@value Exponential#MAX_MEAN} (so every sample is finite)
    * @return exponential with the given mean: memoryless, the classic service time of queueing theory
-   * @throws org.casemgmt.InvalidInputException if the mean is not positive
+   * @throws org.casemgmt.InvalidInputException if the mean is not positive, or larger than the maximum
    */
   static Distribution exponential(double mean) {
     return new Exponential(mean);
@@ -78,10 +78,11 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.lognormal(Math.log(30), 0.5); // median 30 days }</pre>
    *
-   * @param mu the mu
-   * @param sigma the sigma
+   * @param mu the mean of the logarithm, at most {@value LogNormal#MAX_MU} (e^50 days is already absurd)
+   * @param sigma the standard deviation of the logarithm, from 0 to {@value LogNormal#MAX_SIGMA}
    * @return log-normal whose logarithm has mean {@code mu} and standard deviation {@code sigma}: long right tails, as real case durations often have
-   * @throws org.casemgmt.InvalidInputException if {@code sigma} is negative or a parameter is not finite
+   * @throws org.casemgmt.InvalidInputException if a parameter is out of its range or not finite (the bounds keep
+   *     every sample finite)
    */
   static Distribution lognormal(double mu, double sigma) {
     return new LogNormal(mu, sigma);
@@ -178,12 +179,18 @@ public sealed interface Distribution {
    */
   record Exponential(double mean) implements Distribution {
     /**
+     * The largest mean, in days: a draw is at most about 37 means (the uniform is at least 2^-53 from 1), so
+     * every sample stays finite.
+     */
+    public static final double MAX_MEAN = 1e12;
+
+    /**
      * Creates the distribution, checking its parameter.
      *
-     * @param mean the mean duration
+     * @param mean the mean duration, above 0 and at most {@link #MAX_MEAN}
      */
     public Exponential {
-      Check.orThrow(Inputs.above("mean", mean, 0));
+      Check.orThrow(Inputs.above("mean", mean, 0), Inputs.atMost("mean", mean, MAX_MEAN));
     }
 
     @Override
@@ -200,14 +207,20 @@ public sealed interface Distribution {
    * @param sigma the standard deviation of the duration's logarithm
    */
   record LogNormal(double mu, double sigma) implements Distribution {
+    /** The largest {@code mu}: with {@link #MAX_SIGMA}, {@code mu + sigma·g} stays far below 709 for any Gaussian draw. */
+    public static final double MAX_MU = 50;
+    /** The largest {@code sigma}. */
+    public static final double MAX_SIGMA = 10;
+
     /**
      * Creates the distribution, checking its parameters.
      *
-     * @param mu the mean of the duration's logarithm
-     * @param sigma the standard deviation of the duration's logarithm
+     * @param mu the mean of the duration's logarithm, from -700 to {@link #MAX_MU}
+     * @param sigma the standard deviation of the duration's logarithm, from 0 to {@link #MAX_SIGMA}
      */
     public LogNormal {
-      Check.orThrow(Inputs.atLeast("mu", mu, -700), Inputs.atLeast("sigma", sigma, 0));
+      Check.orThrow(Inputs.atLeast("mu", mu, -700), Inputs.atMost("mu", mu, MAX_MU),
+          Inputs.atLeast("sigma", sigma, 0), Inputs.atMost("sigma", sigma, MAX_SIGMA));
     }
 
     @Override

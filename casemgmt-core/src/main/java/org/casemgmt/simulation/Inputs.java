@@ -19,6 +19,13 @@ final class Inputs {
     return value < min ? new InputError(field, Problem.OUT_OF_RANGE, "must be at least " + min + ", got " + value) : null;
   }
 
+  /** A finite number of at most {@code max} (a non-finite one is reported by the other checks). */
+  static InputError atMost(String field, double value, double max) {
+    return Double.isFinite(value) && value > max
+        ? new InputError(field, Problem.OUT_OF_RANGE, "must be at most " + max + ", got " + value)
+        : null;
+  }
+
   /** A finite number strictly above {@code min}. */
   static InputError above(String field, double value, double min) {
     if (!Double.isFinite(value)) {

@@ -553,6 +553,10 @@ public final class CaseFixture {
     if (value instanceof String) {
       return "***";
     }
+    if (value instanceof io.vavr.control.Option<?> option) {
+      // Option.some(text) — a reason, say — is masked like the text itself.
+      return option.isEmpty() ? "None" : "Some(" + describe(option.getOrNull()) + ")";
+    }
     if (value instanceof Client client) {
       return "Client[" + client.id() + "]";
     }

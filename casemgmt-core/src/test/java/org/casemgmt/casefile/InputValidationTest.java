@@ -134,6 +134,42 @@ class InputValidationTest {
     }
 
     @Test
+    void value_operations_and_queries_name_a_missing_argument_instead_of_a_null_pointer() {
+      DayWindow window = DayWindow.ofDays(DAY0, 10);
+      assertEquals(List.of("other:MISSING"), problems(() -> Money.of(1).plus(null)));
+      assertEquals(List.of("other:MISSING"), problems(() -> Money.of(1).minus(null)));
+      assertEquals(List.of("other:MISSING"), problems(() -> Money.of(1).exceeds(null)));
+      assertEquals(List.of("other:MISSING"), problems(() -> Money.of(1).compareTo(null)));
+      assertEquals(List.of("other:MISSING"), problems(() -> window.overlaps(null)));
+      assertEquals(List.of("other:MISSING"), problems(() -> window.intersection(null)));
+      assertEquals(List.of("other:MISSING"), problems(() -> window.encloses(null)));
+      assertEquals(List.of("day:MISSING"), problems(() -> window.contains(null)));
+      assertEquals(List.of("phase:MISSING"), problems(() -> PhaseTable.permitted(null, false)));
+      assertEquals(List.of("phase:MISSING", "command:MISSING"), problems(() -> PhaseTable.isPermitted(null, false, null)));
+      assertEquals(List.of("from:MISSING", "command:MISSING"), problems(() -> PhaseTable.targets(null, null)));
+      assertEquals(List.of("from:MISSING", "command:MISSING", "to:MISSING"),
+          problems(() -> PhaseTable.allows(null, null, null)));
+      assertEquals(List.of("from:MISSING"), problems(() -> PhaseTable.reachable(null, false)));
+      org.casemgmt.plan.Intervention planned = org.casemgmt.plan.Intervention.of(InterventionId.of("I-1"),
+          HashSet.of(NeedId.of("N-1")), HashSet.empty(), org.casemgmt.resource.ProviderId.of("P-1"),
+          org.casemgmt.resource.ServiceKind.COUNSELLING, window, Money.of(100));
+      assertEquals(List.of("asOf:MISSING"), problems(() -> planned.costAccruedBy(null)));
+      PlanVersion plan = CaseFile.open(new OpenCase(ANNA, CaseId.of("CASE-1"),
+              Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0), StaffId.of("anna"), HashSet.of(LifeDomain.WORK), DAY0))
+          .flatMap(f -> f.handle(new StartAssessment(ANNA)))
+          .flatMap(f -> f.handle(new RecordNeed(ANNA, NeedId.of("N-1"), LifeDomain.WORK, "need", Priority.HIGH,
+              IdentifiedBy.CLIENT)))
+          .flatMap(f -> f.handle(new CompleteAssessment(ANNA)))
+          .flatMap(f -> f.handle(StartPlanning.of(ANNA, DayWindow.ofDays(DAY0, 365))))
+          .getOrElseThrow(r -> new AssertionError(r.rule()))
+          .currentPlan().getOrNull();
+      assertEquals(List.of("need:MISSING"), problems(() -> plan.covers(null)));
+      assertEquals(List.of("asOf:MISSING"), problems(() -> plan.costToDate(null)));
+      assertEquals(List.of("candidate:MISSING"), problems(() -> plan.findOverlap(null)));
+      assertEquals(List.of("candidate:MISSING"), problems(() -> plan.findExclusiveClash(null)));
+    }
+
+    @Test
     void inverted_and_empty_windows_are_reported() {
       assertEquals(List.of("end:INVERTED_WINDOW"), problems(() -> DayWindow.of(DAY0.plusDays(10), DAY0)));
       assertEquals(List.of("end:INVERTED_WINDOW"), problems(() -> DayWindow.of(DAY0, DAY0)));

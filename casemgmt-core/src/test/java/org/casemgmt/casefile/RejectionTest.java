@@ -630,6 +630,9 @@ class RejectionTest {
     assertEquals(new PolicyViolation("MAX_THREE_ACTIVE", List.of("I-1", "I-2")).rule(), "PolicyViolation");
     org.junit.jupiter.api.Assertions.assertThrows(org.casemgmt.InvalidInputException.class,
         () -> new PolicyViolation("no spaces allowed", List.empty()));
+    // Its ids are identifiers too, never prose that could carry personal data.
+    org.junit.jupiter.api.Assertions.assertThrows(org.casemgmt.InvalidInputException.class,
+        () -> new PolicyViolation("MAX_THREE_ACTIVE", List.of("I-1", "Maria Rossi")));
   }
 
   // ---------------------------------------------------------------- every rule has its example

@@ -89,5 +89,21 @@ class DistributionTest {
     void a_lognormal_with_a_negative_sigma_is_rejected() {
       assertThrows(InvalidInputException.class, () -> Distribution.lognormal(1, -0.1));
     }
+
+    @Test
+    void parameters_whose_samples_could_overflow_are_rejected_and_the_largest_accepted_ones_stay_finite() {
+      assertThrows(InvalidInputException.class, () -> Distribution.exponential(1e13));
+      assertThrows(InvalidInputException.class, () -> Distribution.lognormal(800, 0));
+      assertThrows(InvalidInputException.class, () -> Distribution.lognormal(0, 11));
+      java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+      for (Distribution extreme : List.of(Distribution.exponential(Distribution.Exponential.MAX_MEAN),
+          Distribution.lognormal(Distribution.LogNormal.MAX_MU, Distribution.LogNormal.MAX_SIGMA))) {
+        for (int i = 0; i < 100_000; i++) {
+          double sample = extreme.sample(random);
+          assertTrue(Double.isFinite(sample) && sample >= 0, extreme + " drew " + sample);
+        }
+        assertTrue(Double.isFinite(extreme.mean()), extreme.toString());
+      }
+    }
   }
 }

@@ -225,6 +225,17 @@ class CaseFixtureTest {
     }
 
     @Test
+    void failure_messages_mask_text_inside_options_too() {
+      String described = CaseFixture.describe(new CaseEvent.ReferralCompleted(
+          org.casemgmt.plan.ReferralId.of("R-1"), DAY0, false, io.vavr.control.Option.some(SECRET)));
+
+      assertEquals("ReferralCompleted[referral=R-1, on=" + DAY0 + ", successful=false, reason=Some(***)]", described);
+      assertEquals("ReferralCompleted[referral=R-1, on=" + DAY0 + ", successful=true, reason=None]",
+          CaseFixture.describe(new CaseEvent.ReferralCompleted(org.casemgmt.plan.ReferralId.of("R-1"), DAY0, true,
+              io.vavr.control.Option.none())));
+    }
+
+    @Test
     void the_story_goes_on_with_sequence_numbers_that_continue_the_history() {
       CaseFixture.Accepted second = CaseFixture.given(OPENED).when(StartAssessment::new)
           .thenEmits(new AssessmentStarted())
