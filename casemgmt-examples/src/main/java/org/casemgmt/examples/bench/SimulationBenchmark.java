@@ -8,6 +8,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.simulation.DailyStatus;
@@ -60,7 +61,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -cp <classpath> org.casemgmt.examples.bench.SimulationBenchmark            # 3 seeds, after 2 warm-ups
  * java -Xmx2g -cp <classpath> org.casemgmt.examples.bench.SimulationBenchmark long 1000000 /tmp/log.csv
  * }</pre>
- * The first form prints the statistics the reference lists for seeds 1–3, for casemgmt and the baseline, with
+ * ({@code … SimulationBenchmark load} compares the speed at 10 and at 2 arrivals a day with as many model events,
+ * see {@link #atArrivalRate}.) The first form prints the statistics the reference lists for seeds 1–3, for
+ * casemgmt and the baseline, with
  * model events per second of wall time. The second simulates about {@code n} cases at the reference rate
  * (horizon n / 10 days) with the event log streamed to a CSV file, and reports the peak heap, to show that
  * memory stays flat in the number of cases.
@@ -133,6 +136,10 @@ public class SimulationBenchmark {
    * @throws IOException if the event log cannot be written
    */
   public static void main(String[] args) throws IOException {
+    if (args.length >= 1 && args[0].equals("load")) {
+      compareOpenCases();
+      return;
+    }
     if (args.length >= 1 && args[0].equals("long")) {
       if (args.length < 3) {
         throw new IllegalArgumentException("usage: long <cases> <csv path>");
@@ -166,6 +173,45 @@ public class SimulationBenchmark {
     }
     System.out.println("expected (BENCHMARKS.md): ~36,400 arrivals, ~35,200 completed, ~117 days, ~0.75, "
         + "~8,800 loop-backs, ~111,000 reviews, ~353,000 model events");
+  }
+
+  /**
+   * The reference model at another arrival rate, with the managers scaled with it (4 per daily arrival, as 40 for
+   * 10) and the horizon stretched so that a run has about as many model events (≈ 353,000): by Little's law it
+   * keeps about {@code arrivalsPerDay × 117} cases open instead of ≈ 1,200. Not a workload of BENCHMARKS.md: it
+   * shows how much the number of open cases (whose state must stay in the caches) matters to the speed.
+   *
+   * @param arrivalsPerDay the arrival rate
+   * @param seed           the seed
+   * @return the variant of the reference scenario
+   */
+  static Scenario atArrivalRate(double arrivalsPerDay, long seed) {
+    return Scenario.reference(seed).toBuilder()
+        .arrivalsPerDay(arrivalsPerDay)
+        .managers((int) Math.round(4 * arrivalsPerDay), 1)
+        .horizonDays(3650 * 10 / arrivalsPerDay)
+        .build();
+  }
+
+  /** Model events per second at 10 (the reference) and 2 arrivals a day, alternating runs, medians of ten. */
+  private static void compareOpenCases() {
+    double[] rates = {10, 2};
+    double[][] perSecond = new double[rates.length][10];
+    for (int round = -3; round < 10; round++) { // three rounds of warm-up
+      for (int r = 0; r < rates.length; r++) {
+        long start = System.nanoTime();
+        SimulationResult result = Simulation.run(atArrivalRate(rates[r], 100 + Math.max(round, 0)));
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (round >= 0) {
+          perSecond[r][round] = result.modelEvents() / wall;
+        }
+      }
+    }
+    for (int r = 0; r < rates.length; r++) {
+      Arrays.sort(perSecond[r]);
+      System.out.printf("%.0f arrivals a day (about %.0f cases open): median %.0f model events/s%n", rates[r],
+          rates[r] * 117, (perSecond[r][4] + perSecond[r][5]) / 2);
+    }
   }
 
   private static void longRun(long cases, Path csv) throws IOException {

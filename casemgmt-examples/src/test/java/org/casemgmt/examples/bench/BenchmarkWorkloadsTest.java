@@ -229,4 +229,24 @@ class BenchmarkWorkloadsTest {
       assertEquals(MutableCase.Phase.CLOSED, new CommandCostBenchmark().baselinePerCommand(baseline).phase());
     }
   }
+
+  @Nested
+  class The_simulation_at_another_arrival_rate {
+
+    @Test
+    void has_about_as_many_model_events_as_the_reference_with_a_fifth_of_the_cases_open() {
+      org.casemgmt.simulation.SimulationResult reference =
+          org.casemgmt.simulation.Simulation.run(SimulationBenchmark.atArrivalRate(10, 1));
+      org.casemgmt.simulation.SimulationResult slower =
+          org.casemgmt.simulation.Simulation.run(SimulationBenchmark.atArrivalRate(2, 1));
+
+      assertEquals(reference.modelEvents(), slower.modelEvents(), 0.03 * reference.modelEvents());
+      // Little's law: the mean number of cases open is the arrival rate times the mean time in system.
+      double openReference = 10 * reference.meanTimeInSystem();
+      double openSlower = 2 * slower.meanTimeInSystem();
+      assertEquals(5, openReference / openSlower, 0.5);
+      assertEquals(0, reference.totalRejections());
+      assertEquals(0, slower.totalRejections());
+    }
+  }
 }
