@@ -35,14 +35,10 @@ public record InvalidHistory(Problem problem, long position, String detail) {
     if (history.isEmpty()) {
       return Option.some(new InvalidHistory(Problem.EMPTY, 0, "no events"));
     }
-    int position = 1;
-    for (RecordedEvent event : history) {
-      if (event == null) {
-        throw new IllegalArgumentException("event " + position + " of the history is null");
-      }
-      position++;
-    }
     RecordedEvent first = history.head();
+    if (first == null) {
+      throw new IllegalArgumentException("event 1 of the history is null");
+    }
     if (!(first.event() instanceof CaseEvent.CaseOpened opened) || !opened.caseId().equals(first.caseId())) {
       return Option.some(new InvalidHistory(Problem.NOT_OPENED_FIRST, 1, "first event is " + first.event().getClass().getSimpleName()));
     }
@@ -51,6 +47,9 @@ public record InvalidHistory(Problem problem, long position, String detail) {
     }
     long expected = 1;
     for (RecordedEvent event : history.tail()) {
+      if (event == null) {
+        throw new IllegalArgumentException("event " + (expected + 1) + " of the history is null");
+      }
       Option<InvalidHistory> problem = check(first.caseId(), expected, event);
       if (problem.isDefined()) {
         return problem;
