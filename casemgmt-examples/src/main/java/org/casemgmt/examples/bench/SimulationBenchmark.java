@@ -60,13 +60,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>{@code
  * java -cp <classpath> org.casemgmt.examples.bench.SimulationBenchmark            # 3 seeds, after 2 warm-ups
  * java -Xmx2g -cp <classpath> org.casemgmt.examples.bench.SimulationBenchmark long 1000000 /tmp/log.csv
+ * java -Xms2g -Xmx2g -cp <classpath> org.casemgmt.examples.bench.SimulationBenchmark load
  * }</pre>
- * ({@code … SimulationBenchmark load} compares the speed at 10 and at 2 arrivals a day with as many model events,
- * see {@link #atArrivalRate}.) The first form prints the statistics the reference lists for seeds 1–3, for
- * casemgmt and the baseline, with
+ * The first form prints the statistics the reference lists for seeds 1–3, for casemgmt and the baseline, with
  * model events per second of wall time. The second simulates about {@code n} cases at the reference rate
  * (horizon n / 10 days) with the event log streamed to a CSV file, and reports the peak heap, to show that
- * memory stays flat in the number of cases.
+ * memory stays flat in the number of cases. The third compares the speed at 10 and at 2 arrivals a day with as
+ * many model events (see {@link #atArrivalRate}): how much the number of open cases matters.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
