@@ -49,6 +49,13 @@ class InputValidationTest {
   static final String SECRET = "Maria Rossi told us about the violence at home";
   static final String TOO_LONG = "x".repeat(4001);
 
+  /** A valid planned intervention, for the checks of its transitions and queries. */
+  static org.casemgmt.plan.Intervention plannedIntervention() {
+    return org.casemgmt.plan.Intervention.of(InterventionId.of("I-1"), HashSet.of(NeedId.of("N-1")), HashSet.empty(),
+        org.casemgmt.resource.ProviderId.of("P-1"), org.casemgmt.resource.ServiceKind.COUNSELLING,
+        DayWindow.ofDays(DAY0, 10), Money.of(100));
+  }
+
   /** Runs a construction that must fail and answers its problems as (field, problem) pairs. */
   static List<String> problems(Executable construction) {
     InvalidInputException e = assertThrows(InvalidInputException.class, construction);
@@ -112,9 +119,7 @@ class InputValidationTest {
     void options_holding_null_and_transitions_without_their_day_are_reported() {
       assertEquals(List.of("expectedVersion:NULL_ELEMENT"),
           problems(() -> new Issued(StaffId.of("anna"), ANNA.at(), io.vavr.control.Option.some((Long) null))));
-      org.casemgmt.plan.Intervention planned = org.casemgmt.plan.Intervention.of(InterventionId.of("I-1"),
-          HashSet.of(NeedId.of("N-1")), HashSet.empty(), org.casemgmt.resource.ProviderId.of("P-1"),
-          org.casemgmt.resource.ServiceKind.COUNSELLING, DayWindow.ofDays(DAY0, 10), Money.of(100));
+      org.casemgmt.plan.Intervention planned = plannedIntervention();
       assertEquals(List.of("on:MISSING"), problems(() -> planned.started(null)));
       assertEquals(List.of("newStatus:MISSING"), problems(() -> planned.withStatus(null)));
       assertEquals(List.of("finalStatus:MISSING", "on:MISSING"), problems(() -> planned.ended(null, null)));
@@ -150,9 +155,7 @@ class InputValidationTest {
       assertEquals(List.of("from:MISSING", "command:MISSING", "to:MISSING"),
           problems(() -> PhaseTable.allows(null, null, null)));
       assertEquals(List.of("from:MISSING"), problems(() -> PhaseTable.reachable(null, false)));
-      org.casemgmt.plan.Intervention planned = org.casemgmt.plan.Intervention.of(InterventionId.of("I-1"),
-          HashSet.of(NeedId.of("N-1")), HashSet.empty(), org.casemgmt.resource.ProviderId.of("P-1"),
-          org.casemgmt.resource.ServiceKind.COUNSELLING, window, Money.of(100));
+      org.casemgmt.plan.Intervention planned = plannedIntervention();
       assertEquals(List.of("asOf:MISSING"), problems(() -> planned.costAccruedBy(null)));
       PlanVersion plan = CaseFile.open(new OpenCase(ANNA, CaseId.of("CASE-1"),
               Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0), StaffId.of("anna"), HashSet.of(LifeDomain.WORK), DAY0))
