@@ -33,7 +33,10 @@ import org.casemgmt.resource.Strength;
  * them. Each is wrapped in a {@link RecordedEvent} that says which case, which sequence number, who and when.
  * Free-text fields are redacted in {@code toString}.
  */
-public sealed interface CaseEvent {
+public sealed interface CaseEvent extends Decision {
+
+  /** {@return the kind of the event: one constant per event type, for exhaustive {@code switch}es} */
+  EventKind kind();
 
   /**
    * A case file was opened.
@@ -46,19 +49,15 @@ public sealed interface CaseEvent {
    */
   record CaseOpened(CaseId caseId, Client client, StaffId caseManager, Set<LifeDomain> scope, LocalDate openedOn)
       implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param caseId the case
-     * @param client the person it is about
-     * @param caseManager the reference person who took charge
-     * @param scope the life domains agreed with the client
-     * @param openedOn the day it was opened
-     */
     public CaseOpened {
       Check.orThrow(Check.present("caseId", caseId), Check.present("client", client),
           Check.present("caseManager", caseManager), Check.elements("scope", scope, true),
           Check.present("openedOn", openedOn));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.CASE_OPENED;
     }
   }
 
@@ -69,14 +68,13 @@ public sealed interface CaseEvent {
    * @param to   the new case manager
    */
   record CaseHandedOver(StaffId from, StaffId to) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param from the previous case manager
-     * @param to the new case manager
-     */
     public CaseHandedOver {
       Check.orThrow(Check.present("from", from), Check.present("to", to));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.CASE_HANDED_OVER;
     }
   }
 
@@ -87,14 +85,13 @@ public sealed interface CaseEvent {
    * @param consentedOn the day the client consented
    */
   record ScopeExtended(Set<LifeDomain> domains, LocalDate consentedOn) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param domains the domains added
-     * @param consentedOn the day the client consented
-     */
     public ScopeExtended {
       Check.orThrow(Check.elements("domains", domains, true), Check.present("consentedOn", consentedOn));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.SCOPE_EXTENDED;
     }
   }
 
@@ -104,11 +101,6 @@ public sealed interface CaseEvent {
    * @param reason why (free text, redacted)
    */
   record CaseSuspended(String reason) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param reason why (free text, redacted)
-     */
     public CaseSuspended {
       Check.orThrow(Check.present("reason", reason));
     }
@@ -117,10 +109,20 @@ public sealed interface CaseEvent {
     public String toString() {
       return "CaseSuspended[reason=***]";
     }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.CASE_SUSPENDED;
+    }
   }
 
   /** The case was resumed in the phase it was in. */
-  record CaseResumed() implements CaseEvent {}
+  record CaseResumed() implements CaseEvent {
+    @Override
+    public EventKind kind() {
+      return EventKind.CASE_RESUMED;
+    }
+  }
 
   /**
    * The case was closed. Work still open that day ended with it: interventions not yet over were cancelled
@@ -131,13 +133,6 @@ public sealed interface CaseEvent {
    * @param note     the closing report's summary (free text, redacted)
    */
   record CaseClosed(ClosureReason reason, LocalDate closedOn, String note) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param reason why
-     * @param closedOn the day it closed
-     * @param note the closing report's summary (free text, redacted)
-     */
     public CaseClosed {
       Check.orThrow(Check.present("reason", reason), Check.present("closedOn", closedOn), Check.present("note", note));
     }
@@ -145,6 +140,11 @@ public sealed interface CaseEvent {
     @Override
     public String toString() {
       return "CaseClosed[reason=" + reason + ", closedOn=" + closedOn + ", note=***]";
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.CASE_CLOSED;
     }
   }
 
@@ -154,11 +154,6 @@ public sealed interface CaseEvent {
    * @param reason why (free text, redacted)
    */
   record CaseReopened(String reason) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param reason why (free text, redacted)
-     */
     public CaseReopened {
       Check.orThrow(Check.present("reason", reason));
     }
@@ -167,10 +162,20 @@ public sealed interface CaseEvent {
     public String toString() {
       return "CaseReopened[reason=***]";
     }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.CASE_REOPENED;
+    }
   }
 
   /** The assessment started. */
-  record AssessmentStarted() implements CaseEvent {}
+  record AssessmentStarted() implements CaseEvent {
+    @Override
+    public EventKind kind() {
+      return EventKind.ASSESSMENT_STARTED;
+    }
+  }
 
   /**
    * A need was recorded.
@@ -178,13 +183,13 @@ public sealed interface CaseEvent {
    * @param need the need, open
    */
   record NeedRecorded(Need need) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param need the need, open
-     */
     public NeedRecorded {
       Check.orThrow(Check.present("need", need));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.NEED_RECORDED;
     }
   }
 
@@ -196,13 +201,6 @@ public sealed interface CaseEvent {
    * @param priority    the new priority
    */
   record NeedRevised(NeedId need, String description, Priority priority) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param need the need
-     * @param description the new description (free text, redacted)
-     * @param priority the new priority
-     */
     public NeedRevised {
       Check.orThrow(Check.present("need", need), Check.present("description", description),
           Check.present("priority", priority));
@@ -211,6 +209,11 @@ public sealed interface CaseEvent {
     @Override
     public String toString() {
       return "NeedRevised[need=" + need + ", description=***, priority=" + priority + "]";
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.NEED_REVISED;
     }
   }
 
@@ -221,12 +224,6 @@ public sealed interface CaseEvent {
    * @param reason why (free text, redacted)
    */
   record NeedWithdrawn(NeedId need, String reason) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param need the need
-     * @param reason why (free text, redacted)
-     */
     public NeedWithdrawn {
       Check.orThrow(Check.present("need", need), Check.present("reason", reason));
     }
@@ -234,6 +231,11 @@ public sealed interface CaseEvent {
     @Override
     public String toString() {
       return "NeedWithdrawn[need=" + need + ", reason=***]";
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.NEED_WITHDRAWN;
     }
   }
 
@@ -243,13 +245,13 @@ public sealed interface CaseEvent {
    * @param strength the strength
    */
   record StrengthRecorded(Strength strength) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param strength the strength
-     */
     public StrengthRecorded {
       Check.orThrow(Check.present("strength", strength));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.STRENGTH_RECORDED;
     }
   }
 
@@ -259,18 +261,23 @@ public sealed interface CaseEvent {
    * @param resource the resource
    */
   record ResourceRecorded(Resource resource) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param resource the resource
-     */
     public ResourceRecorded {
       Check.orThrow(Check.present("resource", resource));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.RESOURCE_RECORDED;
     }
   }
 
   /** The assessment was concluded. */
-  record AssessmentCompleted() implements CaseEvent {}
+  record AssessmentCompleted() implements CaseEvent {
+    @Override
+    public EventKind kind() {
+      return EventKind.ASSESSMENT_COMPLETED;
+    }
+  }
 
   /**
    * Planning started with a new plan version.
@@ -280,16 +287,14 @@ public sealed interface CaseEvent {
    * @param coverageThreshold the priority from which open needs must be covered or deferred
    */
   record PlanningStarted(int planVersion, DayWindow period, Priority coverageThreshold) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param planVersion the new version's number
-     * @param period the period it covers
-     * @param coverageThreshold the priority from which open needs must be covered or deferred
-     */
     public PlanningStarted {
       Check.orThrow(Check.atLeast("planVersion", planVersion, 1), Check.present("period", period),
           Check.present("coverageThreshold", coverageThreshold));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.PLANNING_STARTED;
     }
   }
 
@@ -299,13 +304,13 @@ public sealed interface CaseEvent {
    * @param goal the goal, proposed
    */
   record GoalAdded(Goal goal) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param goal the goal, proposed
-     */
     public GoalAdded {
       Check.orThrow(Check.present("goal", goal));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.GOAL_ADDED;
     }
   }
 
@@ -316,14 +321,13 @@ public sealed interface CaseEvent {
    * @param provider     who delivers it
    */
   record InterventionPlanned(Intervention intervention, Provider provider) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param intervention the intervention, planned
-     * @param provider who delivers it
-     */
     public InterventionPlanned {
       Check.orThrow(Check.present("intervention", intervention), Check.present("provider", provider));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.INTERVENTION_PLANNED;
     }
   }
 
@@ -334,12 +338,6 @@ public sealed interface CaseEvent {
    * @param reason why (free text, redacted)
    */
   record NeedDeferred(NeedId need, String reason) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param need the need
-     * @param reason why (free text, redacted)
-     */
     public NeedDeferred {
       Check.orThrow(Check.present("need", need), Check.present("reason", reason));
     }
@@ -347,6 +345,11 @@ public sealed interface CaseEvent {
     @Override
     public String toString() {
       return "NeedDeferred[need=" + need + ", reason=***]";
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.NEED_DEFERRED;
     }
   }
 
@@ -356,13 +359,13 @@ public sealed interface CaseEvent {
    * @param cap the cap
    */
   record BudgetCapSet(Money cap) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param cap the cap
-     */
     public BudgetCapSet {
       Check.orThrow(Check.present("cap", cap));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.BUDGET_CAP_SET;
     }
   }
 
@@ -372,13 +375,13 @@ public sealed interface CaseEvent {
    * @param agreedOn the day of the agreement
    */
   record PlanAgreed(LocalDate agreedOn) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param agreedOn the day of the agreement
-     */
     public PlanAgreed {
       Check.orThrow(Check.present("agreedOn", agreedOn));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.PLAN_AGREED;
     }
   }
 
@@ -388,18 +391,23 @@ public sealed interface CaseEvent {
    * @param approvedOn the day of approval
    */
   record PlanApproved(LocalDate approvedOn) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param approvedOn the day of approval
-     */
     public PlanApproved {
       Check.orThrow(Check.present("approvedOn", approvedOn));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.PLAN_APPROVED;
     }
   }
 
   /** The approved plan went into implementation. */
-  record ImplementationStarted() implements CaseEvent {}
+  record ImplementationStarted() implements CaseEvent {
+    @Override
+    public EventKind kind() {
+      return EventKind.IMPLEMENTATION_STARTED;
+    }
+  }
 
   /**
    * An intervention started.
@@ -408,14 +416,13 @@ public sealed interface CaseEvent {
    * @param on           the day
    */
   record InterventionStarted(InterventionId intervention, LocalDate on) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param intervention the intervention
-     * @param on the day
-     */
     public InterventionStarted {
       Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.INTERVENTION_STARTED;
     }
   }
 
@@ -426,14 +433,13 @@ public sealed interface CaseEvent {
    * @param on           the day
    */
   record InterventionSuspended(InterventionId intervention, LocalDate on) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param intervention the intervention
-     * @param on the day
-     */
     public InterventionSuspended {
       Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.INTERVENTION_SUSPENDED;
     }
   }
 
@@ -444,14 +450,13 @@ public sealed interface CaseEvent {
    * @param on           the day
    */
   record InterventionResumed(InterventionId intervention, LocalDate on) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param intervention the intervention
-     * @param on the day
-     */
     public InterventionResumed {
       Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.INTERVENTION_RESUMED;
     }
   }
 
@@ -462,14 +467,13 @@ public sealed interface CaseEvent {
    * @param on           the day
    */
   record InterventionCompleted(InterventionId intervention, LocalDate on) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param intervention the intervention
-     * @param on the day
-     */
     public InterventionCompleted {
       Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.INTERVENTION_COMPLETED;
     }
   }
 
@@ -481,13 +485,6 @@ public sealed interface CaseEvent {
    * @param reason       why (free text, redacted)
    */
   record InterventionCancelled(InterventionId intervention, LocalDate on, String reason) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param intervention the intervention
-     * @param on the day
-     * @param reason why (free text, redacted)
-     */
     public InterventionCancelled {
       Check.orThrow(Check.present("intervention", intervention), Check.present("on", on),
           Check.present("reason", reason));
@@ -496,6 +493,11 @@ public sealed interface CaseEvent {
     @Override
     public String toString() {
       return "InterventionCancelled[intervention=" + intervention + ", on=" + on + ", reason=***]";
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.INTERVENTION_CANCELLED;
     }
   }
 
@@ -508,20 +510,23 @@ public sealed interface CaseEvent {
    */
   record ReviewRecorded(LocalDate on, Map<InterventionId, Finding> findings, ReviewDecision decision)
       implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param on the day of the review
-     * @param findings what was found per intervention
-     * @param decision what happens next
-     */
     public ReviewRecorded {
       Check.orThrow(Check.present("on", on), Check.entries("findings", findings), Check.present("decision", decision));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.REVIEW_RECORDED;
     }
   }
 
   /** The final evaluation started. */
-  record EvaluationStarted() implements CaseEvent {}
+  record EvaluationStarted() implements CaseEvent {
+    @Override
+    public EventKind kind() {
+      return EventKind.EVALUATION_STARTED;
+    }
+  }
 
   /**
    * The outcome of a goal was evaluated.
@@ -530,14 +535,13 @@ public sealed interface CaseEvent {
    * @param achievement the outcome
    */
   record OutcomeRecorded(GoalId goal, GoalAchievement achievement) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param goal the goal
-     * @param achievement the outcome
-     */
     public OutcomeRecorded {
       Check.orThrow(Check.present("goal", goal), Check.present("achievement", achievement));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.OUTCOME_RECORDED;
     }
   }
 
@@ -547,11 +551,6 @@ public sealed interface CaseEvent {
    * @param reason why (free text, redacted)
    */
   record ReplanningStarted(String reason) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param reason why (free text, redacted)
-     */
     public ReplanningStarted {
       Check.orThrow(Check.present("reason", reason));
     }
@@ -559,6 +558,11 @@ public sealed interface CaseEvent {
     @Override
     public String toString() {
       return "ReplanningStarted[reason=***]";
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.REPLANNING_STARTED;
     }
   }
 
@@ -568,13 +572,13 @@ public sealed interface CaseEvent {
    * @param participant who and their commitment
    */
   record ParticipantAdded(Participant participant) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param participant who and their commitment
-     */
     public ParticipantAdded {
       Check.orThrow(Check.present("participant", participant));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.PARTICIPANT_ADDED;
     }
   }
 
@@ -584,13 +588,13 @@ public sealed interface CaseEvent {
    * @param referral the referral, requested
    */
   record ReferralRequested(Referral referral) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param referral the referral, requested
-     */
     public ReferralRequested {
       Check.orThrow(Check.present("referral", referral));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.REFERRAL_REQUESTED;
     }
   }
 
@@ -601,14 +605,13 @@ public sealed interface CaseEvent {
    * @param on       the day of the answer
    */
   record ReferralAccepted(ReferralId referral, LocalDate on) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param referral the referral
-     * @param on the day of the answer
-     */
     public ReferralAccepted {
       Check.orThrow(Check.present("referral", referral), Check.present("on", on));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.REFERRAL_ACCEPTED;
     }
   }
 
@@ -620,13 +623,6 @@ public sealed interface CaseEvent {
    * @param reason   why (free text, redacted)
    */
   record ReferralDeclined(ReferralId referral, LocalDate on, String reason) implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param referral the referral
-     * @param on the day of the answer
-     * @param reason why (free text, redacted)
-     */
     public ReferralDeclined {
       Check.orThrow(Check.present("referral", referral), Check.present("on", on), Check.present("reason", reason));
     }
@@ -634,6 +630,11 @@ public sealed interface CaseEvent {
     @Override
     public String toString() {
       return "ReferralDeclined[referral=" + referral + ", on=" + on + ", reason=***]";
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.REFERRAL_DECLINED;
     }
   }
 
@@ -647,14 +648,6 @@ public sealed interface CaseEvent {
    */
   record ReferralCompleted(ReferralId referral, LocalDate on, boolean successful, Option<String> reason)
       implements CaseEvent {
-    /**
-     * Creates the event, checking every field.
-     *
-     * @param referral the referral
-     * @param on the day it ended
-     * @param successful whether it reached its aim
-     * @param reason why not, when it did not (free text, redacted)
-     */
     public ReferralCompleted {
       Check.orThrow(Check.present("referral", referral), Check.present("on", on),
           Check.optionalText("reason", reason, Check.LONG_TEXT));
@@ -664,6 +657,11 @@ public sealed interface CaseEvent {
     public String toString() {
       return "ReferralCompleted[referral=" + referral + ", on=" + on + ", successful=" + successful + ", reason="
           + reason.map(r -> "***") + "]";
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.REFERRAL_COMPLETED;
     }
   }
 }

@@ -34,19 +34,25 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Issued anna = Issued.by(StaffId.of("anna"), Instant.parse("2026-03-02T09:00:00Z"));
- * CaseFile file = CaseFile.open(new Command.OpenCase(anna, CaseId.of("CASE-1"), client, StaffId.of("anna"),
- *         HashSet.of(LifeDomain.HOUSING, LifeDomain.WORK), LocalDate.of(2026, 3, 2)))
- *     .flatMap(c -> c.handle(new Command.StartAssessment(anna)))
- *     .flatMap(c -> c.handle(new Command.RecordNeed(anna, NeedId.of("N-1"), LifeDomain.HOUSING,
- *         "Evicted last week", Priority.URGENT, IdentifiedBy.CLIENT)))
+ * CaseFile file = CaseFile.open(anna, OpenCase.of(CaseId.of("CASE-1"), client, LocalDate.of(2026, 3, 2),
+ *         LifeDomain.HOUSING, LifeDomain.WORK))
  *     .getOrElseThrow(rejection -> new IllegalStateException(rejection.rule()));
- * file.phase();              // ASSESSMENT
- * file.permittedCommands();  // what a user interface may offer now
+ * CaseFile assessing = file.handleAll(anna,
+ *         new StartAssessment(),
+ *         new RecordNeed(NeedId.of("N-1"), LifeDomain.HOUSING, "Evicted last week", Priority.URGENT,
+ *             IdentifiedBy.CLIENT))
+ *     .getOrElseThrow(refused -> new IllegalStateException(refused.rejection().rule()));
+ * assessing.phase();              // ASSESSMENT
+ * assessing.permittedCommands();  // what a user interface may offer now
  * }</pre>
  *
  * <p><b>Lifecycle.</b> A case moves through the phases of {@link Phase} as {@link PhaseTable} permits:
  * intake, assessment, care planning, implementation, monitoring, final evaluation and closure, with the
  * loop-backs practice needs. Every rule lives in {@link #decide}; {@link #evolve} only applies facts.
+ *
+ * <p><b>Commands and envelopes.</b> A {@link Command} is pure intent; who issues it, when, and the version
+ * they expect travel beside it in an {@link Issued} envelope ({@link IssuedCommand} holds the two together
+ * where a command is data). Every method that decides takes both.
  *
  * <p><b>Persistence.</b> An application stores the events from {@link #decide} (under a unique case id and
  * sequence number) and then applies them with {@link #evolve(Seq)}; or it calls {@link #handle} and stores the
@@ -74,20 +80,110 @@ public final class CaseFile {
   private final LocalDate lastReviewOn;
   private final CaseDetails details;
 
-  CaseFile(long version, Instant openedAt, LocalDate openedOn, Phase phase, boolean suspended,
-      boolean assessmentCompleted, EntityMap<NeedId, Need> needs, PlanVersion plan,
-      EntityMap<ProviderId, Provider> providers, LocalDate lastReviewOn, CaseDetails details) {
-    this.version = version;
-    this.openedAt = openedAt;
-    this.openedOn = openedOn;
-    this.phase = phase;
-    this.suspended = suspended;
-    this.assessmentCompleted = assessmentCompleted;
-    this.needs = needs;
-    this.plan = plan;
-    this.providers = providers;
-    this.lastReviewOn = lastReviewOn;
-    this.details = details;
+  private CaseFile(Builder b) {
+    this.version = b.version;
+    this.openedAt = b.openedAt;
+    this.openedOn = b.openedOn;
+    this.phase = b.phase;
+    this.suspended = b.suspended;
+    this.assessmentCompleted = b.assessmentCompleted;
+    this.needs = b.needs;
+    this.plan = b.plan;
+    this.providers = b.providers;
+    this.lastReviewOn = b.lastReviewOn;
+    this.details = b.details;
+  }
+
+  /**
+   * A transient copy of a case file, changed by name and built once, inside the application of one event. It
+   * never leaves this package, so users only ever hold the immutable case files it builds.
+   */
+  static final class Builder {
+    private long version;
+    private Instant openedAt;
+    private LocalDate openedOn;
+    private Phase phase;
+    private boolean suspended;
+    private boolean assessmentCompleted;
+    private EntityMap<NeedId, Need> needs;
+    private PlanVersion plan;
+    private EntityMap<ProviderId, Provider> providers;
+    private LocalDate lastReviewOn;
+    private CaseDetails details;
+
+    /** A case just opened: no needs, no plan, no providers, no review, not suspended. */
+    Builder(long version, Instant openedAt, LocalDate openedOn, Phase phase, CaseDetails details) {
+      this.version = version;
+      this.openedAt = openedAt;
+      this.openedOn = openedOn;
+      this.phase = phase;
+      this.needs = EntityMap.empty();
+      this.providers = EntityMap.empty();
+      this.details = details;
+    }
+
+    private Builder(CaseFile c, long version) {
+      this.version = version;
+      this.openedAt = c.openedAt;
+      this.openedOn = c.openedOn;
+      this.phase = c.phase;
+      this.suspended = c.suspended;
+      this.assessmentCompleted = c.assessmentCompleted;
+      this.needs = c.needs;
+      this.plan = c.plan;
+      this.providers = c.providers;
+      this.lastReviewOn = c.lastReviewOn;
+      this.details = c.details;
+    }
+
+    Builder phase(Phase newPhase) {
+      phase = newPhase;
+      return this;
+    }
+
+    Builder suspended(boolean newSuspended) {
+      suspended = newSuspended;
+      return this;
+    }
+
+    Builder assessmentCompleted(boolean completed) {
+      assessmentCompleted = completed;
+      return this;
+    }
+
+    Builder needs(EntityMap<NeedId, Need> newNeeds) {
+      needs = newNeeds;
+      return this;
+    }
+
+    Builder plan(PlanVersion newPlan) {
+      plan = newPlan;
+      return this;
+    }
+
+    Builder providers(EntityMap<ProviderId, Provider> newProviders) {
+      providers = newProviders;
+      return this;
+    }
+
+    Builder lastReviewOn(LocalDate day) {
+      lastReviewOn = day;
+      return this;
+    }
+
+    Builder details(CaseDetails newDetails) {
+      details = newDetails;
+      return this;
+    }
+
+    CaseFile build() {
+      return new CaseFile(this);
+    }
+  }
+
+  /** The case file after one more event, numbered {@code newVersion}: a builder that starts as this case file. */
+  Builder next(long newVersion) {
+    return new Builder(this, newVersion);
   }
 
   /** {@return the case's identifier} */
@@ -217,55 +313,6 @@ public final class CaseFile {
     return details;
   }
 
-  // Copies for Evolution: each is the case file after one event, so each takes the new version.
-
-  CaseFile withPhase(long newVersion, Phase newPhase) {
-    return new CaseFile(newVersion, openedAt, openedOn, newPhase, suspended, assessmentCompleted, needs, plan,
-        providers, lastReviewOn, details);
-  }
-
-  CaseFile withSuspended(long newVersion, boolean newSuspended) {
-    return new CaseFile(newVersion, openedAt, openedOn, phase, newSuspended, assessmentCompleted, needs, plan,
-        providers, lastReviewOn, details);
-  }
-
-  CaseFile withAssessment(long newVersion, Phase newPhase, boolean completed) {
-    return new CaseFile(newVersion, openedAt, openedOn, newPhase, suspended, completed, needs, plan, providers,
-        lastReviewOn, details);
-  }
-
-  CaseFile withNeeds(long newVersion, EntityMap<NeedId, Need> newNeeds) {
-    return new CaseFile(newVersion, openedAt, openedOn, phase, suspended, assessmentCompleted, newNeeds, plan,
-        providers, lastReviewOn, details);
-  }
-
-  CaseFile withPlan(long newVersion, PlanVersion newPlan) {
-    return new CaseFile(newVersion, openedAt, openedOn, phase, suspended, assessmentCompleted, needs, newPlan,
-        providers, lastReviewOn, details);
-  }
-
-  CaseFile withPlan(long newVersion, Phase newPhase, PlanVersion newPlan,
-      EntityMap<ProviderId, Provider> newProviders) {
-    return new CaseFile(newVersion, openedAt, openedOn, newPhase, suspended, assessmentCompleted, needs, newPlan,
-        newProviders, lastReviewOn, details);
-  }
-
-  CaseFile withReview(long newVersion, Phase newPhase, boolean completed, LocalDate reviewedOn) {
-    return new CaseFile(newVersion, openedAt, openedOn, newPhase, suspended, completed, needs, plan, providers,
-        reviewedOn, details);
-  }
-
-  CaseFile withDetails(long newVersion, CaseDetails newDetails) {
-    return new CaseFile(newVersion, openedAt, openedOn, phase, suspended, assessmentCompleted, needs, plan, providers,
-        lastReviewOn, newDetails);
-  }
-
-  CaseFile with(long newVersion, Phase newPhase, boolean newSuspended, boolean completed, PlanVersion newPlan,
-      CaseDetails newDetails) {
-    return new CaseFile(newVersion, openedAt, openedOn, newPhase, newSuspended, completed, needs, newPlan, providers,
-        lastReviewOn, newDetails);
-  }
-
   /** The current plan or null, for the rules' hot path. */
   PlanVersion planOrNull() {
     return plan;
@@ -319,61 +366,65 @@ public final class CaseFile {
   // ---------------------------------------------------------------- commands
 
   /**
-   * Opens a case file. Refused only with a {@link Rejection.VersionConflict} if the command expects a
-   * version other than 0.
+   * Opens a case file. Refused only with a {@link Rejection.VersionConflict} if the envelope expects a version
+   * other than 0.
    *
+   * <pre>{@code
+   * Either<Rejection, CaseFile> opened = CaseFile.open(anna,
+   *     OpenCase.of(CaseId.of("CASE-1"), client, day, LifeDomain.HOUSING, LifeDomain.WORK));
+   * }</pre>
+   *
+   * @param issued  who opens it (the case manager unless the command names another) and when
    * @param command the opening command
    * @return the new case file in {@link Phase#INTAKE}, or the rejection
+   * @throws org.casemgmt.InvalidInputException if an argument is missing
    */
-  public static Either<Rejection, CaseFile> open(Command.OpenCase command) {
-    if (command == null) {
-      throw new IllegalArgumentException("command is null");
-    }
-    Object outcome = CaseRules.decideOpeningEvent(command);
+  public static Either<Rejection, CaseFile> open(Issued issued, Command.OpenCase command) {
+    Check.orThrow(Check.present("issued", issued), Check.present("command", command));
+    Decision outcome = CaseRules.decideOpeningEvent(issued, command);
     log(command.caseId(), command, outcome);
     return outcome instanceof Rejection r
         ? Either.left(r)
-        : Either.right(Evolution.opened(1, command.issued().at(), (CaseEvent.CaseOpened) outcome));
+        : Either.right(Evolution.opened(1, issued.at(), (CaseEvent.CaseOpened) outcome));
   }
 
   /**
    * The events that opening a case file produces, for an application that stores events before applying them.
    *
+   * @param issued  who opens it and when
    * @param command the opening command
    * @return the single {@link CaseEvent.CaseOpened} event, or the rejection
+   * @throws org.casemgmt.InvalidInputException if an argument is missing
    */
-  public static Either<Rejection, Seq<RecordedEvent>> decideOpening(Command.OpenCase command) {
-    if (command == null) {
-      throw new IllegalArgumentException("command is null");
-    }
-    Object outcome = CaseRules.decideOpeningEvent(command);
+  public static Either<Rejection, Seq<RecordedEvent>> decideOpening(Issued issued, Command.OpenCase command) {
+    Check.orThrow(Check.present("issued", issued), Check.present("command", command));
+    Decision outcome = CaseRules.decideOpeningEvent(issued, command);
     log(command.caseId(), command, outcome);
-    return recorded(command.caseId(), 0, command, outcome);
+    return recorded(command.caseId(), 0, issued, outcome);
   }
 
   /**
    * Decides a command: checks every rule and answers the events it causes, or why it is refused. The case
    * file is not changed (it cannot be); apply the events with {@link #evolve(Seq)}.
    *
+   * @param issued  who issues the command, when, and the version they expect
    * @param command the command
    * @return the events, or the rejection
+   * @throws org.casemgmt.InvalidInputException if an argument is missing
    */
-  public Either<Rejection, Seq<RecordedEvent>> decide(Command command) {
-    if (command == null) {
-      throw new IllegalArgumentException("command is null");
-    }
-    Object outcome = CaseRules.decide(this, command);
+  public Either<Rejection, Seq<RecordedEvent>> decide(Issued issued, Command command) {
+    Check.orThrow(Check.present("issued", issued), Check.present("command", command));
+    Decision outcome = CaseRules.decide(this, issued, command);
     log(id(), command, outcome);
-    return recorded(id(), version, command, outcome);
+    return recorded(id(), version, issued, outcome);
   }
 
-  /** Every command causes at most one event; it is numbered after {@code version} and stamped by the command. */
-  private static Either<Rejection, Seq<RecordedEvent>> recorded(CaseId caseId, long version, Command command,
-      Object outcome) {
+  /** Every command causes at most one event; it is numbered after {@code version} and stamped by the envelope. */
+  private static Either<Rejection, Seq<RecordedEvent>> recorded(CaseId caseId, long version, Issued issued,
+      Decision outcome) {
     if (outcome instanceof Rejection r) {
       return Either.left(r);
     }
-    Issued issued = command.issued();
     return Either.right(
         List.of(new RecordedEvent(caseId, version + 1, issued.actor(), issued.at(), (CaseEvent) outcome)));
   }
@@ -381,31 +432,123 @@ public final class CaseFile {
   /**
    * Decides a command and applies its events.
    *
+   * <pre>{@code
+   * Either<Rejection, CaseFile> next = file.handle(anna, new Command.StartAssessment());
+   * }</pre>
+   *
+   * @param issued  who issues the command, when, and the version they expect
    * @param command the command
    * @return the new case file, or the rejection (this case file is unchanged either way)
+   * @throws org.casemgmt.InvalidInputException if an argument is missing
    */
-  public Either<Rejection, CaseFile> handle(Command command) {
-    if (command == null) {
-      throw new IllegalArgumentException("command is null");
-    }
+  public Either<Rejection, CaseFile> handle(Issued issued, Command command) {
+    Check.orThrow(Check.present("issued", issued), Check.present("command", command));
     // The same rules as decide, then the same application as evolve, without materialising the recorded event:
-    // it would be numbered version + 1 and stamped with the command's instant, which is all evolve needs.
-    Object outcome = CaseRules.decide(this, command);
+    // it would be numbered version + 1 and stamped with the envelope's instant, which is all evolve needs.
+    Decision outcome = CaseRules.decide(this, issued, command);
     log(id(), command, outcome);
     return outcome instanceof Rejection r
         ? Either.left(r)
-        : Either.right(Evolution.apply(this, version + 1, command.issued().at(), (CaseEvent) outcome));
+        : Either.right(Evolution.apply(this, version + 1, issued.at(), (CaseEvent) outcome));
+  }
+
+  /**
+   * Decides a command that travels in its envelope and applies its events.
+   *
+   * @param command the command with who issued it and when
+   * @return the new case file, or the rejection (this case file is unchanged either way)
+   * @throws org.casemgmt.InvalidInputException if the command is missing
+   */
+  public Either<Rejection, CaseFile> handle(IssuedCommand command) {
+    Check.orThrow(Check.present("command", command));
+    return handle(command.issued(), command.command());
+  }
+
+  /**
+   * Handles commands one after another, all issued by the same person at the same time, and stops at the first
+   * refusal. A version the envelope expects is checked against this case file, before the first command (the
+   * later ones follow the issuer's own earlier steps).
+   *
+   * <pre>{@code
+   * Either<RefusedStep, CaseFile> assessed = file.handleAll(anna,
+   *     new StartAssessment(),
+   *     new RecordNeed(NeedId.of("N-1"), LifeDomain.HOUSING, "Evicted last week", Priority.URGENT,
+   *         IdentifiedBy.CLIENT),
+   *     new CompleteAssessment());
+   * }</pre>
+   *
+   * @param issued   who issues the commands, when, and the version they expect now
+   * @param commands the commands, in order
+   * @return the case file after every command, or the first refused step (position, kind and rejection); this
+   *     case file is unchanged either way
+   * @throws org.casemgmt.InvalidInputException if an argument or a command is missing
+   */
+  public Either<RefusedStep, CaseFile> handleAll(Issued issued, Command... commands) {
+    Check.orThrow(Check.present("issued", issued), Check.present("commands", commands));
+    return handleAll(issued, Vector.of(commands));
+  }
+
+  /**
+   * As {@link #handleAll(Issued, Command...)}, for commands held in a sequence.
+   *
+   * @param issued   who issues the commands, when, and the version they expect now
+   * @param commands the commands, in order
+   * @return the case file after every command, or the first refused step
+   * @throws org.casemgmt.InvalidInputException if an argument or a command is missing
+   */
+  public Either<RefusedStep, CaseFile> handleAll(Issued issued, Seq<? extends Command> commands) {
+    Check.orThrow(Check.present("issued", issued), Check.elements("commands", commands, false));
+    Issued later = issued.expectedVersion().isDefined() ? Issued.by(issued.actor(), issued.at()) : issued;
+    CaseFile state = this;
+    int position = 0;
+    for (Command command : commands) {
+      Issued stamp = position == 0 ? issued : later;
+      Decision outcome = CaseRules.decide(state, stamp, command);
+      log(id(), command, outcome);
+      if (outcome instanceof Rejection r) {
+        return Either.left(new RefusedStep(position, command.kind(), r));
+      }
+      state = Evolution.apply(state, state.version + 1, stamp.at(), (CaseEvent) outcome);
+      position++;
+    }
+    return Either.right(state);
+  }
+
+  /**
+   * Handles commands that travel in their own envelopes, one after another, and stops at the first refusal.
+   *
+   * @param commands the commands with who issued each and when, in order
+   * @return the case file after every command, or the first refused step
+   * @throws org.casemgmt.InvalidInputException if the sequence or one of its commands is missing
+   */
+  public Either<RefusedStep, CaseFile> handleAll(Seq<IssuedCommand> commands) {
+    Check.orThrow(Check.elements("commands", commands, false));
+    CaseFile state = this;
+    int position = 0;
+    for (IssuedCommand step : commands) {
+      Decision outcome = CaseRules.decide(state, step.issued(), step.command());
+      log(id(), step.command(), outcome);
+      if (outcome instanceof Rejection r) {
+        return Either.left(new RefusedStep(position, step.kind(), r));
+      }
+      state = Evolution.apply(state, state.version + 1, step.issued().at(), (CaseEvent) outcome);
+      position++;
+    }
+    return Either.right(state);
   }
 
   /**
    * Applies events that {@link #decide} produced for this case file (or that follow it in a stored history).
-   * Applying facts cannot fail.
+   * Applying the facts {@code decide} produced cannot fail; an event that could not have followed this case
+   * file is refused rather than applied into a state the rules forbid.
    *
    * @param events events of this case, numbered from {@code version() + 1} without gaps
    * @return the case file after the events
    * @throws IllegalArgumentException if an event is null, belongs to another case or is out of sequence
-   * @throws IllegalStateException    if an event refers to what the case file does not hold (an unknown need,
-   *                                  goal, intervention or referral, or a plan event before planning started)
+   * @throws IllegalStateException    if an event cannot follow the case file as it is: it refers to what the
+   *                                  case file does not hold (an unknown need, goal, intervention or referral, or
+   *                                  a plan event before planning started) or moves the case where the phase
+   *                                  table does not lead from its phase
    */
   public CaseFile evolve(Seq<RecordedEvent> events) {
     if (events == null) {
@@ -456,7 +599,7 @@ public final class CaseFile {
         : Evolution.replayTrusted(history);
   }
 
-  private static void log(CaseId caseId, Command command, Object outcome) {
+  private static void log(CaseId caseId, Command command, Decision outcome) {
     if (LOG.isDebugEnabled()) {
       // Ids, kinds and rule names only: never personal data or free text.
       if (outcome instanceof Rejection r) {

@@ -26,11 +26,14 @@ import org.casemgmt.resource.Resource;
 import org.casemgmt.resource.Strength;
 
 /**
- * {@code decide(state, command) -> Rejection | CaseEvent}: every rule of the case file, each a small named
- * function answering {@code null} when it holds or the {@link Rejection} that names it. A command causes at
- * most one event, so the rules answer it directly; {@link CaseFile} numbers it (or applies it at once, in
- * {@code handle}). The order of checks is fixed: the version, the phase table, the opening date, then the
- * command's own rules.
+ * {@code decide(state, envelope, command) -> Decision}: every rule of the case file. A command causes at most
+ * one event, so the rules answer a {@link Decision} — the event, or the {@link Rejection} of the first rule
+ * broken; {@link CaseFile} numbers the event (or applies it at once, in {@code handle}). The order of checks is
+ * fixed: the version, the phase table, the opening date, then the command's own rules.
+ *
+ * <p>Each rule is a small named function. Those that only check answer the {@link Rejection} that names them
+ * or {@code null} when they hold — a convention kept to these private checks, where allocating an
+ * {@code Option} per check would cost every command; what leaves this class is always a {@code Decision}.
  * Nothing here changes state; {@link Evolution} applies the events.
  */
 final class CaseRules {
@@ -69,18 +72,19 @@ final class CaseRules {
 
   private CaseRules() {}
 
-  static Object decideOpeningEvent(OpenCase c) {
-    Option<Long> expected = c.issued().expectedVersion();
+  static Decision decideOpeningEvent(Issued issued, OpenCase c) {
+    Option<Long> expected = issued.expectedVersion();
     if (expected.isDefined() && expected.getOrElse(0L) != 0) {
       return new VersionConflict(c.caseId(), expected.getOrElse(0L), 0);
     }
-    return new CaseOpened(c.caseId(), c.client(), c.caseManager(), c.scope(), c.openedOn());
+    return new CaseOpened(c.caseId(), c.client(), c.caseManager().getOrElse(issued.actor()), c.scope(),
+        c.openedOn());
   }
 
-  static Object decide(CaseFile s, Command command) {
-    // kind() and issued() are calls on an interface with dozens of implementations: ask each once.
+  static Decision decide(CaseFile s, Issued issued, Command command) {
+    // kind() is a call on an interface with dozens of implementations: ask it once.
     CommandKind kind = command.kind();
-    Rejection rejection = general(s, command, kind, command.issued());
+    Rejection rejection = general(s, command, kind, issued);
     return rejection != null ? rejection : specific(s, command, kind);
   }
 
@@ -104,7 +108,7 @@ final class CaseRules {
   }
 
   /** Answers the event, or the rejection of the first rule broken. */
-  private static Object specific(CaseFile s, Command command, CommandKind kind) {
+  private static Decision specific(CaseFile s, Command command, CommandKind kind) {
     return switch (kind) {
       // general() has already refused it: an open case file is never opened again.
       case OPEN_CASE -> throw new IllegalStateException("OPEN_CASE reached the rules of an open case file");
@@ -148,13 +152,13 @@ final class CaseRules {
 
   // ---------------------------------------------------------------- intake and the whole case
 
-  private static Object handOver(CaseFile s, HandOver c) {
+  private static Decision handOver(CaseFile s, HandOver c) {
     return c.newCaseManager().equals(s.caseManager())
         ? new AlreadyCaseManager(s.caseManager())
         : new CaseHandedOver(s.caseManager(), c.newCaseManager());
   }
 
-  private static Object extendScope(CaseFile s, ExtendScope c) {
+  private static Decision extendScope(CaseFile s, ExtendScope c) {
     Rejection r = notBeforeOpening(s, c.consentedOn());
     if (r != null) {
       return r;
@@ -163,7 +167,7 @@ final class CaseRules {
     return added.isEmpty() ? new AlreadyInScope(c.domains()) : new ScopeExtended(added, c.consentedOn());
   }
 
-  private static Object closeCase(CaseFile s, CloseCase c) {
+  private static Decision closeCase(CaseFile s, CloseCase c) {
     switch (c.reason()) {
       case GOALS_ACHIEVED -> {
         if (s.phase() != Phase.EVALUATION) {
@@ -233,7 +237,7 @@ final class CaseRules {
 
   // ---------------------------------------------------------------- assessment
 
-  private static Object recordNeed(CaseFile s, RecordNeed c) {
+  private static Decision recordNeed(CaseFile s, RecordNeed c) {
     Rejection r = assessmentStillOpen(s);
     if (r == null && s.needMap().containsKey(c.need())) {
       r = new DuplicateNeed(c.need());
@@ -245,7 +249,7 @@ final class CaseRules {
         : new NeedRecorded(Need.of(c.need(), c.domain(), c.description(), c.priority(), c.identifiedBy()));
   }
 
-  private static Object reviseNeed(CaseFile s, ReviseNeed c) {
+  private static Decision reviseNeed(CaseFile s, ReviseNeed c) {
     Rejection r = assessmentStillOpen(s);
     if (r == null) {
       r = openNeed(s, c.need());
@@ -253,7 +257,7 @@ final class CaseRules {
     return r != null ? r : new NeedRevised(c.need(), c.description(), c.priority());
   }
 
-  private static Object withdrawNeed(CaseFile s, WithdrawNeed c) {
+  private static Decision withdrawNeed(CaseFile s, WithdrawNeed c) {
     Rejection r = assessmentStillOpen(s);
     if (r == null) {
       r = openNeed(s, c.need());
@@ -269,7 +273,7 @@ final class CaseRules {
     return r != null ? r : new NeedWithdrawn(c.need(), c.reason());
   }
 
-  private static Object recordStrength(CaseFile s, RecordStrength c) {
+  private static Decision recordStrength(CaseFile s, RecordStrength c) {
     Rejection r = assessmentStillOpen(s);
     if (r == null && !s.scope().contains(c.domain())) {
       r = new DomainOutsideScope(c.domain(), s.scope());
@@ -277,7 +281,7 @@ final class CaseRules {
     return r != null ? r : new StrengthRecorded(Strength.of(c.domain(), c.description()));
   }
 
-  private static Object recordResource(CaseFile s, RecordResource c) {
+  private static Decision recordResource(CaseFile s, RecordResource c) {
     Rejection r = assessmentStillOpen(s);
     if (r == null && has(s.resources(), c.resource())) {
       r = new DuplicateResource(c.resource());
@@ -286,7 +290,7 @@ final class CaseRules {
         Resource.of(c.resource(), c.type(), c.description()));
   }
 
-  private static Object completeAssessment(CaseFile s) {
+  private static Decision completeAssessment(CaseFile s) {
     Rejection r = assessmentStillOpen(s);
     if (r == null && !anyOpen(s.needMap().valuesIterator())) {
       r = new NoOpenNeeds();
@@ -335,7 +339,7 @@ final class CaseRules {
 
   // ---------------------------------------------------------------- planning
 
-  private static Object startPlanning(CaseFile s, StartPlanning c) {
+  private static Decision startPlanning(CaseFile s, StartPlanning c) {
     Rejection r = s.assessmentCompleted() ? null : new AssessmentNotCompleted();
     if (r == null) {
       r = notBeforeOpening(s, c.period().start());
@@ -352,7 +356,7 @@ final class CaseRules {
         c.coverageThreshold());
   }
 
-  private static Object addGoal(CaseFile s, AddGoal c) {
+  private static Decision addGoal(CaseFile s, AddGoal c) {
     Rejection r = planOpenForChanges(s);
     PlanVersion plan = plan(s);
     if (r == null && plan.goalMap().containsKey(c.goal())) {
@@ -372,7 +376,7 @@ final class CaseRules {
    * offers the service, its window lies in the plan's period, and it neither overlaps an intervention of the
    * same kind for the same need nor, for an exclusive kind, any intervention of that kind.
    */
-  private static Object planIntervention(CaseFile s, PlanIntervention c) {
+  private static Decision planIntervention(CaseFile s, PlanIntervention c) {
     Rejection r = planOpenForChanges(s);
     PlanVersion plan = plan(s);
     if (r == null && plan.interventionMap().containsKey(c.intervention())) {
@@ -433,7 +437,7 @@ final class CaseRules {
     return null;
   }
 
-  private static Object deferNeed(CaseFile s, DeferNeed c) {
+  private static Decision deferNeed(CaseFile s, DeferNeed c) {
     Rejection r = planOpenForChanges(s);
     if (r == null) {
       r = openNeed(s, c.need());
@@ -441,7 +445,7 @@ final class CaseRules {
     return r != null ? r : new NeedDeferred(c.need(), c.reason());
   }
 
-  private static Object recordAgreement(CaseFile s, RecordAgreement c) {
+  private static Decision recordAgreement(CaseFile s, RecordAgreement c) {
     Rejection r = planOpenForChanges(s);
     if (r == null) {
       r = notBeforeOpening(s, c.agreedOn());
@@ -453,7 +457,7 @@ final class CaseRules {
    * Approval: goals and interventions exist, every open need at or above the threshold is covered or
    * deferred, the client agreed to this version, and the cost is within the cap.
    */
-  private static Object approvePlan(CaseFile s, ApprovePlan c) {
+  private static Decision approvePlan(CaseFile s, ApprovePlan c) {
     Rejection r = planOpenForChanges(s);
     if (r == null) {
       r = notBeforeOpening(s, c.approvedOn());
@@ -499,7 +503,7 @@ final class CaseRules {
     return uncovered;
   }
 
-  private static Object startImplementation(CaseFile s) {
+  private static Decision startImplementation(CaseFile s) {
     PlanVersion plan = plan(s);
     return plan.isApproved() ? IMPLEMENTATION_STARTED : new PlanNotApproved(plan.number());
   }
@@ -512,69 +516,76 @@ final class CaseRules {
 
   // ---------------------------------------------------------------- implementation
 
-  private static Object startIntervention(CaseFile s, StartIntervention c) {
-    Object found = intervention(s, c.intervention(), PLANNED);
-    if (found instanceof Rejection r) {
-      return r;
+  private static Decision startIntervention(CaseFile s, StartIntervention c) {
+    Intervention i = intervention(s, c.intervention());
+    Rejection refused = inStatus(c.intervention(), i, PLANNED);
+    if (refused != null) {
+      return refused;
     }
-    Intervention i = (Intervention) found;
     return c.on().isBefore(i.window().start())
         ? new StartBeforeWindow(i.id(), c.on(), i.window().start())
         : new InterventionStarted(i.id(), c.on());
   }
 
-  private static Object suspendIntervention(CaseFile s, SuspendIntervention c) {
-    Object found = intervention(s, c.intervention(), ACTIVE);
-    if (found instanceof Rejection r) {
-      return r;
+  private static Decision suspendIntervention(CaseFile s, SuspendIntervention c) {
+    Intervention i = intervention(s, c.intervention());
+    Rejection refused = inStatus(c.intervention(), i, ACTIVE);
+    if (refused != null) {
+      return refused;
     }
-    Rejection problem = notBeforeStart((Intervention) found, c.on());
+    Rejection problem = notBeforeStart(i, c.on());
     return problem != null ? problem : new InterventionSuspended(c.intervention(), c.on());
   }
 
-  private static Object resumeIntervention(CaseFile s, ResumeIntervention c) {
-    Object found = intervention(s, c.intervention(), SUSPENDED);
-    if (found instanceof Rejection r) {
-      return r;
+  private static Decision resumeIntervention(CaseFile s, ResumeIntervention c) {
+    Intervention i = intervention(s, c.intervention());
+    Rejection refused = inStatus(c.intervention(), i, SUSPENDED);
+    if (refused != null) {
+      return refused;
     }
-    Rejection problem = notBeforeStart((Intervention) found, c.on());
+    Rejection problem = notBeforeStart(i, c.on());
     return problem != null ? problem : new InterventionResumed(c.intervention(), c.on());
   }
 
-  private static Object completeIntervention(CaseFile s, CompleteIntervention c) {
-    Object found = intervention(s, c.intervention(), DELIVERING);
-    if (found instanceof Rejection r) {
-      return r;
+  private static Decision completeIntervention(CaseFile s, CompleteIntervention c) {
+    Intervention i = intervention(s, c.intervention());
+    Rejection refused = inStatus(c.intervention(), i, DELIVERING);
+    if (refused != null) {
+      return refused;
     }
-    Rejection problem = notBeforeStart((Intervention) found, c.on());
+    Rejection problem = notBeforeStart(i, c.on());
     return problem != null ? problem : new InterventionCompleted(c.intervention(), c.on());
   }
 
-  private static Object cancelIntervention(CaseFile s, CancelIntervention c) {
+  private static Decision cancelIntervention(CaseFile s, CancelIntervention c) {
     if (s.phase() == Phase.PLANNING) {
       Rejection r = planOpenForChanges(s);
       if (r != null) {
         return r;
       }
     }
-    Object found = intervention(s, c.intervention(), NOT_ENDED);
-    if (found instanceof Rejection r) {
-      return r;
+    Intervention i = intervention(s, c.intervention());
+    Rejection refused = inStatus(c.intervention(), i, NOT_ENDED);
+    if (refused != null) {
+      return refused;
     }
     Rejection r = notBeforeOpening(s, c.on());
     if (r == null) {
-      r = notBeforeStart((Intervention) found, c.on());
+      r = notBeforeStart(i, c.on());
     }
     return r != null ? r : new InterventionCancelled(c.intervention(), c.on(), c.reason());
   }
 
-  /** Answers the intervention, or why it cannot take the command. */
-  private static Object intervention(CaseFile s, InterventionId id, Statuses required) {
-    Intervention i = plan(s).interventionMap().get(id);
+  /** Why the intervention (looked up by id, null if the plan has none) cannot take the command, or null. */
+  private static Rejection inStatus(InterventionId id, Intervention i, Statuses required) {
     if (i == null) {
       return new UnknownIntervention(id);
     }
-    return required.include(i.status()) ? i : new InterventionNotInStatus(id, i.status(), required.named());
+    return required.include(i.status()) ? null : new InterventionNotInStatus(id, i.status(), required.named());
+  }
+
+  private static Intervention intervention(CaseFile s, InterventionId id) {
+    return plan(s).interventionMap().get(id);
   }
 
   private static Rejection notBeforeStart(Intervention i, LocalDate on) {
@@ -584,7 +595,7 @@ final class CaseRules {
 
   // ---------------------------------------------------------------- monitoring and evaluation
 
-  private static Object recordReview(CaseFile s, RecordReview c) {
+  private static Decision recordReview(CaseFile s, RecordReview c) {
     Rejection r = notBeforeOpening(s, c.on());
     if (r != null) {
       return r;
@@ -602,7 +613,7 @@ final class CaseRules {
     return new ReviewRecorded(c.on(), c.findings(), c.decision());
   }
 
-  private static Object recordOutcome(CaseFile s, RecordOutcome c) {
+  private static Decision recordOutcome(CaseFile s, RecordOutcome c) {
     return plan(s).goalMap().containsKey(c.goal())
         ? new OutcomeRecorded(c.goal(), c.achievement())
         : new UnknownGoal(c.goal());
@@ -614,7 +625,7 @@ final class CaseRules {
    * A referral is for open needs, to a provider that offers the service, and never duplicates a referral
    * still pending for the same need and service (the closed loop of seed 002: follow one request at a time).
    */
-  private static Object requestReferral(CaseFile s, RequestReferral c) {
+  private static Decision requestReferral(CaseFile s, RequestReferral c) {
     Rejection r = has(s.referrals(), c.referral()) ? new DuplicateReferral(c.referral()) : null;
     if (r == null) {
       r = firstNotOpen(s, c.needs());
@@ -640,39 +651,42 @@ final class CaseRules {
         Referral.requested(c.referral(), c.needs(), c.provider(), c.service(), c.requestedOn()));
   }
 
-  private static Object acceptReferral(CaseFile s, AcceptReferral c) {
-    Object found = referral(s, c.referral(), ReferralStatus.REQUESTED);
-    if (found instanceof Rejection r) {
-      return r;
+  private static Decision acceptReferral(CaseFile s, AcceptReferral c) {
+    Referral referral = s.referrals().getOrElse(c.referral(), null);
+    Rejection refused = inStatus(c.referral(), referral, ReferralStatus.REQUESTED);
+    if (refused != null) {
+      return refused;
     }
-    Rejection problem = notBeforeStep((Referral) found, c.on());
+    Rejection problem = notBeforeStep(referral, c.on());
     return problem != null ? problem : new ReferralAccepted(c.referral(), c.on());
   }
 
-  private static Object declineReferral(CaseFile s, DeclineReferral c) {
-    Object found = referral(s, c.referral(), ReferralStatus.REQUESTED);
-    if (found instanceof Rejection r) {
-      return r;
+  private static Decision declineReferral(CaseFile s, DeclineReferral c) {
+    Referral referral = s.referrals().getOrElse(c.referral(), null);
+    Rejection refused = inStatus(c.referral(), referral, ReferralStatus.REQUESTED);
+    if (refused != null) {
+      return refused;
     }
-    Rejection problem = notBeforeStep((Referral) found, c.on());
+    Rejection problem = notBeforeStep(referral, c.on());
     return problem != null ? problem : new ReferralDeclined(c.referral(), c.on(), c.reason());
   }
 
-  private static Object completeReferral(CaseFile s, CompleteReferral c) {
-    Object found = referral(s, c.referral(), ReferralStatus.ACCEPTED);
-    if (found instanceof Rejection r) {
-      return r;
+  private static Decision completeReferral(CaseFile s, CompleteReferral c) {
+    Referral referral = s.referrals().getOrElse(c.referral(), null);
+    Rejection refused = inStatus(c.referral(), referral, ReferralStatus.ACCEPTED);
+    if (refused != null) {
+      return refused;
     }
-    Rejection problem = notBeforeStep((Referral) found, c.on());
+    Rejection problem = notBeforeStep(referral, c.on());
     return problem != null ? problem : new ReferralCompleted(c.referral(), c.on(), c.successful(), c.reason());
   }
 
-  private static Object referral(CaseFile s, ReferralId id, ReferralStatus required) {
-    Referral referral = s.referrals().getOrElse(id, null);
+  /** Why the referral (looked up by id, null if the case has none) cannot take the command, or null. */
+  private static Rejection inStatus(ReferralId id, Referral referral, ReferralStatus required) {
     if (referral == null) {
       return new UnknownReferral(id);
     }
-    return referral.status() == required ? referral : new ReferralNotInStatus(id, referral.status(), required);
+    return referral.status() == required ? null : new ReferralNotInStatus(id, referral.status(), required);
   }
 
   /** Each step of a referral is dated on or after the previous one. */
@@ -710,12 +724,12 @@ final class CaseRules {
     return plan;
   }
 
-  private static Object setBudgetCap(CaseFile s, SetBudgetCap c) {
+  private static Decision setBudgetCap(CaseFile s, SetBudgetCap c) {
     Rejection r = planOpenForChanges(s);
     return r != null ? r : new BudgetCapSet(c.cap());
   }
 
-  private static Object addParticipant(CaseFile s, AddParticipant c) {
+  private static Decision addParticipant(CaseFile s, AddParticipant c) {
     Rejection r = planOpenForChanges(s);
     return r != null ? r : new ParticipantAdded(c.participant());
   }

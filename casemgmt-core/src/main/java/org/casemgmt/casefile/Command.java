@@ -1,5 +1,6 @@
 package org.casemgmt.casefile;
 
+import io.vavr.collection.HashSet;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
@@ -27,22 +28,25 @@ import org.casemgmt.resource.ResourceType;
 import org.casemgmt.resource.ServiceKind;
 
 /**
- * What a member of the team asks of a case file. A command is a request, not a fact: the case file decides
- * whether the rules allow it ({@link CaseFile#decide}) and answers either the events it causes or a typed
- * {@link Rejection}. Every command carries {@link Issued who and when}; constructors check their arguments and
- * throw {@link org.casemgmt.InvalidInputException} listing every problem (never a {@code NullPointerException}).
- * Free-text fields are redacted in {@code toString}.
+ * What a member of the team asks of a case file. A command is pure intent — a request, not a fact — and
+ * carries no stamp: who issues it and when travel beside it in an {@link Issued} envelope, as they travel
+ * beside an event in a {@link RecordedEvent}. The case file decides whether the rules allow it
+ * ({@link CaseFile#decide(Issued, Command)}) and answers either the events it causes or a typed
+ * {@link Rejection}. Constructors check their arguments and throw {@link org.casemgmt.InvalidInputException}
+ * listing every problem (never a {@code NullPointerException}). Free-text fields are redacted in
+ * {@code toString}.
+ *
+ * <p>The canonical constructor of each record is the full form; the commands with many fields also have an
+ * {@code of} factory for the common case.
  *
  * <pre>{@code
  * Issued anna = Issued.by(StaffId.of("anna"), Instant.parse("2026-03-02T09:00:00Z"));
- * Command record = new Command.RecordNeed(anna, NeedId.of("N-1"), LifeDomain.HOUSING,
- *     "Evicted last week", Priority.URGENT, IdentifiedBy.CLIENT);
+ * Command record = new Command.RecordNeed(NeedId.of("N-1"), LifeDomain.HOUSING, "Evicted last week",
+ *     Priority.URGENT, IdentifiedBy.CLIENT);
+ * Either<Rejection, CaseFile> next = file.handle(anna, record);
  * }</pre>
  */
 public sealed interface Command {
-
-  /** {@return who issues the command, when, and the version they expect} */
-  Issued issued();
 
   /** {@return the kind of the command, as listed in {@link PhaseTable}} */
   CommandKind kind();
@@ -53,29 +57,49 @@ public sealed interface Command {
    * Opens a case file for a client: a case manager takes charge and the scope — the life domains the services
    * will deal with — is agreed with the client.
    *
-   * @param issued      who opens it and when
+   * <pre>{@code
+   * CaseFile.open(anna, OpenCase.of(CaseId.of("CASE-1"), client, day, LifeDomain.HOUSING, LifeDomain.WORK));
+   * }</pre>
+   *
    * @param caseId      the new case's identifier
    * @param client      the person the case is about
-   * @param caseManager the reference person who takes charge
+   * @param caseManager the reference person who takes charge; none means the person who opens the case
    * @param scope       the life domains agreed with the client, at least one
    * @param openedOn    the day the case is opened; no action of the case may be dated earlier
    */
-  record OpenCase(Issued issued, CaseId caseId, Client client, StaffId caseManager, Set<LifeDomain> scope,
+  record OpenCase(CaseId caseId, Client client, Option<StaffId> caseManager, Set<LifeDomain> scope,
       LocalDate openedOn) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who opens it and when
-     * @param caseId the new case's identifier
-     * @param client the person the case is about
-     * @param caseManager the reference person who takes charge
-     * @param scope the life domains agreed with the client, at least one
-     * @param openedOn the day the case is opened; no action of the case may be dated earlier
-     */
     public OpenCase {
-      Check.orThrow(Check.present("issued", issued), Check.present("caseId", caseId), Check.present("client", client),
-          Check.present("caseManager", caseManager), Check.elements("scope", scope, true),
+      Check.orThrow(Check.present("caseId", caseId), Check.present("client", client),
+          Check.option("caseManager", caseManager), Check.elements("scope", scope, true),
           Check.present("openedOn", openedOn));
+    }
+
+    /**
+     * Opens a case whose case manager is the person who opens it, the common case.
+     *
+     * @param caseId   the new case's identifier
+     * @param client   the person the case is about
+     * @param openedOn the day the case is opened
+     * @param scope    the life domains agreed with the client, at least one
+     * @return the command
+     * @throws org.casemgmt.InvalidInputException if an argument is missing or no domain is given
+     */
+    public static OpenCase of(CaseId caseId, Client client, LocalDate openedOn, LifeDomain... scope) {
+      return new OpenCase(caseId, client, Option.none(), Check.setOf("scope", scope), openedOn);
+    }
+
+    /**
+     * The same command with another reference person than the one who opens the case (an intake officer
+     * opening a case for a colleague, say).
+     *
+     * @param manager who takes charge
+     * @return the command with that case manager
+     * @throws org.casemgmt.InvalidInputException if the manager is missing
+     */
+    public OpenCase managedBy(StaffId manager) {
+      Check.orThrow(Check.present("manager", manager));
+      return new OpenCase(caseId, client, Option.some(manager), scope, openedOn);
     }
 
     @Override
@@ -88,18 +112,11 @@ public sealed interface Command {
    * Hands the case over to another case manager. The case always has exactly one reference person: the
    * hand-over is one event, so there is never a gap.
    *
-   * @param issued         who records it and when
    * @param newCaseManager who takes charge from now on
    */
-  record HandOver(Issued issued, StaffId newCaseManager) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param newCaseManager who takes charge from now on
-     */
+  record HandOver(StaffId newCaseManager) implements Command {
     public HandOver {
-      Check.orThrow(Check.present("issued", issued), Check.present("newCaseManager", newCaseManager));
+      Check.orThrow(Check.present("newCaseManager", newCaseManager));
     }
 
     @Override
@@ -111,21 +128,25 @@ public sealed interface Command {
   /**
    * Extends the case's scope to more life domains, with the client's consent recorded.
    *
-   * @param issued      who records it and when
    * @param domains     the domains to add, at least one
    * @param consentedOn the day the client consented
    */
-  record ExtendScope(Issued issued, Set<LifeDomain> domains, LocalDate consentedOn) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param domains the domains to add, at least one
-     * @param consentedOn the day the client consented
-     */
+  record ExtendScope(Set<LifeDomain> domains, LocalDate consentedOn) implements Command {
     public ExtendScope {
-      Check.orThrow(Check.present("issued", issued), Check.elements("domains", domains, true),
+      Check.orThrow(Check.elements("domains", domains, true),
           Check.present("consentedOn", consentedOn));
+    }
+
+    /**
+     * Extends the scope by the given domains.
+     *
+     * @param consentedOn the day the client consented
+     * @param domains     the domains to add, at least one
+     * @return the command
+     * @throws org.casemgmt.InvalidInputException if an argument is missing or no domain is given
+     */
+    public static ExtendScope of(LocalDate consentedOn, LifeDomain... domains) {
+      return new ExtendScope(Check.setOf("domains", domains), consentedOn);
     }
 
     @Override
@@ -138,18 +159,11 @@ public sealed interface Command {
    * Suspends the case (the client is in hospital, abroad…): until it is resumed, only resuming and closing
    * are accepted.
    *
-   * @param issued who suspends it and when
    * @param reason why (free text, redacted)
    */
-  record SuspendCase(Issued issued, String reason) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who suspends it and when
-     * @param reason why (free text, redacted)
-     */
+  record SuspendCase(String reason) implements Command {
     public SuspendCase {
-      Check.orThrow(Check.present("issued", issued), Check.text("reason", reason, Check.LONG_TEXT));
+      Check.orThrow(Check.text("reason", reason, Check.LONG_TEXT));
     }
 
     @Override
@@ -159,24 +173,14 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "SuspendCase[issued=" + issued + ", reason=***]";
+      return "SuspendCase[reason=***]";
     }
   }
 
   /**
    * Resumes a suspended case in the phase it was in.
-   *
-   * @param issued who resumes it and when
    */
-  record ResumeCase(Issued issued) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who resumes it and when
-     */
-    public ResumeCase {
-      Check.orThrow(Check.present("issued", issued));
-    }
+  record ResumeCase() implements Command {
 
     @Override
     public CommandKind kind() {
@@ -189,22 +193,13 @@ public sealed interface Command {
    * evaluation that found every goal achieved; other reasons close early from any open phase. Closing ends
    * the work still open on that day: interventions not yet over are cancelled and pending referrals withdrawn.
    *
-   * @param issued   who closes it and when
    * @param reason   why
    * @param closedOn the day the case closes; not before any open intervention started or referral's last step
    * @param note     the closing report's summary (free text, redacted)
    */
-  record CloseCase(Issued issued, ClosureReason reason, LocalDate closedOn, String note) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who closes it and when
-     * @param reason why
-     * @param closedOn the day the case closes; not before any open intervention started or referral's last step
-     * @param note the closing report's summary (free text, redacted)
-     */
+  record CloseCase(ClosureReason reason, LocalDate closedOn, String note) implements Command {
     public CloseCase {
-      Check.orThrow(Check.present("issued", issued), Check.present("reason", reason),
+      Check.orThrow(Check.present("reason", reason),
           Check.present("closedOn", closedOn), Check.text("note", note, Check.LONG_TEXT));
     }
 
@@ -215,25 +210,18 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "CloseCase[issued=" + issued + ", reason=" + reason + ", closedOn=" + closedOn + ", note=***]";
+      return "CloseCase[reason=" + reason + ", closedOn=" + closedOn + ", note=***]";
     }
   }
 
   /**
    * Reopens a closed case: it goes back to assessment; its history and needs are kept.
    *
-   * @param issued who reopens it and when
    * @param reason why (free text, redacted)
    */
-  record ReopenCase(Issued issued, String reason) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who reopens it and when
-     * @param reason why (free text, redacted)
-     */
+  record ReopenCase(String reason) implements Command {
     public ReopenCase {
-      Check.orThrow(Check.present("issued", issued), Check.text("reason", reason, Check.LONG_TEXT));
+      Check.orThrow(Check.text("reason", reason, Check.LONG_TEXT));
     }
 
     @Override
@@ -243,7 +231,7 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "ReopenCase[issued=" + issued + ", reason=***]";
+      return "ReopenCase[reason=***]";
     }
   }
 
@@ -251,18 +239,8 @@ public sealed interface Command {
 
   /**
    * Starts the assessment.
-   *
-   * @param issued who starts it and when
    */
-  record StartAssessment(Issued issued) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who starts it and when
-     */
-    public StartAssessment {
-      Check.orThrow(Check.present("issued", issued));
-    }
+  record StartAssessment() implements Command {
 
     @Override
     public CommandKind kind() {
@@ -273,27 +251,16 @@ public sealed interface Command {
   /**
    * Records a need in a life domain inside the case's scope.
    *
-   * @param issued       who records it and when
    * @param need         the new need's identifier
    * @param domain       its life domain
    * @param description  what it is (free text, redacted)
    * @param priority     how urgent it is
    * @param identifiedBy who identified it
    */
-  record RecordNeed(Issued issued, NeedId need, LifeDomain domain, String description, Priority priority,
+  record RecordNeed(NeedId need, LifeDomain domain, String description, Priority priority,
       IdentifiedBy identifiedBy) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param need the new need's identifier
-     * @param domain its life domain
-     * @param description what it is (free text, redacted)
-     * @param priority how urgent it is
-     * @param identifiedBy who identified it
-     */
     public RecordNeed {
-      Check.orThrow(Check.present("issued", issued), Check.present("need", need), Check.present("domain", domain),
+      Check.orThrow(Check.present("need", need), Check.present("domain", domain),
           Check.text("description", description, Check.LONG_TEXT), Check.present("priority", priority),
           Check.present("identifiedBy", identifiedBy));
     }
@@ -305,7 +272,7 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "RecordNeed[issued=" + issued + ", need=" + need + ", domain=" + domain + ", description=***, priority="
+      return "RecordNeed[need=" + need + ", domain=" + domain + ", description=***, priority="
           + priority + ", identifiedBy=" + identifiedBy + "]";
     }
   }
@@ -313,22 +280,13 @@ public sealed interface Command {
   /**
    * Revises an open need's description and priority as new information arrives.
    *
-   * @param issued      who revises it and when
    * @param need        the need
    * @param description the revised description (free text, redacted)
    * @param priority    the revised priority
    */
-  record ReviseNeed(Issued issued, NeedId need, String description, Priority priority) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who revises it and when
-     * @param need the need
-     * @param description the revised description (free text, redacted)
-     * @param priority the revised priority
-     */
+  record ReviseNeed(NeedId need, String description, Priority priority) implements Command {
     public ReviseNeed {
-      Check.orThrow(Check.present("issued", issued), Check.present("need", need),
+      Check.orThrow(Check.present("need", need),
           Check.text("description", description, Check.LONG_TEXT), Check.present("priority", priority));
     }
 
@@ -339,27 +297,19 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "ReviseNeed[issued=" + issued + ", need=" + need + ", description=***, priority=" + priority + "]";
+      return "ReviseNeed[need=" + need + ", description=***, priority=" + priority + "]";
     }
   }
 
   /**
    * Withdraws an open need; it stays on the record with the reason.
    *
-   * @param issued who withdraws it and when
    * @param need   the need
    * @param reason why (free text, redacted)
    */
-  record WithdrawNeed(Issued issued, NeedId need, String reason) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who withdraws it and when
-     * @param need the need
-     * @param reason why (free text, redacted)
-     */
+  record WithdrawNeed(NeedId need, String reason) implements Command {
     public WithdrawNeed {
-      Check.orThrow(Check.present("issued", issued), Check.present("need", need),
+      Check.orThrow(Check.present("need", need),
           Check.text("reason", reason, Check.LONG_TEXT));
     }
 
@@ -370,27 +320,19 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "WithdrawNeed[issued=" + issued + ", need=" + need + ", reason=***]";
+      return "WithdrawNeed[need=" + need + ", reason=***]";
     }
   }
 
   /**
    * Records one of the client's own strengths.
    *
-   * @param issued      who records it and when
    * @param domain      the life domain
    * @param description what the person can do (free text, redacted)
    */
-  record RecordStrength(Issued issued, LifeDomain domain, String description) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param domain the life domain
-     * @param description what the person can do (free text, redacted)
-     */
+  record RecordStrength(LifeDomain domain, String description) implements Command {
     public RecordStrength {
-      Check.orThrow(Check.present("issued", issued), Check.present("domain", domain),
+      Check.orThrow(Check.present("domain", domain),
           Check.text("description", description, Check.LONG_TEXT));
     }
 
@@ -401,30 +343,21 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "RecordStrength[issued=" + issued + ", domain=" + domain + ", description=***]";
+      return "RecordStrength[domain=" + domain + ", description=***]";
     }
   }
 
   /**
    * Records a formal or informal resource around the client.
    *
-   * @param issued      who records it and when
    * @param resource    the new resource's identifier
    * @param type        which kind of resource
    * @param description who or what it is (free text, redacted)
    */
-  record RecordResource(Issued issued, ResourceId resource, ResourceType type, String description)
+  record RecordResource(ResourceId resource, ResourceType type, String description)
       implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param resource the new resource's identifier
-     * @param type which kind of resource
-     * @param description who or what it is (free text, redacted)
-     */
     public RecordResource {
-      Check.orThrow(Check.present("issued", issued), Check.present("resource", resource),
+      Check.orThrow(Check.present("resource", resource),
           Check.present("type", type), Check.text("description", description, Check.LONG_TEXT));
     }
 
@@ -435,24 +368,14 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "RecordResource[issued=" + issued + ", resource=" + resource + ", type=" + type + ", description=***]";
+      return "RecordResource[resource=" + resource + ", type=" + type + ", description=***]";
     }
   }
 
   /**
    * Concludes the assessment; needs can no longer change until the case is reassessed. Needs at least one open need.
-   *
-   * @param issued who concludes it and when
    */
-  record CompleteAssessment(Issued issued) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who concludes it and when
-     */
-    public CompleteAssessment {
-      Check.orThrow(Check.present("issued", issued));
-    }
+  record CompleteAssessment() implements Command {
 
     @Override
     public CommandKind kind() {
@@ -466,32 +389,23 @@ public sealed interface Command {
    * Starts care planning after a completed assessment: opens a new plan version (the first, or a copy of the
    * current one) over a period.
    *
-   * @param issued            who starts it and when
    * @param period            the period the plan covers
    * @param coverageThreshold open needs at or above this priority must be covered or deferred before approval
    */
-  record StartPlanning(Issued issued, DayWindow period, Priority coverageThreshold) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who starts it and when
-     * @param period the period the plan covers
-     * @param coverageThreshold open needs at or above this priority must be covered or deferred before approval
-     */
+  record StartPlanning(DayWindow period, Priority coverageThreshold) implements Command {
     public StartPlanning {
-      Check.orThrow(Check.present("issued", issued), Check.present("period", period),
+      Check.orThrow(Check.present("period", period),
           Check.present("coverageThreshold", coverageThreshold));
     }
 
     /**
      * Starts planning where every open need must be covered or deferred.
      *
-     * @param issued who issues the command and when
      * @param period the period
      * @return the command that starts planning where every open need must be covered or deferred
      */
-    public static StartPlanning of(Issued issued, DayWindow period) {
-      return new StartPlanning(issued, period, Priority.LOW);
+    public static StartPlanning of(DayWindow period) {
+      return new StartPlanning(period, Priority.LOW);
     }
 
     @Override
@@ -503,29 +417,34 @@ public sealed interface Command {
   /**
    * Adds a goal for open needs to the plan.
    *
-   * @param issued      who adds it and when
    * @param goal        the new goal's identifier
    * @param needs       the open needs it addresses, at least one
    * @param description what the goal is (free text, redacted)
    * @param target      how its achievement is measured (free text, redacted)
    * @param dueOn       when it should be reached
    */
-  record AddGoal(Issued issued, GoalId goal, Set<NeedId> needs, String description, String target, LocalDate dueOn)
+  record AddGoal(GoalId goal, Set<NeedId> needs, String description, String target, LocalDate dueOn)
       implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who adds it and when
-     * @param goal the new goal's identifier
-     * @param needs the open needs it addresses, at least one
-     * @param description what the goal is (free text, redacted)
-     * @param target how its achievement is measured (free text, redacted)
-     * @param dueOn when it should be reached
-     */
     public AddGoal {
-      Check.orThrow(Check.present("issued", issued), Check.present("goal", goal), Check.elements("needs", needs, true),
+      Check.orThrow(Check.present("goal", goal), Check.elements("needs", needs, true),
           Check.text("description", description, Check.LONG_TEXT), Check.text("target", target, Check.LONG_TEXT),
           Check.present("dueOn", dueOn));
+    }
+
+    /**
+     * A goal for one need, the common case.
+     *
+     * @param goal        the new goal's identifier
+     * @param need        the open need it addresses
+     * @param description what the goal is (free text, redacted)
+     * @param target      how its achievement is measured (free text, redacted)
+     * @param dueOn       when it should be reached
+     * @return the command
+     * @throws org.casemgmt.InvalidInputException if an argument is missing, blank or too long
+     */
+    public static AddGoal of(GoalId goal, NeedId need, String description, String target, LocalDate dueOn) {
+      Check.orThrow(Check.present("need", need));
+      return new AddGoal(goal, HashSet.of(need), description, target, dueOn);
     }
 
     @Override
@@ -535,7 +454,7 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "AddGoal[issued=" + issued + ", goal=" + goal + ", needs=" + needs + ", description=***, target=***, dueOn="
+      return "AddGoal[goal=" + goal + ", needs=" + needs + ", description=***, target=***, dueOn="
           + dueOn + "]";
     }
   }
@@ -545,7 +464,6 @@ public sealed interface Command {
    * Refused if it would overlap a live intervention of the same kind for the same need, or an exclusive kind
    * for the client.
    *
-   * @param issued       who plans it and when
    * @param intervention the new intervention's identifier
    * @param needs        the open needs it addresses, at least one
    * @param goals        the goals it serves (may be empty)
@@ -554,25 +472,48 @@ public sealed interface Command {
    * @param window       when, {@code [start, end)}, inside the plan's period
    * @param cost         its total cost
    */
-  record PlanIntervention(Issued issued, InterventionId intervention, Set<NeedId> needs, Set<GoalId> goals,
+  record PlanIntervention(InterventionId intervention, Set<NeedId> needs, Set<GoalId> goals,
       Provider provider, ServiceKind service, DayWindow window, Money cost) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who plans it and when
-     * @param intervention the new intervention's identifier
-     * @param needs the open needs it addresses, at least one
-     * @param goals the goals it serves (may be empty)
-     * @param provider who delivers it; must offer {@code service}
-     * @param service the kind of service
-     * @param window when, {@code [start, end)}, inside the plan's period
-     * @param cost its total cost
-     */
     public PlanIntervention {
-      Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
+      Check.orThrow(Check.present("intervention", intervention),
           Check.elements("needs", needs, true), Check.elements("goals", goals, false),
           Check.present("provider", provider), Check.present("service", service), Check.present("window", window),
           Check.present("cost", cost));
+    }
+
+    /**
+     * An intervention for one need that serves no particular goal, the common case.
+     *
+     * <pre>{@code
+     * PlanIntervention.of(InterventionId.of("I-1"), NeedId.of("N-1"), centre, ServiceKind.COUNSELLING,
+     *     DayWindow.ofDays(day, 60), Money.of(1200));
+     * }</pre>
+     *
+     * @param intervention the new intervention's identifier
+     * @param need         the open need it addresses
+     * @param provider     who delivers it; must offer {@code service}
+     * @param service      the kind of service
+     * @param window       when, {@code [start, end)}, inside the plan's period
+     * @param cost         its total cost
+     * @return the command
+     * @throws org.casemgmt.InvalidInputException if an argument is missing
+     */
+    public static PlanIntervention of(InterventionId intervention, NeedId need, Provider provider,
+        ServiceKind service, DayWindow window, Money cost) {
+      Check.orThrow(Check.present("need", need));
+      return new PlanIntervention(intervention, HashSet.of(need), HashSet.empty(), provider, service, window, cost);
+    }
+
+    /**
+     * The same intervention, serving these goals of the plan.
+     *
+     * @param served the goals, at least one
+     * @return the command with those goals
+     * @throws org.casemgmt.InvalidInputException if no goal is given or one is missing
+     */
+    public PlanIntervention serving(GoalId... served) {
+      return new PlanIntervention(intervention, needs, Check.setOf("served", served), provider, service, window,
+          cost);
     }
 
     @Override
@@ -585,20 +526,12 @@ public sealed interface Command {
    * Defers an open need to a later plan, consciously and with a reason, so the plan may be approved without
    * covering it.
    *
-   * @param issued who defers it and when
    * @param need   the need
    * @param reason why (free text, redacted)
    */
-  record DeferNeed(Issued issued, NeedId need, String reason) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who defers it and when
-     * @param need the need
-     * @param reason why (free text, redacted)
-     */
+  record DeferNeed(NeedId need, String reason) implements Command {
     public DeferNeed {
-      Check.orThrow(Check.present("issued", issued), Check.present("need", need),
+      Check.orThrow(Check.present("need", need),
           Check.text("reason", reason, Check.LONG_TEXT));
     }
 
@@ -609,25 +542,18 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "DeferNeed[issued=" + issued + ", need=" + need + ", reason=***]";
+      return "DeferNeed[need=" + need + ", reason=***]";
     }
   }
 
   /**
    * Sets a budget cap: the plan's total cost may not exceed it at approval.
    *
-   * @param issued who sets it and when
    * @param cap    the cap
    */
-  record SetBudgetCap(Issued issued, Money cap) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who sets it and when
-     * @param cap the cap
-     */
+  record SetBudgetCap(Money cap) implements Command {
     public SetBudgetCap {
-      Check.orThrow(Check.present("issued", issued), Check.present("cap", cap));
+      Check.orThrow(Check.present("cap", cap));
     }
 
     @Override
@@ -641,18 +567,11 @@ public sealed interface Command {
    * an intervention planned or cancelled, a deferral, a participant — lapses the agreement until it is recorded
    * again; a budget cap, the organisation's own decision, does not.
    *
-   * @param issued   who records it and when
    * @param agreedOn the day the client agreed
    */
-  record RecordAgreement(Issued issued, LocalDate agreedOn) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param agreedOn the day the client agreed
-     */
+  record RecordAgreement(LocalDate agreedOn) implements Command {
     public RecordAgreement {
-      Check.orThrow(Check.present("issued", issued), Check.present("agreedOn", agreedOn));
+      Check.orThrow(Check.present("agreedOn", agreedOn));
     }
 
     @Override
@@ -665,18 +584,11 @@ public sealed interface Command {
    * Approves the plan: needs goals and interventions, every open need at or above the threshold covered or
    * deferred, the client's agreement, and the cost within the cap.
    *
-   * @param issued     who approves it and when
    * @param approvedOn the day of approval
    */
-  record ApprovePlan(Issued issued, LocalDate approvedOn) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who approves it and when
-     * @param approvedOn the day of approval
-     */
+  record ApprovePlan(LocalDate approvedOn) implements Command {
     public ApprovePlan {
-      Check.orThrow(Check.present("issued", issued), Check.present("approvedOn", approvedOn));
+      Check.orThrow(Check.present("approvedOn", approvedOn));
     }
 
     @Override
@@ -687,18 +599,8 @@ public sealed interface Command {
 
   /**
    * Moves an approved plan into implementation.
-   *
-   * @param issued who starts it and when
    */
-  record StartImplementation(Issued issued) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who starts it and when
-     */
-    public StartImplementation {
-      Check.orThrow(Check.present("issued", issued));
-    }
+  record StartImplementation() implements Command {
 
     @Override
     public CommandKind kind() {
@@ -711,20 +613,12 @@ public sealed interface Command {
   /**
    * Starts a planned intervention, not before its window starts.
    *
-   * @param issued       who records it and when
    * @param intervention the intervention
    * @param on           the day it started
    */
-  record StartIntervention(Issued issued, InterventionId intervention, LocalDate on) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param intervention the intervention
-     * @param on the day it started
-     */
+  record StartIntervention(InterventionId intervention, LocalDate on) implements Command {
     public StartIntervention {
-      Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
+      Check.orThrow(Check.present("intervention", intervention),
           Check.present("on", on));
     }
 
@@ -737,20 +631,12 @@ public sealed interface Command {
   /**
    * Suspends an active intervention.
    *
-   * @param issued       who records it and when
    * @param intervention the intervention
    * @param on           the day it was suspended
    */
-  record SuspendIntervention(Issued issued, InterventionId intervention, LocalDate on) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param intervention the intervention
-     * @param on the day it was suspended
-     */
+  record SuspendIntervention(InterventionId intervention, LocalDate on) implements Command {
     public SuspendIntervention {
-      Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
+      Check.orThrow(Check.present("intervention", intervention),
           Check.present("on", on));
     }
 
@@ -763,20 +649,12 @@ public sealed interface Command {
   /**
    * Resumes a suspended intervention.
    *
-   * @param issued       who records it and when
    * @param intervention the intervention
    * @param on           the day it resumed
    */
-  record ResumeIntervention(Issued issued, InterventionId intervention, LocalDate on) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param intervention the intervention
-     * @param on the day it resumed
-     */
+  record ResumeIntervention(InterventionId intervention, LocalDate on) implements Command {
     public ResumeIntervention {
-      Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
+      Check.orThrow(Check.present("intervention", intervention),
           Check.present("on", on));
     }
 
@@ -789,20 +667,12 @@ public sealed interface Command {
   /**
    * Records that an active or suspended intervention was delivered.
    *
-   * @param issued       who records it and when
    * @param intervention the intervention
    * @param on           the day it was completed, not before it started
    */
-  record CompleteIntervention(Issued issued, InterventionId intervention, LocalDate on) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param intervention the intervention
-     * @param on the day it was completed, not before it started
-     */
+  record CompleteIntervention(InterventionId intervention, LocalDate on) implements Command {
     public CompleteIntervention {
-      Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
+      Check.orThrow(Check.present("intervention", intervention),
           Check.present("on", on));
     }
 
@@ -815,23 +685,14 @@ public sealed interface Command {
   /**
    * Cancels an intervention that is not completed: it stays on the record but frees its window.
    *
-   * @param issued       who cancels it and when
    * @param intervention the intervention
    * @param on           the day it was cancelled
    * @param reason       why (free text, redacted)
    */
-  record CancelIntervention(Issued issued, InterventionId intervention, LocalDate on, String reason)
+  record CancelIntervention(InterventionId intervention, LocalDate on, String reason)
       implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who cancels it and when
-     * @param intervention the intervention
-     * @param on the day it was cancelled
-     * @param reason why (free text, redacted)
-     */
     public CancelIntervention {
-      Check.orThrow(Check.present("issued", issued), Check.present("intervention", intervention),
+      Check.orThrow(Check.present("intervention", intervention),
           Check.present("on", on), Check.text("reason", reason, Check.LONG_TEXT));
     }
 
@@ -842,7 +703,7 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "CancelIntervention[issued=" + issued + ", intervention=" + intervention + ", on=" + on + ", reason=***]";
+      return "CancelIntervention[intervention=" + intervention + ", on=" + on + ", reason=***]";
     }
   }
 
@@ -853,23 +714,14 @@ public sealed interface Command {
    * keep monitoring, adjust the plan, reassess, or proceed to the final evaluation. The first review needs an
    * intervention that has started.
    *
-   * @param issued   who reviews and when
    * @param on       the day of the review
    * @param findings what was found per intervention (may be empty)
    * @param decision what happens next
    */
-  record RecordReview(Issued issued, LocalDate on, Map<InterventionId, Finding> findings, ReviewDecision decision)
+  record RecordReview(LocalDate on, Map<InterventionId, Finding> findings, ReviewDecision decision)
       implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who reviews and when
-     * @param on the day of the review
-     * @param findings what was found per intervention (may be empty)
-     * @param decision what happens next
-     */
     public RecordReview {
-      Check.orThrow(Check.present("issued", issued), Check.present("on", on),
+      Check.orThrow(Check.present("on", on),
           Check.entries("findings", findings),
           Check.present("decision", decision));
     }
@@ -883,18 +735,8 @@ public sealed interface Command {
   /**
    * Moves from monitoring to the final evaluation. (Monitoring is reached only through a review, so there
    * always is one.)
-   *
-   * @param issued who starts it and when
    */
-  record StartEvaluation(Issued issued) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who starts it and when
-     */
-    public StartEvaluation {
-      Check.orThrow(Check.present("issued", issued));
-    }
+  record StartEvaluation() implements Command {
 
     @Override
     public CommandKind kind() {
@@ -905,20 +747,12 @@ public sealed interface Command {
   /**
    * Records the evaluated outcome of a goal of the current plan.
    *
-   * @param issued      who evaluates and when
    * @param goal        the goal
    * @param achievement the outcome
    */
-  record RecordOutcome(Issued issued, GoalId goal, GoalAchievement achievement) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who evaluates and when
-     * @param goal the goal
-     * @param achievement the outcome
-     */
+  record RecordOutcome(GoalId goal, GoalAchievement achievement) implements Command {
     public RecordOutcome {
-      Check.orThrow(Check.present("issued", issued), Check.present("goal", goal),
+      Check.orThrow(Check.present("goal", goal),
           Check.present("achievement", achievement));
     }
 
@@ -932,18 +766,11 @@ public sealed interface Command {
    * Goes back from evaluation to planning when the path did not produce the expected results: re-plan
    * instead of closing (seed 004). Opens a new plan version.
    *
-   * @param issued who decides it and when
    * @param reason why (free text, redacted)
    */
-  record Replan(Issued issued, String reason) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who decides it and when
-     * @param reason why (free text, redacted)
-     */
+  record Replan(String reason) implements Command {
     public Replan {
-      Check.orThrow(Check.present("issued", issued), Check.text("reason", reason, Check.LONG_TEXT));
+      Check.orThrow(Check.text("reason", reason, Check.LONG_TEXT));
     }
 
     @Override
@@ -953,7 +780,7 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "Replan[issued=" + issued + ", reason=***]";
+      return "Replan[reason=***]";
     }
   }
 
@@ -963,18 +790,11 @@ public sealed interface Command {
    * Names a participant of the plan and their commitment. Like any change to the plan, it lapses the client's
    * agreement to the earlier content.
    *
-   * @param issued      who records it and when
    * @param participant who takes part and what they commit to
    */
-  record AddParticipant(Issued issued, Participant participant) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param participant who takes part and what they commit to
-     */
+  record AddParticipant(Participant participant) implements Command {
     public AddParticipant {
-      Check.orThrow(Check.present("issued", issued), Check.present("participant", participant));
+      Check.orThrow(Check.present("participant", participant));
     }
 
     @Override
@@ -987,29 +807,35 @@ public sealed interface Command {
    * Refers the client to an external provider for open needs. Refused while another referral for the same
    * need and service is still pending: one request at a time, no redundant ones.
    *
-   * @param issued      who sends it and when
    * @param referral    the new referral's identifier
    * @param needs       the open needs it is for, at least one
    * @param provider    the provider; must offer {@code service}
    * @param service     the kind of service asked for
    * @param requestedOn the day it is sent
    */
-  record RequestReferral(Issued issued, ReferralId referral, Set<NeedId> needs, Provider provider,
+  record RequestReferral(ReferralId referral, Set<NeedId> needs, Provider provider,
       ServiceKind service, LocalDate requestedOn) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who sends it and when
-     * @param referral the new referral's identifier
-     * @param needs the open needs it is for, at least one
-     * @param provider the provider; must offer {@code service}
-     * @param service the kind of service asked for
-     * @param requestedOn the day it is sent
-     */
     public RequestReferral {
-      Check.orThrow(Check.present("issued", issued), Check.present("referral", referral),
+      Check.orThrow(Check.present("referral", referral),
           Check.elements("needs", needs, true), Check.present("provider", provider),
           Check.present("service", service), Check.present("requestedOn", requestedOn));
+    }
+
+    /**
+     * A referral for one need, the common case.
+     *
+     * @param referral    the new referral's identifier
+     * @param need        the open need it addresses
+     * @param provider    the external provider; must offer {@code service}
+     * @param service     the kind of service asked for
+     * @param requestedOn the day of the request
+     * @return the command
+     * @throws org.casemgmt.InvalidInputException if an argument is missing
+     */
+    public static RequestReferral of(ReferralId referral, NeedId need, Provider provider, ServiceKind service,
+        LocalDate requestedOn) {
+      Check.orThrow(Check.present("need", need));
+      return new RequestReferral(referral, HashSet.of(need), provider, service, requestedOn);
     }
 
     @Override
@@ -1021,20 +847,12 @@ public sealed interface Command {
   /**
    * Records that the provider accepted a requested referral.
    *
-   * @param issued   who records it and when
    * @param referral the referral
    * @param on       the day of the answer, not before the request
    */
-  record AcceptReferral(Issued issued, ReferralId referral, LocalDate on) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param referral the referral
-     * @param on the day of the answer, not before the request
-     */
+  record AcceptReferral(ReferralId referral, LocalDate on) implements Command {
     public AcceptReferral {
-      Check.orThrow(Check.present("issued", issued), Check.present("referral", referral), Check.present("on", on));
+      Check.orThrow(Check.present("referral", referral), Check.present("on", on));
     }
 
     @Override
@@ -1046,22 +864,13 @@ public sealed interface Command {
   /**
    * Records that the provider declined a requested referral, and why.
    *
-   * @param issued   who records it and when
    * @param referral the referral
    * @param on       the day of the answer, not before the request
    * @param reason   why (free text, redacted)
    */
-  record DeclineReferral(Issued issued, ReferralId referral, LocalDate on, String reason) implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param referral the referral
-     * @param on the day of the answer, not before the request
-     * @param reason why (free text, redacted)
-     */
+  record DeclineReferral(ReferralId referral, LocalDate on, String reason) implements Command {
     public DeclineReferral {
-      Check.orThrow(Check.present("issued", issued), Check.present("referral", referral), Check.present("on", on),
+      Check.orThrow(Check.present("referral", referral), Check.present("on", on),
           Check.text("reason", reason, Check.LONG_TEXT));
     }
 
@@ -1072,7 +881,7 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "DeclineReferral[issued=" + issued + ", referral=" + referral + ", on=" + on + ", reason=***]";
+      return "DeclineReferral[referral=" + referral + ", on=" + on + ", reason=***]";
     }
   }
 
@@ -1080,25 +889,15 @@ public sealed interface Command {
    * Records that the service of an accepted referral is over, successfully or not; a reason is required when
    * it was not successful.
    *
-   * @param issued     who records it and when
    * @param referral   the referral
    * @param on         the day it ended, not before it was accepted
    * @param successful whether it reached its aim
    * @param reason     why it did not (free text, redacted); required when not successful
    */
-  record CompleteReferral(Issued issued, ReferralId referral, LocalDate on, boolean successful, Option<String> reason)
+  record CompleteReferral(ReferralId referral, LocalDate on, boolean successful, Option<String> reason)
       implements Command {
-    /**
-     * Creates the command, checking every field.
-     *
-     * @param issued who records it and when
-     * @param referral the referral
-     * @param on the day it ended, not before it was accepted
-     * @param successful whether it reached its aim
-     * @param reason why it did not (free text, redacted); required when not successful
-     */
     public CompleteReferral {
-      Check.orThrow(Check.present("issued", issued), Check.present("referral", referral), Check.present("on", on),
+      Check.orThrow(Check.present("referral", referral), Check.present("on", on),
           reason == null ? Check.present("reason", null)
               : reason.isEmpty() && !successful
                   ? new InputError("reason", InputError.Problem.MISSING,
@@ -1109,26 +908,24 @@ public sealed interface Command {
     /**
      * A successful completion.
      *
-     * @param issued who issues the command and when
      * @param referral the referral
      * @param on the day it happened
      * @return a successful completion
      */
-    public static CompleteReferral successful(Issued issued, ReferralId referral, LocalDate on) {
-      return new CompleteReferral(issued, referral, on, true, Option.none());
+    public static CompleteReferral successful(ReferralId referral, LocalDate on) {
+      return new CompleteReferral(referral, on, true, Option.none());
     }
 
     /**
      * An unsuccessful completion, with its reason.
      *
-     * @param issued who issues the command and when
      * @param referral the referral
      * @param on the day it happened
      * @param reason the reason
      * @return an unsuccessful completion, with its reason
      */
-    public static CompleteReferral unsuccessful(Issued issued, ReferralId referral, LocalDate on, String reason) {
-      return new CompleteReferral(issued, referral, on, false, Option.of(reason));
+    public static CompleteReferral unsuccessful(ReferralId referral, LocalDate on, String reason) {
+      return new CompleteReferral(referral, on, false, Option.of(reason));
     }
 
     @Override
@@ -1138,7 +935,7 @@ public sealed interface Command {
 
     @Override
     public String toString() {
-      return "CompleteReferral[issued=" + issued + ", referral=" + referral + ", on=" + on + ", successful="
+      return "CompleteReferral[referral=" + referral + ", on=" + on + ", successful="
           + successful + ", reason=" + reason.map(r -> "***") + "]";
     }
   }

@@ -22,6 +22,7 @@ import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReviewDecision;
 import org.casemgmt.resource.Provider;
 import org.casemgmt.resource.ProviderId;
+import org.casemgmt.resource.Resource;
 
 /**
  * {@code evolve(state, event) -> state}: applies a fact. Nothing here checks a rule — every rule was
@@ -79,8 +80,7 @@ final class Evolution {
         .closingReport(Option.none())
         .referrals(HashMap.empty())
         .build();
-    return new CaseFile(version, at, e.openedOn(), PhaseTable.initial(), false, false, EntityMap.empty(), null,
-        EntityMap.empty(), null, details);
+    return new CaseFile.Builder(version, at, e.openedOn(), PhaseTable.initial(), details).build();
   }
 
   /** Applies one recorded event that follows {@code state}. */
@@ -89,147 +89,161 @@ final class Evolution {
   }
 
   /**
-   * Applies the event numbered {@code v}, recorded at {@code at}, that follows {@code s}. The checks are ordered
-   * roughly by how often the events occur in a case's life.
+   * Applies the event numbered {@code v}, recorded at {@code at}, that follows {@code s}. One exhaustive
+   * {@code switch} over {@link EventKind}: an event type added without a case here does not compile. A phase an
+   * event moves the case to comes from {@link PhaseTable}, never restated here.
    */
   static CaseFile apply(CaseFile s, long v, Instant at, CaseEvent event) {
-    // Implementation and planning.
-    if (event instanceof InterventionStarted e) {
-      return s.withPlan(v, plan(s).withUpdatedIntervention(intervention(s, e.intervention()).started(e.on())));
-    }
-    if (event instanceof InterventionPlanned e) {
-      return s.withPlan(v, s.phase(), plan(s).withNewIntervention(e.intervention()), withProvider(s, e.provider()));
-    }
-    if (event instanceof ReviewRecorded e) {
-      return afterReview(s, v, e.on(), e.decision());
-    }
-    if (event instanceof GoalAdded e) {
-      return s.withPlan(v, plan(s).withGoal(e.goal()));
-    }
-    if (event instanceof InterventionCompleted e) {
-      return s.withPlan(v,
-          plan(s).withUpdatedIntervention(intervention(s, e.intervention()).ended(InterventionStatus.COMPLETED, e.on())));
-    }
-    if (event instanceof InterventionCancelled e) {
-      Intervention cancelled = intervention(s, e.intervention()).ended(InterventionStatus.CANCELLED, e.on());
-      return s.withPlan(v, plan(s).withCancelledIntervention(cancelled));
-    }
-    if (event instanceof InterventionSuspended e) {
-      return s.withPlan(v,
-          plan(s).withUpdatedIntervention(intervention(s, e.intervention()).withStatus(InterventionStatus.SUSPENDED)));
-    }
-    if (event instanceof InterventionResumed e) {
-      return s.withPlan(v,
-          plan(s).withUpdatedIntervention(intervention(s, e.intervention()).withStatus(InterventionStatus.ACTIVE)));
-    }
-    if (event instanceof PlanAgreed e) {
-      return s.withPlan(v, plan(s).agreed(e.agreedOn()));
-    }
-    if (event instanceof PlanApproved e) {
-      PlanVersion plan = plan(s);
-      return s.withPlan(v, plan.approved(e.approvedOn()).withGoals(plan.goalMap().mapValues(
-          g -> g.lifecycle() == GoalLifecycle.PROPOSED ? g.withLifecycle(GoalLifecycle.ACTIVE) : g)));
-    }
-    if (event instanceof NeedDeferred e) {
-      return s.withPlan(v, plan(s).withDeferral(e.need(), e.reason()));
-    }
-    if (event instanceof BudgetCapSet e) {
-      return s.withPlan(v, plan(s).withBudgetCap(e.cap()));
-    }
-    if (event instanceof ParticipantAdded e) {
-      return s.withPlan(v, plan(s).withParticipant(e.participant()));
-    }
-    if (event instanceof PlanningStarted e) {
-      PlanVersion current = s.planOrNull();
-      return current == null
-          ? s.withPlan(v, Phase.PLANNING, PlanVersion.first(e.period(), e.coverageThreshold()), s.providerMap())
-          : withNextPlanVersion(s, v, current.next(e.period(), e.coverageThreshold()));
-    }
-    if (event instanceof ImplementationStarted) {
-      return s.withPhase(v, Phase.IMPLEMENTATION);
-    }
-    // Monitoring and evaluation.
-    if (event instanceof EvaluationStarted) {
-      return s.withPhase(v, Phase.EVALUATION);
-    }
-    if (event instanceof OutcomeRecorded e) {
-      PlanVersion plan = plan(s);
-      Goal goal = plan.goalMap().get(e.goal());
-      if (goal == null) {
-        throw missing(e.goal());
+    return switch (event.kind()) {
+      // Implementation and planning, the most frequent.
+      case INTERVENTION_STARTED -> {
+        InterventionStarted e = (InterventionStarted) event;
+        yield s.next(v)
+            .plan(plan(s).withUpdatedIntervention(intervention(s, e.intervention()).started(e.on())))
+            .build();
       }
-      return s.withPlan(v, plan.withGoals(plan.goalMap().put(goal.id(), goal.evaluated(e.achievement()))));
+      case INTERVENTION_PLANNED -> {
+        InterventionPlanned e = (InterventionPlanned) event;
+        yield s.next(v)
+            .plan(plan(s).withNewIntervention(e.intervention()))
+            .providers(withProvider(s, e.provider()))
+            .build();
+      }
+      case REVIEW_RECORDED -> {
+        ReviewRecorded e = (ReviewRecorded) event;
+        yield afterReview(s, v, e.on(), e.decision());
+      }
+      case GOAL_ADDED -> s.next(v).plan(plan(s).withGoal(((GoalAdded) event).goal())).build();
+      case INTERVENTION_COMPLETED -> {
+        InterventionCompleted e = (InterventionCompleted) event;
+        yield s.next(v).plan(plan(s).withUpdatedIntervention(
+            intervention(s, e.intervention()).ended(InterventionStatus.COMPLETED, e.on()))).build();
+      }
+      case INTERVENTION_CANCELLED -> {
+        InterventionCancelled e = (InterventionCancelled) event;
+        Intervention cancelled = intervention(s, e.intervention()).ended(InterventionStatus.CANCELLED, e.on());
+        yield s.next(v).plan(plan(s).withCancelledIntervention(cancelled)).build();
+      }
+      case INTERVENTION_SUSPENDED -> s.next(v).plan(plan(s).withUpdatedIntervention(
+          intervention(s, ((InterventionSuspended) event).intervention()).withStatus(InterventionStatus.SUSPENDED)))
+          .build();
+      case INTERVENTION_RESUMED -> s.next(v).plan(plan(s).withUpdatedIntervention(
+          intervention(s, ((InterventionResumed) event).intervention()).withStatus(InterventionStatus.ACTIVE))).build();
+      case PLAN_AGREED -> s.next(v).plan(plan(s).agreed(((PlanAgreed) event).agreedOn())).build();
+      case PLAN_APPROVED -> {
+        PlanVersion plan = plan(s);
+        yield s.next(v).plan(plan.approved(((PlanApproved) event).approvedOn()).withGoals(plan.goalMap().mapValues(
+            g -> g.lifecycle() == GoalLifecycle.PROPOSED ? g.withLifecycle(GoalLifecycle.ACTIVE) : g))).build();
+      }
+      case NEED_DEFERRED -> {
+        NeedDeferred e = (NeedDeferred) event;
+        yield s.next(v).plan(plan(s).withDeferral(e.need(), e.reason())).build();
+      }
+      case BUDGET_CAP_SET -> s.next(v).plan(plan(s).withBudgetCap(((BudgetCapSet) event).cap())).build();
+      case PARTICIPANT_ADDED ->
+          s.next(v).plan(plan(s).withParticipant(((ParticipantAdded) event).participant())).build();
+      case PLANNING_STARTED -> {
+        PlanningStarted e = (PlanningStarted) event;
+        Phase to = target(s, EventKind.PLANNING_STARTED);
+        PlanVersion current = s.planOrNull();
+        yield current == null
+            ? s.next(v).phase(to).plan(PlanVersion.first(e.period(), e.coverageThreshold())).build()
+            : withNextPlanVersion(s, v, to, current.next(e.period(), e.coverageThreshold()));
+      }
+      case IMPLEMENTATION_STARTED -> s.next(v).phase(target(s, EventKind.IMPLEMENTATION_STARTED)).build();
+      // Monitoring and evaluation.
+      case EVALUATION_STARTED -> s.next(v).phase(target(s, EventKind.EVALUATION_STARTED)).build();
+      case OUTCOME_RECORDED -> {
+        OutcomeRecorded e = (OutcomeRecorded) event;
+        PlanVersion plan = plan(s);
+        Goal goal = plan.goalMap().get(e.goal());
+        if (goal == null) {
+          throw missing(e.goal());
+        }
+        yield s.next(v).plan(plan.withGoals(plan.goalMap().put(goal.id(), goal.evaluated(e.achievement())))).build();
+      }
+      case REPLANNING_STARTED -> withNextPlanVersion(s, v, target(s, EventKind.REPLANNING_STARTED));
+      // Assessment.
+      case ASSESSMENT_STARTED -> s.next(v).phase(target(s, EventKind.ASSESSMENT_STARTED)).build();
+      case NEED_RECORDED -> {
+        Need need = ((NeedRecorded) event).need();
+        yield s.next(v).needs(s.needMap().put(need.id(), need)).build();
+      }
+      case ASSESSMENT_COMPLETED -> s.next(v).assessmentCompleted(true).build();
+      case NEED_REVISED -> {
+        NeedRevised e = (NeedRevised) event;
+        Need revised = need(s, e.need()).revised(e.description(), e.priority());
+        yield s.next(v).needs(s.needMap().put(e.need(), revised)).build();
+      }
+      case NEED_WITHDRAWN -> {
+        NeedId id = ((NeedWithdrawn) event).need();
+        yield s.next(v).needs(s.needMap().put(id, need(s, id).withdrawn())).build();
+      }
+      case STRENGTH_RECORDED -> {
+        CaseDetails d = s.details();
+        yield s.next(v).details(ImmutableCaseDetails.copyOf(d)
+            .withStrengths(d.strengths().append(((StrengthRecorded) event).strength()))).build();
+      }
+      case RESOURCE_RECORDED -> {
+        Resource resource = ((ResourceRecorded) event).resource();
+        CaseDetails d = s.details();
+        yield s.next(v)
+            .details(ImmutableCaseDetails.copyOf(d).withResources(d.resources().put(resource.id(), resource)))
+            .build();
+      }
+      // Referrals.
+      case REFERRAL_REQUESTED -> {
+        Referral referral = ((ReferralRequested) event).referral();
+        CaseDetails d = s.details();
+        yield s.next(v)
+            .details(ImmutableCaseDetails.copyOf(d).withReferrals(d.referrals().put(referral.id(), referral)))
+            .build();
+      }
+      case REFERRAL_ACCEPTED -> {
+        ReferralAccepted e = (ReferralAccepted) event;
+        yield withReferral(s, v, referral(s, e.referral()).accepted(e.on()));
+      }
+      case REFERRAL_DECLINED -> {
+        ReferralDeclined e = (ReferralDeclined) event;
+        yield withReferral(s, v, referral(s, e.referral()).declined(e.on(), e.reason()));
+      }
+      case REFERRAL_COMPLETED -> {
+        ReferralCompleted e = (ReferralCompleted) event;
+        yield withReferral(s, v, referral(s, e.referral()).completed(e.on(), e.successful(), e.reason()));
+      }
+      // The whole case.
+      case CASE_CLOSED -> closed(s, v, at, (CaseClosed) event);
+      case CASE_HANDED_OVER -> s.next(v)
+          .details(ImmutableCaseDetails.copyOf(s.details()).withCaseManager(((CaseHandedOver) event).to()))
+          .build();
+      case SCOPE_EXTENDED -> {
+        CaseDetails d = s.details();
+        yield s.next(v)
+            .details(ImmutableCaseDetails.copyOf(d).withScope(d.scope().addAll(((ScopeExtended) event).domains())))
+            .build();
+      }
+      case CASE_SUSPENDED -> s.next(v).suspended(true).build();
+      case CASE_RESUMED -> s.next(v).suspended(false).build();
+      case CASE_REOPENED -> {
+        CaseDetails reopened = ImmutableCaseDetails.copyOf(s.details())
+            .withClosure(Option.none())
+            .withClosingReport(Option.none());
+        yield s.next(v).phase(target(s, EventKind.CASE_REOPENED)).assessmentCompleted(false).details(reopened).build();
+      }
+      case CASE_OPENED -> throw new Inconsistent("CaseOpened can only be the first event of a case");
+    };
+  }
+
+  /**
+   * The one phase the table leads to from the case's phase by the command that records this kind of event; a
+   * history where the table leads nowhere from there (or not to one phase) does not follow its state.
+   */
+  private static Phase target(CaseFile s, EventKind kind) {
+    Phase to = PhaseTable.onlyTarget(s.phase(), kind.command());
+    if (to == null) {
+      throw new Inconsistent(kind + " cannot follow a case in " + s.phase());
     }
-    if (event instanceof ReplanningStarted) {
-      return withNextPlanVersion(s, v);
-    }
-    // Assessment.
-    if (event instanceof AssessmentStarted) {
-      return s.withPhase(v, Phase.ASSESSMENT);
-    }
-    if (event instanceof NeedRecorded e) {
-      return s.withNeeds(v, s.needMap().put(e.need().id(), e.need()));
-    }
-    if (event instanceof AssessmentCompleted) {
-      return s.withAssessment(v, s.phase(), true);
-    }
-    if (event instanceof NeedRevised e) {
-      return s.withNeeds(v, s.needMap().put(e.need(), need(s, e.need()).revised(e.description(), e.priority())));
-    }
-    if (event instanceof NeedWithdrawn e) {
-      return s.withNeeds(v, s.needMap().put(e.need(), need(s, e.need()).withdrawn()));
-    }
-    if (event instanceof StrengthRecorded e) {
-      CaseDetails d = s.details();
-      return s.withDetails(v, ImmutableCaseDetails.copyOf(d).withStrengths(d.strengths().append(e.strength())));
-    }
-    if (event instanceof ResourceRecorded e) {
-      CaseDetails d = s.details();
-      return s.withDetails(v,
-          ImmutableCaseDetails.copyOf(d).withResources(d.resources().put(e.resource().id(), e.resource())));
-    }
-    // Referrals.
-    if (event instanceof ReferralRequested e) {
-      CaseDetails d = s.details();
-      return s.withDetails(v,
-          ImmutableCaseDetails.copyOf(d).withReferrals(d.referrals().put(e.referral().id(), e.referral())));
-    }
-    if (event instanceof ReferralAccepted e) {
-      return withReferral(s, v, referral(s, e.referral()).accepted(e.on()));
-    }
-    if (event instanceof ReferralDeclined e) {
-      return withReferral(s, v, referral(s, e.referral()).declined(e.on(), e.reason()));
-    }
-    if (event instanceof ReferralCompleted e) {
-      return withReferral(s, v, referral(s, e.referral()).completed(e.on(), e.successful(), e.reason()));
-    }
-    // The whole case.
-    if (event instanceof CaseClosed e) {
-      return closed(s, v, at, e);
-    }
-    if (event instanceof CaseHandedOver e) {
-      return s.withDetails(v, ImmutableCaseDetails.copyOf(s.details()).withCaseManager(e.to()));
-    }
-    if (event instanceof ScopeExtended e) {
-      CaseDetails d = s.details();
-      return s.withDetails(v, ImmutableCaseDetails.copyOf(d).withScope(d.scope().addAll(e.domains())));
-    }
-    if (event instanceof CaseSuspended) {
-      return s.withSuspended(v, true);
-    }
-    if (event instanceof CaseResumed) {
-      return s.withSuspended(v, false);
-    }
-    if (event instanceof CaseReopened) {
-      CaseDetails reopened = ImmutableCaseDetails.copyOf(s.details())
-          .withClosure(Option.none())
-          .withClosingReport(Option.none());
-      return s.with(v, Phase.ASSESSMENT, s.suspended(), false, s.planOrNull(), reopened);
-    }
-    if (event instanceof CaseOpened) {
-      throw new IllegalArgumentException("CaseOpened can only be the first event of a case");
-    }
-    throw new IllegalArgumentException("unknown event type " + event.getClass().getName());
+    return to;
   }
 
   /**
@@ -251,30 +265,42 @@ final class Evolution {
         .closure(Option.some(e.reason()))
         .closingReport(Option.some(report))
         .build();
-    return s.with(v, Phase.CLOSED, false, s.assessmentCompleted(), ended, closedDetails);
+    return s.next(v)
+        .phase(target(s, EventKind.CASE_CLOSED))
+        .suspended(false)
+        .plan(ended)
+        .details(closedDetails)
+        .build();
   }
 
-  /** A monitoring review: its day is kept and its decision sets where the case goes next. */
+  /**
+   * A monitoring review: its day is kept and its decision picks where the case goes next, among the targets the
+   * table gives a review ({@link PhaseTable#afterReview}).
+   */
   private static CaseFile afterReview(CaseFile s, long v, LocalDate on, ReviewDecision decision) {
+    Phase to = PhaseTable.afterReview(decision);
+    if (!PhaseTable.leadsTo(s.phase(), CommandKind.RECORD_REVIEW, to)) {
+      throw new Inconsistent("a review cannot move a case from " + s.phase() + " to " + to);
+    }
     return switch (decision) {
-      case CONTINUE -> s.withReview(v, Phase.MONITORING, s.assessmentCompleted(), on);
-      case ADJUST_PLAN -> withNextPlanVersion(s.withReview(v, s.phase(), s.assessmentCompleted(), on), v);
-      case REASSESS -> s.withReview(v, Phase.ASSESSMENT, false, on);
-      case PROCEED_TO_EVALUATION -> s.withReview(v, Phase.EVALUATION, s.assessmentCompleted(), on);
+      case CONTINUE, PROCEED_TO_EVALUATION -> s.next(v).phase(to).lastReviewOn(on).build();
+      case ADJUST_PLAN -> withNextPlanVersion(s.next(v).lastReviewOn(on).build(), v, to);
+      // New needs: the assessment is open again.
+      case REASSESS -> s.next(v).phase(to).assessmentCompleted(false).lastReviewOn(on).build();
     };
   }
 
   /** Planning again with the same period and threshold. */
-  private static CaseFile withNextPlanVersion(CaseFile s, long v) {
+  private static CaseFile withNextPlanVersion(CaseFile s, long v, Phase to) {
     PlanVersion current = plan(s);
-    return withNextPlanVersion(s, v, current.next(current.period(), current.coverageThreshold()));
+    return withNextPlanVersion(s, v, to, current.next(current.period(), current.coverageThreshold()));
   }
 
   /** Planning again: the current version is kept, unchanged, among the superseded ones. */
-  private static CaseFile withNextPlanVersion(CaseFile s, long v, PlanVersion next) {
+  private static CaseFile withNextPlanVersion(CaseFile s, long v, Phase to, PlanVersion next) {
     CaseDetails d = s.details();
     CaseDetails details = ImmutableCaseDetails.copyOf(d).withSupersededPlans(d.supersededPlans().prepend(plan(s)));
-    return s.with(v, Phase.PLANNING, s.suspended(), s.assessmentCompleted(), next, details);
+    return s.next(v).phase(to).plan(next).details(details).build();
   }
 
   /** The providers with this one as it is now; unchanged (no copy) when the same provider is already known. */
@@ -319,7 +345,9 @@ final class Evolution {
 
   private static CaseFile withReferral(CaseFile s, long v, Referral referral) {
     CaseDetails d = s.details();
-    return s.withDetails(v, ImmutableCaseDetails.copyOf(d).withReferrals(d.referrals().put(referral.id(), referral)));
+    return s.next(v)
+        .details(ImmutableCaseDetails.copyOf(d).withReferrals(d.referrals().put(referral.id(), referral)))
+        .build();
   }
 
   private static Inconsistent missing(Object id) {

@@ -10,6 +10,7 @@ import io.vavr.collection.Set;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import org.casemgmt.internal.Check;
+import org.casemgmt.plan.ReviewDecision;
 
 /**
  * The phase machine as data: for each phase, the commands permitted in it and the phases each command may
@@ -105,7 +106,20 @@ public final class PhaseTable {
   private static final EnumMap<Phase, EnumSet<CommandKind>> PERMITTED = new EnumMap<>(Phase.class);
   private static final EnumMap<Phase, EnumMap<CommandKind, EnumSet<Phase>>> TARGETS = new EnumMap<>(Phase.class);
 
+  /**
+   * Where a monitoring review's decision takes the case: each is one of the table's targets for
+   * {@link CommandKind#RECORD_REVIEW} (checked when the class loads).
+   */
+  private static final EnumMap<ReviewDecision, Phase> AFTER_REVIEW = new EnumMap<>(ReviewDecision.class);
+
+  /** The one phase a command leads to from a phase, where the table names exactly one; null elsewhere. */
+  private static final Phase[][] ONLY_TARGET = new Phase[Phase.values().length][CommandKind.values().length];
+
   static {
+    AFTER_REVIEW.put(ReviewDecision.CONTINUE, MONITORING);
+    AFTER_REVIEW.put(ReviewDecision.ADJUST_PLAN, PLANNING);
+    AFTER_REVIEW.put(ReviewDecision.REASSESS, ASSESSMENT);
+    AFTER_REVIEW.put(ReviewDecision.PROCEED_TO_EVALUATION, EVALUATION);
     for (Phase phase : Phase.values()) {
       PERMITTED.put(phase, EnumSet.noneOf(CommandKind.class));
       TARGETS.put(phase, new EnumMap<>(CommandKind.class));
@@ -114,6 +128,14 @@ public final class PhaseTable {
       PERMITTED.get(t.from()).add(t.command());
       TARGETS.get(t.from()).computeIfAbsent(t.command(), k -> EnumSet.noneOf(Phase.class)).addAll(t.to().toJavaSet());
     }
+    TARGETS.forEach((from, byCommand) -> byCommand.forEach((command, to) -> {
+      if (to.size() == 1) {
+        ONLY_TARGET[from.ordinal()][command.ordinal()] = to.iterator().next();
+      }
+      if (command == RECORD_REVIEW && !to.equals(EnumSet.copyOf(AFTER_REVIEW.values()))) {
+        throw new ExceptionInInitializerError("a review's decisions must lead to the table's review targets");
+      }
+    }));
   }
 
   private PhaseTable() {}
@@ -203,6 +225,30 @@ public final class PhaseTable {
     if (command == RESUME_CASE) {
       return from.isOpen() && from == to;
     }
+    EnumSet<Phase> targets = TARGETS.get(from).get(command);
+    return targets != null && targets.contains(to);
+  }
+
+  /**
+   * Where a monitoring review with this decision takes the case: the decision picks one of the table's
+   * targets for {@link CommandKind#RECORD_REVIEW}.
+   *
+   * @param decision the review's decision
+   * @return the phase the case is in after the review
+   * @throws org.casemgmt.InvalidInputException if the decision is missing
+   */
+  public static Phase afterReview(ReviewDecision decision) {
+    Check.notNull(decision, "decision");
+    return AFTER_REVIEW.get(decision);
+  }
+
+  /** The one phase a command leads to from a phase, or null where the table names none or several; hot path. */
+  static Phase onlyTarget(Phase from, CommandKind command) {
+    return ONLY_TARGET[from.ordinal()][command.ordinal()];
+  }
+
+  /** As {@link #allows} without the argument checks, for evolution's hot path. */
+  static boolean leadsTo(Phase from, CommandKind command, Phase to) {
     EnumSet<Phase> targets = TARGETS.get(from).get(command);
     return targets != null && targets.contains(to);
   }

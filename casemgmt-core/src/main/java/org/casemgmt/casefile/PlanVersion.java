@@ -56,29 +56,89 @@ public final class PlanVersion {
    */
   private final boolean anyStarted;
 
-  private PlanVersion(
-      int number, DayWindow period, Priority coverageThreshold, EntityMap<GoalId, Goal> goals,
-      EntityMap<InterventionId, Intervention> interventions, EntityMap<NeedId, String> deferrals,
-      Seq<Participant> participants,
-      Option<Money> budgetCap, Option<LocalDate> agreedOn, Option<LocalDate> approvedOn, PlanIndex index,
-      boolean anyStarted) {
-    this.number = number;
-    this.period = period;
-    this.coverageThreshold = coverageThreshold;
-    this.goals = goals;
-    this.interventions = interventions;
-    this.deferrals = deferrals;
-    this.participants = participants;
-    this.budgetCap = budgetCap;
-    this.agreedOn = agreedOn;
-    this.approvedOn = approvedOn;
-    this.index = index;
-    this.anyStarted = anyStarted;
+  private PlanVersion(Builder b) {
+    this.number = b.number;
+    this.period = b.period;
+    this.coverageThreshold = b.coverageThreshold;
+    this.goals = b.goals;
+    this.interventions = b.interventions;
+    this.deferrals = b.deferrals;
+    this.participants = b.participants;
+    this.budgetCap = b.budgetCap;
+    this.agreedOn = b.agreedOn;
+    this.approvedOn = b.approvedOn;
+    this.index = b.index;
+    this.anyStarted = b.anyStarted;
+  }
+
+  /**
+   * A transient copy of a version, changed by name and built once. It never leaves the method that makes it:
+   * a user only ever sees the immutable {@code PlanVersion} it builds.
+   */
+  private static final class Builder {
+    private int number;
+    private DayWindow period;
+    private Priority coverageThreshold;
+    private EntityMap<GoalId, Goal> goals;
+    private EntityMap<InterventionId, Intervention> interventions;
+    private EntityMap<NeedId, String> deferrals;
+    private Seq<Participant> participants;
+    private Option<Money> budgetCap;
+    private Option<LocalDate> agreedOn;
+    private Option<LocalDate> approvedOn;
+    private PlanIndex index;
+    private boolean anyStarted;
+
+    private Builder() {}
+
+    private Builder(PlanVersion p) {
+      number = p.number;
+      period = p.period;
+      coverageThreshold = p.coverageThreshold;
+      goals = p.goals;
+      interventions = p.interventions;
+      deferrals = p.deferrals;
+      participants = p.participants;
+      budgetCap = p.budgetCap;
+      agreedOn = p.agreedOn;
+      approvedOn = p.approvedOn;
+      index = p.index;
+      anyStarted = p.anyStarted;
+    }
+
+    /**
+     * <b>The agreement rule.</b> The client agreed to this version as it stood: any change to what they agreed
+     * to — its goals, interventions, deferrals or participants — lapses the agreement, and the plan cannot be
+     * approved until they agree again. (A budget cap is the organisation's own decision and changes nothing the
+     * client agreed to; a cancellation after approval is part of delivering the plan.)
+     */
+    Builder changingWhatTheClientAgreedTo() {
+      agreedOn = Option.none();
+      return this;
+    }
+
+    PlanVersion build() {
+      return new PlanVersion(this);
+    }
+  }
+
+  private Builder copy() {
+    return new Builder(this);
   }
 
   static PlanVersion first(DayWindow period, Priority coverageThreshold) {
-    return new PlanVersion(1, period, coverageThreshold, EntityMap.empty(), EntityMap.empty(), EntityMap.empty(),
-        List.empty(), Option.none(), Option.none(), Option.none(), null, false);
+    Builder b = new Builder();
+    b.number = 1;
+    b.period = period;
+    b.coverageThreshold = coverageThreshold;
+    b.goals = EntityMap.empty();
+    b.interventions = EntityMap.empty();
+    b.deferrals = EntityMap.empty();
+    b.participants = List.empty();
+    b.budgetCap = Option.none();
+    b.agreedOn = Option.none();
+    b.approvedOn = Option.none();
+    return b.build();
   }
 
   /**
@@ -86,9 +146,14 @@ public final class PlanVersion {
    * others are proposed again (their outcomes stay on record in this version); not agreed, not approved.
    */
   PlanVersion next(DayWindow newPeriod, Priority newThreshold) {
-    EntityMap<GoalId, Goal> proposed = goals.mapValues(g -> g.isAchieved() ? g : g.reproposed());
-    return new PlanVersion(number + 1, newPeriod, newThreshold, proposed, interventions, deferrals, participants,
-        budgetCap, Option.none(), Option.none(), index, anyStarted);
+    Builder b = copy();
+    b.number = number + 1;
+    b.period = newPeriod;
+    b.coverageThreshold = newThreshold;
+    b.goals = goals.mapValues(g -> g.isAchieved() ? g : g.reproposed());
+    b.agreedOn = Option.none();
+    b.approvedOn = Option.none();
+    return b.build();
   }
 
   // ---------------------------------------------------------------- queries
@@ -281,29 +346,34 @@ public final class PlanVersion {
   // ---------------------------------------------------------------- changes (applied by events only)
 
   PlanVersion withGoal(Goal goal) {
-    return new PlanVersion(number, period, coverageThreshold, goals.put(goal.id(), goal), interventions, deferrals,
-        participants, budgetCap, Option.none(), approvedOn, index, anyStarted);
+    Builder b = copy().changingWhatTheClientAgreedTo();
+    b.goals = goals.put(goal.id(), goal);
+    return b.build();
   }
 
+  /** The same goals in another lifecycle (activated at approval, evaluated): not a change the client agrees to. */
   PlanVersion withGoals(EntityMap<GoalId, Goal> newGoals) {
-    return new PlanVersion(number, period, coverageThreshold, newGoals, interventions, deferrals, participants,
-        budgetCap, agreedOn, approvedOn, index, anyStarted);
+    Builder b = copy();
+    b.goals = newGoals;
+    return b.build();
   }
 
-  /** Adds a planned intervention; the client's agreement was to the plan without it, so it lapses. */
+  /** Adds a planned intervention. */
   PlanVersion withNewIntervention(Intervention intervention) {
-    EntityMap<InterventionId, Intervention> all = interventions.put(intervention.id(), intervention);
-    PlanIndex grown = index != null ? index.with(intervention)
-        : all.size() > PlanIndex.SMALL_PLAN ? PlanIndex.of(all.valuesIterator()) : null;
-    return new PlanVersion(number, period, coverageThreshold, goals, all, deferrals, participants, budgetCap,
-        Option.none(), approvedOn, grown, anyStarted || intervention.startedOn().isDefined());
+    Builder b = copy().changingWhatTheClientAgreedTo();
+    b.interventions = interventions.put(intervention.id(), intervention);
+    b.index = index != null ? index.with(intervention)
+        : b.interventions.size() > PlanIndex.SMALL_PLAN ? PlanIndex.of(b.interventions.valuesIterator()) : null;
+    b.anyStarted = anyStarted || intervention.startedOn().isDefined();
+    return b.build();
   }
 
   /** Replaces an intervention by its next state (started, suspended, completed); the window never changes. */
   PlanVersion withUpdatedIntervention(Intervention intervention) {
-    return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(intervention.id(), intervention),
-        deferrals, participants, budgetCap, agreedOn, approvedOn,
-        index, anyStarted || intervention.startedOn().isDefined());
+    Builder b = copy();
+    b.interventions = interventions.put(intervention.id(), intervention);
+    b.anyStarted = anyStarted || intervention.startedOn().isDefined();
+    return b.build();
   }
 
   /**
@@ -317,45 +387,55 @@ public final class PlanVersion {
       return status == InterventionStatus.PLANNED || status == InterventionStatus.ACTIVE
           || status == InterventionStatus.SUSPENDED ? i.ended(InterventionStatus.CANCELLED, on) : i;
     });
-    return all == interventions ? this : new PlanVersion(number, period, coverageThreshold, goals, all, deferrals,
-        participants, budgetCap, agreedOn, approvedOn,
-        index == null ? null : PlanIndex.of(all.valuesIterator()), anyStarted);
+    if (all == interventions) {
+      return this;
+    }
+    Builder b = copy();
+    b.interventions = all;
+    b.index = index == null ? null : PlanIndex.of(all.valuesIterator());
+    return b.build();
   }
 
   /**
    * Records a cancellation: the intervention stays on the record but frees its window and its cost. Before
-   * approval it changes what the client agreed to, so the agreement lapses; after approval it is part of the
-   * plan's delivery and the agreement stands.
+   * approval it changes what the client agreed to; after approval it is part of the plan's delivery.
    */
   PlanVersion withCancelledIntervention(Intervention cancelled) {
-    return new PlanVersion(number, period, coverageThreshold, goals, interventions.put(cancelled.id(), cancelled),
-        deferrals, participants, budgetCap, approvedOn.isDefined() ? agreedOn : Option.none(), approvedOn,
-        index == null ? null : index.without(cancelled), anyStarted);
+    Builder b = approvedOn.isDefined() ? copy() : copy().changingWhatTheClientAgreedTo();
+    b.interventions = interventions.put(cancelled.id(), cancelled);
+    b.index = index == null ? null : index.without(cancelled);
+    return b.build();
   }
 
   PlanVersion withDeferral(NeedId need, String reason) {
-    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals.put(need, reason),
-        participants, budgetCap, Option.none(), approvedOn, index, anyStarted);
+    Builder b = copy().changingWhatTheClientAgreedTo();
+    b.deferrals = deferrals.put(need, reason);
+    return b.build();
   }
 
   PlanVersion withParticipant(Participant participant) {
-    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals,
-        participants.append(participant), budgetCap, Option.none(), approvedOn, index, anyStarted);
+    Builder b = copy().changingWhatTheClientAgreedTo();
+    b.participants = participants.append(participant);
+    return b.build();
   }
 
+  /** A budget cap is the organisation's own decision: the client's agreement stands. */
   PlanVersion withBudgetCap(Money cap) {
-    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants,
-        Option.some(cap), agreedOn, approvedOn, index, anyStarted);
+    Builder b = copy();
+    b.budgetCap = Option.some(cap);
+    return b.build();
   }
 
   PlanVersion agreed(LocalDate on) {
-    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants, budgetCap,
-        Option.some(on), approvedOn, index, anyStarted);
+    Builder b = copy();
+    b.agreedOn = Option.some(on);
+    return b.build();
   }
 
   PlanVersion approved(LocalDate on) {
-    return new PlanVersion(number, period, coverageThreshold, goals, interventions, deferrals, participants, budgetCap,
-        agreedOn, Option.some(on), index, anyStarted);
+    Builder b = copy();
+    b.approvedOn = Option.some(on);
+    return b.build();
   }
 
   // ---------------------------------------------------------------- value semantics (the index is derived)

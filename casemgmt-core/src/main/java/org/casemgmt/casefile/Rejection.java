@@ -32,7 +32,7 @@ import org.casemgmt.resource.ServiceKind;
  * });
  * }</pre>
  */
-public sealed interface Rejection {
+public sealed interface Rejection extends Decision {
 
   /** {@return the name of the broken rule, e.g. {@code "OverlappingIntervention"}; stable, safe to log and count} */
   default String rule() {

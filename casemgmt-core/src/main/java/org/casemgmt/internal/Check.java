@@ -186,6 +186,28 @@ public final class Check {
     return hasNull ? new InputError(field, Problem.NULL_ELEMENT, "must not contain null") : null;
   }
 
+  /**
+   * The elements of a varargs array as a set, for factories whose natural argument is a list of values: at least
+   * one, none of them null.
+   *
+   * @throws InvalidInputException naming the field if the array is null or empty or holds null
+   */
+  @SafeVarargs
+  public static <T> io.vavr.collection.Set<T> setOf(String field, T... values) {
+    if (values == null) {
+      orThrow(new InputError(field, Problem.MISSING, "is required"));
+    } else if (values.length == 0) {
+      orThrow(new InputError(field, Problem.EMPTY, "needs at least one element"));
+    } else {
+      for (T value : values) {
+        if (value == null) {
+          orThrow(new InputError(field, Problem.NULL_ELEMENT, "must not contain null"));
+        }
+      }
+    }
+    return io.vavr.collection.HashSet.of(values);
+  }
+
   /** A present map without null keys or values. */
   public static InputError entries(String field, io.vavr.collection.Map<?, ?> value) {
     if (value == null) {

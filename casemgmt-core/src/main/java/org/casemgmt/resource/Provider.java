@@ -11,7 +11,7 @@ import org.casemgmt.internal.Check;
  *
  * <pre>{@code
  * Provider ngo = Provider.of(ProviderId.of("P-202"), "Casa Aperta", ResourceType.THIRD_SECTOR,
- *     HashSet.of(ServiceKind.HOUSING));
+ *     ServiceKind.HOUSING);
  * }</pre>
  *
  * @param id     the provider's identifier
@@ -49,6 +49,25 @@ public record Provider(ProviderId id, String name, ResourceType type, Set<Servic
    */
   public static Provider of(ProviderId id, String name, ResourceType type, Set<ServiceKind> offers) {
     return new Provider(id, name, type, offers);
+  }
+
+  /**
+   * Creates a provider of the kinds of service listed.
+   *
+   * <pre>{@code
+   * Provider centre = Provider.of(ProviderId.of("P-1"), "Community mental health centre",
+   *     ResourceType.PUBLIC_SERVICE, ServiceKind.PSYCHOLOGICAL_SUPPORT, ServiceKind.COUNSELLING);
+   * }</pre>
+   *
+   * @param id     the identifier
+   * @param name   the name
+   * @param type   formal or informal, and which kind
+   * @param offers the service kinds it delivers, at least one
+   * @return the new provider
+   * @throws org.casemgmt.InvalidInputException if a field is missing or blank, or it offers nothing
+   */
+  public static Provider of(ProviderId id, String name, ResourceType type, ServiceKind... offers) {
+    return new Provider(id, name, type, Check.setOf("offers", offers));
   }
 
   /**

@@ -9,6 +9,7 @@ import io.vavr.collection.Set;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -398,10 +399,11 @@ final class Run {
     int slot = newSlot();
     SimCase c = new SimCase(n, now, slot, generations[slot], needIds.length);
     cases[slot] = c;
-    Command.OpenCase opening = new Command.OpenCase(issued(INTAKE), CaseId.of("CASE-" + n),
-        Client.of(ClientId.of("C-" + n), "Simulated client " + n, BIRTH_DATE), INTAKE, scope, today());
+    Issued opener = issued(INTAKE);
+    Command.OpenCase opening = new Command.OpenCase(CaseId.of("CASE-" + n),
+        Client.of(ClientId.of("C-" + n), "Simulated client " + n, BIRTH_DATE), Option.none(), scope, today());
     if (listening) {
-      Either<Rejection, Seq<RecordedEvent>> decided = CaseFile.decideOpening(opening);
+      Either<Rejection, Seq<RecordedEvent>> decided = CaseFile.decideOpening(opener, opening);
       if (decided.isLeft()) {
         throw refusedOpening(decided.swap().map(Rejection::rule).getOrElse("?"));
       }
@@ -412,7 +414,7 @@ final class Run {
       }
     } else {
       // The same decision and evolution, without the history check replay makes: decide just numbered them.
-      Either<Rejection, CaseFile> opened = CaseFile.open(opening);
+      Either<Rejection, CaseFile> opened = CaseFile.open(opener, opening);
       if (opened.isLeft()) {
         throw refusedOpening(opened.swap().map(Rejection::rule).getOrElse("?"));
       }
@@ -513,17 +515,17 @@ final class Run {
       waitSum += now - c.arrivedAt;
     }
     StaffId manager = managerIds[c.manager];
-    if (!c.file.caseManager().equals(manager) && !issue(c, new Command.HandOver(issued(c), manager))) {
+    if (!c.file.caseManager().equals(manager) && !issue(c, new Command.HandOver(manager))) {
       stuck(c);
       return;
     }
-    if (c.file.phase() == Phase.INTAKE && !issue(c, new Command.StartAssessment(issued(c)))) {
+    if (c.file.phase() == Phase.INTAKE && !issue(c, new Command.StartAssessment())) {
       stuck(c);
       return;
     }
     for (int n = 0; n < needIds.length; n++) {
       if (!c.hasNeed[n] && random.nextDouble() < needIncidence[n]) {
-        if (issue(c, new Command.RecordNeed(issued(c), needIds[n], needDomains[n], "Simulated need",
+        if (issue(c, new Command.RecordNeed(needIds[n], needDomains[n], "Simulated need",
             needPriorities[n], IdentifiedBy.CASE_MANAGER))) {
           c.hasNeed[n] = true;
         }
@@ -544,8 +546,8 @@ final class Run {
     // After a reassessment the new plan version carries the live interventions over: keep the period they lie in.
     PlanVersion plan = c.file.currentPlan().getOrNull();
     LocalDate periodStart = plan == null ? today() : plan.period().start();
-    if (!issue(c, new Command.CompleteAssessment(issued(c)))
-        || !issue(c, new Command.StartPlanning(issued(c), DayWindow.ofDays(periodStart, PLAN_PERIOD_DAYS),
+    if (!issue(c, new Command.CompleteAssessment())
+        || !issue(c, new Command.StartPlanning(DayWindow.ofDays(periodStart, PLAN_PERIOD_DAYS),
             Priority.LOW))) {
       stuck(c);
       return;
@@ -574,7 +576,7 @@ final class Run {
     LocalDate today = today();
     for (int n = 0; n < needIds.length; n++) {
       if (c.hasNeed[n] && !c.goal[n]) {
-        c.goal[n] = issue(c, new Command.AddGoal(issued(c), goalIds[n], needSets[n], "Simulated goal",
+        c.goal[n] = issue(c, new Command.AddGoal(goalIds[n], needSets[n], "Simulated goal",
             "Simulated target", today.plusDays(reviewInterval * 3L)));
       }
     }
@@ -597,7 +599,7 @@ final class Run {
         long endDay = EPOCH_DAY + (long) Math.floor(start + duration) + 1;
         InterventionId id = interventionId(++c.interventionCount);
         Set<GoalId> goals = c.goal[n] ? goalSets[n] : NO_GOALS;
-        if (issue(c, new Command.PlanIntervention(issued(c), id, needSets[n], goals, p.provider(),
+        if (issue(c, new Command.PlanIntervention(id, needSets[n], goals, p.provider(),
             p.service(), DayWindow.of(LocalDate.ofEpochDay(startDay), LocalDate.ofEpochDay(endDay)), p.cost()))) {
           if (c.lastEndDay == null) {
             c.lastEndDay = new long[lastEndKeys];
@@ -625,12 +627,12 @@ final class Run {
       NeedId need = needIds[n];
       PlanVersion plan = c.file.currentPlan().getOrNull();
       if (plan != null && !plan.covers(need) && !plan.isDeferred(need)) {
-        issue(c, new Command.DeferNeed(issued(c), need, "No intervention could be planned"));
+        issue(c, new Command.DeferNeed(need, "No intervention could be planned"));
       }
     }
-    if (!issue(c, new Command.RecordAgreement(issued(c), today))
-        || !issue(c, new Command.ApprovePlan(issued(c), today))
-        || !issue(c, new Command.StartImplementation(issued(c)))) {
+    if (!issue(c, new Command.RecordAgreement(today))
+        || !issue(c, new Command.ApprovePlan(today))
+        || !issue(c, new Command.StartImplementation())) {
       stuck(c);
       return;
     }
@@ -704,8 +706,8 @@ final class Run {
 
   private void record(SimCase c, SimIntervention i, boolean start, double when) {
     LocalDate on = when == now ? today() : day(when);
-    issue(c, start ? new Command.StartIntervention(issued(c), i.id, on)
-        : new Command.CompleteIntervention(issued(c), i.id, on));
+    issue(c, start ? new Command.StartIntervention(i.id, on)
+        : new Command.CompleteIntervention(i.id, on));
   }
 
   private static boolean delivering(SimCase c) {
@@ -717,8 +719,8 @@ final class Run {
     modelEvents++;
     c.epoch++; // no more reviews for this implementation
     boolean moved = c.file.phase() == Phase.MONITORING
-        ? issue(c, new Command.StartEvaluation(issued(c)))
-        : issue(c, new Command.RecordReview(issued(c), today(), NO_FINDINGS, ReviewDecision.PROCEED_TO_EVALUATION));
+        ? issue(c, new Command.StartEvaluation())
+        : issue(c, new Command.RecordReview(today(), NO_FINDINGS, ReviewDecision.PROCEED_TO_EVALUATION));
     if (!moved) {
       stuck(c);
       return;
@@ -737,7 +739,7 @@ final class Run {
     ReviewDecision decision = u < adjustPlan ? ReviewDecision.ADJUST_PLAN
         : u < adjustPlan + reassess ? ReviewDecision.REASSESS
         : ReviewDecision.CONTINUE;
-    if (!issue(c, new Command.RecordReview(issued(c), today(), NO_FINDINGS, decision))) {
+    if (!issue(c, new Command.RecordReview(today(), NO_FINDINGS, decision))) {
       stuck(c);
       return;
     }
@@ -768,7 +770,7 @@ final class Run {
       for (int k = 0; k < byGoalId.length; k++) {
         Goal g = plan.goal(goalIds[byGoalId[k]]).getOrNull();
         if (g != null && !g.isAchieved()) {
-          issue(c, new Command.RecordOutcome(issued(c), g.id(),
+          issue(c, new Command.RecordOutcome(g.id(),
               achieved ? GoalAchievement.ACHIEVED : GoalAchievement.NOT_ACHIEVED));
         }
       }
@@ -777,7 +779,7 @@ final class Run {
       close(c, ClosureReason.GOALS_ACHIEVED);
       return;
     }
-    if (!issue(c, new Command.Replan(issued(c), "Goals not achieved at evaluation"))) {
+    if (!issue(c, new Command.Replan("Goals not achieved at evaluation"))) {
       stuck(c);
       return;
     }
@@ -794,7 +796,7 @@ final class Run {
   }
 
   private void close(SimCase c, ClosureReason reason) {
-    if (!issue(c, new Command.CloseCase(issued(c), reason, today(), "Simulated closure"))) {
+    if (!issue(c, new Command.CloseCase(reason, today(), "Simulated closure"))) {
       throw new IllegalStateException("closing simulated case " + c.number + " was refused");
     }
     closedCount++;
@@ -836,9 +838,10 @@ final class Run {
 
   /** Decides a command on the case file and applies its events; a refusal is counted by rule. */
   private boolean issue(SimCase c, Command command) {
+    Issued stamp = issued(c);
     if (listening) {
       // The listener streams the recorded events: decide, then evolve with them.
-      Either<Rejection, Seq<RecordedEvent>> decided = c.file.decide(command);
+      Either<Rejection, Seq<RecordedEvent>> decided = c.file.decide(stamp, command);
       if (decided.isLeft()) {
         return refused(decided.swap().getOrNull());
       }
@@ -849,7 +852,7 @@ final class Run {
       }
     } else {
       // The same rules and the same evolution, without materialising the events nobody reads.
-      Either<Rejection, CaseFile> handled = c.file.handle(command);
+      Either<Rejection, CaseFile> handled = c.file.handle(stamp, command);
       if (handled.isLeft()) {
         return refused(handled.swap().getOrNull());
       }

@@ -14,13 +14,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.casemgmt.casefile.CaseEvent;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.InvalidHistory;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.party.Client;
@@ -38,22 +38,28 @@ import org.casemgmt.resource.Provider;
  *         new CaseEvent.CaseOpened(CaseId.of("CASE-1"), client, StaffId.of("anna"), HashSet.of(HOUSING), DAY),
  *         new CaseEvent.AssessmentStarted())
  *     .at(Instant.parse("2026-01-06T10:00:00Z"))
- *     .when(issued -> new Command.RecordNeed(issued, NeedId.of("N-1"), HOUSING, "Evicted", URGENT, CLIENT))
+ *     .when(new Command.RecordNeed(NeedId.of("N-1"), HOUSING, "Evicted", URGENT, CLIENT))
  *     .thenEmits(new CaseEvent.NeedRecorded(Need.of(NeedId.of("N-1"), HOUSING, "Evicted", URGENT, CLIENT)))
  *     .thenState(file -> check(file.openNeeds().size() == 1));
  *
  * CaseFixture.given(opened)
- *     .when(issued -> Command.StartPlanning.of(issued, period))
+ *     .when(Command.StartPlanning.of(period))
  *     .thenRejectedWith(Rejection.CommandNotPermitted.class)
  *     .satisfying(r -> check(r.phase() == Phase.INTAKE));
+ *
+ * CaseFixture.Given assessing = CaseFixture.given(opened, new CaseEvent.AssessmentStarted()); // version 2
+ * assessing.when(assessing.issued().expectingVersion(1), new Command.CompleteAssessment())  // an envelope of your own
+ *     .thenRejectedWith(new Rejection.VersionConflict(CaseId.of("CASE-1"), 1, 2));
  * }</pre>
  *
- * <p><b>Why a fixture owns the clock.</b> The model has no clock: every command carries who issued it and
- * when. A test that invents instants by hand easily issues a command before the case was opened, and then
- * tests the wrong rule. The fixture stamps the given events with {@link #ACTOR} at {@link #START} (or at the
- * instants a recorded history already has) and keeps a clock that starts at the last event of the history;
- * {@link Given#issued()} and {@link Given#when(Function)} stamp commands with it, {@link Given#at(Instant)}
- * moves it.
+ * <p><b>Why a fixture owns the clock.</b> The model has no clock: every command travels in an envelope
+ * ({@link Issued}) that says who issued it and when. A test that invents instants by hand easily issues a
+ * command before the case was opened, and then tests the wrong rule. The fixture stamps the given events with
+ * {@link #ACTOR} at {@link #START} (or at the instants a recorded history already has) and keeps a clock that
+ * starts at the last event of the history; {@link Given#issued()} and {@link Given#when(Command)} stamp
+ * commands with it, {@link Given#at(Instant)} moves it. A test that needs another actor, another instant or an
+ * expected version gives an envelope of its own to {@link Given#when(Issued, Command)} or
+ * {@link Given#when(IssuedCommand)}, and it is used as it is.
  *
  * <p><b>What each expectation checks.</b> {@link When#thenEmits} compares the event payloads and checks that
  * the recorded events continue the history (same case, sequence numbers without gaps, the command's actor and
@@ -131,22 +137,26 @@ public final class CaseFixture {
    * Gives the history that opening a case and then handling these commands produces. Reads best when the
    * setup is itself a story told in commands; every command must be accepted.
    *
-   * @param open     the command that opens the case
-   * @param commands the commands that follow, each accepted
+   * @param open     the command that opens the case, in its envelope
+   * @param commands the commands that follow, each in its envelope and each accepted
    * @return the given stage, its clock at the last command's instant
    * @throws IllegalArgumentException naming the position, command kind and rule if a command is refused
    */
-  public static Given givenCommands(Command.OpenCase open, Command... commands) {
+  public static Given givenCommands(IssuedCommand open, IssuedCommand... commands) {
     Check.notNull(open, "open");
     Check.notNull(commands, "commands");
-    Seq<RecordedEvent> history = CaseFile.decideOpening(open)
+    if (!(open.command() instanceof Command.OpenCase opening)) {
+      throw new IllegalArgumentException("given command 0 must open the case, not " + open.kind());
+    }
+    Seq<RecordedEvent> history = CaseFile.decideOpening(open.issued(), opening)
         .getOrElseThrow(r -> new IllegalArgumentException("given command 0 (OPEN_CASE) refused: " + describe(r)));
     CaseFile state = CaseFile.replay(history).getOrElseThrow(h -> new IllegalArgumentException(h.problem().name()));
     for (int i = 0; i < commands.length; i++) {
-      Command command = Check.notNull(commands[i], "command");
+      IssuedCommand command = Check.notNull(commands[i], "command");
       int position = i + 1;
-      Seq<RecordedEvent> events = state.decide(command).getOrElseThrow(r -> new IllegalArgumentException(
-          "given command " + position + " (" + command.kind() + ") refused: " + describe(r)));
+      Seq<RecordedEvent> events = state.decide(command.issued(), command.command()).getOrElseThrow(
+          r -> new IllegalArgumentException(
+              "given command " + position + " (" + command.kind() + ") refused: " + describe(r)));
       history = history.appendAll(events);
       state = state.evolve(events);
     }
@@ -259,35 +269,49 @@ public final class CaseFixture {
     }
 
     /**
-     * Issues a command built with the fixture's stamp, e.g. {@code when(Command.StartAssessment::new)}.
-     *
-     * @param command builds the command from the stamp
-     * @return the stage that states the expectation
-     */
-    public When when(Function<Issued, ? extends Command> command) {
-      Check.notNull(command, "command");
-      return when(command.apply(issued()));
-    }
-
-    /**
-     * Issues a command. Its own stamp is used as it is.
+     * Issues a command stamped by the fixture: by {@link #ACTOR} at the fixture's current instant.
      *
      * @param command the command
      * @return the stage that states the expectation
      * @throws IllegalArgumentException if no case was opened and the command does not open one
      */
     public When when(Command command) {
+      return when(issued(), command);
+    }
+
+    /**
+     * Issues a command in an envelope of the test's own (another actor, another instant, an expected version).
+     *
+     * @param issued  who issues it, when, and the version they expect
+     * @param command the command
+     * @return the stage that states the expectation
+     * @throws IllegalArgumentException if no case was opened and the command does not open one
+     */
+    public When when(Issued issued, Command command) {
+      Check.notNull(issued, "issued");
       Check.notNull(command, "command");
       Either<Rejection, Seq<RecordedEvent>> outcome;
       if (state.isDefined()) {
         CaseFile file = state.getOrElseThrow(IllegalStateException::new);
-        outcome = file.decide(command);
+        outcome = file.decide(issued, command);
       } else if (command instanceof Command.OpenCase open) {
-        outcome = CaseFile.decideOpening(open);
+        outcome = CaseFile.decideOpening(issued, open);
       } else {
         throw new IllegalArgumentException("no case was given: only OPEN_CASE can be issued, not " + command.kind());
       }
-      return new When(this, command, outcome);
+      return new When(this, IssuedCommand.of(issued, command), outcome);
+    }
+
+    /**
+     * Issues a command that travels in its envelope.
+     *
+     * @param command the command with who issued it and when
+     * @return the stage that states the expectation
+     * @throws IllegalArgumentException if no case was opened and the command does not open one
+     */
+    public When when(IssuedCommand command) {
+      Check.notNull(command, "command");
+      return when(command.issued(), command.command());
     }
   }
 
@@ -295,10 +319,10 @@ public final class CaseFixture {
   public static final class When {
 
     private final Given given;
-    private final Command command;
+    private final IssuedCommand command;
     private final Either<Rejection, Seq<RecordedEvent>> outcome;
 
-    private When(Given given, Command command, Either<Rejection, Seq<RecordedEvent>> outcome) {
+    private When(Given given, IssuedCommand command, Either<Rejection, Seq<RecordedEvent>> outcome) {
       this.given = given;
       this.command = command;
       this.outcome = outcome;
@@ -421,7 +445,7 @@ public final class CaseFixture {
         if (!before.equals(fresh)) {
           throw new AssertionError(command.kind() + ": the refusal " + rejection.rule() + " changed the case file");
         }
-        Option<Rejection> again = before.decide(command).swap().toOption();
+        Option<Rejection> again = before.decide(command.issued(), command.command()).swap().toOption();
         if (!again.contains(rejection)) {
           throw new AssertionError(command.kind() + ": deciding again after " + rejection.rule() + " gave "
               + again.map(CaseFixture::describe).getOrElse("acceptance"));

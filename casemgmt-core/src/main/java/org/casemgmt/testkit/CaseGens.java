@@ -1,6 +1,7 @@
 package org.casemgmt.testkit;
 
 import io.vavr.Tuple;
+import org.casemgmt.casefile.IssuedCommand;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
@@ -200,13 +201,16 @@ public final class CaseGens {
         .flatMap(second -> Gen.booleans().map(swap -> swap ? Tuple.of(second, first) : Tuple.of(first, second))));
   }
 
-  /** {@return commands opening a case some day in 2026, by a member of the team, with a scope of one to five domains} */
-  public static Gen<Command.OpenCase> openings() {
+  /**
+   * {@return commands opening a case some day in 2026, issued by the member of the team who takes charge, with a
+   * scope of one to five domains}
+   */
+  public static Gen<IssuedCommand> openings() {
     return caseIds().flatMap(id -> clients().flatMap(client -> staffIds().flatMap(manager -> scopes().flatMap(scope ->
         Gen.integers(0, 360 * 24 * 60).map(minutes -> {
           Instant at = FIRST_DAY.atTime(8, 0).toInstant(ZoneOffset.UTC).plusSeconds(minutes * 60L);
-          return new Command.OpenCase(Issued.by(manager, at), id, client, manager, scope,
-              LocalDate.ofInstant(at, ZoneOffset.UTC));
+          return IssuedCommand.of(Issued.by(manager, at), new Command.OpenCase(id, client, Option.some(manager), scope,
+              LocalDate.ofInstant(at, ZoneOffset.UTC)));
         })))));
   }
 
@@ -225,22 +229,22 @@ public final class CaseGens {
       throw new IllegalArgumentException("maxCommands must not be negative, was " + maxCommands);
     }
     return (random, size) -> {
-      Command.OpenCase opening = openings().generate(random, size).value();
+      IssuedCommand opening = openings().generate(random, size).value();
       int length = random.nextInt(maxCommands + 1);
-      List<Command> commands = commandsFor(opening, length, random, SystemUnderTest.real());
+      List<IssuedCommand> commands = commandsFor(opening, length, random, SystemUnderTest.real());
       return Shrinking.list(commands.map(CommandShrinker::shrinkable), 0)
           .map(list -> new Scenario(opening, list));
     };
   }
 
   /** {@code length} commands for the case the opening opens, driven by the system under test's answers. */
-  static List<Command> commandsFor(Command.OpenCase opening, int length, RandomGenerator random,
+  static List<IssuedCommand> commandsFor(IssuedCommand opening, int length, RandomGenerator random,
       SystemUnderTest sut) {
     CaseFile state = open(opening);
     CommandChooser chooser = new CommandChooser(random, opening.issued().at(), false, Option.none());
-    List<Command> commands = List.empty();
+    List<IssuedCommand> commands = List.empty();
     for (int i = 0; i < length; i++) {
-      Command command = chooser.next(state);
+      IssuedCommand command = chooser.next(state);
       commands = commands.append(command);
       state = sut.handle(state, command).after();
     }
@@ -258,7 +262,7 @@ public final class CaseGens {
   public static Gen<CaseFile> casesIn(Phase phase) {
     return (random, size) -> {
       for (int attempt = 0; attempt < 20; attempt++) {
-        Command.OpenCase opening = openings().generate(random, size).value();
+        IssuedCommand opening = openings().generate(random, size).value();
         Option<CaseFile> reached = steer(opening, phase, random);
         if (reached.isDefined()) {
           return Shrinkable.just(reached.getOrElseThrow(IllegalStateException::new));
@@ -268,7 +272,7 @@ public final class CaseGens {
     };
   }
 
-  private static Option<CaseFile> steer(Command.OpenCase opening, Phase phase, RandomGenerator random) {
+  private static Option<CaseFile> steer(IssuedCommand opening, Phase phase, RandomGenerator random) {
     CommandChooser chooser = new CommandChooser(random, opening.issued().at(), true, Option.some(phase));
     CaseFile state = open(opening);
     int extra = -1;
@@ -295,8 +299,8 @@ public final class CaseGens {
     return Option.none();
   }
 
-  private static CaseFile open(Command.OpenCase opening) {
-    return CaseFile.open(opening)
+  private static CaseFile open(IssuedCommand opening) {
+    return CaseFile.open(opening.issued(), (Command.OpenCase) opening.command())
         .getOrElseThrow(r -> new IllegalStateException("the opening was refused: " + r.rule()));
   }
 }

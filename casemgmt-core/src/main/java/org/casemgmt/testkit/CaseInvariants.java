@@ -60,7 +60,7 @@ public final class CaseInvariants {
       "there is always exactly one case manager, changed only by a hand-over",
       step -> step.after().caseManager() != null
           && (step.after().caseManager().equals(step.before().caseManager())
-              || step.accepted() && step.command() instanceof Command.HandOver h
+              || step.accepted() && step.command().command() instanceof Command.HandOver h
                   && step.after().caseManager().equals(h.newCaseManager())));
 
   /** A closed case accepts nothing but being reopened. */

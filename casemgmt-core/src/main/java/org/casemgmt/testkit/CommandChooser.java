@@ -1,6 +1,7 @@
 package org.casemgmt.testkit;
 
 import io.vavr.collection.HashMap;
+import org.casemgmt.casefile.IssuedCommand;
 import io.vavr.collection.LinkedHashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -14,7 +15,6 @@ import java.util.EnumSet;
 import java.util.random.RandomGenerator;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.ClosureReason;
-import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Command.*;
 import org.casemgmt.casefile.CommandKind;
 import org.casemgmt.casefile.Issued;
@@ -100,7 +100,7 @@ final class CommandChooser {
   }
 
   /** The next command for the case as it is now. */
-  Command next(CaseFile s) {
+  IssuedCommand next(CaseFile s) {
     clock = clock.plus(Duration.ofMinutes(1 + random.nextInt(36 * 60)));
     if (!validOnly && random.nextInt(100) < 8) {
       return build(notPermittedKind(s), s, true);
@@ -175,76 +175,80 @@ final class CommandChooser {
 
   // ---------------------------------------------------------------- building commands
 
-  private Command build(CommandKind kind, CaseFile s, boolean valid) {
+  private IssuedCommand build(CommandKind kind, CaseFile s, boolean valid) {
     return switch (kind) {
-      case OPEN_CASE -> new OpenCase(issued(s, valid), s.id(), s.client(), s.caseManager(), s.scope(), today());
-      case HAND_OVER -> new HandOver(issued(s, valid),
-          valid ? pick(STAFF.remove(s.caseManager())) : s.caseManager());
+      case OPEN_CASE -> IssuedCommand.of(issued(s, valid),
+          new OpenCase(s.id(), s.client(), Option.some(s.caseManager()), s.scope(), today()));
+      case HAND_OVER -> IssuedCommand.of(issued(s, valid),
+          new HandOver(valid ? pick(STAFF.remove(s.caseManager())) : s.caseManager()));
       case EXTEND_SCOPE -> extendScope(s, valid);
-      case SUSPEND_CASE -> new SuspendCase(issued(s, valid), TEXT);
-      case RESUME_CASE -> new ResumeCase(issued(s, valid));
+      case SUSPEND_CASE -> IssuedCommand.of(issued(s, valid), new SuspendCase(TEXT));
+      case RESUME_CASE -> IssuedCommand.of(issued(s, valid), new ResumeCase());
       case CLOSE_CASE -> closeCase(s, valid);
-      case REOPEN_CASE -> new ReopenCase(issued(s, valid), TEXT);
-      case START_ASSESSMENT -> new StartAssessment(issued(s, valid));
+      case REOPEN_CASE -> IssuedCommand.of(issued(s, valid), new ReopenCase(TEXT));
+      case START_ASSESSMENT -> IssuedCommand.of(issued(s, valid), new StartAssessment());
       case RECORD_NEED -> recordNeed(s, valid);
-      case REVISE_NEED -> new ReviseNeed(issued(s, valid), valid ? openNeed(s) : knownOrUnknownNeed(s),
-          TEXT, pick(List.of(Priority.values())));
-      case WITHDRAW_NEED -> new WithdrawNeed(issued(s, valid), valid ? withdrawableNeed(s) : knownOrUnknownNeed(s),
-          TEXT);
-      case RECORD_STRENGTH -> new RecordStrength(issued(s, valid), valid ? inScope(s) : outOfScope(s), TEXT);
-      case RECORD_RESOURCE -> new RecordResource(issued(s, valid),
-          valid || s.resources().isEmpty() ? ResourceId.of("R-" + nextResource++)
+      case REVISE_NEED -> IssuedCommand.of(issued(s, valid), new ReviseNeed(valid ? openNeed(s) : knownOrUnknownNeed(s),
+          TEXT, pick(List.of(Priority.values()))));
+      case WITHDRAW_NEED -> IssuedCommand.of(issued(s, valid),
+          new WithdrawNeed(valid ? withdrawableNeed(s) : knownOrUnknownNeed(s),
+          TEXT));
+      case RECORD_STRENGTH -> IssuedCommand.of(issued(s, valid),
+          new RecordStrength(valid ? inScope(s) : outOfScope(s), TEXT));
+      case RECORD_RESOURCE -> IssuedCommand.of(issued(s, valid),
+          new RecordResource(valid || s.resources().isEmpty() ? ResourceId.of("R-" + nextResource++)
               : pick(s.resources().keySet().toList().sorted()),
-          pick(List.of(ResourceType.values())), TEXT);
-      case COMPLETE_ASSESSMENT -> new CompleteAssessment(issued(s, valid));
-      case START_PLANNING -> new StartPlanning(issued(s, valid), planningPeriod(s, valid),
-          random.nextInt(4) == 0 ? Priority.HIGH : Priority.LOW);
+          pick(List.of(ResourceType.values())), TEXT));
+      case COMPLETE_ASSESSMENT -> IssuedCommand.of(issued(s, valid), new CompleteAssessment());
+      case START_PLANNING -> IssuedCommand.of(issued(s, valid), new StartPlanning(planningPeriod(s, valid),
+          random.nextInt(4) == 0 ? Priority.HIGH : Priority.LOW));
       case ADD_GOAL -> addGoal(s, valid);
       case PLAN_INTERVENTION -> planIntervention(s, valid);
-      case DEFER_NEED -> new DeferNeed(issued(s, valid), valid ? uncoveredOrOpenNeed(s) : NeedId.of("N-404"), TEXT);
-      case SET_BUDGET_CAP -> new SetBudgetCap(issued(s, valid), Money.of(Math.max(0,
-          plannedCost(s) + (valid ? random.nextInt(3000) : -1 - random.nextInt(500)))));
-      case RECORD_AGREEMENT -> new RecordAgreement(issued(s, valid), day(s, valid));
-      case APPROVE_PLAN -> new ApprovePlan(issued(s, valid), day(s, valid));
-      case START_IMPLEMENTATION -> new StartImplementation(issued(s, valid));
+      case DEFER_NEED -> IssuedCommand.of(issued(s, valid),
+          new DeferNeed(valid ? uncoveredOrOpenNeed(s) : NeedId.of("N-404"), TEXT));
+      case SET_BUDGET_CAP -> IssuedCommand.of(issued(s, valid), new SetBudgetCap(Money.of(Math.max(0,
+          plannedCost(s) + (valid ? random.nextInt(3000) : -1 - random.nextInt(500))))));
+      case RECORD_AGREEMENT -> IssuedCommand.of(issued(s, valid), new RecordAgreement(day(s, valid)));
+      case APPROVE_PLAN -> IssuedCommand.of(issued(s, valid), new ApprovePlan(day(s, valid)));
+      case START_IMPLEMENTATION -> IssuedCommand.of(issued(s, valid), new StartImplementation());
       case START_INTERVENTION -> startIntervention(s, valid);
       case SUSPEND_INTERVENTION -> {
         Intervention i = interventionOr(s, valid, InterventionStatus.ACTIVE);
-        yield new SuspendIntervention(issued(s, valid), i.id(), after(i, valid));
+        yield IssuedCommand.of(issued(s, valid), new SuspendIntervention(i.id(), after(i, valid)));
       }
       case RESUME_INTERVENTION -> {
         Intervention i = interventionOr(s, valid, InterventionStatus.SUSPENDED);
-        yield new ResumeIntervention(issued(s, valid), i.id(), after(i, valid));
+        yield IssuedCommand.of(issued(s, valid), new ResumeIntervention(i.id(), after(i, valid)));
       }
       case COMPLETE_INTERVENTION -> {
         Intervention i = interventionOr(s, valid, InterventionStatus.ACTIVE, InterventionStatus.SUSPENDED);
-        yield new CompleteIntervention(issued(s, valid), i.id(), after(i, valid));
+        yield IssuedCommand.of(issued(s, valid), new CompleteIntervention(i.id(), after(i, valid)));
       }
       case CANCEL_INTERVENTION -> {
         Intervention i = interventionOr(s, valid, InterventionStatus.PLANNED, InterventionStatus.ACTIVE,
             InterventionStatus.SUSPENDED);
-        yield new CancelIntervention(issued(s, valid), i.id(), after(i, valid), TEXT);
+        yield IssuedCommand.of(issued(s, valid), new CancelIntervention(i.id(), after(i, valid), TEXT));
       }
       case RECORD_REVIEW -> recordReview(s, valid);
-      case START_EVALUATION -> new StartEvaluation(issued(s, valid));
+      case START_EVALUATION -> IssuedCommand.of(issued(s, valid), new StartEvaluation());
       case RECORD_OUTCOME -> recordOutcome(s, valid);
-      case REPLAN -> new Replan(issued(s, valid), TEXT);
-      case ADD_PARTICIPANT -> new AddParticipant(issued(s, valid),
-          Participant.of(pick(List.of(ParticipantRole.values())), "participant", TEXT));
+      case REPLAN -> IssuedCommand.of(issued(s, valid), new Replan(TEXT));
+      case ADD_PARTICIPANT -> IssuedCommand.of(issued(s, valid),
+          new AddParticipant(Participant.of(pick(List.of(ParticipantRole.values())), "participant", TEXT)));
       case REQUEST_REFERRAL -> requestReferral(s, valid);
       case ACCEPT_REFERRAL -> {
         Referral r = referralOr(s, valid, ReferralStatus.REQUESTED);
-        yield new AcceptReferral(issued(s, valid), r.id(), afterStep(r, valid));
+        yield IssuedCommand.of(issued(s, valid), new AcceptReferral(r.id(), afterStep(r, valid)));
       }
       case DECLINE_REFERRAL -> {
         Referral r = referralOr(s, valid, ReferralStatus.REQUESTED);
-        yield new DeclineReferral(issued(s, valid), r.id(), afterStep(r, valid), TEXT);
+        yield IssuedCommand.of(issued(s, valid), new DeclineReferral(r.id(), afterStep(r, valid), TEXT));
       }
       case COMPLETE_REFERRAL -> {
         Referral r = referralOr(s, valid, ReferralStatus.ACCEPTED);
         yield random.nextBoolean()
-            ? CompleteReferral.successful(issued(s, valid), r.id(), afterStep(r, valid))
-            : CompleteReferral.unsuccessful(issued(s, valid), r.id(), afterStep(r, valid), TEXT);
+            ? IssuedCommand.of(issued(s, valid), CompleteReferral.successful(r.id(), afterStep(r, valid)))
+            : IssuedCommand.of(issued(s, valid), CompleteReferral.unsuccessful(r.id(), afterStep(r, valid), TEXT));
       }
     };
   }
@@ -255,20 +259,21 @@ final class CommandChooser {
    * A referral for an open need and a service with no referral pending; if invalid, a duplicate id, an
    * unknown need, a provider that does not offer the service, a second pending referral, or a day before opening.
    */
-  private Command requestReferral(CaseFile s, boolean valid) {
+  private IssuedCommand requestReferral(CaseFile s, boolean valid) {
     List<NeedId> open = s.openNeeds().map(Need::id).toList();
     List<ServiceKind> kinds = KINDS.init();
     ReferralId id = ReferralId.of("REF-" + nextReferral++);
     if (open.isEmpty()) {
-      return new RequestReferral(issued(s, valid), id, LinkedHashSet.of(NeedId.of("N-404")),
-          provider(ServiceKind.COUNSELLING), ServiceKind.COUNSELLING, today());
+      return IssuedCommand.of(issued(s, valid), new RequestReferral(id, LinkedHashSet.of(NeedId.of("N-404")),
+          provider(ServiceKind.COUNSELLING), ServiceKind.COUNSELLING, today()));
     }
     List<Referral> pending = s.referrals().values().filter(r -> r.status().isPending()).toList().sortBy(Referral::id);
     if (valid) {
       NeedId need = pick(open);
       List<ServiceKind> free = kinds.filter(k -> !pending.exists(r -> r.service().equals(k) && r.needs().contains(need)));
       ServiceKind kind = free.isEmpty() ? pick(kinds) : pick(free);
-      return new RequestReferral(issued(s, true), id, LinkedHashSet.of(need), provider(kind), kind, today());
+      return IssuedCommand.of(issued(s, true),
+          new RequestReferral(id, LinkedHashSet.of(need), provider(kind), kind, today()));
     }
     int flavour = random.nextInt(5);
     if (flavour == 0 && !s.referrals().isEmpty()) {
@@ -276,14 +281,16 @@ final class CommandChooser {
     }
     if (flavour == 1 && !pending.isEmpty()) {
       Referral other = pick(pending);
-      return new RequestReferral(issued(s, true), id, other.needs(), provider(other.service()), other.service(),
-          today());
+      return IssuedCommand.of(issued(s, true),
+          new RequestReferral(id, other.needs(), provider(other.service()), other.service(),
+          today()));
     }
     NeedId need = flavour == 2 ? NeedId.of("N-404") : pick(open);
     ServiceKind kind = pick(kinds);
     Provider provider = flavour == 3 ? provider(ServiceKind.RESIDENTIAL_PLACEMENT) : provider(kind);
     LocalDate on = flavour == 4 ? s.openedOn().minusDays(1 + random.nextInt(10)) : today();
-    return new RequestReferral(issued(s, flavour > 4), id, LinkedHashSet.of(need), provider, kind, on);
+    return IssuedCommand.of(issued(s, flavour > 4),
+        new RequestReferral(id, LinkedHashSet.of(need), provider, kind, on));
   }
 
   private static List<Referral> referralsIn(CaseFile s, ReferralStatus status) {
@@ -352,16 +359,16 @@ final class CommandChooser {
     return DayWindow.of(start, end);
   }
 
-  private Command extendScope(CaseFile s, boolean valid) {
+  private IssuedCommand extendScope(CaseFile s, boolean valid) {
     List<LifeDomain> outside = List.of(LifeDomain.values()).filter(d -> !s.scope().contains(d));
     Set<LifeDomain> domains = valid && !outside.isEmpty()
         ? LinkedHashSet.ofAll(shuffled(outside).take(1 + random.nextInt(2)))
         : LinkedHashSet.of(inScope(s));
     LocalDate consented = valid || random.nextBoolean() ? today() : s.openedOn().minusDays(1);
-    return new ExtendScope(issued(s, valid), domains, consented);
+    return IssuedCommand.of(issued(s, valid), new ExtendScope(domains, consented));
   }
 
-  private Command closeCase(CaseFile s, boolean valid) {
+  private IssuedCommand closeCase(CaseFile s, boolean valid) {
     ClosureReason reason;
     if (valid) {
       reason = s.phase() == Phase.EVALUATION && allGoalsAchieved(s) ? ClosureReason.GOALS_ACHIEVED
@@ -370,7 +377,7 @@ final class CommandChooser {
     } else {
       reason = random.nextBoolean() ? ClosureReason.GOALS_ACHIEVED : ClosureReason.NO_NEEDS_IDENTIFIED;
     }
-    return new CloseCase(issued(s, valid), reason, closingDay(s, valid), TEXT);
+    return IssuedCommand.of(issued(s, valid), new CloseCase(reason, closingDay(s, valid), TEXT));
   }
 
   /**
@@ -386,7 +393,7 @@ final class CommandChooser {
     return valid || random.nextBoolean() || steps.isEmpty() ? latest(today(), last) : last.minusDays(1);
   }
 
-  private Command recordNeed(CaseFile s, boolean valid) {
+  private IssuedCommand recordNeed(CaseFile s, boolean valid) {
     NeedId id;
     LifeDomain domain;
     if (valid || s.needs().isEmpty() && s.scope().size() == LifeDomain.values().length) {
@@ -399,11 +406,11 @@ final class CommandChooser {
       id = NeedId.of("N-" + nextNeed++);
       domain = outOfScope(s);
     }
-    return new RecordNeed(issued(s, valid), id, domain, TEXT, pick(List.of(Priority.values())),
-        pick(List.of(IdentifiedBy.values())));
+    return IssuedCommand.of(issued(s, valid), new RecordNeed(id, domain, TEXT, pick(List.of(Priority.values())),
+        pick(List.of(IdentifiedBy.values()))));
   }
 
-  private Command addGoal(CaseFile s, boolean valid) {
+  private IssuedCommand addGoal(CaseFile s, boolean valid) {
     Option<PlanVersion> plan = s.currentPlan();
     List<NeedId> open = s.openNeeds().map(Need::id).toList();
     GoalId goal = !valid && plan.exists(p -> !p.goals().isEmpty()) && random.nextBoolean()
@@ -413,17 +420,17 @@ final class CommandChooser {
         ? LinkedHashSet.of(NeedId.of("N-404"))
         : LinkedHashSet.ofAll(shuffled(open).take(1 + random.nextInt(2)));
     LocalDate due = valid || random.nextBoolean() ? today().plusDays(30 + random.nextInt(300)) : s.openedOn().minusDays(1);
-    return new AddGoal(issued(s, valid), goal, needs, TEXT, TEXT, due);
+    return IssuedCommand.of(issued(s, valid), new AddGoal(goal, needs, TEXT, TEXT, due));
   }
 
-  private Command startIntervention(CaseFile s, boolean valid) {
+  private IssuedCommand startIntervention(CaseFile s, boolean valid) {
     Intervention i = interventionOr(s, valid, InterventionStatus.PLANNED);
     LocalDate start = i.window().start();
     LocalDate on = valid ? latest(today(), start) : random.nextBoolean() ? start.minusDays(1) : latest(today(), start);
-    return new StartIntervention(issued(s, valid), i.id(), on);
+    return IssuedCommand.of(issued(s, valid), new StartIntervention(i.id(), on));
   }
 
-  private Command recordReview(CaseFile s, boolean valid) {
+  private IssuedCommand recordReview(CaseFile s, boolean valid) {
     List<InterventionId> ids = s.currentPlan().map(p -> p.interventions().keySet().toList().sorted())
         .getOrElse(List.empty());
     Map<InterventionId, Finding> findings = HashMap.empty();
@@ -436,10 +443,11 @@ final class CommandChooser {
     int roll = random.nextInt(10);
     ReviewDecision decision = roll < 4 ? ReviewDecision.CONTINUE : roll < 8 ? ReviewDecision.PROCEED_TO_EVALUATION
         : roll < 9 ? ReviewDecision.ADJUST_PLAN : ReviewDecision.REASSESS;
-    return new RecordReview(issued(s, valid), day(s, valid || random.nextBoolean()), findings, decision);
+    return IssuedCommand.of(issued(s, valid),
+        new RecordReview(day(s, valid || random.nextBoolean()), findings, decision));
   }
 
-  private Command recordOutcome(CaseFile s, boolean valid) {
+  private IssuedCommand recordOutcome(CaseFile s, boolean valid) {
     List<GoalId> goals = s.currentPlan()
         .map(p -> p.goals().values().filter(g -> g.lifecycle() != GoalLifecycle.COMPLETED).map(g -> g.id())
             .toList().sorted())
@@ -447,12 +455,12 @@ final class CommandChooser {
     GoalId goal = valid && !goals.isEmpty() ? pick(goals) : GoalId.of("G-404");
     GoalAchievement achievement = random.nextInt(10) < 7 ? GoalAchievement.ACHIEVED
         : pick(List.of(GoalAchievement.values()));
-    return new RecordOutcome(issued(s, valid), goal, achievement);
+    return IssuedCommand.of(issued(s, valid), new RecordOutcome(goal, achievement));
   }
 
   // ---------------------------------------------------------------- planning interventions
 
-  private Command planIntervention(CaseFile s, boolean valid) {
+  private IssuedCommand planIntervention(CaseFile s, boolean valid) {
     DayWindow period = s.currentPlan().map(PlanVersion::period).getOrElse(() -> DayWindow.ofDays(today(), 365));
     List<Intervention> live = s.currentPlan().map(p -> p.liveInterventions().toList()).getOrElse(List.empty());
     List<NeedId> open = s.openNeeds().map(Need::id).toList();
@@ -489,9 +497,9 @@ final class CommandChooser {
       case 4 -> intervention(s, existing.map(Intervention::id).getOrElse(id), LinkedHashSet.of(pick(open)),
           pick(KINDS), window(period), true);
       case 5 -> intervention(s, id, LinkedHashSet.of(NeedId.of("N-404")), pick(KINDS), window(period), true);
-      case 6 -> new PlanIntervention(issued(s, false), id, LinkedHashSet.of(pick(open)),
+      case 6 -> IssuedCommand.of(issued(s, false), new PlanIntervention(id, LinkedHashSet.of(pick(open)),
           LinkedHashSet.of(GoalId.of("G-404")), provider(ServiceKind.COUNSELLING), ServiceKind.COUNSELLING,
-          window(period), cost());
+          window(period), cost()));
       case 7 -> intervention(s, id, LinkedHashSet.of(pick(open)), ServiceKind.TRAINING, window(period), false);
       case 8 -> intervention(s, id, LinkedHashSet.of(pick(open)), pick(KINDS),
           DayWindow.ofDays(period.start().minusDays(1 + random.nextInt(20)), 10 + random.nextInt(30)), true);
@@ -500,12 +508,12 @@ final class CommandChooser {
     };
   }
 
-  private Command intervention(CaseFile s, InterventionId id, Set<NeedId> needs, ServiceKind kind, DayWindow window,
+  private IssuedCommand intervention(CaseFile s, InterventionId id, Set<NeedId> needs, ServiceKind kind, DayWindow window,
       boolean offered) {
     List<GoalId> goals = s.currentPlan().map(p -> p.goals().keySet().toList().sorted()).getOrElse(List.empty());
     Set<GoalId> serves = goals.isEmpty() || random.nextBoolean() ? LinkedHashSet.empty() : LinkedHashSet.of(pick(goals));
     Provider provider = offered ? provider(kind) : provider(ServiceKind.HOUSING);
-    return new PlanIntervention(issued(s, true), id, needs, serves, provider, kind, window, cost());
+    return IssuedCommand.of(issued(s, true), new PlanIntervention(id, needs, serves, provider, kind, window, cost()));
   }
 
   private Provider provider(ServiceKind kind) {

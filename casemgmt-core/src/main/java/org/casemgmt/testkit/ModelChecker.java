@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 
 /**
@@ -276,7 +277,7 @@ public final class ModelChecker {
   private Sequence sequence(long master, int i, List<Invariant> checked) {
     long sequenceSeed = Seeds.derive(master, i);
     RandomGenerator random = new SplittableRandom(sequenceSeed);
-    Command.OpenCase opening = CaseGens.openings().generate(random, 30).value();
+    IssuedCommand opening = CaseGens.openings().generate(random, 30).value();
     Exploration explored = explore(opening, random, checked);
     Option<Failure> failure = explored.violation()
         .map(first -> shrink(opening, explored.commands(), first, checked, master, i, sequenceSeed));
@@ -287,30 +288,30 @@ public final class ModelChecker {
   private record Violation(String invariant, int step, Option<Throwable> cause) {}
 
   /** The commands chosen in one sequence (up to the first violation) and the violation, if any. */
-  private record Exploration(List<Command> commands, Option<Violation> violation) {}
+  private record Exploration(List<IssuedCommand> commands, Option<Violation> violation) {}
 
   /** One step's outcome, for the story. */
-  private record Outcome(Command command, String line) {}
+  private record Outcome(IssuedCommand command, String line) {}
 
   /** Chooses and checks commands in one pass: each command is chosen from the state the system under test is in. */
-  private Exploration explore(Command.OpenCase opening, RandomGenerator random, List<Invariant> checked) {
+  private Exploration explore(IssuedCommand opening, RandomGenerator random, List<Invariant> checked) {
     Runner runner = new Runner(opening, checked);
     CommandChooser chooser = new CommandChooser(random, opening.issued().at(), false, Option.none());
-    List<Command> commands = List.empty();
+    List<IssuedCommand> commands = List.empty();
     for (int i = 0; i < maxCommands && runner.violation.isEmpty(); i++) {
-      Command command = chooser.next(runner.state);
+      IssuedCommand command = chooser.next(runner.state);
       commands = commands.append(command);
       runner.step(command);
     }
     return new Exploration(commands, runner.violation);
   }
 
-  private Failure shrink(Command.OpenCase opening, List<Command> commands, Violation first, List<Invariant> checked,
+  private Failure shrink(IssuedCommand opening, List<IssuedCommand> commands, Violation first, List<Invariant> checked,
       long master, int sequence, long sequenceSeed) {
-    Shrinkable<List<Command>> tree = Shrinking.list(commands.map(CommandShrinker::shrinkable), 0);
-    Shrinking.Shrunk<List<Command>> shrunk = Shrinking.minimize(tree, candidate -> replay(opening, candidate, checked)
+    Shrinkable<List<IssuedCommand>> tree = Shrinking.list(commands.map(CommandShrinker::shrinkable), 0);
+    Shrinking.Shrunk<List<IssuedCommand>> shrunk = Shrinking.minimize(tree, candidate -> replay(opening, candidate, checked)
         .violation.exists(v -> v.invariant().equals(first.invariant())));
-    List<Command> smallest = shrunk.smallest().value();
+    List<IssuedCommand> smallest = shrunk.smallest().value();
     Runner replayed = replay(opening, smallest, checked);
     Violation violation = replayed.violation.getOrElse(first);
     StringBuilder story = new StringBuilder("  0. ").append(Story.describe(opening)).append("\n");
@@ -322,9 +323,9 @@ public final class ModelChecker {
         new Scenario(opening, smallest), violation.step(), story.toString(), violation.cause());
   }
 
-  private Runner replay(Command.OpenCase opening, List<Command> commands, List<Invariant> checked) {
+  private Runner replay(IssuedCommand opening, List<IssuedCommand> commands, List<Invariant> checked) {
     Runner runner = new Runner(opening, checked);
-    for (Command command : commands) {
+    for (IssuedCommand command : commands) {
       if (runner.violation.isDefined()) {
         break;
       }
@@ -342,16 +343,16 @@ public final class ModelChecker {
     private Option<Violation> violation = Option.none();
     private List<Outcome> outcomes = List.empty();
 
-    Runner(Command.OpenCase opening, List<Invariant> checked) {
+    Runner(IssuedCommand opening, List<Invariant> checked) {
       this.checked = checked;
-      Seq<RecordedEvent> opened = CaseFile.decideOpening(opening)
+      Seq<RecordedEvent> opened = CaseFile.decideOpening(opening.issued(), (Command.OpenCase) opening.command())
           .getOrElseThrow(r -> new IllegalStateException("the opening was refused: " + r.rule()));
       this.history = List.ofAll(opened);
       this.state = CaseFile.replay(opened)
           .getOrElseThrow(h -> new IllegalStateException("the opening's history is invalid: " + h));
     }
 
-    void step(Command command) {
+    void step(IssuedCommand command) {
       steps++;
       SystemUnderTest.Handled handled;
       try {

@@ -5,6 +5,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Rejection;
 
 /**
@@ -17,20 +18,24 @@ import org.casemgmt.casefile.Rejection;
  * String story = scenario.story();      // ids and kinds only, no free text: safe to print
  * }</pre>
  *
- * @param opening  the command that opened the case
- * @param commands the commands issued afterwards, in order
+ * @param opening  the command that opened the case, in its envelope
+ * @param commands the commands issued afterwards, each in its envelope, in order
  */
-public record Scenario(Command.OpenCase opening, List<Command> commands) {
+public record Scenario(IssuedCommand opening, List<IssuedCommand> commands) {
 
   /**
-   * Creates the scenario, checking that both parts are present.
+   * Creates the scenario, checking that both parts are present and that the opening opens a case.
    *
-   * @param opening the command that opened the case
-   * @param commands the commands issued afterwards, in order
+   * @param opening  the command that opened the case, in its envelope
+   * @param commands the commands issued afterwards, each in its envelope, in order
+   * @throws IllegalArgumentException if the opening's command is not {@link Command.OpenCase}
    */
   public Scenario {
     Check.notNull(opening, "opening");
     Check.notNull(commands, "commands");
+    if (!(opening.command() instanceof Command.OpenCase)) {
+      throw new IllegalArgumentException("a scenario opens with OPEN_CASE, not " + opening.kind());
+    }
   }
 
   /**
@@ -40,9 +45,9 @@ public record Scenario(Command.OpenCase opening, List<Command> commands) {
    * @throws IllegalStateException if the opening is refused
    */
   public CaseFile play() {
-    CaseFile state = CaseFile.open(opening)
+    CaseFile state = CaseFile.open(opening.issued(), (Command.OpenCase) opening.command())
         .getOrElseThrow(r -> new IllegalStateException("the opening was refused: " + r.rule()));
-    for (Command command : commands) {
+    for (IssuedCommand command : commands) {
       Either<Rejection, CaseFile> next = state.handle(command);
       state = next.getOrElse(state);
     }
@@ -64,7 +69,7 @@ public record Scenario(Command.OpenCase opening, List<Command> commands) {
 
   @Override
   public String toString() {
-    return "Scenario[" + opening.caseId() + ", " + commands.size() + " commands: "
-        + commands.map(Command::kind).mkString(", ") + "]";
+    return "Scenario[" + ((Command.OpenCase) opening.command()).caseId() + ", " + commands.size() + " commands: "
+        + commands.map(IssuedCommand::kind).mkString(", ") + "]";
   }
 }

@@ -5,22 +5,28 @@ import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.casemgmt.casefile.CaseFile;
-import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
 
 /**
  * One step of a checked command sequence, as an {@link Invariant} sees it: the case file before, the
- * command, what the system under test answered, the case file after, and the whole event history so far.
+ * command in its envelope, what the system under test answered, the case file after, and the whole event
+ * history so far.
+ *
+ * <pre>{@code
+ * Invariant.of("only anna hands over", step ->
+ *     step.command().kind() != CommandKind.HAND_OVER || step.command().issued().actor().equals(anna));
+ * }</pre>
  *
  * @param number  the step's position in the sequence, from 1
  * @param before  the case file before the command
- * @param command the command
+ * @param command the command, in its envelope
  * @param answer  the rejection, or the events the command caused
  * @param after   the case file after the command
  * @param history every accepted event from the opening on, including this step's
  */
-public record Step(int number, CaseFile before, Command command, Either<Rejection, Seq<RecordedEvent>> answer,
+public record Step(int number, CaseFile before, IssuedCommand command, Either<Rejection, Seq<RecordedEvent>> answer,
     CaseFile after, List<RecordedEvent> history) {
 
   /** {@return whether the command was accepted} */

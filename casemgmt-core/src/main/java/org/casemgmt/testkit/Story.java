@@ -4,6 +4,7 @@ import io.vavr.collection.Set;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Command.*;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 
 /**
  * Describes commands for a test report in the domain's words: the kind, the ids, days, amounts and enum
@@ -11,7 +12,8 @@ import org.casemgmt.casefile.Issued;
  * can be pasted into an issue.
  *
  * <pre>{@code
- * Story.describe(command); // "PLAN_INTERVENTION I-2 needs [N-1] COUNSELLING [2026-01-05, 2026-02-04) cost 100.00 …"
+ * Story.describe(issuedCommand); // "START_ASSESSMENT (by anna at 2026-01-05T09:00:00Z)"
+ * Story.describe(command);       // "PLAN_INTERVENTION I-2 needs [N-1] COUNSELLING [2026-01-05, 2026-02-04) cost 100.00 …"
  * }</pre>
  */
 public final class Story {
@@ -19,13 +21,23 @@ public final class Story {
   private Story() {}
 
   /**
-   * One command as a line of a story.
+   * One command as a line of a story, followed by who issued it, when, and the version they expected, if any.
+   *
+   * @param command the command, in its envelope
+   * @return its description, without free text
+   */
+  public static String describe(IssuedCommand command) {
+    return describe(command.command()) + stamp(command.issued());
+  }
+
+  /**
+   * One command as a line of a story, without who issued it.
    *
    * @param command the command
    * @return its description, without free text
    */
   public static String describe(Command command) {
-    return command.kind() + details(command) + stamp(command.issued());
+    return command.kind() + details(command);
   }
 
   private static String stamp(Issued issued) {
@@ -39,8 +51,9 @@ public final class Story {
 
   private static String details(Command command) {
     if (command instanceof OpenCase c) {
-      return " " + c.caseId() + " client " + c.client().id() + " manager " + c.caseManager() + " scope "
-          + sorted(c.scope()) + " on " + c.openedOn();
+      return " " + c.caseId() + " client " + c.client().id() + " manager "
+          + c.caseManager().map(String::valueOf).getOrElse("(the issuer)") + " scope " + sorted(c.scope()) + " on "
+          + c.openedOn();
     }
     if (command instanceof HandOver c) {
       return " to " + c.newCaseManager();

@@ -3,18 +3,19 @@ package org.casemgmt.testkit;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import org.casemgmt.casefile.CaseFile;
-import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
 
 /**
- * What the {@link ModelChecker} drives: something that takes a case file and a command and answers the
- * rejection or the events, together with the case file it is in afterwards. The default is casemgmt itself
- * ({@link #real()}); an application plugs in its own wrapper (a service that stores events, a cache, a
- * command handler with extra checks) to prove that the wrapper keeps casemgmt's rules.
+ * What the {@link ModelChecker} drives: something that takes a case file and a command in its envelope (who
+ * issued it, when, and the version they expected) and answers the rejection or the events, together with the
+ * case file it is in afterwards. The default is casemgmt itself ({@link #real()}); an application plugs in its
+ * own wrapper (a service that stores events, a cache, a command handler with extra checks) to prove that the
+ * wrapper keeps casemgmt's rules.
  *
  * <pre>{@code
- * SystemUnderTest mine = (caseFile, command) -> myService.handle(caseFile, command); // answers a Handled
+ * SystemUnderTest mine = (caseFile, command) -> myService.handle(caseFile, command.issued(), command.command());
  * ModelChecker.forCaseFiles().systemUnderTest(mine).check();
  * }</pre>
  *
@@ -28,10 +29,10 @@ public interface SystemUnderTest {
    * Handles one command.
    *
    * @param state   the case file before the command
-   * @param command the command
+   * @param command the command, in its envelope
    * @return what was answered and the case file afterwards
    */
-  Handled handle(CaseFile state, Command command);
+  Handled handle(CaseFile state, IssuedCommand command);
 
   /**
    * casemgmt's own behaviour: {@link CaseFile#decide}, then {@link CaseFile#evolve} on acceptance.
@@ -40,7 +41,7 @@ public interface SystemUnderTest {
    */
   static SystemUnderTest real() {
     return (state, command) -> {
-      Either<Rejection, Seq<RecordedEvent>> answer = state.decide(command);
+      Either<Rejection, Seq<RecordedEvent>> answer = state.decide(command.issued(), command.command());
       return new Handled(answer, answer.fold(rejection -> state, state::evolve));
     };
   }

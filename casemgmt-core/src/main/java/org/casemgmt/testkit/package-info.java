@@ -3,12 +3,23 @@
  * that what it builds on casemgmt keeps casemgmt's rules. It needs no test framework; every check is an
  * assertion that throws {@link java.lang.AssertionError}.
  *
+ * <p><b>The fixture.</b> {@link org.casemgmt.testkit.CaseFixture} tests one command at a time: given a history,
+ * when a command, then the events, the rejection or the state. It owns the clock and stamps a bare command
+ * with its own actor and instant; a test that is about who issues a command, when, or which version they saw
+ * gives an envelope of its own ({@link org.casemgmt.casefile.Issued}).
+ *
+ * <pre>{@code
+ * CaseFixture.given(opened).when(new Command.StartAssessment()).thenEmits(new CaseEvent.AssessmentStarted());
+ * CaseFixture.given(opened).when(Issued.by(bruno, beforeOpening), new Command.StartAssessment())
+ *     .thenRejectedWith(Rejection.IssuedBeforeOpening.class);
+ * }</pre>
+ *
  * <p><b>Generators.</b> A {@link org.casemgmt.testkit.Gen} draws a value from a seeded random source, together
  * with the simpler values it could be replaced by. {@link org.casemgmt.testkit.CaseGens} generates the domain:
  * clients, scopes of life domains, needs, day windows (non-overlapping sets and overlapping pairs), money, and
- * above all whole case histories ({@link org.casemgmt.testkit.Scenario}) in which each command is chosen by
- * looking at the case as it stands — mostly commands a team member would issue to move the case on, mixed with
- * careless ones that must be refused.
+ * above all whole case histories ({@link org.casemgmt.testkit.Scenario}): commands, each in its envelope
+ * ({@link org.casemgmt.casefile.IssuedCommand}), chosen by looking at the case as it stands — mostly commands a
+ * team member would issue to move the case on, mixed with careless ones that must be refused.
  *
  * <pre>{@code
  * Property.forAll(CaseGens.overlappingPairs()).check(p -> p._1.overlaps(p._2) && p._2.overlaps(p._1));
@@ -20,8 +31,8 @@
  * manager, a closed case only reopens, every move is in the phase table, and the plan's rules: no overlapping
  * interventions, exclusive services one at a time, interventions for open needs inside the plan's period, an
  * approved plan agreed, within budget and covering its needs — plus any {@link org.casemgmt.testkit.Invariant}
- * of yours. The system under test is pluggable ({@link org.casemgmt.testkit.SystemUnderTest}), so your own
- * command handler, store or cache can be checked the same way.
+ * of yours. The system under test is pluggable ({@link org.casemgmt.testkit.SystemUnderTest}): it is handed
+ * each command in its envelope, so your own command handler, store or cache can be checked the same way.
  *
  * <pre>{@code
  * ModelChecker.forCaseFiles().systemUnderTest(myHandler).check();

@@ -42,7 +42,7 @@ class CaseFileProperties {
   private static boolean acceptedAsTheOracleExpects(Step step) {
     CaseFile before = step.before();
     CaseFile after = step.after();
-    return PhaseOracle.after(before.phase(), before.suspended(), step.command()).contains(after.phase())
+    return PhaseOracle.after(before.phase(), before.suspended(), step.command().command()).contains(after.phase())
         && after.suspended() == PhaseOracle.suspendedAfter(before.suspended(), step.command().kind());
   }
 

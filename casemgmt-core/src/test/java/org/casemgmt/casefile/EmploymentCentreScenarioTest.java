@@ -63,21 +63,21 @@ class EmploymentCentreScenarioTest {
     // Enrolment ("presa in carico: si accoglie la persona e si procede all'iscrizione"). Signor Moretti, 52, lost
     // his warehouse job eighteen months ago. Elena takes charge; the scope is work, training and how he copes.
     Client moretti = Client.of(ClientId.of("JS-88120"), "Davide Moretti", LocalDate.of(1974, 6, 30));
-    open(new OpenCase(by(day(0)), CASE, moretti, ELENA,
-        HashSet.of(LifeDomain.WORK, LifeDomain.EDUCATION_TRAINING, LifeDomain.PSYCHOLOGICAL_WELLBEING), day(0)));
+    open(by(day(0)), OpenCase.of(CASE, moretti, day(0),
+        LifeDomain.WORK, LifeDomain.EDUCATION_TRAINING, LifeDomain.PSYCHOLOGICAL_WELLBEING));
     assertEquals(Phase.INTAKE, file.phase());
 
     // Profiling: interviews, a skills test, his work history. Elena looks at what he can do, not only at what
     // keeps him out of work: ten years of warehouse experience, and no digital skills for today's warehouses.
-    accept(new StartAssessment(by(day(7))));
-    accept(new RecordNeed(by(day(7)), JOB, LifeDomain.WORK, "Unemployed for eighteen months", Priority.HIGH,
+    accept(by(day(7)), new StartAssessment());
+    accept(by(day(7)), new RecordNeed(JOB, LifeDomain.WORK, "Unemployed for eighteen months", Priority.HIGH,
         IdentifiedBy.CLIENT));
-    accept(new RecordNeed(by(day(7)), DIGITAL_SKILLS, LifeDomain.EDUCATION_TRAINING,
+    accept(by(day(7)), new RecordNeed(DIGITAL_SKILLS, LifeDomain.EDUCATION_TRAINING,
         "Cannot use warehouse management software", Priority.HIGH, IdentifiedBy.CASE_MANAGER));
-    accept(new RecordNeed(by(day(7)), INTERVIEWS, LifeDomain.WORK, "Freezes in job interviews", Priority.MEDIUM,
+    accept(by(day(7)), new RecordNeed(INTERVIEWS, LifeDomain.WORK, "Freezes in job interviews", Priority.MEDIUM,
         IdentifiedBy.CLIENT));
-    accept(new RecordStrength(by(day(7)), LifeDomain.WORK, "Ten years as a reliable warehouse worker"));
-    accept(new CompleteAssessment(by(day(9))));
+    accept(by(day(7)), new RecordStrength(LifeDomain.WORK, "Ten years as a reliable warehouse worker"));
+    accept(by(day(9)), new CompleteAssessment());
     assertEquals(3, file.openNeeds().size());
     assertTrue(file.assessmentCompleted());
 
@@ -89,18 +89,18 @@ class EmploymentCentreScenarioTest {
     Provider coach = Provider.of(ProviderId.of("P-COACH"), "Interview coaching service", ResourceType.THIRD_SECTOR,
         HashSet.of(ServiceKind.JOB_COACHING));
     DayWindow period = DayWindow.ofDays(day(14), 240);
-    accept(StartPlanning.of(by(day(14)), period));
-    accept(new AddGoal(by(day(14)), CERTIFICATE, HashSet.of(DIGITAL_SKILLS), "Warehouse software certificate",
+    accept(by(day(14)), StartPlanning.of(period));
+    accept(by(day(14)), new AddGoal(CERTIFICATE, HashSet.of(DIGITAL_SKILLS), "Warehouse software certificate",
         "Certificate obtained", day(80)));
-    accept(new AddGoal(by(day(14)), EMPLOYED, HashSet.of(JOB, INTERVIEWS), "Back in work",
+    accept(by(day(14)), new AddGoal(EMPLOYED, HashSet.of(JOB, INTERVIEWS), "Back in work",
         "A contract of at least six months", day(200)));
-    accept(new PlanIntervention(by(day(14)), COURSE, HashSet.of(DIGITAL_SKILLS), HashSet.of(CERTIFICATE),
+    accept(by(day(14)), new PlanIntervention(COURSE, HashSet.of(DIGITAL_SKILLS), HashSet.of(CERTIFICATE),
         trainingBody, ServiceKind.TRAINING, DayWindow.ofDays(day(21), 56), Money.of(1200)));
-    accept(new PlanIntervention(by(day(14)), COACHING, HashSet.of(JOB, INTERVIEWS), HashSet.of(EMPLOYED), coach,
+    accept(by(day(14)), new PlanIntervention(COACHING, HashSet.of(JOB, INTERVIEWS), HashSet.of(EMPLOYED), coach,
         ServiceKind.JOB_COACHING, DayWindow.ofDays(day(49), 42), Money.of(400)));
-    accept(new SetBudgetCap(by(day(14)), Money.of(2000)));
-    accept(new RecordAgreement(by(day(15)), day(15)));
-    accept(new ApprovePlan(by(day(16)), day(16)));
+    accept(by(day(14)), new SetBudgetCap(Money.of(2000)));
+    accept(by(day(15)), new RecordAgreement(day(15)));
+    accept(by(day(16)), new ApprovePlan(day(16)));
     PlanVersion first = file.currentPlan().getOrNull();
     assertEquals(1, first.number());
     assertTrue(first.isApproved());
@@ -108,32 +108,32 @@ class EmploymentCentreScenarioTest {
     assertEquals(HashSet.of(GoalLifecycle.ACTIVE), first.goals().values().map(g -> g.lifecycle()).toSet());
 
     // Implementation: Elena links him with the providers; the course starts, then the coaching.
-    accept(new StartImplementation(by(day(21))));
-    accept(new StartIntervention(by(day(21)), COURSE, day(21)));
-    accept(new StartIntervention(by(day(49)), COACHING, day(49)));
+    accept(by(day(21)), new StartImplementation());
+    accept(by(day(21)), new StartIntervention(COURSE, day(21)));
+    accept(by(day(49)), new StartIntervention(COACHING, day(49)));
     assertEquals(Phase.IMPLEMENTATION, file.phase());
 
     // Monitoring: the course is on track, the coaching is late to bite. Both are delivered.
-    accept(new RecordReview(by(day(56)), day(56), HashMap.of(COURSE, Finding.ON_TRACK, COACHING, Finding.DELAYED),
+    accept(by(day(56)), new RecordReview(day(56), HashMap.of(COURSE, Finding.ON_TRACK, COACHING, Finding.DELAYED),
         ReviewDecision.CONTINUE));
     assertEquals(Phase.MONITORING, file.phase());
-    accept(new CompleteIntervention(by(day(77)), COURSE, day(77)));
-    accept(new CompleteIntervention(by(day(91)), COACHING, day(91)));
-    accept(new RecordReview(by(day(95)), day(95), HashMap.of(COURSE, Finding.COMPLETED, COACHING, Finding.COMPLETED),
+    accept(by(day(77)), new CompleteIntervention(COURSE, day(77)));
+    accept(by(day(91)), new CompleteIntervention(COACHING, day(91)));
+    accept(by(day(95)), new RecordReview(day(95), HashMap.of(COURSE, Finding.COMPLETED, COACHING, Finding.COMPLETED),
         ReviewDecision.PROCEED_TO_EVALUATION));
 
     // Evaluation: he has the certificate, but six interviews produced no job. The goals are not all met, so the
     // case cannot be closed as a success.
     assertEquals(Phase.EVALUATION, file.phase());
-    accept(new RecordOutcome(by(day(96)), CERTIFICATE, GoalAchievement.ACHIEVED));
-    accept(new RecordOutcome(by(day(96)), EMPLOYED, GoalAchievement.NOT_ACHIEVED));
+    accept(by(day(96)), new RecordOutcome(CERTIFICATE, GoalAchievement.ACHIEVED));
+    accept(by(day(96)), new RecordOutcome(EMPLOYED, GoalAchievement.NOT_ACHIEVED));
     assertEquals(new Rejection.GoalsNotAchieved(HashSet.empty(), HashSet.of(EMPLOYED)),
-        refuse(new CloseCase(by(day(96)), ClosureReason.GOALS_ACHIEVED, day(96), "Closing report")));
+        refuse(by(day(96)), new CloseCase(ClosureReason.GOALS_ACHIEVED, day(96), "Closing report")));
 
     // "Se il percorso non ha prodotto i risultati attesi, il case manager attraverso un'ulteriore intervista
     // cerca di comprendere cosa non è andato e riprogetta il percorso": re-plan, in a new version of the plan.
     PlanVersion firstAsEvaluated = file.currentPlan().getOrNull();
-    accept(new Replan(by(day(98)), "Interviews go well but employers want recent experience"));
+    accept(by(day(98)), new Replan("Interviews go well but employers want recent experience"));
     assertEquals(Phase.PLANNING, file.phase());
     assertEquals(2, file.planVersions().size());
     PlanVersion second = file.currentPlan().getOrNull();
@@ -146,28 +146,28 @@ class EmploymentCentreScenarioTest {
     // The second path: more coaching, and a work placement with a logistics company, paid by the company.
     Provider company = Provider.of(ProviderId.of("P-LOGISTICA"), "Logistics company", ResourceType.PRIVATE_SERVICE,
         HashSet.of(WORK_PLACEMENT));
-    accept(new PlanIntervention(by(day(98)), COACHING_AGAIN, HashSet.of(INTERVIEWS), HashSet.of(EMPLOYED), coach,
+    accept(by(day(98)), new PlanIntervention(COACHING_AGAIN, HashSet.of(INTERVIEWS), HashSet.of(EMPLOYED), coach,
         ServiceKind.JOB_COACHING, DayWindow.ofDays(day(105), 28), Money.of(300)));
-    accept(new PlanIntervention(by(day(98)), PLACEMENT, HashSet.of(JOB), HashSet.of(EMPLOYED), company,
+    accept(by(day(98)), new PlanIntervention(PLACEMENT, HashSet.of(JOB), HashSet.of(EMPLOYED), company,
         WORK_PLACEMENT, DayWindow.ofDays(day(112), 90), Money.of(0)));
-    accept(new RecordAgreement(by(day(100)), day(100)));
-    accept(new ApprovePlan(by(day(101)), day(101)));
+    accept(by(day(100)), new RecordAgreement(day(100)));
+    accept(by(day(101)), new ApprovePlan(day(101)));
     assertEquals(Money.of(1900), file.currentPlan().map(PlanVersion::plannedCost).getOrNull(),
         "still within the cap of 2000");
 
     // Implementation again.
-    accept(new StartImplementation(by(day(105))));
-    accept(new StartIntervention(by(day(105)), COACHING_AGAIN, day(105)));
-    accept(new StartIntervention(by(day(112)), PLACEMENT, day(112)));
-    accept(new RecordReview(by(day(126)), day(126), HashMap.of(PLACEMENT, Finding.ON_TRACK), ReviewDecision.CONTINUE));
-    accept(new CompleteIntervention(by(day(133)), COACHING_AGAIN, day(133)));
+    accept(by(day(105)), new StartImplementation());
+    accept(by(day(105)), new StartIntervention(COACHING_AGAIN, day(105)));
+    accept(by(day(112)), new StartIntervention(PLACEMENT, day(112)));
+    accept(by(day(126)), new RecordReview(day(126), HashMap.of(PLACEMENT, Finding.ON_TRACK), ReviewDecision.CONTINUE));
+    accept(by(day(133)), new CompleteIntervention(COACHING_AGAIN, day(133)));
 
     // The company hires him at the end of the placement. Job found: evaluation, and closure with a report.
-    accept(new CompleteIntervention(by(day(200)), PLACEMENT, day(200)));
-    accept(new RecordReview(by(day(201)), day(201), HashMap.of(PLACEMENT, Finding.COMPLETED),
+    accept(by(day(200)), new CompleteIntervention(PLACEMENT, day(200)));
+    accept(by(day(201)), new RecordReview(day(201), HashMap.of(PLACEMENT, Finding.COMPLETED),
         ReviewDecision.PROCEED_TO_EVALUATION));
-    accept(new RecordOutcome(by(day(202)), EMPLOYED, GoalAchievement.ACHIEVED));
-    accept(new CloseCase(by(day(203)), ClosureReason.GOALS_ACHIEVED, day(203),
+    accept(by(day(202)), new RecordOutcome(EMPLOYED, GoalAchievement.ACHIEVED));
+    accept(by(day(203)), new CloseCase(ClosureReason.GOALS_ACHIEVED, day(203),
         "Hired on a twelve-month contract by the placement company"));
     assertEquals(Phase.CLOSED, file.phase());
     assertEquals(Option.some(ClosureReason.GOALS_ACHIEVED), file.closure());
@@ -200,21 +200,21 @@ class EmploymentCentreScenarioTest {
     return Issued.by(ELENA, on.atTime(9, 0).toInstant(ZoneOffset.UTC));
   }
 
-  private void open(OpenCase command) {
-    history = CaseFile.decideOpening(command).getOrElseThrow(r -> new AssertionError("opening refused: " + r.rule()));
+  private void open(Issued issued, OpenCase command) {
+    history = CaseFile.decideOpening(issued, command).getOrElseThrow(r -> new AssertionError("opening refused: " + r.rule()));
     file = CaseFile.replay(history).getOrElseThrow(h -> new AssertionError(h.problem()));
   }
 
-  private void accept(Command command) {
-    Seq<RecordedEvent> events = file.decide(command)
+  private void accept(Issued issued, Command command) {
+    Seq<RecordedEvent> events = file.decide(issued, command)
         .getOrElseThrow(r -> new AssertionError(command.kind() + " refused: " + r));
     history = history.appendAll(events);
     file = file.evolve(events);
   }
 
-  private Rejection refuse(Command command) {
+  private Rejection refuse(Issued issued, Command command) {
     CaseFile before = file;
-    Rejection rejection = file.handle(command).swap()
+    Rejection rejection = file.handle(issued, command).swap()
         .getOrElseThrow(f -> new AssertionError(command.kind() + " was accepted"));
     assertEquals(before, CaseFile.replay(history).getOrNull(), "a refusal changes nothing");
     return rejection;

@@ -62,18 +62,18 @@ class HumanitarianProtectionScenarioTest {
     return Issued.by(AMINA, Instant.parse("2026-04-06T08:00:00Z").plusSeconds(60L * minutes++));
   }
 
-  private void accept(Command command) {
+  private void accept(Issued issued, Command command) {
     Either<Rejection, Seq<RecordedEvent>> events = file == null
-        ? CaseFile.decideOpening((OpenCase) command)
-        : file.decide(command);
+        ? CaseFile.decideOpening(issued, (OpenCase) command)
+        : file.decide(issued, command);
     assertTrue(events.isRight(), () -> command.kind() + " refused: " + events.swap().getOrNull());
     history = history.appendAll(events.getOrElse(List.empty()));
     file = CaseFile.replay(history).getOrElseThrow(problem -> new AssertionError(problem.toString()));
   }
 
-  private Rejection refuse(Command command) {
+  private Rejection refuse(Issued issued, Command command) {
     CaseFile before = file;
-    Rejection rejection = file.decide(command).swap().getOrElseThrow(() -> new AssertionError(command.kind() + " accepted"));
+    Rejection rejection = file.decide(issued, command).swap().getOrElseThrow(() -> new AssertionError(command.kind() + " accepted"));
     assertEquals(before, file);
     return rejection;
   }
@@ -82,74 +82,74 @@ class HumanitarianProtectionScenarioTest {
   void a_referral_declined_by_one_service_is_accepted_by_another_and_followed_to_its_end() {
     // Amina, a protection case worker, takes in charge a woman who fled violence. The agreed scope is her
     // safety and her psychological wellbeing: nothing else of her life goes on the record.
-    accept(new OpenCase(now(), CaseId.of("PCM-2021-043"),
-        Client.of(ClientId.of("B-43"), "Name withheld", LocalDate.of(1995, 7, 1)), AMINA,
-        HashSet.of(LifeDomain.SAFETY, LifeDomain.PSYCHOLOGICAL_WELLBEING), DAY0));
-    accept(new StartAssessment(now()));
-    accept(new RecordNeed(now(), SAFETY, LifeDomain.SAFETY, "Needs a safe place away from the aggressor",
+    accept(now(), OpenCase.of(CaseId.of("PCM-2021-043"),
+        Client.of(ClientId.of("B-43"), "Name withheld", LocalDate.of(1995, 7, 1)), DAY0,
+        LifeDomain.SAFETY, LifeDomain.PSYCHOLOGICAL_WELLBEING));
+    accept(now(), new StartAssessment());
+    accept(now(), new RecordNeed(SAFETY, LifeDomain.SAFETY, "Needs a safe place away from the aggressor",
         Priority.URGENT, IdentifiedBy.CLIENT));
-    accept(new RecordNeed(now(), WELLBEING, LifeDomain.PSYCHOLOGICAL_WELLBEING, "Nightmares, anxiety",
+    accept(now(), new RecordNeed(WELLBEING, LifeDomain.PSYCHOLOGICAL_WELLBEING, "Nightmares, anxiety",
         Priority.HIGH, IdentifiedBy.CASE_MANAGER));
 
     // Her housing is outside the agreed boundaries: the case file refuses to record it.
-    assertTrue(refuse(new RecordNeed(now(), NeedId.of("N-house"), LifeDomain.HOUSING, "Rent arrears",
+    assertTrue(refuse(now(), new RecordNeed(NeedId.of("N-house"), LifeDomain.HOUSING, "Rent arrears",
         Priority.LOW, IdentifiedBy.CLIENT)) instanceof Rejection.NeedOutsideScope);
 
-    accept(new CompleteAssessment(now()));
-    accept(StartPlanning.of(now(), DayWindow.ofDays(DAY0, 180)));
+    accept(now(), new CompleteAssessment());
+    accept(now(), StartPlanning.of(DayWindow.ofDays(DAY0, 180)));
 
     // The plan: a goal for each need, a safe house now, and psychological support by referral.
-    accept(new AddGoal(now(), GoalId.of("G-safe"), HashSet.of(SAFETY), "Live in safety", "no contact with the aggressor",
+    accept(now(), new AddGoal(GoalId.of("G-safe"), HashSet.of(SAFETY), "Live in safety", "no contact with the aggressor",
         DAY0.plusDays(90)));
-    accept(new AddGoal(now(), GoalId.of("G-calm"), HashSet.of(WELLBEING), "Sleep again", "PHQ-9 below 10",
+    accept(now(), new AddGoal(GoalId.of("G-calm"), HashSet.of(WELLBEING), "Sleep again", "PHQ-9 below 10",
         DAY0.plusDays(150)));
-    accept(new PlanIntervention(now(), InterventionId.of("I-shelter"), HashSet.of(SAFETY), HashSet.of(GoalId.of("G-safe")),
+    accept(now(), new PlanIntervention(InterventionId.of("I-shelter"), HashSet.of(SAFETY), HashSet.of(GoalId.of("G-safe")),
         SHELTER, ServiceKind.RESIDENTIAL_PLACEMENT, DayWindow.ofDays(DAY0, 90), Money.of(2700)));
     // A second placement at the same time would be a second home: refused, whatever the need.
-    Rejection second = refuse(new PlanIntervention(now(), InterventionId.of("I-shelter-2"), HashSet.of(WELLBEING),
+    Rejection second = refuse(now(), new PlanIntervention(InterventionId.of("I-shelter-2"), HashSet.of(WELLBEING),
         HashSet.empty(), SHELTER, ServiceKind.RESIDENTIAL_PLACEMENT, DayWindow.ofDays(DAY0.plusDays(30), 30),
         Money.of(900)));
     assertEquals(new Rejection.ExclusiveServiceOverlap(InterventionId.of("I-shelter-2"), InterventionId.of("I-shelter"),
         ServiceKind.RESIDENTIAL_PLACEMENT, DayWindow.ofDays(DAY0.plusDays(30), 30)), second);
 
     // The referral to psychological support: the clinic first.
-    accept(new RequestReferral(now(), ReferralId.of("REF-1"), HashSet.of(WELLBEING), CLINIC,
+    accept(now(), new RequestReferral(ReferralId.of("REF-1"), HashSet.of(WELLBEING), CLINIC,
         ServiceKind.PSYCHOLOGICAL_SUPPORT, DAY0.plusDays(1)));
     // Sending the same request to the NGO while the clinic has not answered would be redundant.
     assertEquals(new Rejection.ReferralAlreadyPending(ReferralId.of("REF-2"), ReferralId.of("REF-1"), WELLBEING,
             ServiceKind.PSYCHOLOGICAL_SUPPORT),
-        refuse(new RequestReferral(now(), ReferralId.of("REF-2"), HashSet.of(WELLBEING), NGO,
+        refuse(now(), new RequestReferral(ReferralId.of("REF-2"), HashSet.of(WELLBEING), NGO,
             ServiceKind.PSYCHOLOGICAL_SUPPORT, DAY0.plusDays(1))));
     // The clinic declines: no Arabic-speaking psychologist. The loop is closed, and the NGO is asked.
-    accept(new DeclineReferral(now(), ReferralId.of("REF-1"), DAY0.plusDays(8), "No interpreter available"));
-    accept(new RequestReferral(now(), ReferralId.of("REF-2"), HashSet.of(WELLBEING), NGO,
+    accept(now(), new DeclineReferral(ReferralId.of("REF-1"), DAY0.plusDays(8), "No interpreter available"));
+    accept(now(), new RequestReferral(ReferralId.of("REF-2"), HashSet.of(WELLBEING), NGO,
         ServiceKind.PSYCHOLOGICAL_SUPPORT, DAY0.plusDays(9)));
-    accept(new AcceptReferral(now(), ReferralId.of("REF-2"), DAY0.plusDays(12)));
-    accept(new PlanIntervention(now(), InterventionId.of("I-psy"), HashSet.of(WELLBEING), HashSet.of(GoalId.of("G-calm")),
+    accept(now(), new AcceptReferral(ReferralId.of("REF-2"), DAY0.plusDays(12)));
+    accept(now(), new PlanIntervention(InterventionId.of("I-psy"), HashSet.of(WELLBEING), HashSet.of(GoalId.of("G-calm")),
         NGO, ServiceKind.PSYCHOLOGICAL_SUPPORT, DayWindow.ofDays(DAY0.plusDays(14), 120), Money.of(1200)));
 
-    accept(new AddParticipant(now(), Participant.of(ParticipantRole.CLIENT, "B-43", "Attend the weekly sessions")));
-    accept(new AddParticipant(now(), Participant.of(ParticipantRole.SERVICE_REPRESENTATIVE, "P-ngo",
+    accept(now(), new AddParticipant(Participant.of(ParticipantRole.CLIENT, "B-43", "Attend the weekly sessions")));
+    accept(now(), new AddParticipant(Participant.of(ParticipantRole.SERVICE_REPRESENTATIVE, "P-ngo",
         "Weekly sessions with an interpreter")));
-    accept(new RecordAgreement(now(), DAY0.plusDays(13)));
-    accept(new ApprovePlan(now(), DAY0.plusDays(13)));
-    accept(new StartImplementation(now()));
-    accept(new StartIntervention(now(), InterventionId.of("I-shelter"), DAY0.plusDays(13)));
-    accept(new StartIntervention(now(), InterventionId.of("I-psy"), DAY0.plusDays(14)));
+    accept(now(), new RecordAgreement(DAY0.plusDays(13)));
+    accept(now(), new ApprovePlan(DAY0.plusDays(13)));
+    accept(now(), new StartImplementation());
+    accept(now(), new StartIntervention(InterventionId.of("I-shelter"), DAY0.plusDays(13)));
+    accept(now(), new StartIntervention(InterventionId.of("I-psy"), DAY0.plusDays(14)));
 
     // Thirty days after the first start, with no review yet, monitoring is overdue.
     assertEquals(DAY0.plusDays(43), file.overdue(DAY0.plusDays(50), 30).reviewDueSince().getOrNull());
-    accept(new RecordReview(now(), DAY0.plusDays(45), HashMap.of(InterventionId.of("I-psy"), org.casemgmt.plan.Finding.ON_TRACK),
+    accept(now(), new RecordReview(DAY0.plusDays(45), HashMap.of(InterventionId.of("I-psy"), org.casemgmt.plan.Finding.ON_TRACK),
         ReviewDecision.CONTINUE));
     assertTrue(file.overdue(DAY0.plusDays(50), 30).reviewDueSince().isEmpty());
 
-    accept(CompleteReferral.successful(now(), ReferralId.of("REF-2"), DAY0.plusDays(134)));
-    accept(new CompleteIntervention(now(), InterventionId.of("I-psy"), DAY0.plusDays(134)));
-    accept(new CompleteIntervention(now(), InterventionId.of("I-shelter"), DAY0.plusDays(90)));
-    accept(new RecordReview(now(), DAY0.plusDays(135), HashMap.empty(), ReviewDecision.PROCEED_TO_EVALUATION));
-    accept(new RecordOutcome(now(), GoalId.of("G-safe"), GoalAchievement.ACHIEVED));
-    accept(new RecordOutcome(now(), GoalId.of("G-calm"), GoalAchievement.ACHIEVED));
-    accept(new CloseCase(now(), ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(140), "Living safely, sleeping again"));
+    accept(now(), CompleteReferral.successful(ReferralId.of("REF-2"), DAY0.plusDays(134)));
+    accept(now(), new CompleteIntervention(InterventionId.of("I-psy"), DAY0.plusDays(134)));
+    accept(now(), new CompleteIntervention(InterventionId.of("I-shelter"), DAY0.plusDays(90)));
+    accept(now(), new RecordReview(DAY0.plusDays(135), HashMap.empty(), ReviewDecision.PROCEED_TO_EVALUATION));
+    accept(now(), new RecordOutcome(GoalId.of("G-safe"), GoalAchievement.ACHIEVED));
+    accept(now(), new RecordOutcome(GoalId.of("G-calm"), GoalAchievement.ACHIEVED));
+    accept(now(), new CloseCase(ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(140), "Living safely, sleeping again"));
 
     // The record: both referrals and how each ended, the plan's participants, the whole cost delivered.
     assertEquals(Phase.CLOSED, file.phase());

@@ -9,6 +9,7 @@ import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
+import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -82,35 +83,45 @@ class InputValidationTest {
 
     @Test
     void a_command_with_every_field_missing_lists_every_problem_instead_of_a_null_pointer() {
-      assertEquals(List.of("issued:MISSING", "need:MISSING", "domain:MISSING", "description:MISSING",
-              "priority:MISSING", "identifiedBy:MISSING"),
-          problems(() -> new RecordNeed(null, null, null, null, null, null)));
-      assertEquals(List.of("issued:MISSING", "intervention:MISSING", "needs:MISSING", "goals:MISSING",
-              "provider:MISSING", "service:MISSING", "window:MISSING", "cost:MISSING"),
-          problems(() -> new PlanIntervention(null, null, null, null, null, null, null, null)));
-      assertEquals(List.of("issued:MISSING", "reason:MISSING", "closedOn:MISSING", "note:BLANK"),
-          problems(() -> new CloseCase(null, null, null, "")));
-      assertEquals(List.of("issued:MISSING", "findings:MISSING", "decision:MISSING"),
-          problems(() -> new RecordReview(null, DAY0, null, null)));
+      assertEquals(List.of("need:MISSING", "domain:MISSING", "description:MISSING", "priority:MISSING",
+              "identifiedBy:MISSING"),
+          problems(() -> new RecordNeed(null, null, null, null, null)));
+      assertEquals(List.of("intervention:MISSING", "needs:MISSING", "goals:MISSING", "provider:MISSING",
+              "service:MISSING", "window:MISSING", "cost:MISSING"),
+          problems(() -> new PlanIntervention(null, null, null, null, null, null, null)));
+      assertEquals(List.of("reason:MISSING", "closedOn:MISSING", "note:BLANK"),
+          problems(() -> new CloseCase(null, null, "")));
+      assertEquals(List.of("findings:MISSING", "decision:MISSING"),
+          problems(() -> new RecordReview(DAY0, null, null)));
+    }
+
+    @Test
+    void a_missing_envelope_is_listed_with_a_missing_command_wherever_the_two_travel_together() {
+      assertEquals(List.of("issued:MISSING", "command:MISSING"), problems(() -> IssuedCommand.of(null, null)));
+      assertEquals(List.of("issued:MISSING", "command:MISSING"), problems(() -> CaseFile.open(null, null)));
+      assertEquals(List.of("issued:MISSING", "command:MISSING"), problems(() -> CaseFile.decideOpening(null, null)));
+      assertEquals(List.of("issued:MISSING"), problems(() -> CaseFile.open(null,
+          OpenCase.of(CaseId.of("CASE-1"), Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0), DAY0, LifeDomain.WORK))));
+      assertEquals(List.of("issued:MISSING"), problems(() -> IssuedCommand.of(null, new StartAssessment())));
     }
 
     @Test
     void empty_and_null_containing_collections_are_reported() {
-      assertEquals(List.of("scope:EMPTY"), problems(() -> new OpenCase(ANNA, CaseId.of("CASE-1"),
-          Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0), StaffId.of("anna"), HashSet.empty(), DAY0)));
-      assertEquals(List.of("needs:NULL_ELEMENT"), problems(() -> new AddGoal(ANNA, GoalId.of("G-1"),
+      assertEquals(List.of("scope:EMPTY"), problems(() -> new OpenCase(CaseId.of("CASE-1"),
+          Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0), Option.some(StaffId.of("anna")), HashSet.empty(), DAY0)));
+      assertEquals(List.of("needs:NULL_ELEMENT"), problems(() -> new AddGoal(GoalId.of("G-1"),
           HashSet.of(NeedId.of("N-1"), null), "goal", "target", DAY0)));
-      assertEquals(List.of("findings:NULL_ELEMENT"), problems(() -> new RecordReview(ANNA, DAY0,
+      assertEquals(List.of("findings:NULL_ELEMENT"), problems(() -> new RecordReview(DAY0,
           HashMap.of(InterventionId.of("I-1"), null), org.casemgmt.plan.ReviewDecision.CONTINUE)));
     }
 
     @Test
     void sorted_collections_are_accepted_and_checked_without_comparing_null() {
       // A TreeSet compares what it is asked for with its elements: asking it for null would throw.
-      OpenCase opening = new OpenCase(ANNA, CaseId.of("CASE-1"), Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0),
-          StaffId.of("anna"), io.vavr.collection.TreeSet.of(LifeDomain.HOUSING, LifeDomain.WORK), DAY0);
+      OpenCase opening = new OpenCase(CaseId.of("CASE-1"), Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0),
+          Option.some(StaffId.of("anna")), io.vavr.collection.TreeSet.of(LifeDomain.HOUSING, LifeDomain.WORK), DAY0);
       assertEquals(2, opening.scope().size());
-      AddGoal goal = new AddGoal(ANNA, GoalId.of("G-1"), io.vavr.collection.TreeSet.of(NeedId.of("N-1")), "goal",
+      AddGoal goal = new AddGoal(GoalId.of("G-1"), io.vavr.collection.TreeSet.of(NeedId.of("N-1")), "goal",
           "target", DAY0);
       assertEquals(1, goal.needs().size());
     }
@@ -118,15 +129,15 @@ class InputValidationTest {
     @Test
     void options_holding_null_and_transitions_without_their_day_are_reported() {
       assertEquals(List.of("expectedVersion:NULL_ELEMENT"),
-          problems(() -> new Issued(StaffId.of("anna"), ANNA.at(), io.vavr.control.Option.some((Long) null))));
+          problems(() -> new Issued(StaffId.of("anna"), ANNA.at(), Option.some((Long) null))));
       org.casemgmt.plan.Intervention planned = plannedIntervention();
       assertEquals(List.of("on:MISSING"), problems(() -> planned.started(null)));
       assertEquals(List.of("newStatus:MISSING"), problems(() -> planned.withStatus(null)));
       assertEquals(List.of("finalStatus:MISSING", "on:MISSING"), problems(() -> planned.ended(null, null)));
       assertEquals(List.of("startedOn:NULL_ELEMENT"), problems(() -> new org.casemgmt.plan.Intervention(
           planned.id(), planned.needs(), planned.goals(), planned.provider(), planned.kind(), planned.window(),
-          planned.cost(), org.casemgmt.plan.InterventionStatus.ACTIVE, io.vavr.control.Option.some((LocalDate) null),
-          io.vavr.control.Option.none())));
+          planned.cost(), org.casemgmt.plan.InterventionStatus.ACTIVE, Option.some((LocalDate) null),
+          Option.none())));
       org.casemgmt.plan.Referral referral = org.casemgmt.plan.Referral.requested(
           org.casemgmt.plan.ReferralId.of("R-1"), HashSet.of(NeedId.of("N-1")), org.casemgmt.resource.Provider.of(
               org.casemgmt.resource.ProviderId.of("P-1"), "Centro", ResourceType.PUBLIC_SERVICE,
@@ -135,7 +146,7 @@ class InputValidationTest {
       assertEquals(List.of("answeredOn:NULL_ELEMENT"), problems(() -> referral.accepted(null)));
       assertEquals(List.of("reason:BLANK"), problems(() -> referral.declined(DAY0, " ")));
       assertEquals(List.of("reason:NULL_ELEMENT"),
-          problems(() -> new CaseEvent.ReferralCompleted(referral.id(), DAY0, false, io.vavr.control.Option.some(null))));
+          problems(() -> new CaseEvent.ReferralCompleted(referral.id(), DAY0, false, Option.some(null))));
     }
 
     @Test
@@ -157,13 +168,13 @@ class InputValidationTest {
       assertEquals(List.of("from:MISSING"), problems(() -> PhaseTable.reachable(null, false)));
       org.casemgmt.plan.Intervention planned = plannedIntervention();
       assertEquals(List.of("asOf:MISSING"), problems(() -> planned.costAccruedBy(null)));
-      PlanVersion plan = CaseFile.open(new OpenCase(ANNA, CaseId.of("CASE-1"),
-              Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0), StaffId.of("anna"), HashSet.of(LifeDomain.WORK), DAY0))
-          .flatMap(f -> f.handle(new StartAssessment(ANNA)))
-          .flatMap(f -> f.handle(new RecordNeed(ANNA, NeedId.of("N-1"), LifeDomain.WORK, "need", Priority.HIGH,
+      PlanVersion plan = CaseFile.open(ANNA,
+              OpenCase.of(CaseId.of("CASE-1"), Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0), DAY0, LifeDomain.WORK))
+          .flatMap(f -> f.handle(ANNA, new StartAssessment()))
+          .flatMap(f -> f.handle(ANNA, new RecordNeed(NeedId.of("N-1"), LifeDomain.WORK, "need", Priority.HIGH,
               IdentifiedBy.CLIENT)))
-          .flatMap(f -> f.handle(new CompleteAssessment(ANNA)))
-          .flatMap(f -> f.handle(StartPlanning.of(ANNA, DayWindow.ofDays(DAY0, 365))))
+          .flatMap(f -> f.handle(ANNA, new CompleteAssessment()))
+          .flatMap(f -> f.handle(ANNA, StartPlanning.of(DayWindow.ofDays(DAY0, 365))))
           .getOrElseThrow(r -> new AssertionError(r.rule()))
           .currentPlan().getOrNull();
       assertEquals(List.of("need:MISSING"), problems(() -> plan.covers(null)));
@@ -281,9 +292,8 @@ class InputValidationTest {
           HashSet.of(org.casemgmt.resource.ServiceKind.HOME_CARE));
 
       assertEquals("Provider[id=P-9, name=***, type=FAMILY_CAREGIVER, offers=HashSet(HOME_CARE)]", daughter.toString());
-      PlanIntervention command = new PlanIntervention(ANNA, InterventionId.of("I-1"), HashSet.of(NeedId.of("N-1")),
-          HashSet.empty(), daughter, org.casemgmt.resource.ServiceKind.HOME_CARE, DayWindow.ofDays(DAY0, 10),
-          Money.of(0));
+      PlanIntervention command = PlanIntervention.of(InterventionId.of("I-1"), NeedId.of("N-1"), daughter,
+          org.casemgmt.resource.ServiceKind.HOME_CARE, DayWindow.ofDays(DAY0, 10), Money.of(0));
       assertFalse(command.toString().contains("Rossi"), command.toString());
       assertThrows(InvalidInputException.class, () -> daughter.offers(null));
     }
@@ -292,25 +302,27 @@ class InputValidationTest {
     void commands_with_free_text_never_show_it() {
       NeedId need = NeedId.of("N-1");
       List<Command> commands = List.of(
-          new OpenCase(ANNA, CaseId.of("CASE-1"), Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0),
-              StaffId.of("anna"), HashSet.of(LifeDomain.SAFETY), DAY0),
-          new SuspendCase(ANNA, SECRET),
-          new CloseCase(ANNA, ClosureReason.MOVED_AWAY, LocalDate.of(2026, 2, 1), SECRET),
-          new ReopenCase(ANNA, SECRET),
-          new RecordNeed(ANNA, need, LifeDomain.SAFETY, SECRET, Priority.URGENT, IdentifiedBy.CLIENT),
-          new ReviseNeed(ANNA, need, SECRET, Priority.HIGH),
-          new WithdrawNeed(ANNA, need, SECRET),
-          new RecordStrength(ANNA, LifeDomain.WORK, SECRET),
-          new RecordResource(ANNA, ResourceId.of("R-1"), ResourceType.FAMILY_CAREGIVER, SECRET),
-          new AddGoal(ANNA, GoalId.of("G-1"), HashSet.of(need), SECRET, SECRET, DAY0),
-          new DeferNeed(ANNA, need, SECRET),
-          new CancelIntervention(ANNA, InterventionId.of("I-1"), DAY0, SECRET),
-          new Replan(ANNA, SECRET));
+          OpenCase.of(CaseId.of("CASE-1"), Client.of(ClientId.of("C-1"), "Maria Rossi", DAY0), DAY0, LifeDomain.SAFETY)
+              .managedBy(StaffId.of("anna")),
+          new SuspendCase(SECRET),
+          new CloseCase(ClosureReason.MOVED_AWAY, LocalDate.of(2026, 2, 1), SECRET),
+          new ReopenCase(SECRET),
+          new RecordNeed(need, LifeDomain.SAFETY, SECRET, Priority.URGENT, IdentifiedBy.CLIENT),
+          new ReviseNeed(need, SECRET, Priority.HIGH),
+          new WithdrawNeed(need, SECRET),
+          new RecordStrength(LifeDomain.WORK, SECRET),
+          new RecordResource(ResourceId.of("R-1"), ResourceType.FAMILY_CAREGIVER, SECRET),
+          new AddGoal(GoalId.of("G-1"), HashSet.of(need), SECRET, SECRET, DAY0),
+          new DeferNeed(need, SECRET),
+          new CancelIntervention(InterventionId.of("I-1"), DAY0, SECRET),
+          new Replan(SECRET));
 
       for (Command command : commands) {
         String text = command.toString();
         assertFalse(text.contains("Rossi"), command.kind() + ": " + text);
         assertTrue(text.contains("***"), command.kind() + ": " + text);
+        String enveloped = IssuedCommand.of(ANNA, command).toString();
+        assertFalse(enveloped.contains("Rossi"), command.kind() + " in its envelope: " + enveloped);
       }
     }
 

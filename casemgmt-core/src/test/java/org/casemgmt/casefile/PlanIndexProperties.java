@@ -156,16 +156,16 @@ class PlanIndexProperties {
 
   /** A case in planning over the ten-year period, with the twelve needs open. */
   private static CaseFile planning() {
-    Either<Rejection, CaseFile> file = CaseFile.open(new Command.OpenCase(ANNA, org.casemgmt.casefile.CaseId.of("C"),
-        org.casemgmt.party.Client.of(org.casemgmt.party.ClientId.of("P"), "Client", LocalDate.of(1980, 1, 1)),
-        org.casemgmt.party.StaffId.of("anna"), HashSet.of(org.casemgmt.need.LifeDomain.HOUSING), DAY0))
-        .flatMap(c -> c.handle(new Command.StartAssessment(ANNA)));
+    Either<Rejection, CaseFile> file = CaseFile.open(ANNA, Command.OpenCase.of(CaseId.of("C"),
+            org.casemgmt.party.Client.of(org.casemgmt.party.ClientId.of("P"), "Client", LocalDate.of(1980, 1, 1)),
+            DAY0, org.casemgmt.need.LifeDomain.HOUSING))
+        .flatMap(c -> c.handle(ANNA, new Command.StartAssessment()));
     for (NeedId need : NEEDS) {
-      file = file.flatMap(c -> c.handle(new Command.RecordNeed(ANNA, need, org.casemgmt.need.LifeDomain.HOUSING,
+      file = file.flatMap(c -> c.handle(ANNA, new Command.RecordNeed(need, org.casemgmt.need.LifeDomain.HOUSING,
           "need", Priority.HIGH, org.casemgmt.need.IdentifiedBy.CLIENT)));
     }
-    return file.flatMap(c -> c.handle(new Command.CompleteAssessment(ANNA)))
-        .flatMap(c -> c.handle(Command.StartPlanning.of(ANNA, PERIOD)))
+    return file.flatMap(c -> c.handle(ANNA, new Command.CompleteAssessment()))
+        .flatMap(c -> c.handle(ANNA, Command.StartPlanning.of(PERIOD)))
         .getOrElseThrow(r -> new AssertionError(r.rule()));
   }
 
@@ -181,7 +181,7 @@ class PlanIndexProperties {
             ProviderId.of("P-1"), p.kind(), p.window(), Money.of(10));
         Option<Overlap> overlap = expectedOverlap(accepted, i);
         Option<Overlap> clash = expectedClash(accepted, i);
-        Either<Rejection, CaseFile> result = file.handle(new Command.PlanIntervention(ANNA, i.id(), p.needs(),
+        Either<Rejection, CaseFile> result = file.handle(ANNA, new Command.PlanIntervention(i.id(), p.needs(),
             HashSet.empty(), org.casemgmt.resource.Provider.of(ProviderId.of("P-1"), "Provider",
                 org.casemgmt.resource.ResourceType.PUBLIC_SERVICE, HashSet.ofAll(KINDS)),
             p.kind(), p.window(), Money.of(10)));

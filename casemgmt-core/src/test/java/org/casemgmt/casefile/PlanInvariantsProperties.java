@@ -93,19 +93,19 @@ class PlanInvariantsProperties {
 
     /** A case in planning over two years around DAY0 with one need, and one counselling intervention. */
     private Either<Rejection, CaseFile> planWith(int id, DayWindow window) {
-      return CaseFile.open(new Command.OpenCase(ANNA, CaseId.of("CASE-1"),
-              Client.of(ClientId.of("C-1"), "Client 1", LocalDate.of(1980, 1, 1)), StaffId.of("anna"),
-              HashSet.of(LifeDomain.HOUSING), DAY0.minusDays(120)))
-          .flatMap(c -> c.handle(new Command.StartAssessment(ANNA)))
-          .flatMap(c -> c.handle(new Command.RecordNeed(ANNA, NEED, LifeDomain.HOUSING, "need", Priority.HIGH,
+      return CaseFile.open(ANNA, Command.OpenCase.of(CaseId.of("CASE-1"),
+              Client.of(ClientId.of("C-1"), "Client 1", LocalDate.of(1980, 1, 1)), DAY0.minusDays(120),
+              LifeDomain.HOUSING))
+          .flatMap(c -> c.handle(ANNA, new Command.StartAssessment()))
+          .flatMap(c -> c.handle(ANNA, new Command.RecordNeed(NEED, LifeDomain.HOUSING, "need", Priority.HIGH,
               IdentifiedBy.CLIENT)))
-          .flatMap(c -> c.handle(new Command.CompleteAssessment(ANNA)))
-          .flatMap(c -> c.handle(Command.StartPlanning.of(ANNA, DayWindow.ofDays(DAY0.minusDays(100), 730))))
+          .flatMap(c -> c.handle(ANNA, new Command.CompleteAssessment()))
+          .flatMap(c -> c.handle(ANNA, Command.StartPlanning.of(DayWindow.ofDays(DAY0.minusDays(100), 730))))
           .flatMap(c -> planOn(c, id, window));
     }
 
     private Either<Rejection, CaseFile> planOn(CaseFile file, int id, DayWindow window) {
-      return file.handle(new Command.PlanIntervention(ANNA, InterventionId.of("I-" + id), HashSet.of(NEED),
+      return file.handle(ANNA, new Command.PlanIntervention(InterventionId.of("I-" + id), HashSet.of(NEED),
           HashSet.empty(), Provider.of(ProviderId.of("P-" + id), "Provider", ResourceType.PUBLIC_SERVICE,
               HashSet.of(ServiceKind.COUNSELLING)), ServiceKind.COUNSELLING, window, Money.of(100)));
     }

@@ -40,44 +40,44 @@ class ReferenceLifecycleTest {
   static final Issued ANNA = Issued.by(StaffId.of("anna"), Instant.parse("2026-01-05T09:00:00Z"));
 
   static PlanIntervention intervention(int id, int need, String provider, ServiceKind kind, int from, int to) {
-    return new PlanIntervention(ANNA, InterventionId.of("I-" + id), HashSet.of(NeedId.of("N-" + need)),
-        HashSet.of(GoalId.of("G-1")), Provider.of(ProviderId.of(provider), "Provider " + provider,
-            ResourceType.PUBLIC_SERVICE, HashSet.of(kind)),
-        kind, DayWindow.of(DAY0.plusDays(from), DAY0.plusDays(to)), Money.of(100));
+    return PlanIntervention.of(InterventionId.of("I-" + id), NeedId.of("N-" + need),
+            Provider.of(ProviderId.of(provider), "Provider " + provider, ResourceType.PUBLIC_SERVICE, kind),
+            kind, DayWindow.of(DAY0.plusDays(from), DAY0.plusDays(to)), Money.of(100))
+        .serving(GoalId.of("G-1"));
   }
 
-  /** The 25 commands after opening, in the table's order (plus a goal and the client's agreement). */
+  /** The 25 commands after opening, in the table's order (plus a goal and the client's agreement), all Anna's. */
   static final List<Command> COMMANDS = List.of(
-      new StartAssessment(ANNA),
-      new RecordNeed(ANNA, NeedId.of("N-1"), LifeDomain.PSYCHOLOGICAL_WELLBEING, "need one", Priority.HIGH, IdentifiedBy.CLIENT),
-      new RecordNeed(ANNA, NeedId.of("N-2"), LifeDomain.HOUSING, "need two", Priority.HIGH, IdentifiedBy.CLIENT),
-      new RecordNeed(ANNA, NeedId.of("N-3"), LifeDomain.SOCIAL_INCLUSION, "need three", Priority.MEDIUM, IdentifiedBy.CASE_MANAGER),
-      new CompleteAssessment(ANNA),
-      StartPlanning.of(ANNA, DayWindow.ofDays(DAY0, 365)),
-      new AddGoal(ANNA, GoalId.of("G-1"), HashSet.of(NeedId.of("N-1"), NeedId.of("N-2"), NeedId.of("N-3")),
+      new StartAssessment(),
+      new RecordNeed(NeedId.of("N-1"), LifeDomain.PSYCHOLOGICAL_WELLBEING, "need one", Priority.HIGH, IdentifiedBy.CLIENT),
+      new RecordNeed(NeedId.of("N-2"), LifeDomain.HOUSING, "need two", Priority.HIGH, IdentifiedBy.CLIENT),
+      new RecordNeed(NeedId.of("N-3"), LifeDomain.SOCIAL_INCLUSION, "need three", Priority.MEDIUM, IdentifiedBy.CASE_MANAGER),
+      new CompleteAssessment(),
+      StartPlanning.of(DayWindow.ofDays(DAY0, 365)),
+      new AddGoal(GoalId.of("G-1"), HashSet.of(NeedId.of("N-1"), NeedId.of("N-2"), NeedId.of("N-3")),
           "goal", "target", DAY0.plusDays(90)),
       intervention(1, 1, "P-101", ServiceKind.COUNSELLING, 0, 30),
       intervention(2, 2, "P-202", ServiceKind.HOUSING, 0, 60),
       intervention(3, 3, "P-303", ServiceKind.COUNSELLING, 10, 40),
       intervention(4, 1, "P-104", ServiceKind.COUNSELLING, 30, 60),
       intervention(5, 2, "P-205", ServiceKind.HOUSING, 60, 90),
-      new RecordAgreement(ANNA, DAY0),
-      new ApprovePlan(ANNA, DAY0),
-      new StartImplementation(ANNA),
-      new StartIntervention(ANNA, InterventionId.of("I-1"), DAY0),
-      new StartIntervention(ANNA, InterventionId.of("I-2"), DAY0),
-      new StartIntervention(ANNA, InterventionId.of("I-3"), DAY0.plusDays(10)),
-      new StartIntervention(ANNA, InterventionId.of("I-4"), DAY0.plusDays(30)),
-      new StartIntervention(ANNA, InterventionId.of("I-5"), DAY0.plusDays(60)),
-      new RecordReview(ANNA, DAY0.plusDays(30), HashMap.empty(), ReviewDecision.CONTINUE),
-      new RecordReview(ANNA, DAY0.plusDays(60), HashMap.empty(), ReviewDecision.CONTINUE),
-      new StartEvaluation(ANNA),
-      new RecordOutcome(ANNA, GoalId.of("G-1"), GoalAchievement.ACHIEVED),
-      new CloseCase(ANNA, ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(90), "closing report"));
+      new RecordAgreement(DAY0),
+      new ApprovePlan(DAY0),
+      new StartImplementation(),
+      new StartIntervention(InterventionId.of("I-1"), DAY0),
+      new StartIntervention(InterventionId.of("I-2"), DAY0),
+      new StartIntervention(InterventionId.of("I-3"), DAY0.plusDays(10)),
+      new StartIntervention(InterventionId.of("I-4"), DAY0.plusDays(30)),
+      new StartIntervention(InterventionId.of("I-5"), DAY0.plusDays(60)),
+      new RecordReview(DAY0.plusDays(30), HashMap.empty(), ReviewDecision.CONTINUE),
+      new RecordReview(DAY0.plusDays(60), HashMap.empty(), ReviewDecision.CONTINUE),
+      new StartEvaluation(),
+      new RecordOutcome(GoalId.of("G-1"), GoalAchievement.ACHIEVED),
+      new CloseCase(ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(90), "closing report"));
 
-  static final OpenCase OPENING = new OpenCase(ANNA, CaseId.of("CASE-1"),
-      Client.of(ClientId.of("C-1"), "Maria Rossi", LocalDate.of(1980, 1, 1)), StaffId.of("anna"),
-      HashSet.of(LifeDomain.values()), DAY0);
+  /** Anna opens the case and so becomes its case manager. */
+  static final OpenCase OPENING = OpenCase.of(CaseId.of("CASE-1"),
+      Client.of(ClientId.of("C-1"), "Maria Rossi", LocalDate.of(1980, 1, 1)), DAY0, LifeDomain.values());
 
   @Test
   void the_reference_lifecycle_is_accepted_from_intake_to_closure() {
@@ -87,9 +87,9 @@ class ReferenceLifecycleTest {
   }
 
   static CaseFile closedCase() {
-    Either<Rejection, CaseFile> result = CaseFile.open(OPENING);
+    Either<Rejection, CaseFile> result = CaseFile.open(ANNA, OPENING);
     for (Command command : COMMANDS) {
-      Either<Rejection, CaseFile> next = result.flatMap(c -> c.handle(command));
+      Either<Rejection, CaseFile> next = result.flatMap(c -> c.handle(ANNA, command));
       assertTrue(next.isRight(), () -> command.kind() + " was refused: " + next.swap().getOrNull());
       result = next;
     }
@@ -98,11 +98,11 @@ class ReferenceLifecycleTest {
 
   @Test
   void handle_equals_decide_then_evolve_at_every_step_whatever_sequence_holds_the_events() {
-    CaseFile file = CaseFile.open(OPENING).getOrNull();
-    io.vavr.collection.Vector<RecordedEvent> history = CaseFile.decideOpening(OPENING).getOrNull().toVector();
+    CaseFile file = CaseFile.open(ANNA, OPENING).getOrNull();
+    io.vavr.collection.Vector<RecordedEvent> history = CaseFile.decideOpening(ANNA, OPENING).getOrNull().toVector();
     for (Command command : COMMANDS) {
-      CaseFile handled = file.handle(command).getOrNull();
-      io.vavr.collection.Seq<RecordedEvent> events = file.decide(command).getOrNull();
+      CaseFile handled = file.handle(ANNA, command).getOrNull();
+      io.vavr.collection.Seq<RecordedEvent> events = file.decide(ANNA, command).getOrNull();
       CaseFile fromList = file.evolve(events);
       CaseFile fromVector = file.evolve(events.toVector());
       assertEquals(handled, fromList, command.kind().toString());
@@ -118,11 +118,11 @@ class ReferenceLifecycleTest {
 
   @Test
   void a_history_whose_events_do_not_follow_one_another_is_answered_as_inconsistent_not_thrown() {
-    io.vavr.collection.Vector<RecordedEvent> history = CaseFile.decideOpening(OPENING).getOrNull().toVector();
-    CaseFile file = CaseFile.open(OPENING).getOrNull();
+    io.vavr.collection.Vector<RecordedEvent> history = CaseFile.decideOpening(ANNA, OPENING).getOrNull().toVector();
+    CaseFile file = CaseFile.open(ANNA, OPENING).getOrNull();
     for (Command command : COMMANDS) {
-      history = history.appendAll(file.decide(command).getOrNull());
-      file = file.handle(command).getOrNull();
+      history = history.appendAll(file.decide(ANNA, command).getOrNull());
+      file = file.handle(ANNA, command).getOrNull();
     }
     // Drop the planning of I-1 and renumber: the sequence is whole, but I-1 is later started without being planned.
     int planned = history.indexWhere(e -> e.event() instanceof CaseEvent.InterventionPlanned p
@@ -145,7 +145,7 @@ class ReferenceLifecycleTest {
     // A null event is a clear error, not a NullPointerException.
     io.vavr.collection.Vector<RecordedEvent> holed = history.update(3, (RecordedEvent) null);
     assertThrows(IllegalArgumentException.class, () -> CaseFile.replay(holed));
-    CaseFile opened = CaseFile.open(OPENING).getOrNull();
+    CaseFile opened = CaseFile.open(ANNA, OPENING).getOrNull();
     assertThrows(IllegalArgumentException.class, () -> opened.evolve(List.of((RecordedEvent) null)));
   }
 
@@ -169,9 +169,9 @@ class ReferenceLifecycleTest {
 
   @Test
   void the_providers_are_those_of_the_planned_interventions_as_last_described() {
-    CaseFile planning = CaseFile.open(OPENING).getOrNull();
+    CaseFile planning = CaseFile.open(ANNA, OPENING).getOrNull();
     for (Command command : COMMANDS.take(7)) {
-      planning = planning.handle(command).getOrNull();
+      planning = planning.handle(ANNA, command).getOrNull();
     }
     Provider counselling = Provider.of(ProviderId.of("P-9"), "Provider P-9", ResourceType.THIRD_SECTOR,
         HashSet.of(ServiceKind.COUNSELLING));
@@ -180,10 +180,10 @@ class ReferenceLifecycleTest {
     CaseFile planned = planning;
     for (PlanIntervention command : List.of(
         planned(1, 1, counselling, ServiceKind.COUNSELLING), planned(2, 2, counselling, ServiceKind.COUNSELLING))) {
-      planned = planned.handle(command).getOrNull();
+      planned = planned.handle(ANNA, command).getOrNull();
     }
     assertEquals(HashMap.of(ProviderId.of("P-9"), counselling), planned.providers());
-    CaseFile widenedFile = planned.handle(planned(3, 3, widened, ServiceKind.HOUSING)).getOrNull();
+    CaseFile widenedFile = planned.handle(ANNA, planned(3, 3, widened, ServiceKind.HOUSING)).getOrNull();
     assertEquals(HashMap.of(ProviderId.of("P-9"), widened), widenedFile.providers(), "the latest description wins");
     assertEquals(HashMap.of(ProviderId.of("P-9"), counselling), planned.providers(), "earlier versions never change");
   }
@@ -211,7 +211,7 @@ class ReferenceLifecycleTest {
   }
 
   static PlanIntervention planned(int id, int need, Provider provider, ServiceKind kind) {
-    return new PlanIntervention(ANNA, InterventionId.of("I-" + id), HashSet.of(NeedId.of("N-" + need)),
-        HashSet.empty(), provider, kind, DayWindow.ofDays(DAY0, 30), Money.of(100));
+    return PlanIntervention.of(InterventionId.of("I-" + id), NeedId.of("N-" + need), provider, kind,
+        DayWindow.ofDays(DAY0, 30), Money.of(100));
   }
 }

@@ -42,28 +42,30 @@ class ReferralAndOverdueTest {
 
   /** A case in planning with one open need N-1 (work) and a goal G-1 due after 60 days. */
   static CaseFile planning() {
-    return CaseFile.open(new OpenCase(ANNA, CaseId.of("C-1"), Client.of(ClientId.of("X"), "Someone", DAY0.minusYears(30)),
-            StaffId.of("anna"), HashSet.of(LifeDomain.WORK), DAY0))
-        .flatMap(c -> c.handle(new StartAssessment(ANNA)))
-        .flatMap(c -> c.handle(new RecordNeed(ANNA, N1, LifeDomain.WORK, "Unemployed", Priority.HIGH, IdentifiedBy.CLIENT)))
-        .flatMap(c -> c.handle(new CompleteAssessment(ANNA)))
-        .flatMap(c -> c.handle(StartPlanning.of(ANNA, DayWindow.ofDays(DAY0, 365))))
-        .flatMap(c -> c.handle(new AddGoal(ANNA, GoalId.of("G-1"), HashSet.of(N1), "Work", "a contract", DAY0.plusDays(60))))
+    Client someone = Client.of(ClientId.of("X"), "Someone", DAY0.minusYears(30));
+    return CaseFile.open(ANNA, OpenCase.of(CaseId.of("C-1"), someone, DAY0, LifeDomain.WORK))
+        .flatMap(c -> c.handle(ANNA, new StartAssessment()))
+        .flatMap(c -> c.handle(ANNA, new RecordNeed(N1, LifeDomain.WORK, "Unemployed", Priority.HIGH, IdentifiedBy.CLIENT)))
+        .flatMap(c -> c.handle(ANNA, new CompleteAssessment()))
+        .flatMap(c -> c.handle(ANNA, StartPlanning.of(DayWindow.ofDays(DAY0, 365))))
+        .flatMap(c -> c.handle(ANNA, AddGoal.of(GoalId.of("G-1"), N1, "Work", "a contract", DAY0.plusDays(60))))
         .getOrElseThrow(r -> new AssertionError(r.toString()));
   }
 
+  /** The rejection of a command Anna issues, checking that the refusal changed nothing. */
   static Rejection refused(CaseFile file, Command command) {
-    Rejection rejection = file.decide(command).swap().getOrElseThrow(() -> new AssertionError("accepted"));
-    assertEquals(file, file.handle(command).fold(r -> file, c -> c), "a refusal changes nothing");
+    Rejection rejection = file.decide(ANNA, command).swap().getOrElseThrow(() -> new AssertionError("accepted"));
+    assertEquals(file, file.handle(ANNA, command).fold(r -> file, c -> c), "a refusal changes nothing");
     return rejection;
   }
 
-  static CaseFile accepted(CaseFile file, Command command) {
-    return file.handle(command).getOrElseThrow(r -> new AssertionError(r.toString()));
+  /** The case file after commands Anna issues, each of which must be accepted. */
+  static CaseFile accepted(CaseFile file, Command... commands) {
+    return file.handleAll(ANNA, commands).getOrElseThrow(refused -> new AssertionError(refused.toString()));
   }
 
   static RequestReferral request(ReferralId id, LocalDate on) {
-    return new RequestReferral(ANNA, id, HashSet.of(N1), TRAINING, ServiceKind.TRAINING, on);
+    return RequestReferral.of(id, N1, TRAINING, ServiceKind.TRAINING, on);
   }
 
   @Nested
@@ -72,28 +74,28 @@ class ReferralAndOverdueTest {
     @Test
     void a_referral_to_a_provider_that_does_not_offer_the_service_is_rejected() {
       assertEquals(new Rejection.ServiceNotOffered(TRAINING.id(), ServiceKind.COUNSELLING),
-          refused(planning(), new RequestReferral(ANNA, R1, HashSet.of(N1), TRAINING, ServiceKind.COUNSELLING, DAY0)));
+          refused(planning(), RequestReferral.of(R1, N1, TRAINING, ServiceKind.COUNSELLING, DAY0)));
     }
 
     @Test
     void a_referral_for_an_unknown_need_is_rejected() {
       assertEquals(new Rejection.UnknownNeed(NeedId.of("N-9")), refused(planning(),
-          new RequestReferral(ANNA, R1, HashSet.of(NeedId.of("N-9")), TRAINING, ServiceKind.TRAINING, DAY0)));
+          RequestReferral.of(R1, NeedId.of("N-9"), TRAINING, ServiceKind.TRAINING, DAY0)));
     }
 
     @Test
     void a_declined_referral_cannot_be_accepted_afterwards() {
-      CaseFile file = accepted(accepted(planning(), request(R1, DAY0)), new DeclineReferral(ANNA, R1, DAY0, "full"));
+      CaseFile file = accepted(planning(), request(R1, DAY0), new DeclineReferral(R1, DAY0, "full"));
       assertEquals(new Rejection.ReferralNotInStatus(R1, ReferralStatus.DECLINED, ReferralStatus.REQUESTED),
-          refused(file, new AcceptReferral(ANNA, R1, DAY0)));
+          refused(file, new AcceptReferral(R1, DAY0)));
     }
 
     @Test
     void a_new_referral_for_the_same_need_and_service_is_possible_once_the_first_has_ended() {
       CaseFile file = accepted(planning(), request(R1, DAY0));
-      file = accepted(file, new AcceptReferral(ANNA, R1, DAY0.plusDays(1)));
-      assertTrue(file.decide(request(ReferralId.of("R-2"), DAY0.plusDays(2))).isLeft(), "still pending when accepted");
-      file = accepted(file, CompleteReferral.unsuccessful(ANNA, R1, DAY0.plusDays(30), "dropped out"));
+      file = accepted(file, new AcceptReferral(R1, DAY0.plusDays(1)));
+      assertTrue(file.decide(ANNA, request(ReferralId.of("R-2"), DAY0.plusDays(2))).isLeft(), "still pending when accepted");
+      file = accepted(file, CompleteReferral.unsuccessful(R1, DAY0.plusDays(30), "dropped out"));
       file = accepted(file, request(ReferralId.of("R-2"), DAY0.plusDays(31)));
       assertEquals(ReferralStatus.COMPLETED_UNSUCCESSFULLY, file.referrals().get(R1).map(r -> r.status()).getOrNull());
     }
@@ -101,10 +103,10 @@ class ReferralAndOverdueTest {
     @Test
     void an_unsuccessful_completion_needs_a_reason() {
       InvalidInputException e = assertThrows(InvalidInputException.class,
-          () -> new CompleteReferral(ANNA, R1, DAY0, false, Option.none()));
+          () -> new CompleteReferral(R1, DAY0, false, Option.none()));
       assertEquals(List.of("reason"), e.errors().map(err -> err.field()));
-      assertTrue(CompleteReferral.unsuccessful(ANNA, R1, DAY0, "a private reason").toString().contains("***"));
-      assertTrue(!CompleteReferral.unsuccessful(ANNA, R1, DAY0, "a private reason").toString().contains("private"));
+      assertTrue(CompleteReferral.unsuccessful(R1, DAY0, "a private reason").toString().contains("***"));
+      assertTrue(!CompleteReferral.unsuccessful(R1, DAY0, "a private reason").toString().contains("private"));
     }
   }
 
@@ -112,20 +114,20 @@ class ReferralAndOverdueTest {
   class Closure {
 
     CaseFile delivering() {
-      CaseFile file = accepted(planning(), new PlanIntervention(ANNA, InterventionId.of("I-1"), HashSet.of(N1),
-          HashSet.of(GoalId.of("G-1")), TRAINING, ServiceKind.TRAINING, DayWindow.ofDays(DAY0.plusDays(10), 60),
-          Money.of(600)));
-      for (Command c : List.of(new RecordAgreement(ANNA, DAY0), new ApprovePlan(ANNA, DAY0), new StartImplementation(ANNA),
-          new StartIntervention(ANNA, InterventionId.of("I-1"), DAY0.plusDays(10)), request(R1, DAY0.plusDays(12)))) {
-        file = accepted(file, c);
-      }
-      return file;
+      return accepted(planning(),
+          PlanIntervention.of(InterventionId.of("I-1"), N1, TRAINING, ServiceKind.TRAINING,
+              DayWindow.ofDays(DAY0.plusDays(10), 60), Money.of(600)).serving(GoalId.of("G-1")),
+          new RecordAgreement(DAY0),
+          new ApprovePlan(DAY0),
+          new StartImplementation(),
+          new StartIntervention(InterventionId.of("I-1"), DAY0.plusDays(10)),
+          request(R1, DAY0.plusDays(12)));
     }
 
     @Test
     void closing_ends_the_open_work_on_the_closing_day() {
       CaseFile closed = accepted(delivering(),
-          new CloseCase(ANNA, ClosureReason.MOVED_AWAY, DAY0.plusDays(20), "Moved to another region"));
+          new CloseCase(ClosureReason.MOVED_AWAY, DAY0.plusDays(20), "Moved to another region"));
       org.casemgmt.plan.Intervention i = closed.currentPlan().flatMap(p -> p.interventions().get(InterventionId.of("I-1")))
           .getOrElseThrow(AssertionError::new);
       assertEquals(org.casemgmt.plan.InterventionStatus.CANCELLED, i.status());
@@ -138,9 +140,9 @@ class ReferralAndOverdueTest {
     @Test
     void closing_before_open_work_started_is_rejected() {
       assertEquals(new Rejection.BeforeInterventionStart(InterventionId.of("I-1"), DAY0.plusDays(5), DAY0.plusDays(10)),
-          refused(delivering(), new CloseCase(ANNA, ClosureReason.MOVED_AWAY, DAY0.plusDays(5), "Moved")));
+          refused(delivering(), new CloseCase(ClosureReason.MOVED_AWAY, DAY0.plusDays(5), "Moved")));
       assertEquals(new Rejection.BeforeReferralStep(R1, DAY0.plusDays(11), DAY0.plusDays(12)),
-          refused(delivering(), new CloseCase(ANNA, ClosureReason.MOVED_AWAY, DAY0.plusDays(11), "Moved")));
+          refused(delivering(), new CloseCase(ClosureReason.MOVED_AWAY, DAY0.plusDays(11), "Moved")));
     }
   }
 
@@ -154,8 +156,8 @@ class ReferralAndOverdueTest {
 
     @Test
     void goals_past_due_and_interventions_past_their_window_are_listed() {
-      CaseFile file = accepted(planning(), new PlanIntervention(ANNA, InterventionId.of("I-1"), HashSet.of(N1),
-          HashSet.empty(), TRAINING, ServiceKind.TRAINING, DayWindow.ofDays(DAY0, 20), Money.of(500)));
+      CaseFile file = accepted(planning(), PlanIntervention.of(InterventionId.of("I-1"), N1, TRAINING,
+          ServiceKind.TRAINING, DayWindow.ofDays(DAY0, 20), Money.of(500)));
       org.casemgmt.casefile.Overdue overdue = file.overdue(DAY0.plusDays(61), 30);
       assertEquals(List.of(GoalId.of("G-1")), overdue.goalsPastDue().toList());
       assertEquals(List.of(InterventionId.of("I-1")), overdue.interventionsPastWindow().toList());

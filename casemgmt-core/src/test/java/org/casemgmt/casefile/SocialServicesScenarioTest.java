@@ -61,24 +61,23 @@ class SocialServicesScenarioTest {
     // husband died. Paola, a social worker, becomes her reference person. Together they agree which parts of
     // her life the services will deal with; her health stays with her GP, outside the case's boundaries.
     Client esposito = Client.of(ClientId.of("CL-4411"), "Carla Esposito", LocalDate.of(1955, 2, 14));
-    open(new OpenCase(by(PAOLA, REFERRAL), CASE, esposito, PAOLA,
-        HashSet.of(LifeDomain.HOUSING, LifeDomain.ECONOMIC, LifeDomain.SOCIAL_INCLUSION, LifeDomain.AUTONOMY),
-        REFERRAL));
+    open(by(PAOLA, REFERRAL), OpenCase.of(CASE, esposito, REFERRAL,
+        LifeDomain.HOUSING, LifeDomain.ECONOMIC, LifeDomain.SOCIAL_INCLUSION, LifeDomain.AUTONOMY));
     assertEquals(Phase.INTAKE, file.phase());
     assertEquals(PAOLA, file.caseManager());
     assertEquals(1, file.version());
 
     // Day 3, assessment. Paola looks at the whole situation, not one problem at a time: the needs come from
     // Signora Esposito herself, from her daughter, and from the home-care nurse who already visits her.
-    accept(new StartAssessment(by(PAOLA, day(2))));
-    accept(new RecordNeed(by(PAOLA, day(2)), HOUSING, LifeDomain.HOUSING,
+    accept(by(PAOLA, day(2)), new StartAssessment());
+    accept(by(PAOLA, day(2)), new RecordNeed(HOUSING, LifeDomain.HOUSING,
         "Three months of rent arrears, eviction letter received", Priority.URGENT, IdentifiedBy.CLIENT));
-    accept(new RecordNeed(by(PAOLA, day(2)), INCOME, LifeDomain.ECONOMIC,
+    accept(by(PAOLA, day(2)), new RecordNeed(INCOME, LifeDomain.ECONOMIC,
         "Pension does not cover rent and bills; not claiming the benefits she is entitled to", Priority.HIGH,
         IdentifiedBy.CASE_MANAGER));
-    accept(new RecordNeed(by(PAOLA, day(2)), ISOLATION, LifeDomain.SOCIAL_INCLUSION,
+    accept(by(PAOLA, day(2)), new RecordNeed(ISOLATION, LifeDomain.SOCIAL_INCLUSION,
         "Rarely leaves the flat since her husband died", Priority.MEDIUM, IdentifiedBy.CAREGIVER));
-    accept(new RecordNeed(by(PAOLA, day(2)), DAILY_LIVING, LifeDomain.AUTONOMY,
+    accept(by(PAOLA, day(2)), new RecordNeed(DAILY_LIVING, LifeDomain.AUTONOMY,
         "Struggles with shopping and heavy housework", Priority.MEDIUM, IdentifiedBy.OTHER_OPERATOR));
     assertEquals(Phase.ASSESSMENT, file.phase());
     assertEquals(List.of(HOUSING, INCOME, ISOLATION, DAILY_LIVING), file.openNeeds().map(Need::id).toList());
@@ -86,12 +85,12 @@ class SocialServicesScenarioTest {
 
     // Not only deficits: she still cooks for herself and used to sing in the parish choir; her daughter and a
     // neighbour help, and the local food bank already knows her.
-    accept(new RecordStrength(by(PAOLA, day(2)), LifeDomain.AUTONOMY, "Cooks for herself every day"));
-    accept(new RecordStrength(by(PAOLA, day(2)), LifeDomain.SOCIAL_INCLUSION, "Sang in the parish choir for years"));
-    accept(new RecordResource(by(PAOLA, day(2)), DAUGHTER, ResourceType.FAMILY_CAREGIVER,
+    accept(by(PAOLA, day(2)), new RecordStrength(LifeDomain.AUTONOMY, "Cooks for herself every day"));
+    accept(by(PAOLA, day(2)), new RecordStrength(LifeDomain.SOCIAL_INCLUSION, "Sang in the parish choir for years"));
+    accept(by(PAOLA, day(2)), new RecordResource(DAUGHTER, ResourceType.FAMILY_CAREGIVER,
         "Daughter, visits at weekends, handles the paperwork"));
-    accept(new RecordResource(by(PAOLA, day(2)), NEIGHBOUR, ResourceType.NEIGHBOUR, "Neighbour on the same floor"));
-    accept(new RecordResource(by(PAOLA, day(2)), FOOD_BANK, ResourceType.THIRD_SECTOR, "Parish food bank"));
+    accept(by(PAOLA, day(2)), new RecordResource(NEIGHBOUR, ResourceType.NEIGHBOUR, "Neighbour on the same floor"));
+    accept(by(PAOLA, day(2)), new RecordResource(FOOD_BANK, ResourceType.THIRD_SECTOR, "Parish food bank"));
     assertEquals(2, file.strengths().size());
     assertEquals(HashSet.of(DAUGHTER, NEIGHBOUR),
         file.resources().values().filter(r -> !r.type().isFormal()).map(Resource::id).toSet(),
@@ -100,29 +99,29 @@ class SocialServicesScenarioTest {
 
     // Day 10, hand-over. Paola moves to the child-protection team; Marco takes the case. There is never a moment
     // without a reference person: the hand-over is one event, from Paola to Marco.
-    accept(new HandOver(by(PAOLA, day(9)), MARCO));
+    accept(by(PAOLA, day(9)), new HandOver(MARCO));
     assertEquals(MARCO, file.caseManager());
     assertEquals(new CaseEvent.CaseHandedOver(PAOLA, MARCO), history.last().event());
     // Handing the case to Marco a second time would not be a hand-over at all.
-    assertEquals(new Rejection.AlreadyCaseManager(MARCO), refuse(new HandOver(by(MARCO, day(9)), MARCO)));
+    assertEquals(new Rejection.AlreadyCaseManager(MARCO), refuse(by(MARCO, day(9)), new HandOver(MARCO)));
 
     // Marco meets Signora Esposito and her daughter and concludes the assessment.
-    accept(new CompleteAssessment(by(MARCO, day(12))));
+    accept(by(MARCO, day(12)), new CompleteAssessment());
     assertTrue(file.assessmentCompleted());
 
     // Day 15, suspension. She falls and is admitted to hospital for a hip operation. The case is paused, in the
     // phase it was in; while it is paused only resuming or closing it is accepted, so nobody starts planning a
     // package of services for a person who cannot take part in it.
-    accept(new SuspendCase(by(MARCO, day(14)), "Admitted to hospital after a fall"));
+    accept(by(MARCO, day(14)), new SuspendCase("Admitted to hospital after a fall"));
     assertTrue(file.suspended());
     assertEquals(Phase.ASSESSMENT, file.phase());
     assertEquals(HashSet.of(CommandKind.RESUME_CASE, CommandKind.CLOSE_CASE), file.permittedCommands());
-    Rejection refused = refuse(StartPlanning.of(by(MARCO, day(16)), DayWindow.ofDays(day(16), 180)));
+    Rejection refused = refuse(by(MARCO, day(16)), StartPlanning.of(DayWindow.ofDays(day(16), 180)));
     assertEquals(new Rejection.CommandNotPermitted(CommandKind.START_PLANNING, Phase.ASSESSMENT, true,
         HashSet.of(CommandKind.RESUME_CASE, CommandKind.CLOSE_CASE), HashSet.of(Phase.CLOSED)), refused);
 
     // Day 36, she is home again and the case resumes where it stopped.
-    accept(new ResumeCase(by(MARCO, day(35))));
+    accept(by(MARCO, day(35)), new ResumeCase());
     assertFalse(file.suspended());
     assertEquals(Phase.ASSESSMENT, file.phase());
 
@@ -134,28 +133,28 @@ class SocialServicesScenarioTest {
     Provider welfareRights = Provider.of(ProviderId.of("P-PATRONATO"), "Patronato", ResourceType.THIRD_SECTOR,
         HashSet.of(ServiceKind.COUNSELLING));
     DayWindow period = DayWindow.ofDays(day(36), 180);
-    accept(StartPlanning.of(by(MARCO, day(36)), period));
-    accept(new AddGoal(by(MARCO, day(36)), GoalId.of("G-1"), HashSet.of(HOUSING, INCOME),
+    accept(by(MARCO, day(36)), StartPlanning.of(period));
+    accept(by(MARCO, day(36)), new AddGoal(GoalId.of("G-1"), HashSet.of(HOUSING, INCOME),
         "Keep her home", "Arrears settled and benefits paid", day(126)));
-    accept(new PlanIntervention(by(MARCO, day(36)), InterventionId.of("I-1"), HashSet.of(HOUSING),
+    accept(by(MARCO, day(36)), new PlanIntervention(InterventionId.of("I-1"), HashSet.of(HOUSING),
         HashSet.of(GoalId.of("G-1")), housingOffice, ServiceKind.HOUSING, DayWindow.ofDays(day(40), 90),
         Money.of(1800)));
-    accept(new PlanIntervention(by(MARCO, day(36)), InterventionId.of("I-2"), HashSet.of(INCOME),
+    accept(by(MARCO, day(36)), new PlanIntervention(InterventionId.of("I-2"), HashSet.of(INCOME),
         HashSet.of(GoalId.of("G-1")), welfareRights, ServiceKind.COUNSELLING, DayWindow.ofDays(day(40), 30),
         Money.of(0)));
-    accept(new DeferNeed(by(MARCO, day(36)), ISOLATION, "Choir again once she walks without help"));
-    accept(new DeferNeed(by(MARCO, day(36)), DAILY_LIVING, "Reassess home help after physiotherapy"));
-    accept(new RecordAgreement(by(MARCO, day(37)), day(37)));
-    accept(new ApprovePlan(by(MARCO, day(38)), day(38)));
-    accept(new StartImplementation(by(MARCO, day(40))));
-    accept(new StartIntervention(by(MARCO, day(40)), InterventionId.of("I-1"), day(40)));
+    accept(by(MARCO, day(36)), new DeferNeed(ISOLATION, "Choir again once she walks without help"));
+    accept(by(MARCO, day(36)), new DeferNeed(DAILY_LIVING, "Reassess home help after physiotherapy"));
+    accept(by(MARCO, day(37)), new RecordAgreement(day(37)));
+    accept(by(MARCO, day(38)), new ApprovePlan(day(38)));
+    accept(by(MARCO, day(40)), new StartImplementation());
+    accept(by(MARCO, day(40)), new StartIntervention(InterventionId.of("I-1"), day(40)));
     assertEquals(Phase.IMPLEMENTATION, file.phase());
     assertEquals(InterventionStatus.ACTIVE, file.currentPlan()
         .flatMap(p -> p.interventions().get(InterventionId.of("I-1"))).map(i -> i.status()).getOrNull());
 
     // Day 56, early closure. Her daughter offers her a room in her flat in another town, and she accepts. The
     // case is closed for that reason, with a closing note; the plan and every decision stay on the record.
-    accept(new CloseCase(by(MARCO, day(55)), ClosureReason.MOVED_AWAY, day(55),
+    accept(by(MARCO, day(55)), new CloseCase(ClosureReason.MOVED_AWAY, day(55),
         "Moved to her daughter's; file sent to the social services of her new town with her consent"));
     assertEquals(Phase.CLOSED, file.phase());
     assertEquals(Option.some(ClosureReason.MOVED_AWAY), file.closure());
@@ -178,21 +177,21 @@ class SocialServicesScenarioTest {
     return Issued.by(who, on.atTime(9, 0).toInstant(ZoneOffset.UTC));
   }
 
-  private void open(OpenCase command) {
-    history = CaseFile.decideOpening(command).getOrElseThrow(r -> new AssertionError("opening refused: " + r.rule()));
+  private void open(Issued issued, OpenCase command) {
+    history = CaseFile.decideOpening(issued, command).getOrElseThrow(r -> new AssertionError("opening refused: " + r.rule()));
     file = CaseFile.replay(history).getOrElseThrow(h -> new AssertionError(h.problem()));
   }
 
-  private void accept(Command command) {
-    Seq<RecordedEvent> events = file.decide(command)
+  private void accept(Issued issued, Command command) {
+    Seq<RecordedEvent> events = file.decide(issued, command)
         .getOrElseThrow(r -> new AssertionError(command.kind() + " refused: " + r));
     history = history.appendAll(events);
     file = file.evolve(events);
   }
 
-  private Rejection refuse(Command command) {
+  private Rejection refuse(Issued issued, Command command) {
     CaseFile before = file;
-    Rejection rejection = file.handle(command).swap()
+    Rejection rejection = file.handle(issued, command).swap()
         .getOrElseThrow(f -> new AssertionError(command.kind() + " was accepted"));
     assertEquals(before, CaseFile.replay(history).getOrNull(), "a refusal changes nothing");
     return rejection;

@@ -95,9 +95,9 @@ class PhaseDiagramsTest {
     @Test
     void starts_in_the_phase_a_new_case_is_opened_in() {
       Issued issued = Issued.by(StaffId.of("sw-01"), Instant.parse("2026-03-02T09:00:00Z"));
-      Phase opened = CaseFile.open(new Command.OpenCase(issued, CaseId.of("CASE-D"),
-              Client.of(ClientId.of("C-D"), "Test Person", LocalDate.of(1980, 1, 1)), StaffId.of("sw-01"),
-              HashSet.of(LifeDomain.HOUSING), LocalDate.of(2026, 3, 2)))
+      Client client = Client.of(ClientId.of("C-D"), "Test Person", LocalDate.of(1980, 1, 1));
+      Phase opened = CaseFile.open(issued,
+              Command.OpenCase.of(CaseId.of("CASE-D"), client, LocalDate.of(2026, 3, 2), LifeDomain.HOUSING))
           .map(CaseFile::phase)
           .getOrElseThrow(r -> new AssertionError(r.rule()));
       assertTrue(moves(mermaid, MERMAID_EDGE).contains(new Move("[*]", opened.name(), CommandKind.OPEN_CASE)), mermaid);

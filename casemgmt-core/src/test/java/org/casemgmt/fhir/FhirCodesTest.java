@@ -209,32 +209,31 @@ class FhirCodesTest {
 
     @Test
     void follows_the_case_from_intake_to_a_broken_off_closure() {
-      CaseFile intake = CaseFile.open(new Command.OpenCase(anna, CaseId.of("CASE-F"),
-              Client.of(ClientId.of("C-F"), "Test Person", LocalDate.of(1970, 5, 5)), StaffId.of("sw-01"),
-              HashSet.of(LifeDomain.HOUSING), day))
+      CaseFile intake = CaseFile.open(anna, Command.OpenCase.of(CaseId.of("CASE-F"),
+              Client.of(ClientId.of("C-F"), "Test Person", LocalDate.of(1970, 5, 5)), day, LifeDomain.HOUSING))
           .getOrElseThrow(r -> new AssertionError(r.rule()));
       assertEquals("planned", FhirCodes.episodeOfCareStatus(intake).code());
       assertEquals(Option.none(), FhirCodes.carePlanStatus(intake));
 
       Provider provider = Provider.of(ProviderId.of("P-F"), "Housing office", ResourceType.PUBLIC_SERVICE,
           HashSet.of(ServiceKind.HOUSING));
-      CaseFile planning = intake.handle(new Command.StartAssessment(anna))
-          .flatMap(c -> c.handle(new Command.RecordNeed(anna, NeedId.of("N-1"), LifeDomain.HOUSING, "Evicted",
-              Priority.URGENT, IdentifiedBy.CLIENT)))
-          .flatMap(c -> c.handle(new Command.CompleteAssessment(anna)))
-          .flatMap(c -> c.handle(Command.StartPlanning.of(anna, DayWindow.ofDays(day, 90))))
-          .flatMap(c -> c.handle(new Command.PlanIntervention(anna, InterventionId.of("I-1"),
-              HashSet.of(NeedId.of("N-1")), HashSet.empty(), provider, ServiceKind.HOUSING,
-              DayWindow.ofDays(day, 30), Money.of(500))))
-          .getOrElseThrow(r -> new AssertionError(r.rule()));
+      CaseFile planning = intake.handleAll(anna,
+              new Command.StartAssessment(),
+              new Command.RecordNeed(NeedId.of("N-1"), LifeDomain.HOUSING, "Evicted", Priority.URGENT,
+                  IdentifiedBy.CLIENT),
+              new Command.CompleteAssessment(),
+              Command.StartPlanning.of(DayWindow.ofDays(day, 90)),
+              Command.PlanIntervention.of(InterventionId.of("I-1"), NeedId.of("N-1"), provider, ServiceKind.HOUSING,
+                  DayWindow.ofDays(day, 30), Money.of(500)))
+          .getOrElseThrow(refused -> new AssertionError(refused.kind() + ": " + refused.rejection().rule()));
       assertEquals("active", FhirCodes.episodeOfCareStatus(planning).code());
       assertEquals(Option.some("draft"), FhirCodes.carePlanStatus(planning).map(FhirCode::code));
 
-      CaseFile suspended = planning.handle(new Command.SuspendCase(anna, "Hospitalised"))
+      CaseFile suspended = planning.handle(anna, new Command.SuspendCase("Hospitalised"))
           .getOrElseThrow(r -> new AssertionError(r.rule()));
       assertEquals("onhold", FhirCodes.episodeOfCareStatus(suspended).code());
 
-      CaseFile closed = suspended.handle(new Command.CloseCase(anna, ClosureReason.CLIENT_WITHDREW, day.plusDays(1), "Withdrew"))
+      CaseFile closed = suspended.handle(anna, new Command.CloseCase(ClosureReason.CLIENT_WITHDREW, day.plusDays(1), "Withdrew"))
           .getOrElseThrow(r -> new AssertionError(r.rule()));
       assertEquals("cancelled", FhirCodes.episodeOfCareStatus(closed).code());
       assertEquals(Option.some("revoked"), FhirCodes.carePlanStatus(closed).map(FhirCode::code));

@@ -17,11 +17,12 @@ import org.casemgmt.casefile.CaseEvent.AssessmentStarted;
 import org.casemgmt.casefile.CaseEvent.CaseOpened;
 import org.casemgmt.casefile.CaseEvent.NeedRecorded;
 import org.casemgmt.casefile.CaseId;
-import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.Command.CompleteAssessment;
 import org.casemgmt.casefile.Command.OpenCase;
 import org.casemgmt.casefile.Command.RecordNeed;
 import org.casemgmt.casefile.Command.StartAssessment;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
@@ -53,8 +54,8 @@ class CaseFixtureTest {
       new CaseOpened(CASE, CLIENT, StaffId.of("anna"), HashSet.of(LifeDomain.HOUSING, LifeDomain.WORK), DAY0);
   static final NeedId N1 = NeedId.of("N-1");
 
-  static RecordNeed recordHousingNeed(Issued issued, String description) {
-    return new RecordNeed(issued, N1, LifeDomain.HOUSING, description, Priority.URGENT, IdentifiedBy.CLIENT);
+  static RecordNeed recordHousingNeed(String description) {
+    return new RecordNeed(N1, LifeDomain.HOUSING, description, Priority.URGENT, IdentifiedBy.CLIENT);
   }
 
   static NeedRecorded housingNeedRecorded(String description, Priority priority) {
@@ -116,17 +117,27 @@ class CaseFixtureTest {
     @Test
     void commands_build_a_history_and_a_refused_one_names_its_position_and_rule() {
       Issued anna = Issued.by(StaffId.of("anna"), CaseFixture.START);
-      OpenCase open = new OpenCase(anna, CASE, CLIENT, StaffId.of("anna"), HashSet.of(LifeDomain.HOUSING), DAY0);
+      IssuedCommand open = IssuedCommand.of(anna, OpenCase.of(CASE, CLIENT, DAY0, LifeDomain.HOUSING));
+      IssuedCommand start = IssuedCommand.of(anna, new StartAssessment());
 
-      CaseFixture.Given given = CaseFixture.givenCommands(open, new StartAssessment(anna),
-          recordHousingNeed(anna, SECRET));
+      CaseFixture.Given given = CaseFixture.givenCommands(open, start,
+          IssuedCommand.of(anna, recordHousingNeed(SECRET)));
       assertEquals(3, given.history().size());
       assertEquals(1, given.state().map(f -> f.openNeeds().size()).getOrElse(0));
 
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> CaseFixture.givenCommands(open, new StartAssessment(anna), new StartAssessment(anna)));
+          () -> CaseFixture.givenCommands(open, start, start));
       assertTrue(e.getMessage().contains("2 (START_ASSESSMENT)"), e.getMessage());
       assertTrue(e.getMessage().contains("CommandNotPermitted"), e.getMessage());
+    }
+
+    @Test
+    void commands_that_do_not_start_with_an_opening_are_a_setup_mistake() {
+      Issued anna = Issued.by(StaffId.of("anna"), CaseFixture.START);
+
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> CaseFixture.givenCommands(IssuedCommand.of(anna, new StartAssessment())));
+      assertTrue(e.getMessage().contains("must open the case, not START_ASSESSMENT"), e.getMessage());
     }
   }
 
@@ -152,7 +163,7 @@ class CaseFixtureTest {
     void commands_built_by_the_fixture_are_recorded_with_its_actor_and_instant() {
       Instant noon = Instant.parse("2026-02-10T12:00:00Z");
 
-      CaseFixture.Accepted accepted = CaseFixture.given(OPENED).at(noon).when(StartAssessment::new)
+      CaseFixture.Accepted accepted = CaseFixture.given(OPENED).at(noon).when(new StartAssessment())
           .thenEmits(new AssessmentStarted());
 
       assertEquals(List.of(new RecordedEvent(CASE, 2, CaseFixture.ACTOR, noon, new AssessmentStarted())),
@@ -163,7 +174,7 @@ class CaseFixtureTest {
     void a_clock_set_before_the_opening_gets_the_command_refused() {
       Instant before = CaseFixture.START.minusSeconds(1);
 
-      CaseFixture.given(OPENED).at(before).when(StartAssessment::new)
+      CaseFixture.given(OPENED).at(before).when(new StartAssessment())
           .thenRejectedWith(new IssuedBeforeOpening(before, CaseFixture.START));
     }
   }
@@ -174,7 +185,7 @@ class CaseFixtureTest {
     @Test
     void passes_with_the_emitted_events_and_gives_the_new_state() {
       CaseFixture.given(OPENED, new AssessmentStarted())
-          .when(issued -> recordHousingNeed(issued, SECRET))
+          .when(recordHousingNeed(SECRET))
           .thenEmits(housingNeedRecorded(SECRET, Priority.URGENT))
           .thenState(file -> assertEquals(List.of(N1), file.openNeeds().map(Need::id).toList()))
           .thenState(file -> assertEquals(3, file.version()));
@@ -183,7 +194,7 @@ class CaseFixtureTest {
     @Test
     void fails_naming_the_differing_field_without_printing_free_text() {
       CaseFixture.When when = CaseFixture.given(OPENED, new AssessmentStarted())
-          .when(issued -> recordHousingNeed(issued, SECRET));
+          .when(recordHousingNeed(SECRET));
 
       AssertionError e = assertThrows(AssertionError.class,
           () -> when.thenEmits(housingNeedRecorded("Another text entirely", Priority.LOW)));
@@ -198,7 +209,7 @@ class CaseFixtureTest {
 
     @Test
     void fails_when_a_different_number_of_events_is_expected() {
-      CaseFixture.When when = CaseFixture.given(OPENED).when(StartAssessment::new);
+      CaseFixture.When when = CaseFixture.given(OPENED).when(new StartAssessment());
 
       AssertionError none = assertThrows(AssertionError.class, () -> when.thenEmits());
       assertTrue(none.getMessage().contains("expected 0 event(s)"), none.getMessage());
@@ -207,7 +218,7 @@ class CaseFixtureTest {
 
     @Test
     void fails_when_another_kind_of_event_is_expected() {
-      CaseFixture.When when = CaseFixture.given(OPENED).when(StartAssessment::new);
+      CaseFixture.When when = CaseFixture.given(OPENED).when(new StartAssessment());
 
       AssertionError e = assertThrows(AssertionError.class, () -> when.thenEmits(new CaseEvent.CaseResumed()));
       assertTrue(e.getMessage().contains("CaseResumed"), e.getMessage());
@@ -216,7 +227,7 @@ class CaseFixtureTest {
 
     @Test
     void fails_when_the_command_is_rejected_naming_the_rule() {
-      CaseFixture.When when = CaseFixture.given(OPENED).when(issued -> recordHousingNeed(issued, SECRET));
+      CaseFixture.When when = CaseFixture.given(OPENED).when(recordHousingNeed(SECRET));
 
       AssertionError e = assertThrows(AssertionError.class, () -> when.thenEmits(housingNeedRecorded(SECRET,
           Priority.URGENT)));
@@ -237,10 +248,10 @@ class CaseFixtureTest {
 
     @Test
     void the_story_goes_on_with_sequence_numbers_that_continue_the_history() {
-      CaseFixture.Accepted second = CaseFixture.given(OPENED).when(StartAssessment::new)
+      CaseFixture.Accepted second = CaseFixture.given(OPENED).when(new StartAssessment())
           .thenEmits(new AssessmentStarted())
           .andThen()
-          .when(issued -> recordHousingNeed(issued, SECRET))
+          .when(recordHousingNeed(SECRET))
           .thenEmits(housingNeedRecorded(SECRET, Priority.URGENT));
 
       assertEquals(List.of(3L), second.events().map(RecordedEvent::sequence).toList());
@@ -250,8 +261,7 @@ class CaseFixtureTest {
 
     @Test
     void opening_a_case_from_no_history_emits_the_first_event() {
-      OpenCase open = new OpenCase(CaseFixture.givenNoCase().issued(), CASE, CLIENT, StaffId.of("anna"),
-          HashSet.of(LifeDomain.HOUSING, LifeDomain.WORK), DAY0);
+      OpenCase open = OpenCase.of(CASE, CLIENT, DAY0, LifeDomain.HOUSING, LifeDomain.WORK).managedBy(StaffId.of("anna"));
 
       CaseFixture.givenNoCase().when(open).thenEmits(OPENED)
           .thenState(file -> assertEquals(Phase.INTAKE, file.phase()))
@@ -260,7 +270,7 @@ class CaseFixtureTest {
 
     @Test
     void without_a_case_only_opening_one_can_be_issued() {
-      assertThrows(IllegalArgumentException.class, () -> CaseFixture.givenNoCase().when(StartAssessment::new));
+      assertThrows(IllegalArgumentException.class, () -> CaseFixture.givenNoCase().when(new StartAssessment()));
     }
   }
 
@@ -270,7 +280,7 @@ class CaseFixtureTest {
     @Test
     void passes_with_the_same_rejection_and_gives_its_typed_fields() {
       CaseFixture.Rejected<NeedOutsideScope> rejected = CaseFixture.given(OPENED, new AssessmentStarted())
-          .when(issued -> new RecordNeed(issued, N1, LifeDomain.SAFETY, SECRET, Priority.HIGH, IdentifiedBy.CLIENT))
+          .when(new RecordNeed(N1, LifeDomain.SAFETY, SECRET, Priority.HIGH, IdentifiedBy.CLIENT))
           .thenRejectedWith(new NeedOutsideScope(N1, LifeDomain.SAFETY, OPENED.scope()));
 
       assertEquals(LifeDomain.SAFETY, rejected.rejection().domain());
@@ -279,7 +289,7 @@ class CaseFixtureTest {
     @Test
     void fails_when_a_field_of_the_rejection_differs_naming_it() {
       CaseFixture.When when = CaseFixture.given(OPENED, new AssessmentStarted())
-          .when(issued -> new RecordNeed(issued, N1, LifeDomain.SAFETY, SECRET, Priority.HIGH, IdentifiedBy.CLIENT));
+          .when(new RecordNeed(N1, LifeDomain.SAFETY, SECRET, Priority.HIGH, IdentifiedBy.CLIENT));
 
       AssertionError e = assertThrows(AssertionError.class,
           () -> when.thenRejectedWith(new NeedOutsideScope(N1, LifeDomain.SAFETY, HashSet.of(LifeDomain.HOUSING))));
@@ -288,7 +298,7 @@ class CaseFixtureTest {
 
     @Test
     void fails_when_another_rule_refused_the_command() {
-      CaseFixture.When when = CaseFixture.given(OPENED).when(issued -> recordHousingNeed(issued, SECRET));
+      CaseFixture.When when = CaseFixture.given(OPENED).when(recordHousingNeed(SECRET));
 
       AssertionError byInstance = assertThrows(AssertionError.class, () -> when.thenRejectedWith(new DuplicateNeed(N1)));
       assertTrue(byInstance.getMessage().contains("CommandNotPermitted"), byInstance.getMessage());
@@ -298,7 +308,7 @@ class CaseFixtureTest {
 
     @Test
     void fails_when_the_command_was_accepted() {
-      CaseFixture.When when = CaseFixture.given(OPENED).when(StartAssessment::new);
+      CaseFixture.When when = CaseFixture.given(OPENED).when(new StartAssessment());
 
       AssertionError e = assertThrows(AssertionError.class, () -> when.thenRejectedWith(CommandNotPermitted.class));
       assertTrue(e.getMessage().contains("accepted with [AssessmentStarted]"), e.getMessage());
@@ -307,7 +317,7 @@ class CaseFixtureTest {
     @Test
     void by_type_gives_the_rejection_to_check_its_fields() {
       CaseFixture.given(OPENED)
-          .when(issued -> recordHousingNeed(issued, SECRET))
+          .when(recordHousingNeed(SECRET))
           .thenRejectedWith(CommandNotPermitted.class)
           .satisfying(r -> assertEquals(Phase.INTAKE, r.phase()))
           .satisfying(r -> assertFalse(r.suspended()))
@@ -317,7 +327,7 @@ class CaseFixtureTest {
     @Test
     void a_failing_check_on_the_fields_fails_the_test() {
       CaseFixture.Rejected<CommandNotPermitted> rejected = CaseFixture.given(OPENED)
-          .when(issued -> recordHousingNeed(issued, SECRET))
+          .when(recordHousingNeed(SECRET))
           .thenRejectedWith(CommandNotPermitted.class);
 
       assertThrows(AssertionError.class, () -> rejected.satisfying(r -> assertEquals(Phase.PLANNING, r.phase())));
@@ -325,10 +335,10 @@ class CaseFixtureTest {
 
     @Test
     void an_opening_expecting_another_version_is_refused() {
-      Issued stale = CaseFixture.givenNoCase().issued().expectingVersion(4);
-      OpenCase open = new OpenCase(stale, CASE, CLIENT, StaffId.of("anna"), HashSet.of(LifeDomain.HOUSING), DAY0);
+      CaseFixture.Given noCase = CaseFixture.givenNoCase();
+      OpenCase open = OpenCase.of(CASE, CLIENT, DAY0, LifeDomain.HOUSING).managedBy(StaffId.of("anna"));
 
-      CaseFixture.givenNoCase().when(open).thenRejectedWith(new Rejection.VersionConflict(CASE, 4, 0));
+      noCase.when(noCase.issued().expectingVersion(4), open).thenRejectedWith(new Rejection.VersionConflict(CASE, 4, 0));
     }
   }
 
@@ -337,20 +347,20 @@ class CaseFixtureTest {
 
     @Test
     void runs_the_checks_on_the_state_after_the_command() {
-      CaseFixture.given(OPENED).when(StartAssessment::new)
+      CaseFixture.given(OPENED).when(new StartAssessment())
           .thenState(file -> assertEquals(Phase.ASSESSMENT, file.phase()));
     }
 
     @Test
     void a_failing_check_fails_the_test() {
-      CaseFixture.When when = CaseFixture.given(OPENED).when(StartAssessment::new);
+      CaseFixture.When when = CaseFixture.given(OPENED).when(new StartAssessment());
 
       assertThrows(AssertionError.class, () -> when.thenState(file -> assertEquals(Phase.PLANNING, file.phase())));
     }
 
     @Test
     void fails_when_the_command_was_rejected() {
-      CaseFixture.When when = CaseFixture.given(OPENED).when(issued -> recordHousingNeed(issued, SECRET));
+      CaseFixture.When when = CaseFixture.given(OPENED).when(recordHousingNeed(SECRET));
 
       AssertionError e = assertThrows(AssertionError.class, () -> when.thenState(file -> { }));
       assertTrue(e.getMessage().contains("rejected: CommandNotPermitted"), e.getMessage());
@@ -359,21 +369,78 @@ class CaseFixtureTest {
     @Test
     void the_accepted_state_is_the_given_state_with_the_events_applied() {
       CaseFixture.Given given = CaseFixture.given(OPENED);
-      CaseFixture.Accepted accepted = given.when(StartAssessment::new).thenState(file -> { });
+      CaseFixture.Accepted accepted = given.when(new StartAssessment()).thenState(file -> { });
 
       assertEquals(given.state().map(f -> f.evolve(accepted.events())).getOrNull(), accepted.state());
       assertSame(accepted, accepted.thenState(file -> { }));
     }
   }
 
-  @Test
-  void commands_keep_their_own_stamp_when_given_ready_made() {
-    Issued bruno = Issued.by(StaffId.of("bruno"), CaseFixture.START.plusSeconds(60));
-    Command start = new StartAssessment(bruno);
+  /** Who issues the command, when, and the version they saw: the fixture's envelope, or one of the test's own. */
+  @Nested
+  class Envelopes {
 
-    CaseFixture.Accepted accepted = CaseFixture.given(OPENED).when(start).thenEmits(new AssessmentStarted());
+    final Instant noon = Instant.parse("2026-02-10T12:00:00Z");
+    final Issued bruno = Issued.by(StaffId.of("bruno"), CaseFixture.START.plusSeconds(60));
 
-    assertEquals(StaffId.of("bruno"), accepted.events().head().actor());
-    assertEquals(bruno.at(), accepted.events().head().at());
+    @Test
+    void a_bare_command_is_stamped_with_the_fixture_actor_at_its_clock() {
+      CaseFixture.Given given = CaseFixture.given(OPENED, new AssessmentStarted()).at(noon);
+      NeedRecorded recorded = housingNeedRecorded(SECRET, Priority.URGENT);
+
+      CaseFixture.Accepted bare = given.when(recordHousingNeed(SECRET)).thenEmits(recorded);
+
+      assertEquals(List.of(new RecordedEvent(CASE, 3, CaseFixture.ACTOR, noon, recorded)), bare.events().toList());
+      assertEquals(bare.events(), given.when(given.issued(), recordHousingNeed(SECRET)).thenEmits(recorded).events());
+      assertEquals(bare.events(),
+          given.when(IssuedCommand.of(given.issued(), recordHousingNeed(SECRET))).thenEmits(recorded).events());
+    }
+
+    @Test
+    void an_envelope_of_the_tests_own_is_used_as_given_not_the_fixture_clock() {
+      CaseFixture.Given given = CaseFixture.given(OPENED).at(noon);
+
+      CaseFixture.Accepted split = given.when(bruno, new StartAssessment()).thenEmits(new AssessmentStarted());
+      CaseFixture.Accepted whole = given.when(IssuedCommand.of(bruno, new StartAssessment()))
+          .thenEmits(new AssessmentStarted());
+
+      for (CaseFixture.Accepted accepted : List.of(split, whole)) {
+        assertEquals(StaffId.of("bruno"), accepted.events().head().actor());
+        assertEquals(bruno.at(), accepted.events().head().at());
+      }
+    }
+
+    @Test
+    void an_envelope_of_the_tests_own_is_also_what_a_refusal_is_decided_and_checked_with() {
+      Issued tooEarly = Issued.by(StaffId.of("bruno"), CaseFixture.START.minusSeconds(1));
+
+      // The fixture's own clock (noon) would be accepted: only the test's envelope can be refused.
+      CaseFixture.given(OPENED).at(noon).when(tooEarly, new StartAssessment())
+          .thenRejectedWith(new IssuedBeforeOpening(tooEarly.at(), CaseFixture.START));
+      CaseFixture.given(OPENED).at(noon).when(IssuedCommand.of(tooEarly, new StartAssessment()))
+          .thenRejectedWith(new IssuedBeforeOpening(tooEarly.at(), CaseFixture.START));
+    }
+
+    @Test
+    void a_stale_expected_version_is_refused_with_a_version_conflict() {
+      CaseFixture.Given given = CaseFixture.given(OPENED, new AssessmentStarted());
+
+      given.when(given.issued().expectingVersion(1), recordHousingNeed(SECRET))
+          .thenRejectedWith(new Rejection.VersionConflict(CASE, 1, 2));
+      given.when(IssuedCommand.of(given.issued().expectingVersion(1), recordHousingNeed(SECRET)))
+          .thenRejectedWith(new Rejection.VersionConflict(CASE, 1, 2));
+    }
+
+    @Test
+    void the_current_expected_version_is_accepted_and_is_stale_once_the_story_goes_on() {
+      CaseFixture.Given given = CaseFixture.given(OPENED, new AssessmentStarted());
+      Issued sawVersion2 = given.issued().expectingVersion(2);
+
+      CaseFixture.Given next = given.when(sawVersion2, recordHousingNeed(SECRET))
+          .thenEmits(housingNeedRecorded(SECRET, Priority.URGENT))
+          .andThen();
+
+      next.when(sawVersion2, new CompleteAssessment()).thenRejectedWith(new Rejection.VersionConflict(CASE, 2, 3));
+    }
   }
 }

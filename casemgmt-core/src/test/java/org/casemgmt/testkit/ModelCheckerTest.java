@@ -14,6 +14,8 @@ import org.casemgmt.casefile.CaseEvent;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.CommandKind;
+import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
@@ -31,11 +33,15 @@ class ModelCheckerTest {
 
   private static final SystemUnderTest REAL = SystemUnderTest.real();
 
-  /** Accepts a command the real rules refused, by recording the event the broken rule would have produced. */
-  private static SystemUnderTest.Handled accept(CaseFile state, Command command, CaseEvent event) {
-    Seq<RecordedEvent> events = List.of(new RecordedEvent(state.id(), state.version() + 1, command.issued().actor(),
-        command.issued().at(), event));
-    return new SystemUnderTest.Handled(Either.right(events), state.evolve(events));
+  /**
+   * Accepts a command the real rules refused, by recording the events the broken rule would have produced,
+   * numbered after the case's version and stamped with the command's envelope.
+   */
+  private static SystemUnderTest.Handled accept(CaseFile state, IssuedCommand command, CaseEvent... events) {
+    Issued issued = command.issued();
+    Seq<RecordedEvent> recorded = List.of(events).zipWithIndex().map(e ->
+        new RecordedEvent(state.id(), state.version() + 1 + e._2, issued.actor(), issued.at(), e._1));
+    return new SystemUnderTest.Handled(Either.right(recorded), state.evolve(recorded));
   }
 
   private static ModelChecker.Failure caught(SystemUnderTest broken, long seed) {
@@ -56,7 +62,7 @@ class ModelCheckerTest {
       SystemUnderTest offByOne = (state, command) -> {
         SystemUnderTest.Handled real = REAL.handle(state, command);
         if (real.answer().swap().getOrNull() instanceof Rejection.OverlappingIntervention o && o.sharedDays().days() == 1
-            && command instanceof Command.PlanIntervention p) {
+            && command.command() instanceof Command.PlanIntervention p) {
           Intervention planned = Intervention.of(p.intervention(), p.needs(), p.goals(), p.provider().id(), p.service(),
               p.window(), p.cost());
           return accept(state, command, new CaseEvent.InterventionPlanned(planned, p.provider()));
@@ -72,10 +78,13 @@ class ModelCheckerTest {
     @Test
     void a_skipped_phase_guard_that_lets_planning_start_at_intake() {
       SystemUnderTest skipsAssessment = (state, command) -> {
-        if (state.phase() == Phase.INTAKE && !state.suspended() && command instanceof Command.StartPlanning p
-            && p.issued().expectedVersion().forAll(v -> v == state.version())
-            && !p.issued().at().isBefore(state.openedAt())) {
-          return accept(state, command, new CaseEvent.PlanningStarted(1, p.period(), p.coverageThreshold()));
+        Issued issued = command.issued();
+        if (state.phase() == Phase.INTAKE && !state.suspended() && command.command() instanceof Command.StartPlanning p
+            && issued.expectedVersion().forAll(v -> v == state.version())
+            && !issued.at().isBefore(state.openedAt())) {
+          // evolve follows the phase table, so the broken rule walks the case through an empty assessment
+          return accept(state, command, new CaseEvent.AssessmentStarted(), new CaseEvent.AssessmentCompleted(),
+              new CaseEvent.PlanningStarted(1, p.period(), p.coverageThreshold()));
         }
         return REAL.handle(state, command);
       };
@@ -89,7 +98,7 @@ class ModelCheckerTest {
       SystemUnderTest leaky = (state, command) -> {
         SystemUnderTest.Handled real = REAL.handle(state, command);
         if (real.answer().swap().getOrNull() instanceof Rejection.DuplicateNeed
-            && command instanceof Command.RecordNeed n) {
+            && command.command() instanceof Command.RecordNeed n) {
           // records the need over the existing one before noticing the duplicate
           CaseFile changed = accept(state, command, new CaseEvent.NeedRecorded(
               Need.of(n.need(), n.domain(), n.description(), n.priority(), n.identifiedBy()))).after();

@@ -69,7 +69,7 @@ public final class Main {
 
     out.println("== 1. Intake");
     Command.OpenCase opening = story.opening();
-    Seq<RecordedEvent> opened = expectAccepted(1, opening, CaseFile.decideOpening(opening));
+    Seq<RecordedEvent> opened = expectAccepted(1, opening, CaseFile.decideOpening(story.openedBy(), opening));
     Seq<RecordedEvent> history = Vector.ofAll(opened);
     CaseFile caseFile = replayed(history);
     printAccepted(out, opening, opened, caseFile);
@@ -84,13 +84,14 @@ public final class Main {
       out.println("== " + chapterNumber + ". " + chapter.title());
       for (Story.Step step : chapter.steps()) {
         stepNumber++;
-        Either<Rejection, Seq<RecordedEvent>> decided = caseFile.decide(step.command());
+        Command command = step.command().command();
+        Either<Rejection, Seq<RecordedEvent>> decided = caseFile.decide(step.command().issued(), command);
         if (step.refusedBy().isEmpty()) {
-          Seq<RecordedEvent> events = expectAccepted(stepNumber, step.command(), decided);
+          Seq<RecordedEvent> events = expectAccepted(stepNumber, command, decided);
           history = history.appendAll(events);
           caseFile = caseFile.evolve(events);
           accepted++;
-          printAccepted(out, step.command(), events, caseFile);
+          printAccepted(out, command, events, caseFile);
         } else {
           Rejection rejection = expectRefused(stepNumber, step, decided);
           refused = refused.append(rejection);

@@ -74,124 +74,124 @@ public final class SocialServicesScenario {
   private static final ServiceKind BENEFITS_ADVICE = ServiceKind.of("BENEFITS_ADVICE");
 
   private static final Provider HOUSING_NGO = Provider.of(ProviderId.of("P-HOUS-1"), "Housing association",
-      ResourceType.THIRD_SECTOR, HashSet.of(ServiceKind.HOUSING));
+      ResourceType.THIRD_SECTOR, ServiceKind.HOUSING);
   private static final Provider HOUSING_AGENCY = Provider.of(ProviderId.of("P-HOUS-2"), "Municipal housing agency",
-      ResourceType.PUBLIC_SERVICE, HashSet.of(ServiceKind.HOUSING));
+      ResourceType.PUBLIC_SERVICE, ServiceKind.HOUSING);
   private static final Provider MENTAL_HEALTH_CENTRE = Provider.of(ProviderId.of("P-PSY-1"),
-      "Community mental health centre", ResourceType.PUBLIC_SERVICE, HashSet.of(ServiceKind.PSYCHOLOGICAL_SUPPORT));
+      "Community mental health centre", ResourceType.PUBLIC_SERVICE, ServiceKind.PSYCHOLOGICAL_SUPPORT);
   private static final Provider PRIVATE_PRACTICE = Provider.of(ProviderId.of("P-PSY-2"), "Private psychology practice",
-      ResourceType.PRIVATE_SERVICE, HashSet.of(ServiceKind.PSYCHOLOGICAL_SUPPORT, ServiceKind.COUNSELLING));
+      ResourceType.PRIVATE_SERVICE, ServiceKind.PSYCHOLOGICAL_SUPPORT, ServiceKind.COUNSELLING);
   private static final Provider PARISH_CENTRE = Provider.of(ProviderId.of("P-DAY-1"), "Parish day centre",
-      ResourceType.THIRD_SECTOR, HashSet.of(DAY_CENTRE));
+      ResourceType.THIRD_SECTOR, DAY_CENTRE);
   private static final Provider FAMILY = Provider.of(ProviderId.of("P-FAM-1"), "Family caregiver",
-      ResourceType.FAMILY_CAREGIVER, HashSet.of(ServiceKind.HOME_CARE));
+      ResourceType.FAMILY_CAREGIVER, ServiceKind.HOME_CARE);
   private static final Provider SOCIAL_SERVICE = Provider.of(ProviderId.of("P-MUN-1"), "Municipal social service",
-      ResourceType.PUBLIC_SERVICE, HashSet.of(BENEFITS_ADVICE, ServiceKind.COUNSELLING));
+      ResourceType.PUBLIC_SERVICE, BENEFITS_ADVICE, ServiceKind.COUNSELLING);
 
   private SocialServicesScenario() {}
 
   /** The whole story, intake to closure. */
   public static Story story() {
-    return new Story("Social services: an older woman living alone (seeds 000, 003)", opening(), List.of(
-        assessment(), handOver(), planning(), implementation(), monitoring(), replanning(), implementationAgain(),
-        evaluation(), closure()));
+    return new Story("Social services: an older woman living alone (seeds 000, 003)", by(INTAKE_WORKER, 0),
+        opening(), List.of(assessment(), handOver(), planning(), implementation(), monitoring(), replanning(),
+            implementationAgain(), evaluation(), closure()));
   }
 
+  /** Opened by the intake worker, who is the case manager until the hand-over. */
   private static OpenCase opening() {
-    return new OpenCase(by(INTAKE_WORKER, 0), CaseId.of("CASE-SS-0001"),
-        Client.of(ClientId.of("C-0001"), "Giovanna Esposito", LocalDate.of(1949, 11, 23)), INTAKE_WORKER,
-        HashSet.of(LifeDomain.HOUSING, LifeDomain.PSYCHOLOGICAL_WELLBEING, LifeDomain.SOCIAL_INCLUSION,
-            LifeDomain.AUTONOMY, LifeDomain.PHYSICAL_HEALTH),
-        DAY0);
+    return OpenCase.of(CaseId.of("CASE-SS-0001"),
+        Client.of(ClientId.of("C-0001"), "Giovanna Esposito", LocalDate.of(1949, 11, 23)), DAY0,
+        LifeDomain.HOUSING, LifeDomain.PSYCHOLOGICAL_WELLBEING, LifeDomain.SOCIAL_INCLUSION, LifeDomain.AUTONOMY,
+        LifeDomain.PHYSICAL_HEALTH);
   }
 
   private static Story.Chapter assessment() {
     Issued sw = by(INTAKE_WORKER, 1);
     return Story.Chapter.of("Assessment: needs in several life domains, strengths, informal help",
-        accepted(new StartAssessment(sw)),
-        accepted(new RecordNeed(sw, HOUSING_NEED, LifeDomain.HOUSING,
+        accepted(sw, new StartAssessment()),
+        accepted(sw, new RecordNeed(HOUSING_NEED, LifeDomain.HOUSING,
             "Flat unheated since October; the landlord has announced an eviction", Priority.URGENT,
             IdentifiedBy.CASE_MANAGER)),
-        accepted(new RecordNeed(sw, LOW_MOOD, LifeDomain.PSYCHOLOGICAL_WELLBEING,
+        accepted(sw, new RecordNeed(LOW_MOOD, LifeDomain.PSYCHOLOGICAL_WELLBEING,
             "Low mood and anxiety since her husband died last spring", Priority.HIGH, IdentifiedBy.CLIENT)),
-        accepted(new RecordNeed(sw, ISOLATION, LifeDomain.SOCIAL_INCLUSION,
+        accepted(sw, new RecordNeed(ISOLATION, LifeDomain.SOCIAL_INCLUSION,
             "Leaves the house less than once a week", Priority.MEDIUM, IdentifiedBy.CAREGIVER)),
-        accepted(new RecordNeed(sw, DAILY_LIVING, LifeDomain.AUTONOMY,
+        accepted(sw, new RecordNeed(DAILY_LIVING, LifeDomain.AUTONOMY,
             "Needs help with the shopping and with heavy housework", Priority.MEDIUM, IdentifiedBy.CAREGIVER)),
-        accepted(new RecordNeed(sw, EXERCISE, LifeDomain.PHYSICAL_HEALTH,
+        accepted(sw, new RecordNeed(EXERCISE, LifeDomain.PHYSICAL_HEALTH,
             "Would like to go back to the swimming group for seniors", Priority.LOW, IdentifiedBy.CLIENT)),
         // Money was not part of the agreed scope: the rule keeps it private until she consents.
-        refused(new RecordNeed(by(INTAKE_WORKER, 3), UNCLAIMED_BENEFIT, LifeDomain.ECONOMIC,
+        refused(by(INTAKE_WORKER, 3), new RecordNeed(UNCLAIMED_BENEFIT, LifeDomain.ECONOMIC,
             "May be entitled to a pension supplement she never claimed", Priority.MEDIUM, IdentifiedBy.OTHER_OPERATOR),
             Rejection.NeedOutsideScope.class),
-        accepted(new ExtendScope(by(INTAKE_WORKER, 3), HashSet.of(LifeDomain.ECONOMIC), DAY0.plusDays(3))),
-        accepted(new RecordNeed(by(INTAKE_WORKER, 3), UNCLAIMED_BENEFIT, LifeDomain.ECONOMIC,
+        accepted(by(INTAKE_WORKER, 3), ExtendScope.of(DAY0.plusDays(3), LifeDomain.ECONOMIC)),
+        accepted(by(INTAKE_WORKER, 3), new RecordNeed(UNCLAIMED_BENEFIT, LifeDomain.ECONOMIC,
             "May be entitled to a pension supplement she never claimed", Priority.MEDIUM, IdentifiedBy.OTHER_OPERATOR)),
-        accepted(new RecordStrength(by(INTAKE_WORKER, 3), LifeDomain.AUTONOMY,
+        accepted(by(INTAKE_WORKER, 3), new RecordStrength(LifeDomain.AUTONOMY,
             "Still cooks for herself when the ingredients are at hand")),
-        accepted(new RecordStrength(by(INTAKE_WORKER, 3), LifeDomain.SOCIAL_INCLUSION,
+        accepted(by(INTAKE_WORKER, 3), new RecordStrength(LifeDomain.SOCIAL_INCLUSION,
             "Sang for thirty years in the parish choir and is still welcome there")),
-        accepted(new RecordResource(by(INTAKE_WORKER, 3), ResourceId.of("R-1"), ResourceType.FAMILY_CAREGIVER,
+        accepted(by(INTAKE_WORKER, 3), new RecordResource(ResourceId.of("R-1"), ResourceType.FAMILY_CAREGIVER,
             "Her daughter, who lives twenty kilometres away and visits every Saturday")),
-        accepted(new RecordResource(by(INTAKE_WORKER, 3), ResourceId.of("R-2"), ResourceType.NEIGHBOUR,
+        accepted(by(INTAKE_WORKER, 3), new RecordResource(ResourceId.of("R-2"), ResourceType.NEIGHBOUR,
             "The neighbour on the same floor, who knocks on her door every evening")),
-        accepted(new CompleteAssessment(by(INTAKE_WORKER, 7))));
+        accepted(by(INTAKE_WORKER, 7), new CompleteAssessment()));
   }
 
   private static Story.Chapter handOver() {
     return Story.Chapter.of("Hand-over: one reference person at every moment",
-        accepted(new HandOver(by(INTAKE_WORKER, 10), CASE_MANAGER)));
+        accepted(by(INTAKE_WORKER, 10), new HandOver(CASE_MANAGER)));
   }
 
   private static Story.Chapter planning() {
     Issued cm = by(CASE_MANAGER, 14);
     return Story.Chapter.of("Care planning: goals and a package of formal and informal services",
-        accepted(StartPlanning.of(cm, DayWindow.ofDays(DAY0.plusDays(14), 180))),
-        accepted(new AddGoal(cm, SAFE_HOME, HashSet.of(HOUSING_NEED), "A safe, heated home",
-            "No eviction and working heating", DAY0.plusDays(120))),
-        accepted(new AddGoal(cm, LESS_ALONE, HashSet.of(LOW_MOOD, ISOLATION), "Feel less alone",
+        accepted(cm, StartPlanning.of(DayWindow.ofDays(DAY0.plusDays(14), 180))),
+        accepted(cm, AddGoal.of(SAFE_HOME, HOUSING_NEED, "A safe, heated home", "No eviction and working heating",
+            DAY0.plusDays(120))),
+        accepted(cm, new AddGoal(LESS_ALONE, HashSet.of(LOW_MOOD, ISOLATION), "Feel less alone",
             "Out of the house at least three times a week", DAY0.plusDays(180))),
-        accepted(new AddGoal(cm, DAILY_LIFE, HashSet.of(DAILY_LIVING, UNCLAIMED_BENEFIT), "Manage daily life at home",
+        accepted(cm, new AddGoal(DAILY_LIFE, HashSet.of(DAILY_LIVING, UNCLAIMED_BENEFIT), "Manage daily life at home",
             "Shopping done every week; supplement claimed", DAY0.plusDays(180))),
-        accepted(plan(cm, "I-1", HOUSING_NEED, SAFE_HOME, HOUSING_NGO, ServiceKind.HOUSING, 14, 104, 1800)),
-        accepted(plan(cm, "I-2", LOW_MOOD, LESS_ALONE, MENTAL_HEALTH_CENTRE, ServiceKind.PSYCHOLOGICAL_SUPPORT,
+        accepted(cm, plan("I-1", HOUSING_NEED, SAFE_HOME, HOUSING_NGO, ServiceKind.HOUSING, 14, 104, 1800)),
+        accepted(cm, plan("I-2", LOW_MOOD, LESS_ALONE, MENTAL_HEALTH_CENTRE, ServiceKind.PSYCHOLOGICAL_SUPPORT,
             14, 74, 1200)),
         // A second psychological support from another provider, in the same weeks, for the same need.
-        refused(plan(cm, "I-3", LOW_MOOD, LESS_ALONE, PRIVATE_PRACTICE, ServiceKind.PSYCHOLOGICAL_SUPPORT,
+        refused(cm, plan("I-3", LOW_MOOD, LESS_ALONE, PRIVATE_PRACTICE, ServiceKind.PSYCHOLOGICAL_SUPPORT,
             44, 104, 900), Rejection.OverlappingIntervention.class),
         // The same support planned to follow the first one: windows are half-open, so they touch without overlap.
-        accepted(plan(cm, "I-3", LOW_MOOD, LESS_ALONE, MENTAL_HEALTH_CENTRE, ServiceKind.PSYCHOLOGICAL_SUPPORT,
+        accepted(cm, plan("I-3", LOW_MOOD, LESS_ALONE, MENTAL_HEALTH_CENTRE, ServiceKind.PSYCHOLOGICAL_SUPPORT,
             74, 104, 600)),
-        accepted(plan(cm, "I-4", ISOLATION, LESS_ALONE, PARISH_CENTRE, DAY_CENTRE, 21, 181, 600)),
-        accepted(plan(cm, "I-5", DAILY_LIVING, DAILY_LIFE, FAMILY, ServiceKind.HOME_CARE, 14, 194, 0)),
-        accepted(plan(cm, "I-6", UNCLAIMED_BENEFIT, DAILY_LIFE, SOCIAL_SERVICE, BENEFITS_ADVICE, 14, 44, 150)),
-        accepted(new DeferNeed(cm, EXERCISE, "To be taken up once the housing situation is settled")),
-        accepted(new SetBudgetCap(cm, Money.of(5000))))
+        accepted(cm, plan("I-4", ISOLATION, LESS_ALONE, PARISH_CENTRE, DAY_CENTRE, 21, 181, 600)),
+        accepted(cm, plan("I-5", DAILY_LIVING, DAILY_LIFE, FAMILY, ServiceKind.HOME_CARE, 14, 194, 0)),
+        accepted(cm, plan("I-6", UNCLAIMED_BENEFIT, DAILY_LIFE, SOCIAL_SERVICE, BENEFITS_ADVICE, 14, 44, 150)),
+        accepted(cm, new DeferNeed(EXERCISE, "To be taken up once the housing situation is settled")),
+        accepted(cm, new SetBudgetCap(Money.of(5000))))
         .thenShowPermittedCommands();
   }
 
   private static Story.Chapter implementation() {
     Issued cm = by(CASE_MANAGER, 21);
     return Story.Chapter.of("Agreement, approval and implementation",
-        accepted(new RecordAgreement(by(CASE_MANAGER, 20), DAY0.plusDays(20))),
-        accepted(new ApprovePlan(by(TEAM_LEAD, 21), DAY0.plusDays(21))),
-        accepted(new StartImplementation(cm)),
-        accepted(new StartIntervention(cm, InterventionId.of("I-1"), DAY0.plusDays(21))),
-        accepted(new StartIntervention(cm, InterventionId.of("I-2"), DAY0.plusDays(21))),
-        accepted(new StartIntervention(cm, InterventionId.of("I-4"), DAY0.plusDays(21))),
-        accepted(new StartIntervention(cm, InterventionId.of("I-5"), DAY0.plusDays(21))),
-        accepted(new StartIntervention(cm, InterventionId.of("I-6"), DAY0.plusDays(21))),
-        accepted(new CompleteIntervention(by(CASE_MANAGER, 40), InterventionId.of("I-6"), DAY0.plusDays(40))));
+        accepted(by(CASE_MANAGER, 20), new RecordAgreement(DAY0.plusDays(20))),
+        accepted(by(TEAM_LEAD, 21), new ApprovePlan(DAY0.plusDays(21))),
+        accepted(cm, new StartImplementation()),
+        accepted(cm, new StartIntervention(InterventionId.of("I-1"), DAY0.plusDays(21))),
+        accepted(cm, new StartIntervention(InterventionId.of("I-2"), DAY0.plusDays(21))),
+        accepted(cm, new StartIntervention(InterventionId.of("I-4"), DAY0.plusDays(21))),
+        accepted(cm, new StartIntervention(InterventionId.of("I-5"), DAY0.plusDays(21))),
+        accepted(cm, new StartIntervention(InterventionId.of("I-6"), DAY0.plusDays(21))),
+        accepted(by(CASE_MANAGER, 40), new CompleteIntervention(InterventionId.of("I-6"), DAY0.plusDays(40))));
   }
 
   private static Story.Chapter monitoring() {
     return Story.Chapter.of("Monitoring: the housing support is late, the plan must change",
-        accepted(new RecordReview(by(CASE_MANAGER, 51), DAY0.plusDays(51),
+        accepted(by(CASE_MANAGER, 51), new RecordReview(DAY0.plusDays(51),
             HashMap.of(InterventionId.of("I-1"), Finding.DELAYED, InterventionId.of("I-2"), Finding.ON_TRACK,
                 InterventionId.of("I-6"), Finding.COMPLETED),
             ReviewDecision.CONTINUE)),
-        accepted(new CompleteIntervention(by(CASE_MANAGER, 74), InterventionId.of("I-2"), DAY0.plusDays(74))),
-        accepted(new RecordReview(by(CASE_MANAGER, 81), DAY0.plusDays(81),
+        accepted(by(CASE_MANAGER, 74), new CompleteIntervention(InterventionId.of("I-2"), DAY0.plusDays(74))),
+        accepted(by(CASE_MANAGER, 81), new RecordReview(DAY0.plusDays(81),
             HashMap.of(InterventionId.of("I-1"), Finding.NOT_APPROPRIATE, InterventionId.of("I-2"), Finding.COMPLETED),
             ReviewDecision.ADJUST_PLAN)));
   }
@@ -199,46 +199,47 @@ public final class SocialServicesScenario {
   private static Story.Chapter replanning() {
     Issued cm = by(CASE_MANAGER, 81);
     return Story.Chapter.of("Re-planning: a second plan version replaces the housing provider",
-        accepted(new CancelIntervention(cm, InterventionId.of("I-1"), DAY0.plusDays(81),
+        accepted(cm, new CancelIntervention(InterventionId.of("I-1"), DAY0.plusDays(81),
             "The association has no flat available before the summer")),
-        accepted(plan(cm, "I-7", HOUSING_NEED, SAFE_HOME, HOUSING_AGENCY, ServiceKind.HOUSING, 84, 164, 2000)),
-        accepted(new RecordAgreement(by(CASE_MANAGER, 82), DAY0.plusDays(82))),
-        accepted(new ApprovePlan(by(TEAM_LEAD, 83), DAY0.plusDays(83))),
-        accepted(new StartImplementation(by(CASE_MANAGER, 84))));
+        accepted(cm, plan("I-7", HOUSING_NEED, SAFE_HOME, HOUSING_AGENCY, ServiceKind.HOUSING, 84, 164, 2000)),
+        accepted(by(CASE_MANAGER, 82), new RecordAgreement(DAY0.plusDays(82))),
+        accepted(by(TEAM_LEAD, 83), new ApprovePlan(DAY0.plusDays(83))),
+        accepted(by(CASE_MANAGER, 84), new StartImplementation()));
   }
 
   private static Story.Chapter implementationAgain() {
     return Story.Chapter.of("Implementation and monitoring of the second plan",
-        accepted(new StartIntervention(by(CASE_MANAGER, 84), InterventionId.of("I-7"), DAY0.plusDays(84))),
-        accepted(new StartIntervention(by(CASE_MANAGER, 84), InterventionId.of("I-3"), DAY0.plusDays(84))),
-        accepted(new CompleteIntervention(by(CASE_MANAGER, 104), InterventionId.of("I-3"), DAY0.plusDays(104))),
-        accepted(new RecordReview(by(CASE_MANAGER, 120), DAY0.plusDays(120),
+        accepted(by(CASE_MANAGER, 84), new StartIntervention(InterventionId.of("I-7"), DAY0.plusDays(84))),
+        accepted(by(CASE_MANAGER, 84), new StartIntervention(InterventionId.of("I-3"), DAY0.plusDays(84))),
+        accepted(by(CASE_MANAGER, 104), new CompleteIntervention(InterventionId.of("I-3"), DAY0.plusDays(104))),
+        accepted(by(CASE_MANAGER, 120), new RecordReview(DAY0.plusDays(120),
             HashMap.of(InterventionId.of("I-7"), Finding.ON_TRACK, InterventionId.of("I-4"), Finding.ON_TRACK),
             ReviewDecision.CONTINUE)),
-        accepted(new CompleteIntervention(by(CASE_MANAGER, 164), InterventionId.of("I-7"), DAY0.plusDays(164))),
-        accepted(new CompleteIntervention(by(CASE_MANAGER, 180), InterventionId.of("I-4"), DAY0.plusDays(180))),
-        accepted(new CompleteIntervention(by(CASE_MANAGER, 180), InterventionId.of("I-5"), DAY0.plusDays(180))));
+        accepted(by(CASE_MANAGER, 164), new CompleteIntervention(InterventionId.of("I-7"), DAY0.plusDays(164))),
+        accepted(by(CASE_MANAGER, 180), new CompleteIntervention(InterventionId.of("I-4"), DAY0.plusDays(180))),
+        accepted(by(CASE_MANAGER, 180), new CompleteIntervention(InterventionId.of("I-5"), DAY0.plusDays(180))));
   }
 
   private static Story.Chapter evaluation() {
     Issued cm = by(CASE_MANAGER, 185);
     return Story.Chapter.of("Final evaluation",
-        accepted(new StartEvaluation(cm)),
-        accepted(new RecordOutcome(cm, SAFE_HOME, GoalAchievement.ACHIEVED)),
-        accepted(new RecordOutcome(cm, LESS_ALONE, GoalAchievement.ACHIEVED)),
-        accepted(new RecordOutcome(cm, DAILY_LIFE, GoalAchievement.ACHIEVED)));
+        accepted(cm, new StartEvaluation()),
+        accepted(cm, new RecordOutcome(SAFE_HOME, GoalAchievement.ACHIEVED)),
+        accepted(cm, new RecordOutcome(LESS_ALONE, GoalAchievement.ACHIEVED)),
+        accepted(cm, new RecordOutcome(DAILY_LIFE, GoalAchievement.ACHIEVED)));
   }
 
   private static Story.Chapter closure() {
     return Story.Chapter.of("Closure",
-        accepted(new CloseCase(by(CASE_MANAGER, 186), ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(186),
+        accepted(by(CASE_MANAGER, 186), new CloseCase(ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(186),
             "Rehoused in a heated flat; attends the day centre twice a week; supplement granted")));
   }
 
-  private static PlanIntervention plan(Issued issued, String id, NeedId need, GoalId goal, Provider provider,
-      ServiceKind kind, int fromDay, int toDay, long cost) {
-    return new PlanIntervention(issued, InterventionId.of(id), HashSet.of(need), HashSet.of(goal), provider, kind,
-        DayWindow.of(DAY0.plusDays(fromDay), DAY0.plusDays(toDay)), Money.of(cost));
+  /** An intervention for one need, serving one goal, over days counted from {@link #DAY0}. */
+  private static PlanIntervention plan(String id, NeedId need, GoalId goal, Provider provider, ServiceKind kind,
+      int fromDay, int toDay, long cost) {
+    return PlanIntervention.of(InterventionId.of(id), need, provider, kind,
+        DayWindow.of(DAY0.plusDays(fromDay), DAY0.plusDays(toDay)), Money.of(cost)).serving(goal);
   }
 
   /** Issued by a member of the team at nine in the morning (UTC) of a day counted from {@link #DAY0}. */

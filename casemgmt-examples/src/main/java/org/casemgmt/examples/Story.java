@@ -3,6 +3,8 @@ package org.casemgmt.examples;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Rejection;
 
 /**
@@ -10,16 +12,20 @@ import org.casemgmt.casefile.Rejection;
  * be accepted or to be refused by a named rule. The expectation is part of the story so that {@link Main} can
  * stop at once, with a non-zero exit code, if the library ever answers differently from what the story says.
  *
+ * <p>Every command travels with its envelope: who issues it and when ({@link Issued}), as the case file takes
+ * it in {@link org.casemgmt.casefile.CaseFile#decide(Issued, Command)}.
+ *
  * @param title    what the story shows (written by the example's author; never case content)
+ * @param openedBy who opens the case, and when
  * @param opening  the command that opens the case
  * @param chapters the chapters, in order
  */
-public record Story(String title, Command.OpenCase opening, List<Story.Chapter> chapters) {
+public record Story(String title, Issued openedBy, Command.OpenCase opening, List<Story.Chapter> chapters) {
 
   /** Creates a story, checking that every part is present. */
   public Story {
-    if (title == null || opening == null || chapters == null) {
-      throw new IllegalArgumentException("title, opening and chapters are required");
+    if (title == null || openedBy == null || opening == null || chapters == null) {
+      throw new IllegalArgumentException("title, openedBy, opening and chapters are required");
     }
   }
 
@@ -28,9 +34,9 @@ public record Story(String title, Command.OpenCase opening, List<Story.Chapter> 
     return 1 + chapters.map(c -> c.steps().size()).sum().intValue();
   }
 
-  /** Every command of the story in order, the opening first. */
-  public List<Command> commands() {
-    return List.<Command>of(opening).appendAll(chapters.flatMap(Chapter::steps).map(Step::command));
+  /** Every command of the story in its envelope, in order, the opening first. */
+  public List<IssuedCommand> commands() {
+    return List.of(IssuedCommand.of(openedBy, opening)).appendAll(chapters.flatMap(Chapter::steps).map(Step::command));
   }
 
   /**
@@ -61,12 +67,12 @@ public record Story(String title, Command.OpenCase opening, List<Story.Chapter> 
   }
 
   /**
-   * One command and what the story expects of it.
+   * One command, who issues it and when, and what the story expects of it.
    *
-   * @param command   the command
+   * @param command   the command in its envelope
    * @param refusedBy the rule expected to refuse it, or none if it must be accepted
    */
-  public record Step(Command command, Option<Class<? extends Rejection>> refusedBy) {
+  public record Step(IssuedCommand command, Option<Class<? extends Rejection>> refusedBy) {
 
     /** Creates a step, checking that every part is present. */
     public Step {
@@ -75,14 +81,27 @@ public record Story(String title, Command.OpenCase opening, List<Story.Chapter> 
       }
     }
 
-    /** A command the rules must accept. */
-    public static Step accepted(Command command) {
-      return new Step(command, Option.none());
+    /**
+     * A command the rules must accept.
+     *
+     * @param issued  who issues it and when
+     * @param command the command
+     * @return the step
+     */
+    public static Step accepted(Issued issued, Command command) {
+      return new Step(IssuedCommand.of(issued, command), Option.none());
     }
 
-    /** A command the named rule must refuse. */
-    public static Step refused(Command command, Class<? extends Rejection> rule) {
-      return new Step(command, Option.some(rule));
+    /**
+     * A command the named rule must refuse.
+     *
+     * @param issued  who issues it and when
+     * @param command the command
+     * @param rule    the rejection expected
+     * @return the step
+     */
+    public static Step refused(Issued issued, Command command, Class<? extends Rejection> rule) {
+      return new Step(IssuedCommand.of(issued, command), Option.some(rule));
     }
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,6 +16,7 @@ import java.time.LocalDate;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.party.Client;
@@ -132,7 +132,7 @@ class MainTest {
 
     @Test
     void no_free_text_of_the_case_is_ever_printed() {
-      List<String> texts = freeTexts(SocialServicesScenario.story().commands());
+      List<String> texts = freeTexts(commands());
       assertTrue(texts.size() >= 20, "the scenario's free texts were not all found: " + texts.size());
       for (String text : texts) {
         assertFalse(printed.contains(text), () -> "free text was printed: " + text);
@@ -146,12 +146,17 @@ class MainTest {
       String shown = told.caseFile().toString() + told.history().mkString("\n");
       Client client = SocialServicesScenario.story().opening().client();
       assertFalse(shown.contains(client.fullName()));
-      for (String text : freeTexts(SocialServicesScenario.story().commands()).remove(client.fullName())) {
+      for (String text : freeTexts(commands()).remove(client.fullName())) {
         // Provider names are not redacted by design (README, "Privacy"); the example keeps them impersonal.
         if (!isProviderName(text)) {
           assertFalse(shown.contains(text), () -> "free text in toString: " + text);
         }
       }
+    }
+
+    /** The story's commands, without their envelopes (which hold staff ids and instants only). */
+    private List<Command> commands() {
+      return SocialServicesScenario.story().commands().map(IssuedCommand::command);
     }
 
     /** Every free text the commands carry: their String fields, the client's name, the providers' names. */
@@ -174,7 +179,7 @@ class MainTest {
     }
 
     private boolean isProviderName(String text) {
-      return SocialServicesScenario.story().commands()
+      return commands()
           .filter(c -> c instanceof Command.PlanIntervention)
           .exists(c -> ((Command.PlanIntervention) c).provider().name().equals(text));
     }
@@ -192,31 +197,31 @@ class MainTest {
   class A_story_the_library_contradicts {
 
     private final Issued issued = Issued.by(StaffId.of("sw-01"), Instant.parse("2026-01-05T09:00:00Z"));
-    private final Command.OpenCase opening = new Command.OpenCase(issued, CaseId.of("CASE-X"),
-        Client.of(ClientId.of("C-X"), "Nobody Known", LocalDate.of(1990, 1, 1)), StaffId.of("sw-01"),
-        HashSet.of(LifeDomain.HOUSING), LocalDate.of(2026, 1, 5));
+    private final Command.OpenCase opening = Command.OpenCase.of(CaseId.of("CASE-X"),
+        Client.of(ClientId.of("C-X"), "Nobody Known", LocalDate.of(1990, 1, 1)), LocalDate.of(2026, 1, 5),
+        LifeDomain.HOUSING);
     private final PrintStream nowhere = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
     @Test
     void stops_when_a_command_it_expects_accepted_is_refused() {
-      Story story = new Story("wrong", opening, List.of(Story.Chapter.of("planning too early",
-          Story.Step.accepted(new Command.CompleteAssessment(issued)))));
+      Story story = new Story("wrong", issued, opening, List.of(Story.Chapter.of("planning too early",
+          Story.Step.accepted(issued, new Command.CompleteAssessment()))));
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> Main.tell(story, nowhere));
       assertTrue(e.getMessage().contains("CommandNotPermitted"), e.getMessage());
     }
 
     @Test
     void stops_when_a_command_it_expects_refused_is_accepted() {
-      Story story = new Story("wrong", opening, List.of(Story.Chapter.of("assessment",
-          Story.Step.refused(new Command.StartAssessment(issued), Rejection.CommandNotPermitted.class))));
+      Story story = new Story("wrong", issued, opening, List.of(Story.Chapter.of("assessment",
+          Story.Step.refused(issued, new Command.StartAssessment(), Rejection.CommandNotPermitted.class))));
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> Main.tell(story, nowhere));
       assertTrue(e.getMessage().contains("was accepted"), e.getMessage());
     }
 
     @Test
     void stops_when_a_command_is_refused_by_another_rule_than_expected() {
-      Story story = new Story("wrong", opening, List.of(Story.Chapter.of("assessment",
-          Story.Step.refused(new Command.CompleteAssessment(issued), Rejection.NoOpenNeeds.class))));
+      Story story = new Story("wrong", issued, opening, List.of(Story.Chapter.of("assessment",
+          Story.Step.refused(issued, new Command.CompleteAssessment(), Rejection.NoOpenNeeds.class))));
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> Main.tell(story, nowhere));
       assertTrue(e.getMessage().contains("refused by CommandNotPermitted"), e.getMessage());
     }

@@ -2,6 +2,9 @@ package org.casemgmt.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.casemgmt.need.LifeDomain.HOUSING;
+import static org.casemgmt.need.LifeDomain.PSYCHOLOGICAL_WELLBEING;
+import static org.casemgmt.resource.ServiceKind.PSYCHOLOGICAL_SUPPORT;
 
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
@@ -13,14 +16,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.CaseId;
-import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.Command.CompleteAssessment;
+import org.casemgmt.casefile.Command.OpenCase;
+import org.casemgmt.casefile.Command.PlanIntervention;
+import org.casemgmt.casefile.Command.RecordNeed;
+import org.casemgmt.casefile.Command.StartAssessment;
+import org.casemgmt.casefile.Command.StartPlanning;
 import org.casemgmt.casefile.CommandKind;
 import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.PhaseTable;
 import org.casemgmt.casefile.Rejection;
+import org.casemgmt.i18n.Labels;
 import org.casemgmt.need.IdentifiedBy;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.NeedId;
@@ -58,41 +68,43 @@ class ReadmeExampleTest {
       // readme-example:begin
       Issued anna = Issued.by(StaffId.of("sw-01"), Instant.parse("2026-03-02T09:00:00Z"));
       LocalDate day = LocalDate.of(2026, 3, 2);
+      Client maria = Client.of(ClientId.of("C-1"), "Maria Rossi", LocalDate.of(1984, 3, 2));
       Provider centre = Provider.of(ProviderId.of("P-1"), "Community mental health centre",
-          ResourceType.PUBLIC_SERVICE, HashSet.of(ServiceKind.PSYCHOLOGICAL_SUPPORT));
+          ResourceType.PUBLIC_SERVICE, PSYCHOLOGICAL_SUPPORT);
+      NeedId anxiety = NeedId.of("N-1");
 
-      CaseFile planning = CaseFile.open(new Command.OpenCase(anna, CaseId.of("CASE-1"),
-              Client.of(ClientId.of("C-1"), "Maria Rossi", LocalDate.of(1984, 3, 2)), StaffId.of("sw-01"),
-              HashSet.of(LifeDomain.HOUSING, LifeDomain.PSYCHOLOGICAL_WELLBEING), day))
-          .flatMap(c -> c.handle(new Command.StartAssessment(anna)))
-          .flatMap(c -> c.handle(new Command.RecordNeed(anna, NeedId.of("N-1"), LifeDomain.PSYCHOLOGICAL_WELLBEING,
-              "Anxious and isolated since the eviction", Priority.HIGH, IdentifiedBy.CLIENT)))
-          .flatMap(c -> c.handle(new Command.CompleteAssessment(anna)))
-          .flatMap(c -> c.handle(Command.StartPlanning.of(anna, DayWindow.ofDays(day, 180))))
-          .flatMap(c -> c.handle(new Command.PlanIntervention(anna, InterventionId.of("I-1"),
-              HashSet.of(NeedId.of("N-1")), HashSet.empty(), centre, ServiceKind.PSYCHOLOGICAL_SUPPORT,
-              DayWindow.ofDays(day, 60), Money.of(1200))))
+      CaseFile intake = CaseFile.open(anna,
+              OpenCase.of(CaseId.of("CASE-1"), maria, day, HOUSING, PSYCHOLOGICAL_WELLBEING))
           .getOrElseThrow(rejection -> new IllegalStateException(rejection.rule()));
+      CaseFile planning = intake.handleAll(anna,
+              new StartAssessment(),
+              new RecordNeed(anxiety, PSYCHOLOGICAL_WELLBEING, "Anxious and isolated since the eviction", Priority.HIGH,
+                  IdentifiedBy.CLIENT),
+              new CompleteAssessment(),
+              StartPlanning.of(DayWindow.ofDays(day, 180)),
+              PlanIntervention.of(InterventionId.of("I-1"), anxiety, centre, PSYCHOLOGICAL_SUPPORT,
+                  DayWindow.ofDays(day, 60), Money.of(1200)))
+          .getOrElseThrow(refused -> new IllegalStateException(refused.rejection().rule()));
       planning.phase();             // PLANNING
       planning.permittedCommands(); // HAND_OVER, EXTEND_SCOPE, SUSPEND_CASE, CLOSE_CASE, ADD_GOAL, PLAN_INTERVENTION, ...
 
       // A second support of the same kind for the same need in the same weeks is refused; nothing changes.
-      Either<Rejection, CaseFile> second = planning.handle(new Command.PlanIntervention(anna, InterventionId.of("I-2"),
-          HashSet.of(NeedId.of("N-1")), HashSet.empty(), centre, ServiceKind.PSYCHOLOGICAL_SUPPORT,
-          DayWindow.ofDays(day.plusDays(30), 60), Money.of(1200)));
-      String why = second.fold(
-          rejection -> rejection instanceof Rejection.OverlappingIntervention o
-              ? o.rule() + ": overlaps " + o.existing() + " on " + o.sharedDays()
-              : rejection.rule(),
-          accepted -> "accepted");
-      // why = "OverlappingIntervention: overlaps I-1 on [2026-04-01, 2026-05-01)"
+      Either<Rejection, CaseFile> second = planning.handle(anna, PlanIntervention.of(InterventionId.of("I-2"), anxiety,
+          centre, PSYCHOLOGICAL_SUPPORT, DayWindow.ofDays(day.plusDays(30), 60), Money.of(1200)));
+      String why = second.fold(rejection -> Labels.explain(rejection, Locale.ENGLISH), accepted -> "accepted");
+      // why = "Intervention I-2 would overlap with I-1: both deliver “Psychological support” for need N-1 on the days
+      //        1 April 2026 – 30 April 2026. Avoid redundant, uncoordinated help: change the dates or cancel one of them."
       // readme-example:end
 
       assertEquals(Phase.PLANNING, planning.phase());
       assertEquals(List.of(CommandKind.HAND_OVER, CommandKind.EXTEND_SCOPE, CommandKind.SUSPEND_CASE,
           CommandKind.CLOSE_CASE, CommandKind.ADD_GOAL, CommandKind.PLAN_INTERVENTION),
           planning.permittedCommands().toList().take(6));
-      assertEquals("OverlappingIntervention: overlaps I-1 on [2026-04-01, 2026-05-01)", why);
+      assertTrue(second.isLeft() && second.getLeft() instanceof Rejection.OverlappingIntervention o
+          && o.existing().equals(InterventionId.of("I-1")), () -> "not refused as an overlap: " + second);
+      assertEquals("Intervention I-2 would overlap with I-1: both deliver “Psychological support” for need N-1 on the "
+          + "days 1 April 2026 – 30 April 2026. Avoid redundant, uncoordinated help: change the dates or cancel one of "
+          + "them.", why);
       assertEquals(1, planning.currentPlan().map(p -> p.interventions().size()).getOrElse(0));
     }
 

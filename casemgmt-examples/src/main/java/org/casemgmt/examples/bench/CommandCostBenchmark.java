@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.CommandKind;
+import org.casemgmt.casefile.Issued;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,11 +25,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * fixed data) into its steps.
  *
  * <p>Because a case file is immutable, one step can be repeated on the same value: {@link #command} handles the
- * command of {@link Step#step} on the case file the steps before it produced (every one accepted, or the setup
- * fails), and never changes it. {@link #baselinePerCommand} runs a whole mutable baseline case and reports the
- * time per command (its 24 commands), since a mutable case cannot take the same command twice. Summed over the
- * steps, {@code command} gives about what {@code ReferenceLifecycleBenchmark.casemgmt} costs per case, less the
- * opening (which the JIT removes here) and with warmer caches.
+ * command of {@link Step#step}, issued by the same case worker at the same instant as every other, on the case
+ * file the steps before it produced (every one accepted, or the setup fails), and never changes it.
+ * {@link #baselinePerCommand} runs a whole mutable baseline case and reports the time per command (its 24
+ * commands), since a mutable case cannot take the same command twice. Summed over the steps, {@code command}
+ * gives about what {@code ReferenceLifecycleBenchmark.casemgmt} costs per case, less the opening (which the JIT
+ * removes here) and with warmer caches.
  *
  * <pre>
  * mvn -q -pl casemgmt-examples -am package -DskipTests exec:exec -Pjmh -Dexec.executable=java \
@@ -44,6 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseG1GC"})
 public class CommandCostBenchmark {
+
+  /** Who issues every command, and when: the same envelope as in {@link ReferenceLifecycleBenchmark}. */
+  static final Issued ANNA = ReferenceLifecycleBenchmark.ANNA;
 
   /** One step of the lifecycle and the case file it applies to. */
   @State(Scope.Thread)
@@ -67,9 +72,10 @@ public class CommandCostBenchmark {
     public void prepare() {
       Command[] commands = ReferenceLifecycleBenchmark.commands();
       int index = indexOf(commands, step);
-      CaseFile file = accepted(CaseFile.open(ReferenceLifecycleBenchmark.openings(1)[0]).getOrNull(), "OPEN_CASE");
+      CaseFile file = accepted(CaseFile.open(ANNA, ReferenceLifecycleBenchmark.openings(1)[0]).getOrNull(),
+          "OPEN_CASE");
       for (int k = 0; k < index; k++) {
-        file = accepted(file.handle(commands[k]).getOrNull(), commands[k].kind().name());
+        file = accepted(file.handle(ANNA, commands[k]).getOrNull(), commands[k].kind().name());
       }
       before = file;
       command = commands[index];
@@ -128,7 +134,7 @@ public class CommandCostBenchmark {
    */
   @Benchmark
   public CaseFile command(Step s) {
-    CaseFile after = s.before.handle(s.command).getOrNull();
+    CaseFile after = s.before.handle(ANNA, s.command).getOrNull();
     if (after == null) {
       throw new IllegalStateException(s.command.kind() + " was refused");
     }

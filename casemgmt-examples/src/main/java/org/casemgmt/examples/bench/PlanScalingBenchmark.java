@@ -2,7 +2,9 @@ package org.casemgmt.examples.bench;
 
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
+import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
+import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +15,9 @@ import org.casemgmt.casefile.Command.PlanIntervention;
 import org.casemgmt.casefile.Command.RecordNeed;
 import org.casemgmt.casefile.Command.StartAssessment;
 import org.casemgmt.casefile.Command.StartPlanning;
+import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.Phase;
-import org.casemgmt.casefile.Rejection;
+import org.casemgmt.casefile.RefusedStep;
 import org.casemgmt.examples.bench.MutableCase.Kind;
 import org.casemgmt.examples.bench.MutableCase.Op;
 import org.casemgmt.need.IdentifiedBy;
@@ -101,7 +104,7 @@ public class PlanScalingBenchmark {
   private static final Money COST = Money.of(100);
 
   private CaseFile planning;
-  private Command[] adds;
+  private Seq<Command> adds;
   private MutableCase.Command[] baselineAdds;
   private MutableCase linear;
   private MutableCase sorted;
@@ -111,7 +114,7 @@ public class PlanScalingBenchmark {
   public void prepare() {
     planning = planningCase(n);
     int[] order = submissionOrder(n);
-    adds = new Command[n];
+    Command[] commands = new Command[n];
     baselineAdds = new MutableCase.Command[n];
     for (int i = 0; i < n; i++) {
       int j = order[i];
@@ -119,9 +122,10 @@ public class PlanScalingBenchmark {
       int need = 1 + (k % 4);
       Kind kind = k < 4 ? Kind.COUNSELLING : Kind.HOUSING;
       int start = 10 * (j / 8);
-      adds[i] = add(j + 1, need, kind, start, start + 10);
+      commands[i] = add(j + 1, need, kind, start, start + 10);
       baselineAdds[i] = baselineAdd(j + 1, need, kind, start, start + 10);
     }
+    adds = Vector.of(commands);
   }
 
   /** Gives each baseline a fresh case in PLANNING with four needs, untimed, before every operation. */
@@ -132,23 +136,20 @@ public class PlanScalingBenchmark {
   }
 
   /**
-   * Adds the {@code n} interventions through casemgmt's {@link CaseFile#handle}, each accepted.
+   * Adds the {@code n} interventions through casemgmt's {@link CaseFile#handleAll(Issued, Seq)}, one after
+   * another, each accepted.
    *
    * @return the case file with all {@code n} interventions planned
    * @throws IllegalStateException if an add is refused
    */
   @Benchmark
   public CaseFile casemgmt() {
-    CaseFile file = planning;
-    for (Command add : adds) {
-      Either<Rejection, CaseFile> next = file.handle(add);
-      if (next.isLeft()) {
-        throw new IllegalStateException(
-            "intervention refused: " + next.swap().map(Rejection::rule).getOrElse("?"));
-      }
-      file = next.getOrNull();
+    Either<RefusedStep, CaseFile> planned = planning.handleAll(ReferenceLifecycleBenchmark.ANNA, adds);
+    if (planned.isLeft()) {
+      throw new IllegalStateException("intervention refused: " + planned.swap()
+          .map(refused -> refused.rejection().rule() + " at add " + refused.position()).getOrElse("?"));
     }
-    return file;
+    return planned.getOrNull();
   }
 
   /**
@@ -204,8 +205,8 @@ public class PlanScalingBenchmark {
    */
   static PlanIntervention add(int id, int need, Kind kind, int start, int end) {
     boolean counselling = kind == Kind.COUNSELLING;
-    return new PlanIntervention(ReferenceLifecycleBenchmark.ANNA, InterventionId.of("I-" + id), NEEDS.get(need - 1),
-        NO_GOALS, counselling ? COUNSELLING_PROVIDER : HOUSING_PROVIDER,
+    return new PlanIntervention(InterventionId.of("I-" + id), NEEDS.get(need - 1), NO_GOALS,
+        counselling ? COUNSELLING_PROVIDER : HOUSING_PROVIDER,
         counselling ? ServiceKind.COUNSELLING : ServiceKind.HOUSING,
         DayWindow.of(ReferenceLifecycleBenchmark.DAY0.plusDays(start), ReferenceLifecycleBenchmark.DAY0.plusDays(end)),
         COST);
@@ -219,20 +220,18 @@ public class PlanScalingBenchmark {
 
   /** A case in PLANNING with four open needs and a plan period enclosing the windows of {@code n} interventions. */
   static CaseFile planningCase(int n) {
-    var anna = ReferenceLifecycleBenchmark.ANNA;
+    Issued anna = ReferenceLifecycleBenchmark.ANNA;
     LifeDomain[] domains = {LifeDomain.PSYCHOLOGICAL_WELLBEING, LifeDomain.HOUSING, LifeDomain.SOCIAL_INCLUSION,
         LifeDomain.WORK};
-    Either<Rejection, CaseFile> file = CaseFile.open(ReferenceLifecycleBenchmark.openings(1)[0])
-        .flatMap(c -> c.handle(new StartAssessment(anna)));
-    for (int i = 0; i < 4; i++) {
-      Command record = new RecordNeed(anna, NeedId.of("N-" + (i + 1)), domains[i], "need " + (i + 1),
-          Priority.HIGH, IdentifiedBy.CLIENT);
-      file = file.flatMap(c -> c.handle(record));
-    }
     long days = 10L * ((n + 7) / 8);
-    CaseFile result = file.flatMap(c -> c.handle(new CompleteAssessment(anna)))
-        .flatMap(c -> c.handle(StartPlanning.of(anna, DayWindow.ofDays(ReferenceLifecycleBenchmark.DAY0, days))))
-        .getOrElseThrow(r -> new IllegalStateException("setup refused: " + r.rule()));
+    CaseFile result = CaseFile.open(anna, ReferenceLifecycleBenchmark.openings(1)[0])
+        .getOrElseThrow(r -> new IllegalStateException("opening refused: " + r.rule()))
+        .handleAll(anna, List.<Command>of(new StartAssessment())
+            .appendAll(List.range(0, 4).map(i -> new RecordNeed(NeedId.of("N-" + (i + 1)), domains[i],
+                "need " + (i + 1), Priority.HIGH, IdentifiedBy.CLIENT)))
+            .append(new CompleteAssessment())
+            .append(StartPlanning.of(DayWindow.ofDays(ReferenceLifecycleBenchmark.DAY0, days))))
+        .getOrElseThrow(refused -> new IllegalStateException("setup refused: " + refused.rejection().rule()));
     if (result.phase() != Phase.PLANNING) {
       throw new IllegalStateException("setup ended in " + result.phase());
     }

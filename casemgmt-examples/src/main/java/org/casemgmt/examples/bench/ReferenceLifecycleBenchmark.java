@@ -2,6 +2,8 @@ package org.casemgmt.examples.bench;
 
 import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +28,7 @@ import org.casemgmt.casefile.Command.StartImplementation;
 import org.casemgmt.casefile.Command.StartIntervention;
 import org.casemgmt.casefile.Command.StartPlanning;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.RefusedStep;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.examples.bench.MutableCase.Kind;
 import org.casemgmt.examples.bench.MutableCase.Op;
@@ -59,14 +62,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Workload 1 of {@code shared/BENCHMARKS.md}, the reference lifecycle: throughput in cases per second, where
- * one operation is one whole case, intake to closure, through the real {@link CaseFile#handle}. Every command
+ * one operation is one whole case, intake to closure, through the real {@link CaseFile#open} and
+ * {@link CaseFile#handleAll(Issued, Seq)} (one case worker issues every command). Every command
  * must be accepted; a refusal throws, so a change to the rules cannot silently make the benchmark measure
  * rejections. The {@linkplain #baseline baseline} — a hand-written {@link MutableCase} with exactly the
  * table's guards — runs in the same JMH run: quote the ratio, not the absolute figures (commands per second =
  * 24 × cases per second).
  *
  * <p><b>Mapping to casemgmt's commands.</b> The table's 24 commands map one to one onto
- * {@link CaseFile#open} and {@code handle} ({@code RecordNeed} ×3, {@code CompleteAssessment},
+ * {@link CaseFile#open} and the commands handled in order after it ({@code RecordNeed} ×3, {@code CompleteAssessment},
  * {@code StartPlanning}, {@code PlanIntervention} ×5, {@code ApprovePlan}, {@code StartImplementation},
  * {@code StartIntervention} ×5, {@code RecordReview} ×2 with decision {@code CONTINUE} — the first moves
  * IMPLEMENTATION → MONITORING —, {@code StartEvaluation}, {@code RecordOutcome}, {@code CloseCase}), exactly as
@@ -76,8 +80,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>two more commands, 26 in all: {@code AddGoal} (one goal covering the three needs, which approval
  *       requires) after {@code StartPlanning}, and {@code RecordAgreement} (the client's agreement) before
  *       {@code ApprovePlan};</li>
- *   <li>on every command an {@link Issued} actor and instant; at opening a client, a case manager and a scope
- *       (all life domains) and the opening day;</li>
+ *   <li>beside every command an {@link Issued} envelope (actor and instant); at opening a client, a scope (all
+ *       life domains) and the opening day (the case manager is the one who opens it);</li>
  *   <li>on each need a life domain (inside the scope), a description, a priority and who identified it; on
  *       planning a 365-day period; on each intervention its goal, a provider offering the kind, and a cost;
  *       dates on starts, reviews, agreement and approval; the goal's outcome; a closure reason and note.</li>
@@ -119,7 +123,7 @@ public class ReferenceLifecycleBenchmark {
   static final Issued ANNA = Issued.by(ANNA_ID, Instant.parse("2026-01-05T09:00:00Z"));
 
   private OpenCase[] openings;
-  private Command[] commands;
+  private Seq<Command> commands;
   private String[] baselineIds;
   private MutableCase.Command[] baselineCommands;
   private final CaseFile[] closedCases = new CaseFile[KEPT];
@@ -131,7 +135,7 @@ public class ReferenceLifecycleBenchmark {
   @Setup
   public void prepare() {
     openings = openings(IDS);
-    commands = commands();
+    commands = Vector.of(commands());
     baselineIds = new String[IDS];
     for (int i = 0; i < IDS; i++) {
       baselineIds[i] = "CASE-" + (i + 1);
@@ -149,10 +153,8 @@ public class ReferenceLifecycleBenchmark {
   public CaseFile casemgmt() {
     int n = nextCase++;
     OpenCase opening = openings[n & (IDS - 1)];
-    CaseFile file = accepted(CaseFile.open(opening), opening);
-    for (Command command : commands) {
-      file = accepted(file.handle(command), command);
-    }
+    CaseFile opened = accepted(CaseFile.open(ANNA, opening), opening);
+    CaseFile file = accepted(opened.handleAll(ANNA, commands));
     if (!file.isClosed()) {
       throw new IllegalStateException("the case ended in " + file.phase() + ", not CLOSED");
     }
@@ -190,59 +192,68 @@ public class ReferenceLifecycleBenchmark {
     return result.getOrNull();
   }
 
+  private static CaseFile accepted(Either<RefusedStep, CaseFile> result) {
+    if (result.isLeft()) {
+      throw new IllegalStateException(result.swap().map(refused -> refused.kind() + " was refused: "
+          + refused.rejection().rule()).getOrElse("?"));
+    }
+    return result.getOrNull();
+  }
+
   // ---------------------------------------------------------------- fixed data: casemgmt
 
-  /** The opening commands of {@code count} cases, ids {@code CASE-1…}, one client, scope all life domains. */
+  /**
+   * The opening commands of {@code count} cases, ids {@code CASE-1…}, one client, scope all life domains; each is
+   * opened by {@link #ANNA}, who becomes its case manager.
+   */
   static OpenCase[] openings(int count) {
     Client client = Client.of(ClientId.of("C-1"), "Maria Rossi", LocalDate.of(1980, 1, 1));
-    io.vavr.collection.Set<LifeDomain> scope = HashSet.of(LifeDomain.values());
     OpenCase[] result = new OpenCase[count];
     for (int i = 0; i < count; i++) {
-      result[i] = new OpenCase(ANNA, CaseId.of("CASE-" + (i + 1)), client, ANNA_ID, scope, DAY0);
+      result[i] = OpenCase.of(CaseId.of("CASE-" + (i + 1)), client, DAY0, LifeDomain.values());
     }
     return result;
   }
 
-  /** The 25 commands after opening, as in core's {@code ReferenceLifecycleTest}. */
+  /** The 25 commands after opening, as in core's {@code ReferenceLifecycleTest}, all issued by {@link #ANNA}. */
   static Command[] commands() {
     GoalId goal = GoalId.of("G-1");
     return new Command[] {
-        new StartAssessment(ANNA),
-        new RecordNeed(ANNA, NeedId.of("N-1"), LifeDomain.PSYCHOLOGICAL_WELLBEING, "need one", Priority.HIGH,
+        new StartAssessment(),
+        new RecordNeed(NeedId.of("N-1"), LifeDomain.PSYCHOLOGICAL_WELLBEING, "need one", Priority.HIGH,
             IdentifiedBy.CLIENT),
-        new RecordNeed(ANNA, NeedId.of("N-2"), LifeDomain.HOUSING, "need two", Priority.HIGH, IdentifiedBy.CLIENT),
-        new RecordNeed(ANNA, NeedId.of("N-3"), LifeDomain.SOCIAL_INCLUSION, "need three", Priority.MEDIUM,
+        new RecordNeed(NeedId.of("N-2"), LifeDomain.HOUSING, "need two", Priority.HIGH, IdentifiedBy.CLIENT),
+        new RecordNeed(NeedId.of("N-3"), LifeDomain.SOCIAL_INCLUSION, "need three", Priority.MEDIUM,
             IdentifiedBy.CASE_MANAGER),
-        new CompleteAssessment(ANNA),
-        StartPlanning.of(ANNA, DayWindow.ofDays(DAY0, 365)),
-        new AddGoal(ANNA, goal, HashSet.of(NeedId.of("N-1"), NeedId.of("N-2"), NeedId.of("N-3")), "goal", "target",
+        new CompleteAssessment(),
+        StartPlanning.of(DayWindow.ofDays(DAY0, 365)),
+        new AddGoal(goal, HashSet.of(NeedId.of("N-1"), NeedId.of("N-2"), NeedId.of("N-3")), "goal", "target",
             DAY0.plusDays(90)),
         intervention(1, 1, "P-101", ServiceKind.COUNSELLING, 0, 30),
         intervention(2, 2, "P-202", ServiceKind.HOUSING, 0, 60),
         intervention(3, 3, "P-303", ServiceKind.COUNSELLING, 10, 40),
         intervention(4, 1, "P-104", ServiceKind.COUNSELLING, 30, 60),
         intervention(5, 2, "P-205", ServiceKind.HOUSING, 60, 90),
-        new RecordAgreement(ANNA, DAY0),
-        new ApprovePlan(ANNA, DAY0),
-        new StartImplementation(ANNA),
-        new StartIntervention(ANNA, InterventionId.of("I-1"), DAY0),
-        new StartIntervention(ANNA, InterventionId.of("I-2"), DAY0),
-        new StartIntervention(ANNA, InterventionId.of("I-3"), DAY0.plusDays(10)),
-        new StartIntervention(ANNA, InterventionId.of("I-4"), DAY0.plusDays(30)),
-        new StartIntervention(ANNA, InterventionId.of("I-5"), DAY0.plusDays(60)),
-        new RecordReview(ANNA, DAY0.plusDays(30), HashMap.empty(), ReviewDecision.CONTINUE),
-        new RecordReview(ANNA, DAY0.plusDays(60), HashMap.empty(), ReviewDecision.CONTINUE),
-        new StartEvaluation(ANNA),
-        new RecordOutcome(ANNA, goal, GoalAchievement.ACHIEVED),
-        new CloseCase(ANNA, ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(90), "closing report")};
+        new RecordAgreement(DAY0),
+        new ApprovePlan(DAY0),
+        new StartImplementation(),
+        new StartIntervention(InterventionId.of("I-1"), DAY0),
+        new StartIntervention(InterventionId.of("I-2"), DAY0),
+        new StartIntervention(InterventionId.of("I-3"), DAY0.plusDays(10)),
+        new StartIntervention(InterventionId.of("I-4"), DAY0.plusDays(30)),
+        new StartIntervention(InterventionId.of("I-5"), DAY0.plusDays(60)),
+        new RecordReview(DAY0.plusDays(30), HashMap.empty(), ReviewDecision.CONTINUE),
+        new RecordReview(DAY0.plusDays(60), HashMap.empty(), ReviewDecision.CONTINUE),
+        new StartEvaluation(),
+        new RecordOutcome(goal, GoalAchievement.ACHIEVED),
+        new CloseCase(ClosureReason.GOALS_ACHIEVED, DAY0.plusDays(90), "closing report")};
   }
 
   /** Intervention {@code id} of the table: for one need, from a provider offering the kind, serving goal G-1. */
   static PlanIntervention intervention(int id, int need, String provider, ServiceKind kind, int from, int to) {
-    return new PlanIntervention(ANNA, InterventionId.of("I-" + id), HashSet.of(NeedId.of("N-" + need)),
-        HashSet.of(GoalId.of("G-1")), Provider.of(ProviderId.of(provider), "Provider " + provider,
-            ResourceType.PUBLIC_SERVICE, HashSet.of(kind)),
-        kind, DayWindow.of(DAY0.plusDays(from), DAY0.plusDays(to)), Money.of(100));
+    return PlanIntervention.of(InterventionId.of("I-" + id), NeedId.of("N-" + need),
+        Provider.of(ProviderId.of(provider), "Provider " + provider, ResourceType.PUBLIC_SERVICE, kind),
+        kind, DayWindow.of(DAY0.plusDays(from), DAY0.plusDays(to)), Money.of(100)).serving(GoalId.of("G-1"));
   }
 
   // ---------------------------------------------------------------- fixed data: baseline

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.casefile.Rejection.VersionConflict;
 
@@ -16,15 +18,17 @@ import org.casemgmt.casefile.Rejection.VersionConflict;
  *
  * <pre>{@code
  * CaseService service = new CaseService(JdbcEventStore.h2InMemory("cases"), 10);
- * service.open(openCase);
- * service.handle(caseId, new Command.RecordNeed(...))
+ * Issued anna = Issued.by(StaffId.of("anna"), now);
+ * service.open(anna, OpenCase.of(caseId, client, today, LifeDomain.HOUSING));
+ * service.handle(caseId, anna, new Command.StartAssessment())
  *     .peekLeft(failure -> show(failure));   // a Rejection, an unknown case, or too many conflicts
+ * service.handle(caseId, wire.readCommand(json)); // a command that arrived in its envelope, e.g. from a queue
  * }</pre>
  *
  * <p><b>Retries.</b> A {@link VersionConflict} from the store means the case changed between loading and
  * appending; the command is decided again on the new state, so the rules see everything that happened. A command
- * that carries its issuer's own expected version ({@link org.casemgmt.casefile.Issued#expectingVersion}) is
- * then refused by the case file itself, as it should be: the person saw an older case.
+ * whose envelope carries its issuer's own expected version ({@link Issued#expectingVersion}) is then refused by
+ * the case file itself, as it should be: the person saw an older case.
  *
  * <p><b>Cache.</b> Case files are kept in memory and brought up to date with {@link JdbcEventStore#catchUp}
  * before each decision, which reads only the newer events; the database stays the single source of truth, and
@@ -81,11 +85,12 @@ public final class CaseService {
    * Opens a case. A second opening of the same id is refused with {@link Rejection.CaseAlreadyOpened}, also
    * when two applications race to open it.
    *
+   * @param issued  who opens it and when
    * @param command the opening command
    * @return the new case file, or why not
    */
-  public Either<Failure, CaseFile> open(Command.OpenCase command) {
-    return CaseFile.decideOpening(command).<Failure>mapLeft(Failure.Refused::new)
+  public Either<Failure, CaseFile> open(Issued issued, Command.OpenCase command) {
+    return CaseFile.decideOpening(issued, command).<Failure>mapLeft(Failure.Refused::new)
         .flatMap(events -> store.append(Option.none(), events).<Failure>mapLeft(conflict ->
             new Failure.Refused(new Rejection.CaseAlreadyOpened(command.caseId()))))
         .peek(this::remember);
@@ -95,12 +100,13 @@ public final class CaseService {
    * Handles a command on a stored case: decide on the latest state, append, and retry on a version conflict.
    *
    * @param caseId  the case
+   * @param issued  who issues the command, when, and the version they expect
    * @param command the command
    * @return the case file after the command, or why it did not change
    */
-  public Either<Failure, CaseFile> handle(CaseId caseId, Command command) {
-    if (caseId == null || command == null) {
-      throw new IllegalArgumentException("caseId and command are required");
+  public Either<Failure, CaseFile> handle(CaseId caseId, Issued issued, Command command) {
+    if (caseId == null || issued == null || command == null) {
+      throw new IllegalArgumentException("caseId, issued and command are required");
     }
     VersionConflict last = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -110,7 +116,7 @@ public final class CaseService {
       Option<CaseFile> current = latest(caseId);
       Either<Failure, Either<VersionConflict, CaseFile>> step = current
           .<Failure>toEither(() -> new Failure.UnknownCase(caseId))
-          .flatMap(before -> before.decide(command).<Failure>mapLeft(Failure.Refused::new))
+          .flatMap(before -> before.decide(issued, command).<Failure>mapLeft(Failure.Refused::new))
           .map(events -> store.append(current, events));
       Option<VersionConflict> lost = step.toOption().flatMap(appended -> appended.swap().toOption());
       if (lost.isEmpty()) {
@@ -122,6 +128,21 @@ public final class CaseService {
       last = lost.getOrElse(last);
     }
     return Either.left(new Failure.GaveUp(last, maxAttempts));
+  }
+
+  /**
+   * Handles a command that arrived in its envelope (read from a queue with {@link WireFormat#readCommand}, say)
+   * as {@link #handle(CaseId, Issued, Command)} does.
+   *
+   * @param caseId  the case
+   * @param command the command with who issued it, when, and the version they expected
+   * @return the case file after the command, or why it did not change
+   */
+  public Either<Failure, CaseFile> handle(CaseId caseId, IssuedCommand command) {
+    if (command == null) {
+      throw new IllegalArgumentException("command is required");
+    }
+    return handle(caseId, command.issued(), command.command());
   }
 
   /**

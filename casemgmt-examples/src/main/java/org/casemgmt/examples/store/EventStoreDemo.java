@@ -14,6 +14,7 @@ import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.need.IdentifiedBy;
 import org.casemgmt.need.LifeDomain;
@@ -30,8 +31,9 @@ import org.casemgmt.plan.DayWindow;
  * {@code mvn -q -pl casemgmt-examples -am compile exec:java
  * -Dexec.mainClass=org.casemgmt.examples.store.EventStoreDemo}.
  *
- * <p>It prints ids, types, phases and versions, and the JSON of events without personal fields only: the
- * documents of other events hold the client's name and free text, which is never printed or logged.
+ * <p>It prints ids, types, phases and versions, and the JSON of events without personal fields only, and of one
+ * command that names members of the team only: the documents of other events and commands hold the client's
+ * name and free text, which is never printed or logged.
  */
 public final class EventStoreDemo {
 
@@ -46,8 +48,8 @@ public final class EventStoreDemo {
   private EventStoreDemo() {}
 
   /** Decides a command on the version a worker saw and appends it, describing the outcome with numbers only. */
-  private static String appendOn(JdbcEventStore store, CaseFile seen, Command command) {
-    return seen.decide(command).fold(
+  private static String appendOn(JdbcEventStore store, CaseFile seen, Issued issued, Command command) {
+    return seen.decide(issued, command).fold(
         rejection -> "refused: " + rejection.rule(),
         events -> store.append(Option.some(seen), events).fold(
             conflict -> "version conflict, expected " + conflict.expected() + " but found " + conflict.actual(),
@@ -77,17 +79,17 @@ public final class EventStoreDemo {
       CaseService service = new CaseService(store, 5);
 
       out.println("1. Store a case: every command is decided, appended with its expected version, then applied.");
-      service.open(new Command.OpenCase(anna, caseId, Client.of(ClientId.of("C-7"), "Maria Rossi",
-          LocalDate.of(1980, 4, 12)), StaffId.of("anna"), HashSet.of(LifeDomain.HOUSING, LifeDomain.WORK), day0));
+      service.open(anna, Command.OpenCase.of(caseId, Client.of(ClientId.of("C-7"), "Maria Rossi",
+          LocalDate.of(1980, 4, 12)), day0, LifeDomain.HOUSING, LifeDomain.WORK));
       List<Command> commands = List.of(
-          new Command.HandOver(anna, StaffId.of("bruno")),
-          new Command.StartAssessment(anna),
-          new Command.RecordNeed(anna, NeedId.of("N-1"), LifeDomain.HOUSING, "Evicted last week", Priority.URGENT,
+          new Command.HandOver(StaffId.of("bruno")),
+          new Command.StartAssessment(),
+          new Command.RecordNeed(NeedId.of("N-1"), LifeDomain.HOUSING, "Evicted last week", Priority.URGENT,
               IdentifiedBy.CLIENT),
-          new Command.CompleteAssessment(anna),
-          Command.StartPlanning.of(anna, DayWindow.ofDays(day0, 180)));
+          new Command.CompleteAssessment(),
+          Command.StartPlanning.of(DayWindow.ofDays(day0, 180)));
       for (Command command : commands) {
-        service.handle(caseId, command).peekLeft(failure -> out.println("   refused: " + failure));
+        service.handle(caseId, anna, command).peekLeft(failure -> out.println("   refused: " + failure));
       }
       Seq<RecordedEvent> history = store.eventsAfter(caseId, 0);
       history.forEach(e -> out.println("   #" + e.sequence() + " " + e.event().getClass().getSimpleName()
@@ -103,16 +105,19 @@ public final class EventStoreDemo {
       out.println("3. A version conflict: Anna and Bruno both decide on version "
           + loaded.map(CaseFile::version).getOrElse(0L) + ", Anna appends first.");
       CaseFile seen = loaded.getOrElseThrow(() -> new IllegalStateException("the demo case was not stored"));
-      Command annaCommand = new Command.ExtendScope(anna, HashSet.of(LifeDomain.SOCIAL_INCLUSION), day0);
-      Command brunoCommand = new Command.HandOver(Issued.by(StaffId.of("bruno"), anna.at()), StaffId.of("carla"));
-      out.println("   Anna: " + appendOn(store, seen, annaCommand));
-      out.println("   Bruno: " + appendOn(store, seen, brunoCommand));
-      out.println("   Bruno through the service, which reloads and decides again: " + service.handle(caseId,
+      Issued bruno = Issued.by(StaffId.of("bruno"), anna.at());
+      Command annaCommand = Command.ExtendScope.of(day0, LifeDomain.SOCIAL_INCLUSION);
+      Command brunoCommand = new Command.HandOver(StaffId.of("carla"));
+      out.println("   Anna: " + appendOn(store, seen, anna, annaCommand));
+      out.println("   Bruno: " + appendOn(store, seen, bruno, brunoCommand));
+      out.println("   Bruno through the service, which reloads and decides again: " + service.handle(caseId, bruno,
           brunoCommand).fold(f -> "refused: " + f, f -> "stored, now version " + f.version()));
 
       out.println("4. The wire format (schema " + WireFormat.SCHEMA + "), for events without personal fields:");
       store.eventsAfter(caseId, 0).filter(e -> PRINTABLE.contains(e.event().getClass()))
           .forEach(e -> out.println("   " + wire.toJson(e)));
+      out.println("   and Bruno's command in its envelope, with the version he saw, as a command queue carries it:");
+      out.println("   " + wire.toJson(IssuedCommand.of(bruno.expectingVersion(seen.version()), brunoCommand)));
     }
   }
 }

@@ -27,7 +27,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  *
  * <pre>{@code
  * try (JdbcEventStore store = JdbcEventStore.h2InMemory("cases")) {
- *   Seq<RecordedEvent> events = caseFile.decide(command).getOrElseThrow(...);
+ *   Seq<RecordedEvent> events = caseFile.decide(issued, command).getOrElseThrow(...);
  *   store.append(Option.some(caseFile), events)            // expects caseFile.version()
  *       .fold(conflict -> reloadAndRetry(), after -> show(after));
  *   Option<CaseFile> loaded = store.load(caseFile.id());   // CaseFile.replay of the stored events
@@ -37,7 +37,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * <p><b>Table.</b> {@code case_event(case_id, sequence, phase_after, recorded_at, actor, type, payload_json)} with
  * {@code PRIMARY KEY (case_id, sequence)}. The payload is the event's {@link WireFormat} document; the other
  * columns repeat what queries need (which case, which phase, who, when, what kind) so that nobody has to parse
- * JSON in SQL. Rows are only ever inserted.
+ * JSON in SQL. Rows are only ever inserted, so rows written in an earlier schema version of the format stay as
+ * they are: loading reads them as the wire format reads every schema it knows. Only events are stored: the
+ * command that caused an event, and its {@code Issued} envelope, are not kept (the event's {@code actor} and
+ * {@code recorded_at} are who issued it and when).
  *
  * <p><b>Concurrency.</b> A case's events are numbered 1, 2, 3… without gaps ({@link RecordedEvent#sequence()}),
  * so the primary key is the lock: two writers who decided on the same version both try to insert the same

@@ -50,10 +50,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.function.Function;
+import org.casemgmt.InputError;
 import org.casemgmt.InvalidInputException;
 import org.casemgmt.casefile.CaseEvent;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.party.ClientId;
@@ -70,21 +73,37 @@ import org.casemgmt.resource.ServiceKind;
 import org.casemgmt.resource.ResourceId;
 
 /**
- * The JSON wire format of casemgmt's events and commands, version {@value #SCHEMA}: what an application stores
- * in its event table, sends on a queue or gives a client who asks for their record.
+ * The JSON wire format of casemgmt's events and commands, schema version {@value #SCHEMA}: what an application
+ * stores in its event table, sends on a queue or gives a client who asks for their record.
  *
  * <pre>{@code
  * WireFormat wire = new WireFormat();
  * String json = wire.toJson(recordedEvent);        // one line, for a database column or a message
  * RecordedEvent back = wire.readEvent(json);       // equal to recordedEvent
+ * String queued = wire.toJson(IssuedCommand.of(anna, new Command.StartAssessment()));
+ * IssuedCommand command = wire.readCommand(queued); // the command with who issued it, when, and the version seen
  * }</pre>
  *
- * <p><b>Documents.</b> Every document is a JSON object that starts with {@code "schema": 1} and a {@code "type"}
- * discriminator, the simple name of the event or command record ({@code "NeedRecorded"}, {@code "RecordNeed"}).
- * An event document then has the envelope of its {@link RecordedEvent} ({@code caseId}, {@code sequence},
- * {@code actor}, {@code at}) and the event's own fields under {@code "event"}; a command document has the
- * command's fields under {@code "command"}. Nesting keeps a record's fields from ever clashing with the envelope
- * (an event may well have a {@code caseId}, a command a {@code type}).
+ * <p><b>Documents.</b> Every document is a JSON object that starts with {@code "schema": 2} and a {@code "type"}
+ * discriminator, the simple name of the event or command record ({@code "NeedRecorded"}, {@code "RecordNeed"}),
+ * followed by the fields of the envelope the message travels in. An event document has the fields of its
+ * {@link RecordedEvent} ({@code caseId}, {@code sequence}, {@code actor}, {@code at}) and the event's own fields
+ * under {@code "event"}; a command document has the fields of its {@link IssuedCommand}: the {@link Issued}
+ * envelope under {@code "issued"} ({@code actor}, {@code at}, {@code expectedVersion}) and the command's own
+ * fields under {@code "command"}:
+ * <pre>{@code
+ * {"schema":2,"type":"HandOver","issued":{"actor":"anna","at":"2026-03-03T09:00:00Z","expectedVersion":null},
+ *  "command":{"newCaseManager":"bruno"}}
+ * }</pre>
+ * Nesting keeps a record's fields from ever clashing with the envelope (an event may well have a {@code caseId},
+ * a command a {@code type}).
+ *
+ * <p><b>Schema 1, upcast on reading.</b> Documents written by the first version of the format are read too, and
+ * give the same events and commands as their schema-2 equivalents. Event documents have the same shape in both.
+ * In a schema-1 command document the {@code issued} stamp is the first field of {@code "command"} (commands
+ * carry no stamp since schema 2); the reader lifts it out into the envelope. A schema-1 {@code OpenCase} always
+ * names its {@code caseManager}, which reads as that manager ({@code Option.some}); in schema 2 {@code null}
+ * means the issuer. Writing always gives schema {@value #SCHEMA}.
  *
  * <p><b>Fields.</b> Records map field by field, in declaration order; identifiers ({@link CaseId}, {@link NeedId}
  * …) are plain strings; days and instants are ISO-8601 strings; enums are their constant names; Vavr
@@ -92,19 +111,23 @@ import org.casemgmt.resource.ResourceId;
  * stable order (natural order of comparable elements and keys, else their {@code toString}) so that the same
  * history always gives the same bytes. Money amounts are decimal numbers with two decimals.
  *
- * <p><b>Reading is strict.</b> A document that is not JSON, has no or another schema version, names an unknown
- * type, lacks a field or has one too many is refused with a {@link WireFormatException} naming the
- * {@link WireFormatException.Reason}; a value that has the right shape but breaks one of casemgmt's own rules
- * surfaces as the {@link InvalidInputException} its constructor throws. Either way nothing is half-read. A new
- * version of the format will get a new schema number, and this reader will refuse it rather than guess.
+ * <p><b>Reading is strict.</b> A document that is not JSON, has no schema version or one this reader does not
+ * know, names an unknown type, lacks a field or has one too many (in the shape of its own schema version) is
+ * refused with a {@link WireFormatException} naming the {@link WireFormatException.Reason}; a value that has the
+ * right shape but breaks one of casemgmt's own rules surfaces as the {@link InvalidInputException} its
+ * constructor throws. Either way nothing is half-read. A new version of the format will get a new schema number,
+ * and this reader will refuse it rather than guess.
  *
  * <p>The core library carries no Jackson annotation: the mapping lives here, in a Jackson module of the example.
  * Instances are immutable and thread-safe.
  */
 public final class WireFormat {
 
-  /** The schema version this class writes and the only one it reads. */
-  public static final int SCHEMA = 1;
+  /** The schema version this class writes; it reads this one and every earlier one, back to schema 1. */
+  public static final int SCHEMA = 2;
+
+  /** The first schema version of the format, whose command documents are upcast on reading. */
+  static final int SCHEMA_1 = 1;
 
   private static final Map<String, Class<? extends CaseEvent>> EVENT_TYPES = typesOf(CaseEvent.class);
   private static final Map<String, Class<? extends Command>> COMMAND_TYPES = typesOf(Command.class);
@@ -156,12 +179,12 @@ public final class WireFormat {
   }
 
   /**
-   * One command as a one-line JSON document, e.g. for a command queue.
+   * One command in its envelope as a one-line JSON document, e.g. for a command queue.
    *
-   * @param command the command
+   * @param command the command with who issues it, when, and the version they expect
    * @return the document; it contains the command's personal data and free text, so never log it
    */
-  public String toJson(Command command) {
+  public String toJson(IssuedCommand command) {
     return write(compact, document(command));
   }
 
@@ -179,13 +202,13 @@ public final class WireFormat {
   }
 
   /**
-   * Commands as a pretty-printed JSON array of command documents; byte-for-byte stable like
+   * Commands in their envelopes as a pretty-printed JSON array of command documents; byte-for-byte stable like
    * {@link #historyToJson}.
    *
-   * @param commands the commands, in order
+   * @param commands the commands with who issues each, when, and the version they expect, in order
    * @return the array, ending with a newline
    */
-  public String commandsToJson(Seq<? extends Command> commands) {
+  public String commandsToJson(Seq<IssuedCommand> commands) {
     ArrayNode array = mapper.createArrayNode();
     commands.forEach(command -> array.add(document(command)));
     return write(pretty, array) + "\n";
@@ -196,9 +219,9 @@ public final class WireFormat {
         event.sequence(), event.actor(), event.at(), mapper.valueToTree(event.event())));
   }
 
-  private ObjectNode document(Command command) {
-    return mapper.valueToTree(
-        new CommandDocument(SCHEMA, command.getClass().getSimpleName(), mapper.valueToTree(command)));
+  private ObjectNode document(IssuedCommand command) {
+    return mapper.valueToTree(new CommandDocument(SCHEMA, command.command().getClass().getSimpleName(),
+        mapper.valueToTree(command.issued()), mapper.valueToTree(command.command())));
   }
 
   private static String write(ObjectWriter writer, JsonNode node) {
@@ -225,14 +248,14 @@ public final class WireFormat {
   }
 
   /**
-   * Reads one command document.
+   * Reads one command document, of schema {@value #SCHEMA} or an earlier one.
    *
    * @param json the document
-   * @return the command
+   * @return the command with who issued it, when, and the version they expected
    * @throws WireFormatException            if the document is refused (see {@link WireFormatException.Reason})
    * @throws InvalidInputException if a value breaks one of casemgmt's rules
    */
-  public Command readCommand(String json) {
+  public IssuedCommand readCommand(String json) {
     return readCommand(parse(json, "command document"), "");
   }
 
@@ -249,28 +272,84 @@ public final class WireFormat {
   }
 
   /**
-   * Reads an array of command documents, as {@link #commandsToJson} writes it; all or nothing.
+   * Reads an array of command documents, as {@link #commandsToJson} writes it; all or nothing. The documents
+   * may be of different schema versions.
    *
    * @param json the array
-   * @return the commands, in order
+   * @return the commands in their envelopes, in order
    * @throws WireFormatException            if the array or any document in it is refused
    * @throws InvalidInputException if a value breaks one of casemgmt's rules
    */
-  public Seq<Command> readCommands(String json) {
+  public Seq<IssuedCommand> readCommands(String json) {
     return elements(parse(json, "commands")).zipWithIndex().map(e -> readCommand(e._1, "[" + e._2 + "]"));
   }
 
+  /** Event documents have the same shape in every schema version: nothing to upcast. */
   private RecordedEvent readEvent(JsonNode node, String where) {
+    schemaOf(node, where);
     Class<? extends CaseEvent> type = typeOf(node, EVENT_TYPES, where);
     EventDocument document = bind(node, EventDocument.class, where + type.getSimpleName());
     CaseEvent event = bind(document.event(), type, where + type.getSimpleName() + ".event");
     return new RecordedEvent(document.caseId(), document.sequence(), document.actor(), document.at(), event);
   }
 
-  private Command readCommand(JsonNode node, String where) {
+  private IssuedCommand readCommand(JsonNode node, String where) {
+    int schema = schemaOf(node, where);
     Class<? extends Command> type = typeOf(node, COMMAND_TYPES, where);
-    CommandDocument document = bind(node, CommandDocument.class, where + type.getSimpleName());
-    return bind(document.command(), type, where + type.getSimpleName() + ".command");
+    String name = where + type.getSimpleName();
+    JsonNode current = schema == SCHEMA_1 ? upcastCommand((ObjectNode) node, type, name) : node;
+    CommandDocument document = bind(current, CommandDocument.class, name);
+    // Problems in the stamp are reported where the document has it: beside the command, or in schema 1 inside it.
+    Issued issued = readIssued(document.issued(), name + (schema == SCHEMA_1 ? ".command.issued" : ".issued"));
+    Command command = bind(document.command(), type, name + ".command");
+    return IssuedCommand.of(issued, command);
+  }
+
+  private Issued readIssued(JsonNode node, String where) {
+    if (node != null && node.isNull()) {
+      // As when the envelope is built in code without a stamp (IssuedCommand.of).
+      throw new InvalidInputException(List.of(new InputError("issued", InputError.Problem.MISSING, "is required")));
+    }
+    return bind(node, Issued.class, where);
+  }
+
+  /**
+   * A schema-1 command document in the shape of schema 2: the {@code issued} stamp, which schema 1 wrote as the
+   * first field of the command, moves out into the envelope. The document is copied, never changed; everything
+   * but the stamp is left for binding to accept or refuse, exactly as in a schema-2 document.
+   */
+  private static ObjectNode upcastCommand(ObjectNode document, Class<? extends Command> type, String where) {
+    if (document.has("issued")) {
+      // In schema 1 the stamp was a field of the command, never of the document.
+      throw new WireFormatException(WireFormatException.Reason.UNKNOWN_FIELD,
+          where + ".issued is not a field of a schema-1 document");
+    }
+    JsonNode fields = document.get("command");
+    if (fields == null) {
+      throw new WireFormatException(WireFormatException.Reason.MISSING_FIELD, where + ".command is missing");
+    }
+    if (!fields.isObject()) {
+      throw new WireFormatException(WireFormatException.Reason.INVALID_FIELD,
+          where + ".command: expected a JSON object");
+    }
+    ObjectNode command = (ObjectNode) fields.deepCopy();
+    JsonNode issued = command.remove("issued");
+    if (issued == null) {
+      throw new WireFormatException(WireFormatException.Reason.MISSING_FIELD, where + ".command.issued is missing");
+    }
+    JsonNode caseManager = command.get("caseManager");
+    if (type == Command.OpenCase.class && caseManager != null && caseManager.isNull()) {
+      // Schema 1 had no "issuer is the manager": a null manager was refused then, and is refused still, rather
+      // than read as schema 2's null.
+      throw new InvalidInputException(List.of(new InputError("caseManager", InputError.Problem.MISSING,
+          "is required")));
+    }
+    // A schema-1 manager is a plain staff id, which reads as Option.some: schema 2 writes an Option as its value.
+    ObjectNode upcast = document.deepCopy();
+    upcast.put("schema", SCHEMA);
+    upcast.set("issued", issued);
+    upcast.set("command", command);
+    return upcast;
   }
 
   private JsonNode parse(String json, String what) {
@@ -294,7 +373,8 @@ public final class WireFormat {
     return Vector.ofAll(node::elements);
   }
 
-  private static <T> Class<? extends T> typeOf(JsonNode node, Map<String, Class<? extends T>> types, String where) {
+  /** The document's schema version, one this reader knows; checks first that the document is an object. */
+  private static int schemaOf(JsonNode node, String where) {
     if (node == null || !node.isObject()) {
       throw new WireFormatException(WireFormatException.Reason.MALFORMED_JSON, where + "expected a JSON object");
     }
@@ -302,10 +382,15 @@ public final class WireFormat {
     if (schema == null) {
       throw new WireFormatException(WireFormatException.Reason.MISSING_SCHEMA, where + "no \"schema\" field");
     }
-    if (!schema.isIntegralNumber() || schema.asLong() != SCHEMA) {
+    if (!schema.isIntegralNumber() || !schema.canConvertToInt() || schema.intValue() < SCHEMA_1
+        || schema.intValue() > SCHEMA) {
       throw new WireFormatException(WireFormatException.Reason.UNSUPPORTED_SCHEMA,
-          where + "this reader knows schema " + SCHEMA + " only");
+          where + "this reader knows schemas " + List.rangeClosed(SCHEMA_1, SCHEMA).mkString(", ") + " only");
     }
+    return schema.intValue();
+  }
+
+  private static <T> Class<? extends T> typeOf(JsonNode node, Map<String, Class<? extends T>> types, String where) {
     JsonNode type = node.get("type");
     if (type == null || !type.isTextual()) {
       throw new WireFormatException(WireFormatException.Reason.MISSING_TYPE, where + "no \"type\" string");
@@ -359,8 +444,10 @@ public final class WireFormat {
       // Jackson names the missing property only in its message; the name is a record component, not data.
       int start = message.indexOf('\'');
       int end = start < 0 ? -1 : message.indexOf('\'', start + 1);
-      if (end > start) {
-        path.append('.').append(message, start + 1, end);
+      String name = end > start ? "." + message.substring(start + 1, end) : "";
+      // Recent Jackson versions already end the path with the missing property; name it once.
+      if (!path.toString().endsWith(name)) {
+        path.append(name);
       }
       path.append(" is missing");
     } else {
@@ -540,6 +627,6 @@ public final class WireFormat {
   record EventDocument(int schema, String type, CaseId caseId, long sequence, StaffId actor, Instant at,
       JsonNode event) {}
 
-  /** A command document: schema, type, then the command's fields. */
-  record CommandDocument(int schema, String type, JsonNode command) {}
+  /** A command document: schema, type, the command's envelope, then the command's fields. */
+  record CommandDocument(int schema, String type, JsonNode issued, JsonNode command) {}
 }

@@ -43,7 +43,7 @@ public final class OwnRuleExample {
   static SystemUnderTest serviceAllowingStartWhenActiveBelow(int limit) {
     SystemUnderTest casemgmt = SystemUnderTest.real();
     return (state, command) -> {
-      if (command instanceof Command.StartIntervention) {
+      if (command.command() instanceof Command.StartIntervention) {
         List<String> active = state.currentPlan()
             .map(p -> p.interventions().values().filter(i -> i.status() == InterventionStatus.ACTIVE)
                 .map(Intervention::id).map(Object::toString).toList().sorted())

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.examples.bench.MutableCase.Kind;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * accept and refuse exactly what casemgmt does for the non-overlap rule they stand in for.
  */
 class BenchmarkWorkloadsTest {
+
+  /** Who issues every command of the workloads, and when. */
+  static final Issued ANNA = ReferenceLifecycleBenchmark.ANNA;
 
   @Nested
   class The_reference_lifecycle {
@@ -76,10 +80,10 @@ class BenchmarkWorkloadsTest {
     void an_intervention_overlapping_one_of_the_same_need_and_kind_is_refused_by_casemgmt_and_the_baseline() {
       // Drive both sides to just after the five adds of the table.
       Command[] commands = ReferenceLifecycleBenchmark.commands();
-      Either<Rejection, CaseFile> file = CaseFile.open(ReferenceLifecycleBenchmark.openings(1)[0]);
+      Either<Rejection, CaseFile> file = CaseFile.open(ANNA, ReferenceLifecycleBenchmark.openings(1)[0]);
       for (int i = 0; i < 12; i++) {
         Command command = commands[i];
-        file = file.flatMap(c -> c.handle(command));
+        file = file.flatMap(c -> c.handle(ANNA, command));
       }
       CaseFile planning = file.getOrElseThrow(r -> new AssertionError(r.rule()));
       MutableCase baseline = MutableCase.linear("CASE-1");
@@ -98,7 +102,7 @@ class BenchmarkWorkloadsTest {
 
     private void assertAgree(CaseFile planning, MutableCase baseline, int id, int need, Kind kind, int start, int end,
         boolean expected) {
-      boolean casemgmt = planning.handle(PlanScalingBenchmark.add(id, need, kind, start, end)).isRight();
+      boolean casemgmt = planning.handle(ANNA, PlanScalingBenchmark.add(id, need, kind, start, end)).isRight();
       assertEquals(expected, casemgmt, "casemgmt on I-" + id);
       assertEquals(expected, wouldAccept(baseline, PlanScalingBenchmark.baselineAdd(id, need, kind, start, end)),
           "baseline on I-" + id);
@@ -167,7 +171,7 @@ class BenchmarkWorkloadsTest {
         int end = Math.min(days, start + 1 + random.nextInt(12));
         MutableCase.Command baselineAdd = PlanScalingBenchmark.baselineAdd(id, need, kind, start, end);
 
-        Either<Rejection, CaseFile> next = file.handle(PlanScalingBenchmark.add(id, need, kind, start, end));
+        Either<Rejection, CaseFile> next = file.handle(ANNA, PlanScalingBenchmark.add(id, need, kind, start, end));
         boolean byLinear = linear.handle(baselineAdd);
         boolean bySorted = sorted.handle(baselineAdd);
 

@@ -3,7 +3,6 @@ package org.casemgmt.examples.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -22,6 +21,7 @@ import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.need.IdentifiedBy;
@@ -48,21 +48,24 @@ class CaseServiceConcurrencyTest {
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   static final LifeDomain[] DOMAINS = LifeDomain.values();
 
-  /** A command that landed, and the version its event got. */
-  record Landed(long version, Command command) {}
+  /** A command that landed (in its envelope), and the version its event got. */
+  record Landed(long version, IssuedCommand command) {}
 
   static CaseId caseId(int n) {
     return CaseId.of("CONC-" + n);
   }
 
-  /** Writer {@code t}'s {@code i}-th command: a need with an id of its own, or a strength, on a random domain. */
-  static Command command(int thread, int i, Random random) {
+  /**
+   * Writer {@code t}'s {@code i}-th command, issued by the writer: a need with an id of its own, or a strength,
+   * on a random domain.
+   */
+  static IssuedCommand command(int thread, int i, Random random) {
     Issued issued = Issued.by(StaffId.of("worker-" + thread), T0.plusSeconds(60));
     LifeDomain domain = DOMAINS[random.nextInt(DOMAINS.length)];
-    return random.nextBoolean()
-        ? new Command.RecordNeed(issued, NeedId.of("N-" + thread + "-" + i), domain, "need " + i,
+    return IssuedCommand.of(issued, random.nextBoolean()
+        ? new Command.RecordNeed(NeedId.of("N-" + thread + "-" + i), domain, "need " + i,
             Priority.values()[random.nextInt(Priority.values().length)], IdentifiedBy.CASE_MANAGER)
-        : new Command.RecordStrength(issued, domain, "strength " + i);
+        : new Command.RecordStrength(domain, "strength " + i));
   }
 
   @Test
@@ -71,9 +74,9 @@ class CaseServiceConcurrencyTest {
       CaseService service = new CaseService(store, 1_000);
       Issued anna = Issued.by(StaffId.of("anna"), T0);
       for (int n = 0; n < CASES; n++) {
-        assertTrue(service.open(new Command.OpenCase(anna, caseId(n), Client.of(ClientId.of("C-" + n), "Client " + n,
-            LocalDate.of(1970, 1, 1)), StaffId.of("anna"), HashSet.of(DOMAINS), DAY0)).isRight());
-        assertTrue(service.handle(caseId(n), new Command.StartAssessment(anna)).isRight());
+        assertTrue(service.open(anna, Command.OpenCase.of(caseId(n), Client.of(ClientId.of("C-" + n), "Client " + n,
+            LocalDate.of(1970, 1, 1)), DAY0, DOMAINS)).isRight());
+        assertTrue(service.handle(caseId(n), anna, new Command.StartAssessment()).isRight());
       }
       ConcurrentHashMap<CaseId, java.util.List<Landed>> landed = new ConcurrentHashMap<>();
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -86,7 +89,7 @@ class CaseServiceConcurrencyTest {
           int failures = 0;
           for (int i = 0; i < COMMANDS_PER_THREAD; i++) {
             CaseId target = caseId(random.nextInt(CASES));
-            Command command = command(thread, i, random);
+            IssuedCommand command = command(thread, i, random);
             Either<CaseService.Failure, CaseFile> result = service.handle(target, command);
             if (result.isRight()) {
               long version = result.map(CaseFile::version).getOrElse(-1L);
@@ -130,8 +133,9 @@ class CaseServiceConcurrencyTest {
         }
         CaseFile loaded = store.load(id).getOrElseThrow(() -> new AssertionError(id));
         assertEquals(expected, loaded, id.value());
-        assertEquals(accepted.count(l -> l.command() instanceof Command.RecordNeed), loaded.needs().size());
-        assertEquals(accepted.count(l -> l.command() instanceof Command.RecordStrength), loaded.strengths().size());
+        assertEquals(accepted.count(l -> l.command().command() instanceof Command.RecordNeed), loaded.needs().size());
+        assertEquals(accepted.count(l -> l.command().command() instanceof Command.RecordStrength),
+            loaded.strengths().size());
       }
       assertEquals(Vector.range(0, CASES).map(CaseServiceConcurrencyTest::caseId).sorted(),
           store.casesInPhase(Phase.ASSESSMENT));

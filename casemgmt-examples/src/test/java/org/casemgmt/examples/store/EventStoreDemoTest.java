@@ -22,7 +22,9 @@ class EventStoreDemoTest {
     String out = output();
     assertTrue(out.contains("equal to the service's copy: true"), out);
     assertTrue(out.contains("Bruno: version conflict, expected 6 but found 7"), out);
-    assertTrue(out.contains("{\"schema\":1,\"type\":\"PlanningStarted\""), out);
+    assertTrue(out.contains("{\"schema\":2,\"type\":\"PlanningStarted\""), out);
+    assertTrue(out.contains("{\"schema\":2,\"type\":\"HandOver\",\"issued\":{\"actor\":\"bruno\","
+        + "\"at\":\"2026-03-02T09:00:00Z\",\"expectedVersion\":6},\"command\":{\"newCaseManager\":\"carla\"}}"), out);
   }
 
   @Test

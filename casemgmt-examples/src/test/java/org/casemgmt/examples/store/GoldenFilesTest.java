@@ -17,42 +17,52 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
  * The wire format is a contract with every database and queue that holds casemgmt documents: the golden files
  * pin it byte for byte. A change that alters them is a change of the format and needs a new schema version.
  *
- * <p>To regenerate the files after a deliberate change (and a schema bump), run this test with
- * {@code -Dcasemgmt.golden.update=true} and review the diff.
+ * <p>The files of the current schema ({@code golden/schema-2/}) are generated from {@link GoldenHistory}; to
+ * regenerate them after a deliberate change (and a schema bump), run this test with
+ * {@code -Dcasemgmt.golden.update=true} and review the diff. The files of earlier schemas
+ * ({@code golden/schema-1/}) are fixtures written by earlier versions of the format and are never regenerated:
+ * they must still read, to the very events and commands the current files hold.
  */
 class GoldenFilesTest {
 
-  static final String EVENTS = "golden/history-events.json";
-  static final String COMMANDS = "golden/history-commands.json";
+  static final String EVENTS = "golden/schema-2/history-events.json";
+  static final String COMMANDS = "golden/schema-2/history-commands.json";
+  static final String SCHEMA_1_EVENTS = "golden/schema-1/history-events.json";
+  static final String SCHEMA_1_COMMANDS = "golden/schema-1/history-commands.json";
 
   static final WireFormat WIRE = new WireFormat();
   static Seq<RecordedEvent> history;
-  static Seq<Command> commands;
+  static Seq<IssuedCommand> commands;
 
   @BeforeAll
   static void run_the_scenario() throws IOException {
     history = GoldenHistory.events();
     commands = GoldenHistory.commands();
     if (Boolean.getBoolean("casemgmt.golden.update")) {
-      Path dir = Path.of("src", "test", "resources", "golden");
+      Path dir = source(EVENTS).getParent();
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("history-events.json"), WIRE.historyToJson(history), StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("history-commands.json"), WIRE.commandsToJson(commands), StandardCharsets.UTF_8);
+      Files.writeString(source(EVENTS), WIRE.historyToJson(history), StandardCharsets.UTF_8);
+      Files.writeString(source(COMMANDS), WIRE.commandsToJson(commands), StandardCharsets.UTF_8);
     }
   }
 
+  static Path source(String resource) {
+    return Path.of("src", "test", "resources").resolve(resource);
+  }
+
   static String golden(String resource) throws IOException {
-    Path updated = Path.of("src", "test", "resources", resource);
     if (Boolean.getBoolean("casemgmt.golden.update")) {
-      return Files.readString(updated, StandardCharsets.UTF_8);
+      return Files.readString(source(resource), StandardCharsets.UTF_8);
     }
     try (InputStream in = GoldenFilesTest.class.getClassLoader().getResourceAsStream(resource)) {
       assertNotNull(in, resource + " is missing: run with -Dcasemgmt.golden.update=true once");
@@ -60,45 +70,96 @@ class GoldenFilesTest {
     }
   }
 
-  static Set<String> typesIn(String json) throws IOException {
+  static Seq<JsonNode> documentsIn(String json) throws IOException {
     JsonNode array = new ObjectMapper().readTree(json);
-    return HashSet.ofAll(Vector.ofAll(array::elements).map(node -> node.get("type").textValue()));
+    return Vector.ofAll(array::elements);
   }
 
-  @Test
-  void the_history_is_written_exactly_as_in_the_golden_file() throws IOException {
-    assertEquals(golden(EVENTS), WIRE.historyToJson(history));
+  static Set<String> typesIn(String json) throws IOException {
+    return HashSet.ofAll(documentsIn(json).map(node -> node.get("type").textValue()));
   }
 
-  @Test
-  void the_commands_are_written_exactly_as_in_the_golden_file() throws IOException {
-    assertEquals(golden(COMMANDS), WIRE.commandsToJson(commands));
+  static Set<Integer> schemasIn(String json) throws IOException {
+    return HashSet.ofAll(documentsIn(json).map(node -> node.get("schema").intValue()));
   }
 
-  @Test
-  void the_golden_history_reads_back_equal_and_replays_to_the_same_case_file() throws IOException {
-    Seq<RecordedEvent> read = WIRE.readHistory(golden(EVENTS));
-    assertEquals(history, read);
-    assertEquals(CaseFile.replay(history), CaseFile.replay(read));
+  @Nested
+  class The_current_schema {
+
+    @Test
+    void the_history_is_written_exactly_as_in_the_golden_file() throws IOException {
+      assertEquals(golden(EVENTS), WIRE.historyToJson(history));
+    }
+
+    @Test
+    void the_commands_are_written_exactly_as_in_the_golden_file() throws IOException {
+      assertEquals(golden(COMMANDS), WIRE.commandsToJson(commands));
+    }
+
+    @Test
+    void the_golden_history_reads_back_equal_and_replays_to_the_same_case_file() throws IOException {
+      Seq<RecordedEvent> read = WIRE.readHistory(golden(EVENTS));
+      assertEquals(history, read);
+      assertEquals(CaseFile.replay(history), CaseFile.replay(read));
+    }
+
+    @Test
+    void the_golden_commands_read_back_equal() throws IOException {
+      assertEquals(commands, WIRE.readCommands(golden(COMMANDS)));
+    }
+
+    @Test
+    void every_document_is_of_the_schema_the_format_writes() throws IOException {
+      assertEquals(HashSet.of(WireFormat.SCHEMA), schemasIn(golden(EVENTS)));
+      assertEquals(HashSet.of(WireFormat.SCHEMA), schemasIn(golden(COMMANDS)));
+    }
+
+    @Test
+    void every_event_type_appears_in_the_golden_history() throws IOException {
+      Set<String> missing = WireFormat.eventTypes().removeAll(typesIn(golden(EVENTS)));
+      assertTrue(missing.isEmpty(), () -> "add these events to GoldenHistory: " + missing.toSortedSet());
+      assertEquals(CaseEventCount.permitted(), WireFormat.eventTypes().size());
+    }
+
+    @Test
+    void every_command_type_appears_in_the_golden_commands() throws IOException {
+      Set<String> missing = WireFormat.commandTypes().removeAll(typesIn(golden(COMMANDS)));
+      assertTrue(missing.isEmpty(), () -> "add these commands to GoldenHistory: " + missing.toSortedSet());
+      assertEquals(Command.class.getPermittedSubclasses().length, WireFormat.commandTypes().size());
+    }
   }
 
-  @Test
-  void the_golden_commands_read_back_equal() throws IOException {
-    assertEquals(commands, WIRE.readCommands(golden(COMMANDS)));
-  }
+  @Nested
+  class Schema_1_documents {
 
-  @Test
-  void every_event_type_appears_in_the_golden_history() throws IOException {
-    Set<String> missing = WireFormat.eventTypes().removeAll(typesIn(golden(EVENTS)));
-    assertTrue(missing.isEmpty(), () -> "add these events to GoldenHistory: " + missing.toSortedSet());
-    assertEquals(CaseEventCount.permitted(), WireFormat.eventTypes().size());
-  }
+    @Test
+    void are_the_fixtures_of_schema_1_and_cover_every_type() throws IOException {
+      assertEquals(HashSet.of(1), schemasIn(golden(SCHEMA_1_EVENTS)));
+      assertEquals(HashSet.of(1), schemasIn(golden(SCHEMA_1_COMMANDS)));
+      assertEquals(WireFormat.eventTypes(), typesIn(golden(SCHEMA_1_EVENTS)));
+      assertEquals(WireFormat.commandTypes(), typesIn(golden(SCHEMA_1_COMMANDS)));
+    }
 
-  @Test
-  void every_command_type_appears_in_the_golden_commands() throws IOException {
-    Set<String> missing = WireFormat.commandTypes().removeAll(typesIn(golden(COMMANDS)));
-    assertTrue(missing.isEmpty(), () -> "add these commands to GoldenHistory: " + missing.toSortedSet());
-    assertEquals(Command.class.getPermittedSubclasses().length, WireFormat.commandTypes().size());
+    @Test
+    void the_schema_1_history_reads_to_the_same_events_as_the_schema_2_one() throws IOException {
+      Seq<RecordedEvent> read = WIRE.readHistory(golden(SCHEMA_1_EVENTS));
+      assertEquals(history, read);
+      assertEquals(WIRE.readHistory(golden(EVENTS)), read);
+      assertEquals(CaseFile.replay(history), CaseFile.replay(read));
+    }
+
+    @Test
+    void the_schema_1_commands_read_to_the_same_issued_commands_as_the_schema_2_ones() throws IOException {
+      Seq<IssuedCommand> read = WIRE.readCommands(golden(SCHEMA_1_COMMANDS));
+      assertEquals(commands, read);
+      assertEquals(WIRE.readCommands(golden(COMMANDS)), read);
+    }
+
+    @Test
+    void written_again_they_give_the_schema_2_golden_files() throws IOException {
+      assertEquals(golden(EVENTS), WIRE.historyToJson(WIRE.readHistory(golden(SCHEMA_1_EVENTS))));
+      assertEquals(golden(COMMANDS), WIRE.commandsToJson(WIRE.readCommands(golden(SCHEMA_1_COMMANDS))));
+    }
   }
 
   /** The permitted subclasses of CaseEvent, counted independently of WireFormat. */

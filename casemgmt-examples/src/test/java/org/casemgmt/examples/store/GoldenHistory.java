@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.ClosureReason;
-import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Command.*;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.need.IdentifiedBy;
 import org.casemgmt.need.LifeDomain;
@@ -54,15 +54,19 @@ final class GoldenHistory {
   }
 
   private static Provider provider(String id, ResourceType type, ServiceKind... kinds) {
-    return Provider.of(ProviderId.of(id), "Provider " + id, type, HashSet.of(kinds));
+    return Provider.of(ProviderId.of(id), "Provider " + id, type, kinds);
   }
 
   private static LocalDate day(int n) {
     return DAY0.plusDays(n);
   }
 
-  /** Every command of the scenario, in order; the first opens the case. */
-  static Seq<Command> commands() {
+  /**
+   * Every command of the scenario in its envelope, in order; the first opens the case. The opening names its
+   * case manager although she is the issuer, so that the schema-1 golden file (where a manager was required)
+   * reads to exactly these commands.
+   */
+  static Seq<IssuedCommand> commands() {
     Provider housing = provider("P-HOUSING", ResourceType.PUBLIC_SERVICE, ServiceKind.HOUSING,
         ServiceKind.COUNSELLING);
     Provider coach = provider("P-COACH", ResourceType.THIRD_SECTOR, ServiceKind.JOB_COACHING, ServiceKind.TRAINING);
@@ -78,71 +82,78 @@ final class GoldenHistory {
     ReferralId r1 = ReferralId.of("R-1");
     ReferralId r2 = ReferralId.of("R-2");
     return Vector.of(
-        new OpenCase(by("anna", 0), CASE, Client.of(ClientId.of("C-1"), "Maria Rossi", LocalDate.of(1980, 4, 12)),
-            StaffId.of("anna"), HashSet.of(LifeDomain.HOUSING, LifeDomain.WORK, LifeDomain.PSYCHOLOGICAL_WELLBEING),
-            day(0)),
-        new HandOver(by("anna", 1), StaffId.of("bruno")),
-        new ExtendScope(by("bruno", 1), HashSet.of(LifeDomain.SOCIAL_INCLUSION), day(1)),
-        new SuspendCase(by("bruno", 2), "in hospital for a week"),
-        new ResumeCase(by("bruno", 9)),
-        new StartAssessment(by("bruno", 9)),
-        new RecordNeed(by("bruno", 9), n1, LifeDomain.HOUSING, "evicted last month", Priority.URGENT,
-            IdentifiedBy.CLIENT),
-        new RecordNeed(by("bruno", 9), n2, LifeDomain.WORK, "lost job", Priority.HIGH, IdentifiedBy.CASE_MANAGER),
-        new RecordNeed(by("bruno", 9), n3, LifeDomain.PSYCHOLOGICAL_WELLBEING, "anxiety", Priority.MEDIUM,
-            IdentifiedBy.CLIENT),
-        new RecordNeed(by("bruno", 9), n4, LifeDomain.SOCIAL_INCLUSION, "isolated", Priority.LOW, IdentifiedBy.CLIENT),
-        new ReviseNeed(by("bruno", 10), n2, "lost job after twenty years", Priority.HIGH),
-        new WithdrawNeed(by("bruno", 10), n4, "sees friends again"),
-        new RecordStrength(by("bruno", 10), LifeDomain.WORK, "skilled carpenter"),
-        new RecordResource(by("bruno", 10), ResourceId.of("RES-1"), ResourceType.RELATIVE, "a sister nearby"),
-        new CompleteAssessment(by("bruno", 11)),
-        new StartPlanning(by("bruno", 11), DayWindow.ofDays(day(11), 180), Priority.MEDIUM),
-        new AddGoal(by("bruno", 11), g1, HashSet.of(n1, n2), "stable home and job", "lease signed, contract signed",
-            day(120)),
-        new PlanIntervention(by("bruno", 11), i1, HashSet.of(n1), HashSet.of(g1), housing, ServiceKind.HOUSING,
-            DayWindow.ofDays(day(12), 60), Money.of("1200.50")),
-        new PlanIntervention(by("bruno", 11), i2, HashSet.of(n2), HashSet.of(g1), coach, ServiceKind.JOB_COACHING,
-            DayWindow.ofDays(day(12), 90), Money.of(800)),
-        new PlanIntervention(by("bruno", 11), i3, HashSet.of(n1), HashSet.empty(), housing, ServiceKind.COUNSELLING,
-            DayWindow.ofDays(day(12), 30), Money.of(150)),
-        new DeferNeed(by("bruno", 11), n3, "after housing is settled"),
-        new SetBudgetCap(by("bruno", 11), Money.of(5000)),
-        new AddParticipant(by("bruno", 11), Participant.of(ParticipantRole.CAREGIVER, "the sister", "weekly visits")),
-        new RequestReferral(by("bruno", 11), r1, HashSet.of(n2), coach, ServiceKind.TRAINING, day(11)),
-        new RequestReferral(by("bruno", 11), r2, HashSet.of(n3), psych, ServiceKind.PSYCHOLOGICAL_SUPPORT, day(11)),
-        new RecordAgreement(by("bruno", 12), day(12)),
-        new ApprovePlan(by("bruno", 12), day(12)),
-        new StartImplementation(by("bruno", 12)),
-        new StartIntervention(by("bruno", 12), i1, day(12)),
-        new StartIntervention(by("bruno", 12), i2, day(12)),
-        new StartIntervention(by("bruno", 13), i3, day(13)),
-        new SuspendIntervention(by("bruno", 20), i2, day(20)),
-        new ResumeIntervention(by("bruno", 27), i2, day(27)),
-        new CompleteIntervention(by("bruno", 40), i3, day(40)),
-        new CancelIntervention(by("bruno", 41), i1, day(41), "moved in with the sister"),
-        new AcceptReferral(by("bruno", 14), r1, day(14)),
-        new DeclineReferral(by("bruno", 14), r2, day(14), "no places until autumn"),
-        CompleteReferral.unsuccessful(by("bruno", 60), r1, day(60), "stopped attending"),
-        new RecordReview(by("bruno", 61), day(61), HashMap.of(i1, Finding.NOT_APPROPRIATE, i2, Finding.ON_TRACK,
-            i3, Finding.COMPLETED), ReviewDecision.CONTINUE),
-        new StartEvaluation(by("bruno", 62)),
-        new RecordOutcome(by("bruno", 62), g1, GoalAchievement.NOT_ACHIEVED),
-        new Replan(by("bruno", 63), "housing found, the job still missing"),
-        new CloseCase(by("bruno", 70), ClosureReason.MOVED_AWAY, day(70), "moved to another region"),
-        new ReopenCase(by("bruno", 200), "came back"));
+        IssuedCommand.of(by("anna", 0), OpenCase.of(CASE, Client.of(ClientId.of("C-1"), "Maria Rossi",
+            LocalDate.of(1980, 4, 12)), day(0), LifeDomain.HOUSING, LifeDomain.WORK, LifeDomain.PSYCHOLOGICAL_WELLBEING)
+            .managedBy(StaffId.of("anna"))),
+        IssuedCommand.of(by("anna", 1), new HandOver(StaffId.of("bruno"))),
+        IssuedCommand.of(by("bruno", 1), ExtendScope.of(day(1), LifeDomain.SOCIAL_INCLUSION)),
+        IssuedCommand.of(by("bruno", 2), new SuspendCase("in hospital for a week")),
+        IssuedCommand.of(by("bruno", 9), new ResumeCase()),
+        IssuedCommand.of(by("bruno", 9), new StartAssessment()),
+        IssuedCommand.of(by("bruno", 9), new RecordNeed(n1, LifeDomain.HOUSING, "evicted last month",
+            Priority.URGENT, IdentifiedBy.CLIENT)),
+        IssuedCommand.of(by("bruno", 9), new RecordNeed(n2, LifeDomain.WORK, "lost job", Priority.HIGH,
+            IdentifiedBy.CASE_MANAGER)),
+        IssuedCommand.of(by("bruno", 9), new RecordNeed(n3, LifeDomain.PSYCHOLOGICAL_WELLBEING, "anxiety",
+            Priority.MEDIUM, IdentifiedBy.CLIENT)),
+        IssuedCommand.of(by("bruno", 9), new RecordNeed(n4, LifeDomain.SOCIAL_INCLUSION, "isolated", Priority.LOW,
+            IdentifiedBy.CLIENT)),
+        IssuedCommand.of(by("bruno", 10), new ReviseNeed(n2, "lost job after twenty years", Priority.HIGH)),
+        IssuedCommand.of(by("bruno", 10), new WithdrawNeed(n4, "sees friends again")),
+        IssuedCommand.of(by("bruno", 10), new RecordStrength(LifeDomain.WORK, "skilled carpenter")),
+        IssuedCommand.of(by("bruno", 10), new RecordResource(ResourceId.of("RES-1"), ResourceType.RELATIVE,
+            "a sister nearby")),
+        IssuedCommand.of(by("bruno", 11), new CompleteAssessment()),
+        IssuedCommand.of(by("bruno", 11), new StartPlanning(DayWindow.ofDays(day(11), 180), Priority.MEDIUM)),
+        IssuedCommand.of(by("bruno", 11), new AddGoal(g1, HashSet.of(n1, n2), "stable home and job",
+            "lease signed, contract signed", day(120))),
+        IssuedCommand.of(by("bruno", 11), PlanIntervention.of(i1, n1, housing, ServiceKind.HOUSING,
+            DayWindow.ofDays(day(12), 60), Money.of("1200.50")).serving(g1)),
+        IssuedCommand.of(by("bruno", 11), PlanIntervention.of(i2, n2, coach, ServiceKind.JOB_COACHING,
+            DayWindow.ofDays(day(12), 90), Money.of(800)).serving(g1)),
+        IssuedCommand.of(by("bruno", 11), PlanIntervention.of(i3, n1, housing, ServiceKind.COUNSELLING,
+            DayWindow.ofDays(day(12), 30), Money.of(150))),
+        IssuedCommand.of(by("bruno", 11), new DeferNeed(n3, "after housing is settled")),
+        IssuedCommand.of(by("bruno", 11), new SetBudgetCap(Money.of(5000))),
+        IssuedCommand.of(by("bruno", 11), new AddParticipant(Participant.of(ParticipantRole.CAREGIVER, "the sister",
+            "weekly visits"))),
+        IssuedCommand.of(by("bruno", 11), RequestReferral.of(r1, n2, coach, ServiceKind.TRAINING, day(11))),
+        IssuedCommand.of(by("bruno", 11), RequestReferral.of(r2, n3, psych, ServiceKind.PSYCHOLOGICAL_SUPPORT,
+            day(11))),
+        IssuedCommand.of(by("bruno", 12), new RecordAgreement(day(12))),
+        IssuedCommand.of(by("bruno", 12), new ApprovePlan(day(12))),
+        IssuedCommand.of(by("bruno", 12), new StartImplementation()),
+        IssuedCommand.of(by("bruno", 12), new StartIntervention(i1, day(12))),
+        IssuedCommand.of(by("bruno", 12), new StartIntervention(i2, day(12))),
+        IssuedCommand.of(by("bruno", 13), new StartIntervention(i3, day(13))),
+        IssuedCommand.of(by("bruno", 20), new SuspendIntervention(i2, day(20))),
+        IssuedCommand.of(by("bruno", 27), new ResumeIntervention(i2, day(27))),
+        IssuedCommand.of(by("bruno", 40), new CompleteIntervention(i3, day(40))),
+        IssuedCommand.of(by("bruno", 41), new CancelIntervention(i1, day(41), "moved in with the sister")),
+        IssuedCommand.of(by("bruno", 14), new AcceptReferral(r1, day(14))),
+        IssuedCommand.of(by("bruno", 14), new DeclineReferral(r2, day(14), "no places until autumn")),
+        IssuedCommand.of(by("bruno", 60), CompleteReferral.unsuccessful(r1, day(60), "stopped attending")),
+        IssuedCommand.of(by("bruno", 61), new RecordReview(day(61), HashMap.of(i1, Finding.NOT_APPROPRIATE,
+            i2, Finding.ON_TRACK, i3, Finding.COMPLETED), ReviewDecision.CONTINUE)),
+        IssuedCommand.of(by("bruno", 62), new StartEvaluation()),
+        IssuedCommand.of(by("bruno", 62), new RecordOutcome(g1, GoalAchievement.NOT_ACHIEVED)),
+        IssuedCommand.of(by("bruno", 63), new Replan("housing found, the job still missing")),
+        IssuedCommand.of(by("bruno", 70), new CloseCase(ClosureReason.MOVED_AWAY, day(70), "moved to another region")),
+        IssuedCommand.of(by("bruno", 200), new ReopenCase("came back")));
   }
 
   /** The events the commands produce, every command accepted. */
   static Seq<RecordedEvent> events() {
-    Seq<Command> commands = commands();
-    CaseFile file = CaseFile.open((OpenCase) commands.head()).getOrElseThrow(r -> new AssertionError(r.rule()));
+    Seq<IssuedCommand> commands = commands();
+    Issued opener = commands.head().issued();
+    OpenCase opening = (OpenCase) commands.head().command();
+    CaseFile file = CaseFile.open(opener, opening).getOrElseThrow(r -> new AssertionError(r.rule()));
     Seq<RecordedEvent> history = List.empty();
-    history = history.appendAll(CaseFile.decideOpening((OpenCase) commands.head()).getOrElseThrow(
+    history = history.appendAll(CaseFile.decideOpening(opener, opening).getOrElseThrow(
         r -> new AssertionError(r.rule())));
-    for (Command command : commands.tail()) {
+    for (IssuedCommand command : commands.tail()) {
       CaseFile before = file;
-      Seq<RecordedEvent> events = before.decide(command)
+      Seq<RecordedEvent> events = before.decide(command.issued(), command.command())
           .getOrElseThrow(r -> new AssertionError(command.kind() + " refused: " + r));
       history = history.appendAll(events);
       file = before.evolve(events);

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
@@ -30,7 +31,7 @@ class JdbcEventStoreTest {
 
   static final AtomicInteger DATABASES = new AtomicInteger();
   static final Seq<RecordedEvent> HISTORY = GoldenHistory.events();
-  static final Seq<Command> COMMANDS = GoldenHistory.commands();
+  static final Seq<IssuedCommand> COMMANDS = GoldenHistory.commands();
 
   String url;
   JdbcEventStore store;
@@ -49,6 +50,12 @@ class JdbcEventStoreTest {
 
   CaseFile opened() {
     return store.append(Option.none(), HISTORY.take(1)).getOrElseThrow(c -> new AssertionError(c));
+  }
+
+  /** Opens the golden case through the service, issued as the golden commands say. */
+  static Either<CaseService.Failure, CaseFile> open(CaseService service) {
+    IssuedCommand opening = COMMANDS.head();
+    return service.open(opening.issued(), (Command.OpenCase) opening.command());
   }
 
   @Nested
@@ -129,10 +136,9 @@ class JdbcEventStoreTest {
     @Test
     void opening_a_case_twice_is_refused_as_already_opened() {
       CaseService service = new CaseService(store, 3);
-      Command.OpenCase open = (Command.OpenCase) COMMANDS.head();
-      assertTrue(service.open(open).isRight());
+      assertTrue(open(service).isRight());
       assertEquals(Either.left(new CaseService.Failure.Refused(new Rejection.CaseAlreadyOpened(GoldenHistory.CASE))),
-          service.open(open));
+          open(service));
     }
   }
 
@@ -141,9 +147,10 @@ class JdbcEventStoreTest {
     @Test
     void cases_are_listed_by_the_phase_of_their_latest_event() {
       CaseService service = new CaseService(store, 3);
-      service.open((Command.OpenCase) COMMANDS.head());
-      for (Command command : COMMANDS.slice(1, 17)) {
-        assertTrue(service.handle(GoldenHistory.CASE, command).isRight(), command::toString);
+      open(service);
+      for (IssuedCommand command : COMMANDS.slice(1, 17)) {
+        assertTrue(service.handle(GoldenHistory.CASE, command.issued(), command.command()).isRight(),
+            command::toString);
       }
       assertEquals(Phase.PLANNING, service.latest(GoldenHistory.CASE).map(CaseFile::phase).getOrNull());
       assertEquals(List.of(GoldenHistory.CASE), store.casesInPhase(Phase.PLANNING));
@@ -161,7 +168,7 @@ class JdbcEventStoreTest {
     @Test
     void a_refused_command_stores_nothing() {
       CaseService service = new CaseService(store, 3);
-      service.open((Command.OpenCase) COMMANDS.head());
+      open(service);
       Either<CaseService.Failure, CaseFile> refused = service.handle(GoldenHistory.CASE, COMMANDS.get(15));
       assertInstanceOf(Rejection.CommandNotPermitted.class,
           refused.swap().map(f -> ((CaseService.Failure.Refused) f).rejection()).getOrNull());
@@ -175,11 +182,24 @@ class JdbcEventStoreTest {
     void a_payload_of_an_unknown_schema_is_refused_on_load() throws Exception {
       store.append(Option.none(), HISTORY.take(3));
       try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-        s.executeUpdate("UPDATE case_event SET payload_json = REPLACE(payload_json, '\"schema\":1', '\"schema\":9') "
+        s.executeUpdate("UPDATE case_event SET payload_json = REPLACE(payload_json, '\"schema\":2', '\"schema\":9') "
             + "WHERE sequence = 2");
       }
       WireFormatException e = assertThrows(WireFormatException.class, () -> store.load(GoldenHistory.CASE));
       assertEquals(WireFormatException.Reason.UNSUPPORTED_SCHEMA, e.reason());
+    }
+
+    @Test
+    void payloads_stored_in_schema_1_still_load() throws Exception {
+      store.append(Option.none(), HISTORY);
+      try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        // Event documents have the same shape in schemas 1 and 2: a row written before schema 2 differs by its
+        // number only.
+        assertEquals(HISTORY.size(), s.executeUpdate(
+            "UPDATE case_event SET payload_json = REPLACE(payload_json, '\"schema\":2', '\"schema\":1')"));
+      }
+      assertEquals(CaseFile.replay(HISTORY).toOption(), store.load(GoldenHistory.CASE));
+      assertEquals(HISTORY, store.eventsAfter(GoldenHistory.CASE, 0));
     }
 
     @Test
