@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 /**
  * One problem with a value supplied from outside: which field, what is wrong, and a detail that never
  * repeats a text, date or id given (inputs may be personal or free-text case content); it may quote a number,
- * such as a text's length or a parameter out of range.
+ * such as a text's length or a parameter out of range, or a service kind's code (a catalogue code, shown by
+ * rejections too, never personal data).
  *
  * <p>Every public constructor and factory of casemgmt checks all of its arguments and throws an
  * {@link InvalidInputException} listing every problem at once. Code that handles untrusted input turns that
@@ -41,7 +42,12 @@ public record InputError(String field, Problem problem, String detail) {
     /** A date window whose end is not after its start. */
     INVERTED_WINDOW,
     /** A text does not have the required form (e.g. an identifier with spaces). */
-    MALFORMED
+    MALFORMED,
+    /**
+     * A value contradicts another definition of the same thing: a service kind's code given with the other
+     * exclusivity than a built-in kind, a catalogue's kind or another kind of the same list has.
+     */
+    CONFLICTING
   }
 
   /**

@@ -7,7 +7,7 @@ import io.vavr.collection.Seq;
  * Thrown by casemgmt's constructors and factories when an argument is missing, blank, too long, negative,
  * or otherwise unusable. It lists <em>all</em> problems found, not only the first; its message names fields
  * and problems but never repeats a rejected text, date or id — at most a number (a length, a count, a
- * simulation parameter) — so it is safe to log.
+ * simulation parameter) or a service kind's code in conflict — so it is safe to log.
  *
  * <p>Use {@link InputError#validate(java.util.function.Supplier)} to receive the problems as a
  * {@link io.vavr.control.Validation} instead.

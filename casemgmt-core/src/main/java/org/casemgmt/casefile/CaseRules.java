@@ -22,7 +22,9 @@ import org.casemgmt.plan.Overlap;
 import org.casemgmt.plan.Referral;
 import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReferralStatus;
+import org.casemgmt.resource.Provider;
 import org.casemgmt.resource.Resource;
+import org.casemgmt.resource.ServiceKind;
 import org.casemgmt.resource.Strength;
 
 /**
@@ -373,8 +375,9 @@ final class CaseRules {
 
   /**
    * The heart of the plan's invariants: an intervention addresses open needs and known goals, its provider
-   * offers the service, its window lies in the plan's period, and it neither overlaps an intervention of the
-   * same kind for the same need nor, for an exclusive kind, any intervention of that kind.
+   * offers the service, its kinds mean what the case already knows by their codes, its window lies in the plan's
+   * period, and it neither overlaps an intervention of the same kind for the same need nor, for an exclusive kind,
+   * any intervention of that kind.
    */
   private static Decision planIntervention(CaseFile s, PlanIntervention c) {
     Rejection r = planOpenForChanges(s);
@@ -393,6 +396,9 @@ final class CaseRules {
     }
     if (r == null && !c.provider().offers(c.service())) {
       r = new ServiceNotOffered(c.provider().id(), c.service());
+    }
+    if (r == null) {
+      r = conflictingServiceKind(s, c.provider(), c.service());
     }
     if (r == null && !plan.period().encloses(c.window())) {
       r = new WindowOutsidePlanPeriod(c.intervention(), c.window(), plan.period());
@@ -622,8 +628,9 @@ final class CaseRules {
   // ---------------------------------------------------------------- referrals
 
   /**
-   * A referral is for open needs, to a provider that offers the service, and never duplicates a referral
-   * still pending for the same need and service (the closed loop of seed 002: follow one request at a time).
+   * A referral is for open needs, to a provider that offers the service, with kinds that mean what the case already
+   * knows by their codes, and never duplicates a referral still pending for the same need and service (the closed
+   * loop of seed 002: follow one request at a time).
    */
   private static Decision requestReferral(CaseFile s, RequestReferral c) {
     Rejection r = has(s.referrals(), c.referral()) ? new DuplicateReferral(c.referral()) : null;
@@ -632,6 +639,9 @@ final class CaseRules {
     }
     if (r == null && !c.provider().offers(c.service())) {
       r = new ServiceNotOffered(c.provider().id(), c.service());
+    }
+    if (r == null) {
+      r = conflictingServiceKind(s, c.provider(), c.service());
     }
     if (r == null) {
       r = notBeforeOpening(s, c.requestedOn());
@@ -693,6 +703,59 @@ final class CaseRules {
   private static Rejection notBeforeStep(Referral referral, LocalDate on) {
     LocalDate previous = referral.answeredOn().getOrElse(referral.requestedOn());
     return on.isBefore(previous) ? new BeforeReferralStep(referral.id(), on, previous) : null;
+  }
+
+  // ---------------------------------------------------------------- service kinds
+
+  /**
+   * One code, one meaning: a command may not bring into the case a service kind whose code the case already knows
+   * with the other exclusivity. Kinds are compared as values, so the exclusive-overlap rule would take the two for
+   * different kinds and let two services the client can receive only one at a time overlap.
+   *
+   * <p>A command brings its service and the kinds its provider offers. The case knows the kinds its providers
+   * offer, those its interventions deliver (cancelled ones, and earlier plan versions', included) and those its
+   * referrals ask for or their providers offer. Two shortcuts keep the common command cheap: a built-in kind never
+   * conflicts ({@link ServiceKind} reserves its code), and a provider the case already holds, unchanged, brings no
+   * kind the case does not know.
+   */
+  private static Rejection conflictingServiceKind(CaseFile s, Provider provider, ServiceKind service) {
+    Set<ServiceKind> offers = provider.offers();
+    boolean onlyTheService = offers.size() == 1 && offers.contains(service);
+    if (onlyTheService && service.isBuiltIn()) {
+      return null;
+    }
+    Provider known = s.providerMap().get(provider.id());
+    if (known != null && (known == provider || known.equals(provider)) && offers.contains(service)) {
+      return null;
+    }
+    Rejection r = conflictWithCase(s, service);
+    for (java.util.Iterator<ServiceKind> each = onlyTheService ? null : offers.iterator();
+        r == null && each != null && each.hasNext(); ) {
+      r = conflictWithCase(s, each.next());
+    }
+    return r;
+  }
+
+  /** The rejection if the case knows {@code kind}'s code with the other exclusivity, or null. */
+  private static Rejection conflictWithCase(CaseFile s, ServiceKind kind) {
+    if (kind.isBuiltIn()) {
+      return null;
+    }
+    boolean known = false;
+    for (java.util.Iterator<Provider> providers = s.providerMap().valuesIterator(); !known && providers.hasNext(); ) {
+      known = offersConflicting(providers.next(), kind);
+    }
+    PlanVersion plan = s.planOrNull();
+    known = known || plan != null && plan.deliversConflictingKind(kind);
+    for (java.util.Iterator<Referral> referrals = s.referrals().valuesIterator(); !known && referrals.hasNext(); ) {
+      Referral referral = referrals.next();
+      known = PlanIndex.conflicting(referral.service(), kind) || offersConflicting(referral.provider(), kind);
+    }
+    return known ? new ConflictingServiceKind(kind.code(), !kind.exclusive(), kind.exclusive()) : null;
+  }
+
+  private static boolean offersConflicting(Provider provider, ServiceKind kind) {
+    return provider.offers().exists(offered -> PlanIndex.conflicting(offered, kind));
   }
 
   // ---------------------------------------------------------------- shared

@@ -1,6 +1,7 @@
 package org.casemgmt.casefile;
 
 import io.vavr.collection.HashMap;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
@@ -18,7 +19,7 @@ import org.casemgmt.resource.ServiceKind;
  * What a plan version derives from its live (not cancelled) interventions, kept up to date one intervention at a
  * time so that the rules never scan a large plan (a small one is scanned instead, by the static queries at the
  * end): the non-overlap index, how many live interventions address each need, how many are live and their total
- * cost.
+ * cost — and, from every intervention, cancelled ones included, the service kinds the plan delivers.
  *
  * <p>The non-overlap index keeps, per need and service kind (and per exclusive kind), the live windows sorted by
  * start day in a persistent tree; the trees of one need sit together with the need's count of live
@@ -92,19 +93,22 @@ final class PlanIndex {
    */
   static final int SMALL_PLAN = 16;
 
-  static final PlanIndex EMPTY = new PlanIndex(EntityMap.empty(), HashMap.empty(), 0, Money.ZERO);
+  static final PlanIndex EMPTY = new PlanIndex(EntityMap.empty(), HashMap.empty(), 0, Money.ZERO, HashSet.empty());
 
   private final EntityMap<NeedId, NeedSlots> byNeed;
   private final Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind;
   private final int live;
   private final Money plannedCost;
+  /** The kinds of every intervention, cancelled ones included: a cancelled one stays on the record. Few. */
+  private final Set<ServiceKind> kinds;
 
   private PlanIndex(EntityMap<NeedId, NeedSlots> byNeed, Map<ServiceKind, LongTreeMap<Slot>> byExclusiveKind, int live,
-      Money plannedCost) {
+      Money plannedCost, Set<ServiceKind> kinds) {
     this.byNeed = byNeed;
     this.byExclusiveKind = byExclusiveKind;
     this.live = live;
     this.plannedCost = plannedCost;
+    this.kinds = kinds;
   }
 
   /** How many interventions are live. */
@@ -128,16 +132,18 @@ final class PlanIndex {
     return byNeed.asMap().filter(entry -> entry._2.count > 0).keySet();
   }
 
-  /** The index of the live (not cancelled) interventions among {@code all}. */
+  /** The index of the live (not cancelled) interventions among {@code all}, and of every one's kind. */
   static PlanIndex of(java.util.Iterator<Intervention> all) {
     PlanIndex index = EMPTY;
     while (all.hasNext()) {
       Intervention i = all.next();
-      if (i.status().isLive()) {
-        index = index.with(i);
-      }
+      index = i.status().isLive() ? index.with(i) : index.withKind(i.kind());
     }
     return index;
+  }
+
+  private PlanIndex withKind(ServiceKind kind) {
+    return kinds.contains(kind) ? this : new PlanIndex(byNeed, byExclusiveKind, live, plannedCost, kinds.add(kind));
   }
 
   /** Adds a live intervention. */
@@ -155,7 +161,8 @@ final class PlanIndex {
     if (kind.exclusive()) {
       exclusive = exclusive.put(kind, exclusive.getOrElse(kind, LongTreeMap.empty()).put(slot.start(), slot));
     }
-    return new PlanIndex(index, exclusive, live + 1, plannedCost.plus(intervention.cost()));
+    return new PlanIndex(index, exclusive, live + 1, plannedCost.plus(intervention.cost()),
+        kinds.contains(kind) ? kinds : kinds.add(kind));
   }
 
   /** Removes a cancelled intervention: it frees its window, its coverage and its cost. */
@@ -174,7 +181,7 @@ final class PlanIndex {
     if (kind.exclusive()) {
       exclusive = exclusive.put(kind, exclusive.getOrElse(kind, LongTreeMap.empty()).remove(start));
     }
-    return new PlanIndex(index, exclusive, live - 1, plannedCost.minus(cancelled.cost()));
+    return new PlanIndex(index, exclusive, live - 1, plannedCost.minus(cancelled.cost()), kinds);
   }
 
   /** The first live intervention for one of the candidate's needs, of its kind, whose window intersects. */
@@ -203,6 +210,16 @@ final class PlanIndex {
     return clash == null
         ? Option.none()
         : Option.some(new Overlap(clash.id(), Option.none(), candidate.kind(), shared(clash, start, end)));
+  }
+
+  /** Whether an intervention, cancelled or not, delivers a kind with {@code kind}'s code and the other exclusivity. */
+  boolean deliversConflictingKind(ServiceKind kind) {
+    for (ServiceKind known : kinds) {
+      if (conflicting(known, kind)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Within one key windows are disjoint, so only the floor (by start) and the next start can overlap. */
@@ -266,6 +283,21 @@ final class PlanIndex {
       }
     }
     return covered;
+  }
+
+  /** What {@link #deliversConflictingKind(ServiceKind)} answers, by a scan of every intervention. */
+  static boolean deliversConflictingKind(EntityMap<InterventionId, Intervention> all, ServiceKind kind) {
+    for (java.util.Iterator<Intervention> each = all.valuesIterator(); each.hasNext(); ) {
+      if (conflicting(each.next().kind(), kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether two kinds share a code but not their exclusivity: one code with two meanings. */
+  static boolean conflicting(ServiceKind a, ServiceKind b) {
+    return a.exclusive() != b.exclusive() && a.code().equals(b.code());
   }
 
   /**

@@ -20,6 +20,7 @@ import org.casemgmt.plan.InterventionStatus;
 import org.casemgmt.plan.Money;
 import org.casemgmt.plan.Overlap;
 import org.casemgmt.plan.Participant;
+import org.casemgmt.resource.ServiceKind;
 
 /**
  * One version of a case's individual plan: its period, goals, interventions, deferred needs, budget cap,
@@ -28,9 +29,9 @@ import org.casemgmt.plan.Participant;
  *
  * <p>A version is a value: it changes only through the case file's events, so every version a user can
  * see satisfies the plan's invariants. What the rules need to know about its interventions (overlaps,
- * coverage of needs, cost) is answered by a scan of its few interventions while it has at most
- * {@value PlanIndex#SMALL_PLAN}, and by a plan index kept up to date one intervention at a time past that, so no
- * rule scans a large plan.
+ * coverage of needs, cost, the service kinds they deliver) is answered by a scan of its few interventions while
+ * it has at most {@value PlanIndex#SMALL_PLAN}, and by a plan index kept up to date one intervention at a time past
+ * that, so no rule scans a large plan.
  */
 public final class PlanVersion {
 
@@ -341,6 +342,14 @@ public final class PlanVersion {
     Check.notNull(candidate, "candidate");
     return index != null ? index.findExclusiveClash(candidate)
         : PlanIndex.findExclusiveClash(interventions, candidate);
+  }
+
+  /**
+   * Whether an intervention of this version — cancelled or not, carried over from an earlier version or not —
+   * delivers a kind with the code of {@code kind} and the other exclusivity: one code with two meanings.
+   */
+  boolean deliversConflictingKind(ServiceKind kind) {
+    return index != null ? index.deliversConflictingKind(kind) : PlanIndex.deliversConflictingKind(interventions, kind);
   }
 
   // ---------------------------------------------------------------- changes (applied by events only)

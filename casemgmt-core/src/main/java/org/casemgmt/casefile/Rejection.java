@@ -262,6 +262,30 @@ public sealed interface Rejection extends Decision {
       DayWindow sharedDays) implements Rejection {}
 
   /**
+   * One code, one meaning: the command brings a service kind — its service, or one its provider offers — whose
+   * code the case already knows with the other exclusivity, from a provider's offers, an intervention or a
+   * referral. Kinds are compared as values, so the two would count as different kinds, and two services the
+   * client can receive only one at a time could overlap unseen. Correct the kind where it is defined, in the
+   * organisation's {@link org.casemgmt.resource.ServiceCatalogue}.
+   *
+   * @param code           the kind's code, e.g. {@code "NIGHT_SHELTER"}
+   * @param knownExclusive whether the kind the case knows is exclusive
+   * @param givenExclusive whether the kind the command brings is exclusive (always the other way round)
+   */
+  record ConflictingServiceKind(String code, boolean knownExclusive, boolean givenExclusive) implements Rejection {
+    /**
+     * Creates the rejection, checking that the code is an identifier (a code, never prose).
+     *
+     * @param code the kind's code, e.g. {@code "NIGHT_SHELTER"}
+     * @param knownExclusive whether the kind the case knows is exclusive
+     * @param givenExclusive whether the kind the command brings is exclusive (always the other way round)
+     */
+    public ConflictingServiceKind {
+      Check.orThrow(Check.identifier("code", code));
+    }
+  }
+
+  /**
    * The plan was approved; it changes only in a new version.
    *
    * @param planVersion the approved version

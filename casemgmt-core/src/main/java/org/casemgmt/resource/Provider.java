@@ -1,6 +1,7 @@
 package org.casemgmt.resource;
 
 import io.vavr.collection.Set;
+import org.casemgmt.InputError;
 import org.casemgmt.internal.Check;
 
 /**
@@ -27,14 +28,16 @@ public record Provider(ProviderId id, String name, ResourceType type, Set<Servic
    * @param id the provider's identifier
    * @param name the provider's name (an organisation's or a person's; redacted in {@code toString})
    * @param type formal or informal, and which kind
-   * @param offers the service kinds it delivers, at least one
+   * @param offers the service kinds it delivers, at least one, never one code both exclusive and not
    */
   public Provider {
+    InputError offered = Check.elements("offers", offers, true);
     Check.orThrow(
         Check.present("id", id),
         Check.text("name", name, Check.SHORT_TEXT),
         Check.present("type", type),
-        Check.elements("offers", offers, true));
+        // One code, one meaning (see ServiceKind): a provider may not offer a code both exclusive and not.
+        offered != null || offers.size() < 2 ? offered : ServiceKind.conflictAmong("offers", offers));
   }
 
   /**
@@ -45,7 +48,8 @@ public record Provider(ProviderId id, String name, ResourceType type, Set<Servic
    * @param type the type
    * @param offers the offers
    * @return the new provider
-   * @throws org.casemgmt.InvalidInputException if a field is missing or blank, or it offers nothing
+   * @throws org.casemgmt.InvalidInputException if a field is missing or blank, or it offers nothing, or offers one
+   *     code both exclusive and not
    */
   public static Provider of(ProviderId id, String name, ResourceType type, Set<ServiceKind> offers) {
     return new Provider(id, name, type, offers);
