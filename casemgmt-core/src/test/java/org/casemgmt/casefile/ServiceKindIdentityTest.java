@@ -11,7 +11,6 @@ import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.function.Function;
 import org.casemgmt.InvalidInputException;
 import org.casemgmt.casefile.CaseEvent.*;
 import org.casemgmt.casefile.Command.*;
@@ -96,9 +95,9 @@ class ServiceKindIdentityTest {
         days(from, to), Money.of(1000)), provider);
   }
 
-  static Function<Issued, Command> plan(InterventionId id, NeedId need, Provider provider, ServiceKind kind,
+  static Command plan(InterventionId id, NeedId need, Provider provider, ServiceKind kind,
       int from, int to) {
-    return issued -> new PlanIntervention(issued, id, HashSet.of(need), HashSet.empty(), provider, kind,
+    return new PlanIntervention(id, HashSet.of(need), HashSet.empty(), provider, kind,
         days(from, to), Money.of(1000));
   }
 
@@ -242,8 +241,8 @@ class ServiceKindIdentityTest {
 
     final ReferralId first = ReferralId.of("REF-1");
 
-    Function<Issued, Command> request(String id, NeedId need, Provider provider, ServiceKind service) {
-      return issued -> new RequestReferral(issued, ReferralId.of(id), HashSet.of(need), provider, service, day(2));
+    Command request(String id, NeedId need, Provider provider, ServiceKind service) {
+      return new RequestReferral(ReferralId.of(id), HashSet.of(need), provider, service, day(2));
     }
 
     @Test
@@ -314,7 +313,7 @@ class ServiceKindIdentityTest {
       if (step.cancel()) {
         if (!live.isEmpty()) {
           InterventionId cancelled = live.get(step.start() % live.size());
-          file = file.handle(new CancelIntervention(anna, cancelled, DAY0, "replanned"))
+          file = file.handle(anna, new CancelIntervention(cancelled, DAY0, "replanned"))
               .getOrElseThrow(r -> new AssertionError(r.rule()));
           live = live.remove(cancelled);
         }
@@ -326,7 +325,7 @@ class ServiceKindIdentityTest {
       Provider provider = Provider.of(ProviderId.of("P-" + step.provider()), "Provider", ResourceType.THIRD_SECTOR,
           step.offers());
       InterventionId intervention = InterventionId.of("I-" + ++id);
-      Either<Rejection, CaseFile> outcome = file.handle(new PlanIntervention(anna, intervention,
+      Either<Rejection, CaseFile> outcome = file.handle(anna, new PlanIntervention(intervention,
           HashSet.of(step.need()), HashSet.empty(), provider, step.service(), DayWindow.ofDays(day(step.start()), 30),
           Money.of(100)));
       Rejection refused = outcome.swap().getOrNull();

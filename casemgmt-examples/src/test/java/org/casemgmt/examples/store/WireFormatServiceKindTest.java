@@ -1,6 +1,7 @@
 package org.casemgmt.examples.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.casemgmt.casefile.IssuedCommand;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,10 +63,10 @@ class WireFormatServiceKindTest {
       assertEquals(kind.exclusive(), read.exclusive());
       assertEquals(kind.isBuiltIn(), read.isBuiltIn());
     }
-    Command command = new Command.PlanIntervention(Issued.by(ANNA, AT), InterventionId.of("I-2"),
+    IssuedCommand command = IssuedCommand.of(Issued.by(ANNA, AT), new Command.PlanIntervention(InterventionId.of("I-2"),
         HashSet.of(NeedId.of("N-1")), HashSet.empty(),
         Provider.of(ProviderId.of("P-1"), "Provider", ResourceType.THIRD_SECTOR, HashSet.of(NIGHT_SHELTER)),
-        NIGHT_SHELTER, DayWindow.ofDays(DAY, 30), Money.of(100));
+        NIGHT_SHELTER, DayWindow.ofDays(DAY, 30), Money.of(100)));
     assertEquals(command, WIRE.readCommand(WIRE.toJson(command)));
   }
 
