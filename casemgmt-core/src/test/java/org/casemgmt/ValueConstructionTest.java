@@ -134,7 +134,7 @@ class ValueConstructionTest {
       Provider p = Provider.of(ProviderId.of("P-1"), "Clinic", org.casemgmt.resource.ResourceType.PUBLIC_SERVICE,
           HashSet.of(ServiceKind.COUNSELLING));
       Referral declined = Referral.requested(ReferralId.of("R-1"), HashSet.of(NeedId.of("N-1")), p,
-          ServiceKind.COUNSELLING, LocalDate.of(2026, 1, 2)).declined(LocalDate.of(2026, 1, 3), "a private matter");
+          ServiceKind.COUNSELLING, LocalDate.of(2026, 1, 2)).declined(LocalDate.of(2026, 1, 3), FreeText.of("a private matter"));
       assertTrue(declined.toString().contains("id=R-1") && declined.toString().contains("DECLINED"));
       assertTrue(declined.toString().contains("reason=Some(***)"));
       assertFalse(declined.toString().contains("private"));

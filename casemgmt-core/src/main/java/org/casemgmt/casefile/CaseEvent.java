@@ -1,5 +1,6 @@
 package org.casemgmt.casefile;
 
+import org.casemgmt.FreeText;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
@@ -100,14 +101,14 @@ public sealed interface CaseEvent extends Decision {
    *
    * @param reason why (free text, redacted)
    */
-  record CaseSuspended(String reason) implements CaseEvent {
+  record CaseSuspended(FreeText reason) implements CaseEvent {
     public CaseSuspended {
-      Check.orThrow(Check.present("reason", reason));
+      Check.orThrow(Check.freeText("reason", reason));
     }
 
-    @Override
-    public String toString() {
-      return "CaseSuspended[reason=***]";
+    /** The same event with its free text given as plain strings. */
+    public CaseSuspended(String reason) {
+      this(Check.freeText(reason));
     }
 
     @Override
@@ -132,14 +133,14 @@ public sealed interface CaseEvent extends Decision {
    * @param closedOn the day it closed
    * @param note     the closing report's summary (free text, redacted)
    */
-  record CaseClosed(ClosureReason reason, LocalDate closedOn, String note) implements CaseEvent {
+  record CaseClosed(ClosureReason reason, LocalDate closedOn, FreeText note) implements CaseEvent {
     public CaseClosed {
-      Check.orThrow(Check.present("reason", reason), Check.present("closedOn", closedOn), Check.present("note", note));
+      Check.orThrow(Check.present("reason", reason), Check.present("closedOn", closedOn), Check.freeText("note", note));
     }
 
-    @Override
-    public String toString() {
-      return "CaseClosed[reason=" + reason + ", closedOn=" + closedOn + ", note=***]";
+    /** The same event with its free text given as plain strings. */
+    public CaseClosed(ClosureReason reason, LocalDate closedOn, String note) {
+      this(reason, closedOn, Check.freeText(note));
     }
 
     @Override
@@ -153,14 +154,14 @@ public sealed interface CaseEvent extends Decision {
    *
    * @param reason why (free text, redacted)
    */
-  record CaseReopened(String reason) implements CaseEvent {
+  record CaseReopened(FreeText reason) implements CaseEvent {
     public CaseReopened {
-      Check.orThrow(Check.present("reason", reason));
+      Check.orThrow(Check.freeText("reason", reason));
     }
 
-    @Override
-    public String toString() {
-      return "CaseReopened[reason=***]";
+    /** The same event with its free text given as plain strings. */
+    public CaseReopened(String reason) {
+      this(Check.freeText(reason));
     }
 
     @Override
@@ -200,15 +201,15 @@ public sealed interface CaseEvent extends Decision {
    * @param description the new description (free text, redacted)
    * @param priority    the new priority
    */
-  record NeedRevised(NeedId need, String description, Priority priority) implements CaseEvent {
+  record NeedRevised(NeedId need, FreeText description, Priority priority) implements CaseEvent {
     public NeedRevised {
-      Check.orThrow(Check.present("need", need), Check.present("description", description),
+      Check.orThrow(Check.present("need", need), Check.freeText("description", description),
           Check.present("priority", priority));
     }
 
-    @Override
-    public String toString() {
-      return "NeedRevised[need=" + need + ", description=***, priority=" + priority + "]";
+    /** The same event with its free text given as plain strings. */
+    public NeedRevised(NeedId need, String description, Priority priority) {
+      this(need, Check.freeText(description), priority);
     }
 
     @Override
@@ -223,14 +224,14 @@ public sealed interface CaseEvent extends Decision {
    * @param need   the need
    * @param reason why (free text, redacted)
    */
-  record NeedWithdrawn(NeedId need, String reason) implements CaseEvent {
+  record NeedWithdrawn(NeedId need, FreeText reason) implements CaseEvent {
     public NeedWithdrawn {
-      Check.orThrow(Check.present("need", need), Check.present("reason", reason));
+      Check.orThrow(Check.present("need", need), Check.freeText("reason", reason));
     }
 
-    @Override
-    public String toString() {
-      return "NeedWithdrawn[need=" + need + ", reason=***]";
+    /** The same event with its free text given as plain strings. */
+    public NeedWithdrawn(NeedId need, String reason) {
+      this(need, Check.freeText(reason));
     }
 
     @Override
@@ -337,14 +338,14 @@ public sealed interface CaseEvent extends Decision {
    * @param need   the need
    * @param reason why (free text, redacted)
    */
-  record NeedDeferred(NeedId need, String reason) implements CaseEvent {
+  record NeedDeferred(NeedId need, FreeText reason) implements CaseEvent {
     public NeedDeferred {
-      Check.orThrow(Check.present("need", need), Check.present("reason", reason));
+      Check.orThrow(Check.present("need", need), Check.freeText("reason", reason));
     }
 
-    @Override
-    public String toString() {
-      return "NeedDeferred[need=" + need + ", reason=***]";
+    /** The same event with its free text given as plain strings. */
+    public NeedDeferred(NeedId need, String reason) {
+      this(need, Check.freeText(reason));
     }
 
     @Override
@@ -484,15 +485,15 @@ public sealed interface CaseEvent extends Decision {
    * @param on           the day
    * @param reason       why (free text, redacted)
    */
-  record InterventionCancelled(InterventionId intervention, LocalDate on, String reason) implements CaseEvent {
+  record InterventionCancelled(InterventionId intervention, LocalDate on, FreeText reason) implements CaseEvent {
     public InterventionCancelled {
       Check.orThrow(Check.present("intervention", intervention), Check.present("on", on),
-          Check.present("reason", reason));
+          Check.freeText("reason", reason));
     }
 
-    @Override
-    public String toString() {
-      return "InterventionCancelled[intervention=" + intervention + ", on=" + on + ", reason=***]";
+    /** The same event with its free text given as plain strings. */
+    public InterventionCancelled(InterventionId intervention, LocalDate on, String reason) {
+      this(intervention, on, Check.freeText(reason));
     }
 
     @Override
@@ -550,14 +551,14 @@ public sealed interface CaseEvent extends Decision {
    *
    * @param reason why (free text, redacted)
    */
-  record ReplanningStarted(String reason) implements CaseEvent {
+  record ReplanningStarted(FreeText reason) implements CaseEvent {
     public ReplanningStarted {
-      Check.orThrow(Check.present("reason", reason));
+      Check.orThrow(Check.freeText("reason", reason));
     }
 
-    @Override
-    public String toString() {
-      return "ReplanningStarted[reason=***]";
+    /** The same event with its free text given as plain strings. */
+    public ReplanningStarted(String reason) {
+      this(Check.freeText(reason));
     }
 
     @Override
@@ -622,14 +623,14 @@ public sealed interface CaseEvent extends Decision {
    * @param on       the day of the answer
    * @param reason   why (free text, redacted)
    */
-  record ReferralDeclined(ReferralId referral, LocalDate on, String reason) implements CaseEvent {
+  record ReferralDeclined(ReferralId referral, LocalDate on, FreeText reason) implements CaseEvent {
     public ReferralDeclined {
-      Check.orThrow(Check.present("referral", referral), Check.present("on", on), Check.present("reason", reason));
+      Check.orThrow(Check.present("referral", referral), Check.present("on", on), Check.freeText("reason", reason));
     }
 
-    @Override
-    public String toString() {
-      return "ReferralDeclined[referral=" + referral + ", on=" + on + ", reason=***]";
+    /** The same event with its free text given as plain strings. */
+    public ReferralDeclined(ReferralId referral, LocalDate on, String reason) {
+      this(referral, on, Check.freeText(reason));
     }
 
     @Override
@@ -646,17 +647,11 @@ public sealed interface CaseEvent extends Decision {
    * @param successful whether it reached its aim
    * @param reason     why not, when it did not (free text, redacted)
    */
-  record ReferralCompleted(ReferralId referral, LocalDate on, boolean successful, Option<String> reason)
+  record ReferralCompleted(ReferralId referral, LocalDate on, boolean successful, Option<FreeText> reason)
       implements CaseEvent {
     public ReferralCompleted {
       Check.orThrow(Check.present("referral", referral), Check.present("on", on),
-          Check.optionalText("reason", reason, Check.LONG_TEXT));
-    }
-
-    @Override
-    public String toString() {
-      return "ReferralCompleted[referral=" + referral + ", on=" + on + ", successful=" + successful + ", reason="
-          + reason.map(r -> "***") + "]";
+          Check.optionalFreeText("reason", reason, Check.LONG_TEXT));
     }
 
     @Override

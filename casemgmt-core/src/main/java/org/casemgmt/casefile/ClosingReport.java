@@ -1,5 +1,6 @@
 package org.casemgmt.casefile;
 
+import org.casemgmt.FreeText;
 import io.vavr.collection.Map;
 import io.vavr.collection.TreeMap;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public record ClosingReport(
     Instant closedAt,
     LocalDate closedOn,
     Phase closedFrom,
-    String summary,
+    FreeText summary,
     int planVersions,
     Map<GoalId, GoalAchievement> goalOutcomes,
     int interventionsCompleted,
@@ -59,7 +60,7 @@ public record ClosingReport(
    */
   public ClosingReport {
     Check.orThrow(Check.present("reason", reason), Check.present("closedAt", closedAt), Check.present("closedOn", closedOn),
-        Check.present("closedFrom", closedFrom), Check.present("summary", summary),
+        Check.present("closedFrom", closedFrom), Check.freeText("summary", summary),
         Check.atLeast("planVersions", planVersions, 0), Check.entries("goalOutcomes", goalOutcomes),
         Check.atLeast("interventionsCompleted", interventionsCompleted, 0),
         Check.atLeast("interventionsCancelled", interventionsCancelled, 0), Check.present("completedCost", completedCost),
@@ -71,7 +72,7 @@ public record ClosingReport(
 
   /** The report of a case file being closed from {@code closedFrom}, its plan (null if it had none) as ended. */
   static ClosingReport of(PlanVersion plan, Phase closedFrom, int referrals, ClosureReason reason, Instant closedAt,
-      LocalDate closedOn, String summary) {
+      LocalDate closedOn, FreeText summary) {
     if (plan == null) {
       return new ClosingReport(reason, closedAt, closedOn, closedFrom, summary, 0, NO_OUTCOMES, 0, 0, Money.ZERO,
           referrals);
@@ -95,13 +96,5 @@ public record ClosingReport(
     }
     return new ClosingReport(reason, closedAt, closedOn, closedFrom, summary, plan.number(), outcomes, completed,
         cancelled, completedCost, referrals);
-  }
-
-  @Override
-  public String toString() {
-    return "ClosingReport[reason=" + reason + ", closedAt=" + closedAt + ", closedOn=" + closedOn + ", closedFrom=" + closedFrom
-        + ", summary=***, planVersions=" + planVersions + ", goalOutcomes=" + goalOutcomes + ", interventionsCompleted="
-        + interventionsCompleted + ", interventionsCancelled=" + interventionsCancelled + ", completedCost="
-        + completedCost + ", referrals=" + referrals + "]";
   }
 }

@@ -1,5 +1,6 @@
 package org.casemgmt.casefile;
 
+import org.casemgmt.FreeText;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
@@ -161,19 +162,19 @@ public sealed interface Command {
    *
    * @param reason why (free text, redacted)
    */
-  record SuspendCase(String reason) implements Command {
+  record SuspendCase(FreeText reason) implements Command {
     public SuspendCase {
-      Check.orThrow(Check.text("reason", reason, Check.LONG_TEXT));
+      Check.orThrow(Check.freeText("reason", reason));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public SuspendCase(String reason) {
+      this(Check.freeText(reason));
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.SUSPEND_CASE;
-    }
-
-    @Override
-    public String toString() {
-      return "SuspendCase[reason=***]";
     }
   }
 
@@ -197,20 +198,20 @@ public sealed interface Command {
    * @param closedOn the day the case closes; not before any open intervention started or referral's last step
    * @param note     the closing report's summary (free text, redacted)
    */
-  record CloseCase(ClosureReason reason, LocalDate closedOn, String note) implements Command {
+  record CloseCase(ClosureReason reason, LocalDate closedOn, FreeText note) implements Command {
     public CloseCase {
       Check.orThrow(Check.present("reason", reason),
-          Check.present("closedOn", closedOn), Check.text("note", note, Check.LONG_TEXT));
+          Check.present("closedOn", closedOn), Check.freeText("note", note));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public CloseCase(ClosureReason reason, LocalDate closedOn, String note) {
+      this(reason, closedOn, Check.freeText(note));
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.CLOSE_CASE;
-    }
-
-    @Override
-    public String toString() {
-      return "CloseCase[reason=" + reason + ", closedOn=" + closedOn + ", note=***]";
     }
   }
 
@@ -219,19 +220,19 @@ public sealed interface Command {
    *
    * @param reason why (free text, redacted)
    */
-  record ReopenCase(String reason) implements Command {
+  record ReopenCase(FreeText reason) implements Command {
     public ReopenCase {
-      Check.orThrow(Check.text("reason", reason, Check.LONG_TEXT));
+      Check.orThrow(Check.freeText("reason", reason));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public ReopenCase(String reason) {
+      this(Check.freeText(reason));
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.REOPEN_CASE;
-    }
-
-    @Override
-    public String toString() {
-      return "ReopenCase[reason=***]";
     }
   }
 
@@ -257,23 +258,22 @@ public sealed interface Command {
    * @param priority     how urgent it is
    * @param identifiedBy who identified it
    */
-  record RecordNeed(NeedId need, LifeDomain domain, String description, Priority priority,
+  record RecordNeed(NeedId need, LifeDomain domain, FreeText description, Priority priority,
       IdentifiedBy identifiedBy) implements Command {
     public RecordNeed {
       Check.orThrow(Check.present("need", need), Check.present("domain", domain),
-          Check.text("description", description, Check.LONG_TEXT), Check.present("priority", priority),
+          Check.freeText("description", description), Check.present("priority", priority),
           Check.present("identifiedBy", identifiedBy));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public RecordNeed(NeedId need, LifeDomain domain, String description, Priority priority, IdentifiedBy identifiedBy) {
+      this(need, domain, Check.freeText(description), priority, identifiedBy);
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.RECORD_NEED;
-    }
-
-    @Override
-    public String toString() {
-      return "RecordNeed[need=" + need + ", domain=" + domain + ", description=***, priority="
-          + priority + ", identifiedBy=" + identifiedBy + "]";
     }
   }
 
@@ -284,20 +284,20 @@ public sealed interface Command {
    * @param description the revised description (free text, redacted)
    * @param priority    the revised priority
    */
-  record ReviseNeed(NeedId need, String description, Priority priority) implements Command {
+  record ReviseNeed(NeedId need, FreeText description, Priority priority) implements Command {
     public ReviseNeed {
       Check.orThrow(Check.present("need", need),
-          Check.text("description", description, Check.LONG_TEXT), Check.present("priority", priority));
+          Check.freeText("description", description), Check.present("priority", priority));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public ReviseNeed(NeedId need, String description, Priority priority) {
+      this(need, Check.freeText(description), priority);
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.REVISE_NEED;
-    }
-
-    @Override
-    public String toString() {
-      return "ReviseNeed[need=" + need + ", description=***, priority=" + priority + "]";
     }
   }
 
@@ -307,20 +307,20 @@ public sealed interface Command {
    * @param need   the need
    * @param reason why (free text, redacted)
    */
-  record WithdrawNeed(NeedId need, String reason) implements Command {
+  record WithdrawNeed(NeedId need, FreeText reason) implements Command {
     public WithdrawNeed {
       Check.orThrow(Check.present("need", need),
-          Check.text("reason", reason, Check.LONG_TEXT));
+          Check.freeText("reason", reason));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public WithdrawNeed(NeedId need, String reason) {
+      this(need, Check.freeText(reason));
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.WITHDRAW_NEED;
-    }
-
-    @Override
-    public String toString() {
-      return "WithdrawNeed[need=" + need + ", reason=***]";
     }
   }
 
@@ -330,20 +330,20 @@ public sealed interface Command {
    * @param domain      the life domain
    * @param description what the person can do (free text, redacted)
    */
-  record RecordStrength(LifeDomain domain, String description) implements Command {
+  record RecordStrength(LifeDomain domain, FreeText description) implements Command {
     public RecordStrength {
       Check.orThrow(Check.present("domain", domain),
-          Check.text("description", description, Check.LONG_TEXT));
+          Check.freeText("description", description));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public RecordStrength(LifeDomain domain, String description) {
+      this(domain, Check.freeText(description));
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.RECORD_STRENGTH;
-    }
-
-    @Override
-    public String toString() {
-      return "RecordStrength[domain=" + domain + ", description=***]";
     }
   }
 
@@ -354,21 +354,21 @@ public sealed interface Command {
    * @param type        which kind of resource
    * @param description who or what it is (free text, redacted)
    */
-  record RecordResource(ResourceId resource, ResourceType type, String description)
+  record RecordResource(ResourceId resource, ResourceType type, FreeText description)
       implements Command {
     public RecordResource {
       Check.orThrow(Check.present("resource", resource),
-          Check.present("type", type), Check.text("description", description, Check.LONG_TEXT));
+          Check.present("type", type), Check.freeText("description", description));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public RecordResource(ResourceId resource, ResourceType type, String description) {
+      this(resource, type, Check.freeText(description));
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.RECORD_RESOURCE;
-    }
-
-    @Override
-    public String toString() {
-      return "RecordResource[resource=" + resource + ", type=" + type + ", description=***]";
     }
   }
 
@@ -423,12 +423,17 @@ public sealed interface Command {
    * @param target      how its achievement is measured (free text, redacted)
    * @param dueOn       when it should be reached
    */
-  record AddGoal(GoalId goal, Set<NeedId> needs, String description, String target, LocalDate dueOn)
+  record AddGoal(GoalId goal, Set<NeedId> needs, FreeText description, FreeText target, LocalDate dueOn)
       implements Command {
     public AddGoal {
       Check.orThrow(Check.present("goal", goal), Check.elements("needs", needs, true),
-          Check.text("description", description, Check.LONG_TEXT), Check.text("target", target, Check.LONG_TEXT),
+          Check.freeText("description", description), Check.freeText("target", target),
           Check.present("dueOn", dueOn));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public AddGoal(GoalId goal, Set<NeedId> needs, String description, String target, LocalDate dueOn) {
+      this(goal, needs, Check.freeText(description), Check.freeText(target), dueOn);
     }
 
     /**
@@ -450,12 +455,6 @@ public sealed interface Command {
     @Override
     public CommandKind kind() {
       return CommandKind.ADD_GOAL;
-    }
-
-    @Override
-    public String toString() {
-      return "AddGoal[goal=" + goal + ", needs=" + needs + ", description=***, target=***, dueOn="
-          + dueOn + "]";
     }
   }
 
@@ -529,20 +528,20 @@ public sealed interface Command {
    * @param need   the need
    * @param reason why (free text, redacted)
    */
-  record DeferNeed(NeedId need, String reason) implements Command {
+  record DeferNeed(NeedId need, FreeText reason) implements Command {
     public DeferNeed {
       Check.orThrow(Check.present("need", need),
-          Check.text("reason", reason, Check.LONG_TEXT));
+          Check.freeText("reason", reason));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public DeferNeed(NeedId need, String reason) {
+      this(need, Check.freeText(reason));
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.DEFER_NEED;
-    }
-
-    @Override
-    public String toString() {
-      return "DeferNeed[need=" + need + ", reason=***]";
     }
   }
 
@@ -689,21 +688,21 @@ public sealed interface Command {
    * @param on           the day it was cancelled
    * @param reason       why (free text, redacted)
    */
-  record CancelIntervention(InterventionId intervention, LocalDate on, String reason)
+  record CancelIntervention(InterventionId intervention, LocalDate on, FreeText reason)
       implements Command {
     public CancelIntervention {
       Check.orThrow(Check.present("intervention", intervention),
-          Check.present("on", on), Check.text("reason", reason, Check.LONG_TEXT));
+          Check.present("on", on), Check.freeText("reason", reason));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public CancelIntervention(InterventionId intervention, LocalDate on, String reason) {
+      this(intervention, on, Check.freeText(reason));
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.CANCEL_INTERVENTION;
-    }
-
-    @Override
-    public String toString() {
-      return "CancelIntervention[intervention=" + intervention + ", on=" + on + ", reason=***]";
     }
   }
 
@@ -768,19 +767,19 @@ public sealed interface Command {
    *
    * @param reason why (free text, redacted)
    */
-  record Replan(String reason) implements Command {
+  record Replan(FreeText reason) implements Command {
     public Replan {
-      Check.orThrow(Check.text("reason", reason, Check.LONG_TEXT));
+      Check.orThrow(Check.freeText("reason", reason));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public Replan(String reason) {
+      this(Check.freeText(reason));
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.REPLAN;
-    }
-
-    @Override
-    public String toString() {
-      return "Replan[reason=***]";
     }
   }
 
@@ -868,20 +867,20 @@ public sealed interface Command {
    * @param on       the day of the answer, not before the request
    * @param reason   why (free text, redacted)
    */
-  record DeclineReferral(ReferralId referral, LocalDate on, String reason) implements Command {
+  record DeclineReferral(ReferralId referral, LocalDate on, FreeText reason) implements Command {
     public DeclineReferral {
       Check.orThrow(Check.present("referral", referral), Check.present("on", on),
-          Check.text("reason", reason, Check.LONG_TEXT));
+          Check.freeText("reason", reason));
+    }
+
+    /** The same command with its free text given as plain strings. */
+    public DeclineReferral(ReferralId referral, LocalDate on, String reason) {
+      this(referral, on, Check.freeText(reason));
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.DECLINE_REFERRAL;
-    }
-
-    @Override
-    public String toString() {
-      return "DeclineReferral[referral=" + referral + ", on=" + on + ", reason=***]";
     }
   }
 
@@ -894,7 +893,7 @@ public sealed interface Command {
    * @param successful whether it reached its aim
    * @param reason     why it did not (free text, redacted); required when not successful
    */
-  record CompleteReferral(ReferralId referral, LocalDate on, boolean successful, Option<String> reason)
+  record CompleteReferral(ReferralId referral, LocalDate on, boolean successful, Option<FreeText> reason)
       implements Command {
     public CompleteReferral {
       Check.orThrow(Check.present("referral", referral), Check.present("on", on),
@@ -902,7 +901,7 @@ public sealed interface Command {
               : reason.isEmpty() && !successful
                   ? new InputError("reason", InputError.Problem.MISSING,
                       "is required when the referral was not successful")
-                  : reason.map(r -> Check.text("reason", r, Check.LONG_TEXT)).getOrNull());
+                  : Check.optionalFreeText("reason", reason, Check.LONG_TEXT));
     }
 
     /**
@@ -925,18 +924,12 @@ public sealed interface Command {
      * @return an unsuccessful completion, with its reason
      */
     public static CompleteReferral unsuccessful(ReferralId referral, LocalDate on, String reason) {
-      return new CompleteReferral(referral, on, false, Option.of(reason));
+      return new CompleteReferral(referral, on, false, Option.of(Check.freeText(reason)));
     }
 
     @Override
     public CommandKind kind() {
       return CommandKind.COMPLETE_REFERRAL;
-    }
-
-    @Override
-    public String toString() {
-      return "CompleteReferral[referral=" + referral + ", on=" + on + ", successful="
-          + successful + ", reason=" + reason.map(r -> "***") + "]";
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.casemgmt.casefile;
 
 import io.vavr.collection.List;
+import org.casemgmt.FreeText;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
@@ -40,7 +41,7 @@ public final class PlanVersion {
   private final Priority coverageThreshold;
   private final EntityMap<GoalId, Goal> goals;
   private final EntityMap<InterventionId, Intervention> interventions;
-  private final EntityMap<NeedId, String> deferrals;
+  private final EntityMap<NeedId, FreeText> deferrals;
   private final Seq<Participant> participants;
   private final Option<Money> budgetCap;
   private final Option<LocalDate> agreedOn;
@@ -82,7 +83,7 @@ public final class PlanVersion {
     private Priority coverageThreshold;
     private EntityMap<GoalId, Goal> goals;
     private EntityMap<InterventionId, Intervention> interventions;
-    private EntityMap<NeedId, String> deferrals;
+    private EntityMap<NeedId, FreeText> deferrals;
     private Seq<Participant> participants;
     private Option<Money> budgetCap;
     private Option<LocalDate> agreedOn;
@@ -200,7 +201,7 @@ public final class PlanVersion {
   }
 
   /** {@return needs consciously deferred to a later plan, with the reason (free text)} */
-  public Map<NeedId, String> deferrals() {
+  public Map<NeedId, FreeText> deferrals() {
     return deferrals.asMap();
   }
 
@@ -251,7 +252,7 @@ public final class PlanVersion {
   }
 
   /** The deferrals, for the rules (no Vavr view). */
-  EntityMap<NeedId, String> deferralMap() {
+  EntityMap<NeedId, FreeText> deferralMap() {
     return deferrals;
   }
 
@@ -416,7 +417,7 @@ public final class PlanVersion {
     return b.build();
   }
 
-  PlanVersion withDeferral(NeedId need, String reason) {
+  PlanVersion withDeferral(NeedId need, FreeText reason) {
     Builder b = copy().changingWhatTheClientAgreedTo();
     b.deferrals = deferrals.put(need, reason);
     return b.build();

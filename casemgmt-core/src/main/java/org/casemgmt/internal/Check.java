@@ -156,6 +156,50 @@ public final class Check {
         : null;
   }
 
+  private static volatile java.util.function.Function<String, org.casemgmt.FreeText> freeTexts;
+
+  /** Called once, by {@link org.casemgmt.FreeText}'s class initialiser. */
+  public static void registerFreeText(java.util.function.Function<String, org.casemgmt.FreeText> wrap) {
+    if (freeTexts == null) {
+      freeTexts = wrap;
+    }
+  }
+
+  /**
+   * Wraps a string as {@link org.casemgmt.FreeText} without checking it, for a constructor or factory that takes
+   * plain strings and hands them to a canonical constructor, which checks them with {@link #freeText(String,
+   * org.casemgmt.FreeText, int)} together with its other arguments, so every problem is reported at once. The
+   * unchecked value never leaves that call: the canonical constructor refuses it if it is blank or too long.
+   *
+   * @return the wrapped text, or null for null
+   */
+  public static org.casemgmt.FreeText freeText(String value) {
+    if (value == null) {
+      return null;
+    }
+    if (freeTexts == null) {
+      org.casemgmt.FreeText.of("-"); // runs FreeText's class initialiser, which registers the wrapper
+    }
+    return freeTexts.apply(value);
+  }
+
+  /** A present free text, not blank, of at most {@code max} characters (a name, say, is shorter than a note). */
+  public static InputError freeText(String field, org.casemgmt.FreeText value, int max) {
+    return value == null ? new InputError(field, Problem.MISSING, "is required") : text(field, value.text(), max);
+  }
+
+  /** As {@link #freeText(String, org.casemgmt.FreeText, int)} for the longest text a free-text field holds. */
+  public static InputError freeText(String field, org.casemgmt.FreeText value) {
+    return freeText(field, value, org.casemgmt.FreeText.MAX_LENGTH);
+  }
+
+  /** A present option of free text that, when defined, holds a valid text of at most {@code max} characters. */
+  public static InputError optionalFreeText(String field, io.vavr.control.Option<org.casemgmt.FreeText> value,
+      int max) {
+    InputError error = option(field, value);
+    return error != null || value.isEmpty() ? error : freeText(field, value.getOrNull(), max);
+  }
+
   /** An identifier: 1 to 64 characters of letters, digits, '-', '_', '.', ':' or '/'. */
   public static InputError identifier(String field, String value) {
     InputError error = text(field, value, 64);

@@ -1,5 +1,6 @@
 package org.casemgmt.need;
 
+import org.casemgmt.FreeText;
 import org.casemgmt.internal.Check;
 
 /**
@@ -19,7 +20,7 @@ import org.casemgmt.internal.Check;
  * @param status       open or withdrawn
  */
 public record Need(
-    NeedId id, LifeDomain domain, String description, Priority priority, IdentifiedBy identifiedBy, NeedStatus status) {
+    NeedId id, LifeDomain domain, FreeText description, Priority priority, IdentifiedBy identifiedBy, NeedStatus status) {
 
   /**
    * Creates a need, checking every field.
@@ -35,7 +36,7 @@ public record Need(
     Check.orThrow(
         Check.present("id", id),
         Check.present("domain", domain),
-        Check.text("description", description, Check.LONG_TEXT),
+        Check.freeText("description", description),
         Check.present("priority", priority),
         Check.present("identifiedBy", identifiedBy),
         Check.present("status", status));
@@ -53,6 +54,22 @@ public record Need(
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Need of(NeedId id, LifeDomain domain, String description, Priority priority, IdentifiedBy identifiedBy) {
+    return of(id, domain, Check.freeText(description), priority, identifiedBy);
+  }
+
+  /**
+   * An open need, as recorded.
+   *
+   * @param id           the need's identifier
+   * @param domain       its life domain
+   * @param description  what the need is
+   * @param priority     how urgent it is
+   * @param identifiedBy who identified it
+   * @return the new open need
+   * @throws org.casemgmt.InvalidInputException if a field is missing
+   */
+  public static Need of(NeedId id, LifeDomain domain, FreeText description, Priority priority,
+      IdentifiedBy identifiedBy) {
     return new Need(id, domain, description, priority, identifiedBy, NeedStatus.OPEN);
   }
 
@@ -68,18 +85,12 @@ public record Need(
    * @param newPriority the new priority
    * @return this need with a revised description and priority
    */
-  public Need revised(String newDescription, Priority newPriority) {
+  public Need revised(FreeText newDescription, Priority newPriority) {
     return new Need(id, domain, newDescription, newPriority, identifiedBy, status);
   }
 
   /** {@return this need, withdrawn} */
   public Need withdrawn() {
     return new Need(id, domain, description, priority, identifiedBy, NeedStatus.WITHDRAWN);
-  }
-
-  @Override
-  public String toString() {
-    return "Need[id=" + id + ", domain=" + domain + ", description=***, priority=" + priority
-        + ", identifiedBy=" + identifiedBy + ", status=" + status + "]";
   }
 }

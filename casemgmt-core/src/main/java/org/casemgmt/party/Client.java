@@ -1,5 +1,6 @@
 package org.casemgmt.party;
 
+import org.casemgmt.FreeText;
 import java.time.LocalDate;
 import org.casemgmt.internal.Check;
 
@@ -17,7 +18,7 @@ import org.casemgmt.internal.Check;
  * @param fullName  the client's name (personal data, redacted in {@code toString})
  * @param birthDate the client's date of birth (personal data, redacted in {@code toString})
  */
-public record Client(ClientId id, String fullName, LocalDate birthDate) {
+public record Client(ClientId id, FreeText fullName, LocalDate birthDate) {
 
   /**
    * Creates a client, checking every field.
@@ -29,7 +30,7 @@ public record Client(ClientId id, String fullName, LocalDate birthDate) {
   public Client {
     Check.orThrow(
         Check.present("id", id),
-        Check.text("fullName", fullName, Check.SHORT_TEXT),
+        Check.freeText("fullName", fullName, Check.SHORT_TEXT),
         Check.present("birthDate", birthDate));
   }
 
@@ -43,7 +44,7 @@ public record Client(ClientId id, String fullName, LocalDate birthDate) {
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Client of(ClientId id, String fullName, LocalDate birthDate) {
-    return new Client(id, fullName, birthDate);
+    return new Client(id, Check.freeText(fullName), birthDate);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.casemgmt.plan;
 
+import org.casemgmt.FreeText;
 import io.vavr.collection.Set;
 import java.time.LocalDate;
 import org.casemgmt.internal.Check;
@@ -26,8 +27,8 @@ import org.casemgmt.need.NeedId;
 public record Goal(
     GoalId id,
     Set<NeedId> needs,
-    String description,
-    String target,
+    FreeText description,
+    FreeText target,
     LocalDate dueOn,
     GoalLifecycle lifecycle,
     GoalAchievement achievement) {
@@ -47,8 +48,8 @@ public record Goal(
     Check.orThrow(
         Check.present("id", id),
         Check.elements("needs", needs, true),
-        Check.text("description", description, Check.LONG_TEXT),
-        Check.text("target", target, Check.LONG_TEXT),
+        Check.freeText("description", description),
+        Check.freeText("target", target),
         Check.present("dueOn", dueOn),
         Check.present("lifecycle", lifecycle),
         Check.present("achievement", achievement));
@@ -66,6 +67,21 @@ public record Goal(
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long, or it addresses no need
    */
   public static Goal of(GoalId id, Set<NeedId> needs, String description, String target, LocalDate dueOn) {
+    return of(id, needs, Check.freeText(description), Check.freeText(target), dueOn);
+  }
+
+  /**
+   * A proposed goal, in progress, as added to a plan.
+   *
+   * @param id          the goal's identifier
+   * @param needs       the needs it addresses, at least one
+   * @param description what the goal is
+   * @param target      how its achievement is measured
+   * @param dueOn       when it should be reached
+   * @return the new proposed goal, in progress
+   * @throws org.casemgmt.InvalidInputException if a field is missing or it addresses no need
+   */
+  public static Goal of(GoalId id, Set<NeedId> needs, FreeText description, FreeText target, LocalDate dueOn) {
     return new Goal(id, needs, description, target, dueOn, GoalLifecycle.PROPOSED, GoalAchievement.IN_PROGRESS);
   }
 
@@ -97,11 +113,5 @@ public record Goal(
    */
   public Goal evaluated(GoalAchievement outcome) {
     return new Goal(id, needs, description, target, dueOn, GoalLifecycle.COMPLETED, outcome);
-  }
-
-  @Override
-  public String toString() {
-    return "Goal[id=" + id + ", needs=" + needs + ", description=***, target=***, dueOn=" + dueOn
-        + ", lifecycle=" + lifecycle + ", achievement=" + achievement + "]";
   }
 }

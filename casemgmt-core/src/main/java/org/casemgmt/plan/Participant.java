@@ -1,5 +1,6 @@
 package org.casemgmt.plan;
 
+import org.casemgmt.FreeText;
 import org.casemgmt.internal.Check;
 
 /**
@@ -11,7 +12,7 @@ import org.casemgmt.internal.Check;
  * @param who        who they are: a staff id, a provider id, or a name (redacted)
  * @param commitment what they commit to (free text, redacted)
  */
-public record Participant(ParticipantRole role, String who, String commitment) {
+public record Participant(ParticipantRole role, FreeText who, FreeText commitment) {
 
   /**
    * Creates a participant, checking every field.
@@ -23,8 +24,8 @@ public record Participant(ParticipantRole role, String who, String commitment) {
   public Participant {
     Check.orThrow(
         Check.present("role", role),
-        Check.text("who", who, Check.SHORT_TEXT),
-        Check.text("commitment", commitment, Check.LONG_TEXT));
+        Check.freeText("who", who, Check.SHORT_TEXT),
+        Check.freeText("commitment", commitment));
   }
 
   /**
@@ -37,11 +38,6 @@ public record Participant(ParticipantRole role, String who, String commitment) {
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Participant of(ParticipantRole role, String who, String commitment) {
-    return new Participant(role, who, commitment);
-  }
-
-  @Override
-  public String toString() {
-    return "Participant[role=" + role + ", who=***, commitment=***]";
+    return new Participant(role, Check.freeText(who), Check.freeText(commitment));
   }
 }

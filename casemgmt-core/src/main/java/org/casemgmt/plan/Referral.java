@@ -1,5 +1,6 @@
 package org.casemgmt.plan;
 
+import org.casemgmt.FreeText;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ public record Referral(
     ReferralStatus status,
     Option<LocalDate> answeredOn,
     Option<LocalDate> completedOn,
-    Option<String> reason) {
+    Option<FreeText> reason) {
 
   /**
    * Creates a referral, checking every field.
@@ -58,7 +59,7 @@ public record Referral(
         Check.present("status", status),
         Check.option("answeredOn", answeredOn),
         Check.option("completedOn", completedOn),
-        Check.optionalText("reason", reason, Check.LONG_TEXT));
+        Check.optionalFreeText("reason", reason, Check.LONG_TEXT));
   }
 
   /**
@@ -96,7 +97,7 @@ public record Referral(
    * @param why the reason (free text, redacted)
    * @return this referral, declined by the provider on a day, for a reason
    */
-  public Referral declined(LocalDate on, String why) {
+  public Referral declined(LocalDate on, FreeText why) {
     return new Referral(id, needs, provider, service, requestedOn, ReferralStatus.DECLINED,
         Option.some(on), completedOn, Option.some(why));
   }
@@ -109,7 +110,7 @@ public record Referral(
    * @param why the reason (free text, redacted)
    * @return this referral, completed on a day; a reason when it did not succeed
    */
-  public Referral completed(LocalDate on, boolean successful, Option<String> why) {
+  public Referral completed(LocalDate on, boolean successful, Option<FreeText> why) {
     return new Referral(id, needs, provider, service, requestedOn,
         successful ? ReferralStatus.COMPLETED_SUCCESSFULLY : ReferralStatus.COMPLETED_UNSUCCESSFULLY,
         answeredOn, Option.some(on), why);

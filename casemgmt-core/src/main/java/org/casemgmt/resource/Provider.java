@@ -1,5 +1,6 @@
 package org.casemgmt.resource;
 
+import org.casemgmt.FreeText;
 import io.vavr.collection.Set;
 import org.casemgmt.InputError;
 import org.casemgmt.internal.Check;
@@ -20,7 +21,7 @@ import org.casemgmt.internal.Check;
  * @param type   formal or informal, and which kind
  * @param offers the service kinds it delivers, at least one
  */
-public record Provider(ProviderId id, String name, ResourceType type, Set<ServiceKind> offers) {
+public record Provider(ProviderId id, FreeText name, ResourceType type, Set<ServiceKind> offers) {
 
   /**
    * Creates a provider, checking every field.
@@ -34,7 +35,7 @@ public record Provider(ProviderId id, String name, ResourceType type, Set<Servic
     InputError offered = Check.elements("offers", offers, true);
     Check.orThrow(
         Check.present("id", id),
-        Check.text("name", name, Check.SHORT_TEXT),
+        Check.freeText("name", name, Check.SHORT_TEXT),
         Check.present("type", type),
         // One code, one meaning (see ServiceKind): a provider may not offer a code both exclusive and not.
         offered != null || offers.size() < 2 ? offered : ServiceKind.conflictAmong("offers", offers));
@@ -52,7 +53,7 @@ public record Provider(ProviderId id, String name, ResourceType type, Set<Servic
    *     code both exclusive and not
    */
   public static Provider of(ProviderId id, String name, ResourceType type, Set<ServiceKind> offers) {
-    return new Provider(id, name, type, offers);
+    return new Provider(id, Check.freeText(name), type, offers);
   }
 
   /**
@@ -71,7 +72,7 @@ public record Provider(ProviderId id, String name, ResourceType type, Set<Servic
    * @throws org.casemgmt.InvalidInputException if a field is missing or blank, or it offers nothing
    */
   public static Provider of(ProviderId id, String name, ResourceType type, ServiceKind... offers) {
-    return new Provider(id, name, type, Check.setOf("offers", offers));
+    return new Provider(id, Check.freeText(name), type, Check.setOf("offers", offers));
   }
 
   /**
@@ -84,10 +85,5 @@ public record Provider(ProviderId id, String name, ResourceType type, Set<Servic
   public boolean offers(ServiceKind kind) {
     Check.orThrow(Check.present("kind", kind));
     return offers.contains(kind);
-  }
-
-  @Override
-  public String toString() {
-    return "Provider[id=" + id + ", name=***, type=" + type + ", offers=" + offers + "]";
   }
 }

@@ -1,5 +1,6 @@
 package org.casemgmt.resource;
 
+import org.casemgmt.FreeText;
 import org.casemgmt.internal.Check;
 
 /**
@@ -11,7 +12,7 @@ import org.casemgmt.internal.Check;
  * @param type        formal or informal, and which kind
  * @param description who or what it is and what it can give (free text, redacted in {@code toString})
  */
-public record Resource(ResourceId id, ResourceType type, String description) {
+public record Resource(ResourceId id, ResourceType type, FreeText description) {
 
   /**
    * Creates a resource, checking every field.
@@ -24,7 +25,7 @@ public record Resource(ResourceId id, ResourceType type, String description) {
     Check.orThrow(
         Check.present("id", id),
         Check.present("type", type),
-        Check.text("description", description, Check.LONG_TEXT));
+        Check.freeText("description", description));
   }
 
   /**
@@ -37,11 +38,19 @@ public record Resource(ResourceId id, ResourceType type, String description) {
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Resource of(ResourceId id, ResourceType type, String description) {
-    return new Resource(id, type, description);
+    return new Resource(id, type, Check.freeText(description));
   }
 
-  @Override
-  public String toString() {
-    return "Resource[id=" + id + ", type=" + type + ", description=***]";
+  /**
+   * A resource, as recorded.
+   *
+   * @param id          the resource's identifier
+   * @param type        formal or informal, and which kind
+   * @param description who or what it is
+   * @return the resource
+   * @throws org.casemgmt.InvalidInputException if a field is missing
+   */
+  public static Resource of(ResourceId id, ResourceType type, FreeText description) {
+    return new Resource(id, type, description);
   }
 }

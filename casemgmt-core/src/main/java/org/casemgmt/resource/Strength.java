@@ -1,5 +1,6 @@
 package org.casemgmt.resource;
 
+import org.casemgmt.FreeText;
 import org.casemgmt.internal.Check;
 import org.casemgmt.need.LifeDomain;
 
@@ -10,7 +11,7 @@ import org.casemgmt.need.LifeDomain;
  * @param domain      the life domain the strength belongs to
  * @param description what the person can do (free text, redacted in {@code toString})
  */
-public record Strength(LifeDomain domain, String description) {
+public record Strength(LifeDomain domain, FreeText description) {
 
   /**
    * Creates a strength, checking every field.
@@ -19,7 +20,7 @@ public record Strength(LifeDomain domain, String description) {
    * @param description what the person can do (free text, redacted in {@code toString})
    */
   public Strength {
-    Check.orThrow(Check.present("domain", domain), Check.text("description", description, Check.LONG_TEXT));
+    Check.orThrow(Check.present("domain", domain), Check.freeText("description", description));
   }
 
   /**
@@ -31,11 +32,18 @@ public record Strength(LifeDomain domain, String description) {
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Strength of(LifeDomain domain, String description) {
-    return new Strength(domain, description);
+    return new Strength(domain, Check.freeText(description));
   }
 
-  @Override
-  public String toString() {
-    return "Strength[domain=" + domain + ", description=***]";
+  /**
+   * A strength, as recorded.
+   *
+   * @param domain      its life domain
+   * @param description what the person can do
+   * @return the strength
+   * @throws org.casemgmt.InvalidInputException if a field is missing
+   */
+  public static Strength of(LifeDomain domain, FreeText description) {
+    return new Strength(domain, description);
   }
 }

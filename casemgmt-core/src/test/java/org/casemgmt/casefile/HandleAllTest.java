@@ -12,6 +12,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.casemgmt.FreeText;
 import org.casemgmt.InvalidInputException;
 import org.casemgmt.casefile.CaseEvent.CaseOpened;
 import org.casemgmt.casefile.Command.*;
@@ -375,7 +376,7 @@ class HandleAllTest {
     @Test
     void complete_referral_successful_and_unsuccessful_equal_their_canonical_forms() {
       assertEquals(new CompleteReferral(R1, DAY0, true, Option.none()), CompleteReferral.successful(R1, DAY0));
-      assertEquals(new CompleteReferral(R1, DAY0, false, Option.some("Dropped out")),
+      assertEquals(new CompleteReferral(R1, DAY0, false, Option.some(FreeText.of("Dropped out"))),
           CompleteReferral.unsuccessful(R1, DAY0, "Dropped out"));
       assertThrows(InvalidInputException.class, () -> CompleteReferral.unsuccessful(R1, DAY0, null));
     }
@@ -387,7 +388,7 @@ class HandleAllTest {
 
       assertEquals(Provider.of(ProviderId.of("P-1"), "Job centre", ResourceType.PUBLIC_SERVICE,
           HashSet.of(ServiceKind.JOB_COACHING, ServiceKind.TRAINING)), listed);
-      assertEquals(new Provider(ProviderId.of("P-1"), "Job centre", ResourceType.PUBLIC_SERVICE,
+      assertEquals(new Provider(ProviderId.of("P-1"), FreeText.of("Job centre"), ResourceType.PUBLIC_SERVICE,
           HashSet.of(ServiceKind.TRAINING, ServiceKind.JOB_COACHING)), listed);
       assertEquals(List.of("offers:EMPTY"),
           problems(() -> Provider.of(ProviderId.of("P-1"), "Job centre", ResourceType.PUBLIC_SERVICE)));

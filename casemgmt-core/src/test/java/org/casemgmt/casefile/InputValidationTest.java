@@ -14,6 +14,7 @@ import io.vavr.control.Validation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.casemgmt.FreeText;
 import org.casemgmt.InputError;
 import org.casemgmt.InputError.Problem;
 import org.casemgmt.InvalidInputException;
@@ -85,7 +86,7 @@ class InputValidationTest {
     void a_command_with_every_field_missing_lists_every_problem_instead_of_a_null_pointer() {
       assertEquals(List.of("need:MISSING", "domain:MISSING", "description:MISSING", "priority:MISSING",
               "identifiedBy:MISSING"),
-          problems(() -> new RecordNeed(null, null, null, null, null)));
+          problems(() -> new RecordNeed(null, null, (FreeText) null, null, null)));
       assertEquals(List.of("intervention:MISSING", "needs:MISSING", "goals:MISSING", "provider:MISSING",
               "service:MISSING", "window:MISSING", "cost:MISSING"),
           problems(() -> new PlanIntervention(null, null, null, null, null, null, null)));
@@ -144,7 +145,8 @@ class InputValidationTest {
               HashSet.of(org.casemgmt.resource.ServiceKind.COUNSELLING)),
           org.casemgmt.resource.ServiceKind.COUNSELLING, DAY0);
       assertEquals(List.of("answeredOn:NULL_ELEMENT"), problems(() -> referral.accepted(null)));
-      assertEquals(List.of("reason:BLANK"), problems(() -> referral.declined(DAY0, " ")));
+      assertEquals(List.of("reason:NULL_ELEMENT"), problems(() -> referral.declined(DAY0, null)));
+      assertEquals(List.of("reason:BLANK"), problems(() -> new CaseEvent.ReferralDeclined(referral.id(), DAY0, " ")));
       assertEquals(List.of("reason:NULL_ELEMENT"),
           problems(() -> new CaseEvent.ReferralCompleted(referral.id(), DAY0, false, Option.some(null))));
     }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.casemgmt.FreeText;
 import org.casemgmt.casefile.CaseEvent;
 import org.casemgmt.casefile.CaseEvent.AssessmentStarted;
 import org.casemgmt.casefile.CaseEvent.CaseOpened;
@@ -238,7 +239,7 @@ class CaseFixtureTest {
     @Test
     void failure_messages_mask_text_inside_options_too() {
       String described = CaseFixture.describe(new CaseEvent.ReferralCompleted(
-          org.casemgmt.plan.ReferralId.of("R-1"), DAY0, false, io.vavr.control.Option.some(SECRET)));
+          org.casemgmt.plan.ReferralId.of("R-1"), DAY0, false, io.vavr.control.Option.some(FreeText.of(SECRET))));
 
       assertEquals("ReferralCompleted[referral=R-1, on=" + DAY0 + ", successful=false, reason=Some(***)]", described);
       assertEquals("ReferralCompleted[referral=R-1, on=" + DAY0 + ", successful=true, reason=None]",

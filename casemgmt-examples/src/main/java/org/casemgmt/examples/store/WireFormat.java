@@ -50,6 +50,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.function.Function;
+import org.casemgmt.FreeText;
 import org.casemgmt.InputError;
 import org.casemgmt.InvalidInputException;
 import org.casemgmt.casefile.CaseEvent;
@@ -484,6 +485,22 @@ public final class WireFormat {
     identifier(module, ReferralId.class, ReferralId::value, ReferralId::of);
     identifier(module, ResourceId.class, ResourceId::value, ResourceId::of);
     identifier(module, ProviderId.class, ProviderId::value, ProviderId::of);
+    // Free text travels as a plain string; reading checks it as FreeText.of does (not blank, bounded length).
+    module.addSerializer(FreeText.class, new StdSerializer<FreeText>(FreeText.class) {
+      @Override
+      public void serialize(FreeText text, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeString(text.text());
+      }
+    });
+    module.addDeserializer(FreeText.class, new StdDeserializer<FreeText>(FreeText.class) {
+      @Override
+      public FreeText deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+          return (FreeText) context.handleUnexpectedToken(FreeText.class, parser);
+        }
+        return FreeText.of(parser.getText());
+      }
+    });
     module.addSerializer(new OrderedSetSerializer());
     module.addSerializer(new OrderedMapSerializer());
     return module;

@@ -1,0 +1,80 @@
+package org.casemgmt;
+
+import org.casemgmt.internal.Check;
+
+/**
+ * Free text about a person: a need's description, a reason, a note, a goal's target, a name. Case files hold
+ * such text because practice needs it, but it is the most sensitive thing they hold, so it is its own type:
+ * its {@code toString} is always {@code ***}, whatever it is nested in, and its length is bounded. Privacy
+ * therefore does not depend on every record remembering to redact its fields: a log line, an exception
+ * message or a test report that prints a command, an event or a case file never shows the text.
+ *
+ * <pre>{@code
+ * FreeText why = FreeText.of("Admitted to hospital after a fall");
+ * why.toString();  // "***"
+ * why.text();      // the text itself, for the screens of people entitled to read it
+ * }</pre>
+ *
+ * <p>Commands, events and values that hold free text also accept a plain {@code String} in a constructor or
+ * factory and wrap it; each checks its own free-text fields (not blank, at most {@value #MAX_LENGTH}
+ * characters, fewer for a name) and reports every problem of its arguments at once.
+ */
+public final class FreeText {
+
+  /** The most characters a free-text field holds. */
+  public static final int MAX_LENGTH = 4000;
+
+  static {
+    // Lets the library's own constructors wrap a string and report its problems with their other arguments'.
+    Check.registerFreeText(FreeText::new);
+  }
+
+  private final String text;
+
+  private FreeText(String text) {
+    this.text = text;
+  }
+
+  /**
+   * Wraps a text.
+   *
+   * @param text the text; not blank, at most {@value #MAX_LENGTH} characters
+   * @return the free text
+   * @throws InvalidInputException if the text is missing, blank or too long
+   */
+  public static FreeText of(String text) {
+    Check.orThrow(Check.text("text", text, MAX_LENGTH));
+    return new FreeText(text);
+  }
+
+  /** {@return the text itself, to show to the people entitled to read it; never log it} */
+  public String text() {
+    return text;
+  }
+
+  /** {@return the number of characters} */
+  public int length() {
+    return text.length();
+  }
+
+  /** {@return whether the text is blank (only ever true of a value a constructor is about to refuse)} */
+  boolean isBlank() {
+    return text.isBlank();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FreeText that && text.equals(that.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+
+  /** {@return {@code ***}: free text never shows in a log, a message or a report} */
+  @Override
+  public String toString() {
+    return "***";
+  }
+}
