@@ -544,16 +544,15 @@ public final class CaseFile {
    *
    * @param events events of this case, numbered from {@code version() + 1} without gaps
    * @return the case file after the events
-   * @throws IllegalArgumentException if an event is null, belongs to another case or is out of sequence
+   * @throws org.casemgmt.InvalidInputException if the events or one of them is null
+   * @throws IllegalArgumentException if an event belongs to another case or is out of sequence
    * @throws IllegalStateException    if an event cannot follow the case file as it is: it refers to what the
    *                                  case file does not hold (an unknown need, goal, intervention or referral, or
    *                                  a plan event before planning started) or moves the case where the phase
    *                                  table does not lead from its phase
    */
   public CaseFile evolve(Seq<RecordedEvent> events) {
-    if (events == null) {
-      throw new IllegalArgumentException("events is null");
-    }
+    Check.orThrow(Check.present("events", events));
     CaseFile state = this;
     if (events instanceof List<RecordedEvent> list) {
       // decide's one-element List, applied here for every command: walked without allocating an iterator.
@@ -570,7 +569,8 @@ public final class CaseFile {
 
   private static CaseFile checkedApply(CaseFile state, RecordedEvent event) {
     if (event == null) {
-      throw new IllegalArgumentException("event " + (state.version() + 1) + " is null");
+      Check.orThrow(new org.casemgmt.InputError("events", org.casemgmt.InputError.Problem.NULL_ELEMENT,
+          "event " + (state.version() + 1) + " is null"));
     }
     Option<InvalidHistory> problem = InvalidHistory.check(state.id(), state.version(), event);
     if (problem.isDefined()) {
@@ -580,19 +580,41 @@ public final class CaseFile {
   }
 
   /**
-   * Rebuilds a case file from its stored history.
+   * Rebuilds a case file from its stored history, checking every event against the rules. A stored history is a
+   * record about a person that outlives the code that wrote it and comes back from a database the application
+   * does not fully control, so it is replayed as it was written: each event must be exactly what the rules
+   * decide, on the case file the events before it built, for the command that records it. A history passes
+   * exactly when some sequence of accepted commands could have produced it.
    *
    * <pre>{@code Either<InvalidHistory, CaseFile> loaded = CaseFile.replay(store.load(caseId)); }</pre>
    *
    * @param history the case's events in order, starting with {@link CaseEvent.CaseOpened}
-   * @return the case file, or what is wrong with the history (empty, gaps, another case's events, an event that
-   *     refers to what the case file does not hold at that point)
-   * @throws IllegalArgumentException if the history or one of its events is null
+   * @return the case file, or what is wrong with the history: empty, a gap, another case's events, or the first
+   *     event that could not have followed the ones before it, with the rule it breaks
+   * @throws org.casemgmt.InvalidInputException if the history or one of its events is null
    */
   public static Either<InvalidHistory, CaseFile> replay(Seq<RecordedEvent> history) {
-    if (history == null) {
-      throw new IllegalArgumentException("history is null");
-    }
+    Check.orThrow(Check.present("history", history));
+    Option<InvalidHistory> problem = InvalidHistory.checkAll(history);
+    return problem.isDefined()
+        ? Either.left(problem.getOrElseThrow(IllegalStateException::new))
+        : HistoryCheck.replayVerified(history);
+  }
+
+  /**
+   * Rebuilds a case file from a history without checking its events against the rules: only its numbering, its
+   * case and that each event refers to what the case file holds are checked. It is faster than
+   * {@link #replay}, and safe only for a history that has already passed {@code replay} and has not changed
+   * since — one the application wrote itself from {@link #decide} and reads back from a store it trusts (a
+   * tamper-evident one, say), or a cache of a history replayed before. A history that breaks a rule may replay
+   * here into a case file the rules forbid.
+   *
+   * @param history the case's events in order, starting with {@link CaseEvent.CaseOpened}
+   * @return the case file, or what is wrong with the history's shape
+   * @throws org.casemgmt.InvalidInputException if the history or one of its events is null
+   */
+  public static Either<InvalidHistory, CaseFile> replayTrusted(Seq<RecordedEvent> history) {
+    Check.orThrow(Check.present("history", history));
     Option<InvalidHistory> problem = InvalidHistory.checkAll(history);
     return problem.isDefined()
         ? Either.left(problem.getOrElseThrow(IllegalStateException::new))

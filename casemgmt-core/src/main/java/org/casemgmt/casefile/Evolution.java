@@ -60,7 +60,7 @@ final class Evolution {
       try {
         state = apply(state, event);
       } catch (Inconsistent e) {
-        return Either.left(new InvalidHistory(InvalidHistory.Problem.INCONSISTENT, event.sequence(), e.getMessage()));
+        return Either.left(InvalidHistory.inconsistent(event.sequence(), event.event().kind(), e.getMessage()));
       }
     }
     return Either.right(state);

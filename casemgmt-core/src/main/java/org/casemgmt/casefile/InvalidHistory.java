@@ -5,14 +5,25 @@ import io.vavr.control.Option;
 
 /**
  * Why a stored history cannot be replayed: it is empty, does not start by opening the case, mixes cases, has a
- * gap or a repetition in its sequence numbers, or has an event that refers to what the case file does not hold
- * at that point.
+ * gap or a repetition in its sequence numbers, or has an event that could not have followed the events before
+ * it — one the rules would refuse, or record differently, or that refers to what the case file does not hold at
+ * that point.
  *
- * @param problem  what is wrong
- * @param position the 1-based position in the history where it was found
- * @param detail   the ids and numbers involved (never personal data)
+ * <pre>{@code
+ * CaseFile.replay(history).peekLeft(problem ->
+ *     log.warn("case {}: history refused at {} ({}): {}", caseId, problem.position(),
+ *         problem.event().map(Enum::name).getOrElse("-"), problem.rejection().map(Rejection::rule).getOrElse("-")));
+ * }</pre>
+ *
+ * @param problem   what is wrong
+ * @param position  the 1-based position in the history where it was found
+ * @param event     the kind of the event found wrong, when one was
+ * @param rejection the rule the event breaks — the rejection its command would have got — for
+ *                  {@link Problem#BREAKS_RULE}
+ * @param detail    the ids and numbers involved (never personal data)
  */
-public record InvalidHistory(Problem problem, long position, String detail) {
+public record InvalidHistory(Problem problem, long position, Option<EventKind> event, Option<Rejection> rejection,
+    String detail) {
 
   /** What can be wrong with a history. */
   public enum Problem {
@@ -25,10 +36,36 @@ public record InvalidHistory(Problem problem, long position, String detail) {
     /** A sequence number is not the previous one plus one. */
     OUT_OF_SEQUENCE,
     /**
-     * An event refers to what the case file does not hold at that point (an unknown need, goal, intervention or
-     * referral, or a plan event before planning started): not a history that the rules produced.
+     * An event could not have followed the events before it although no rule refuses it: the rules record it
+     * differently at that point, or it refers to what the case file does not hold (an unknown need, goal,
+     * intervention or referral, or a plan event before planning started).
      */
-    INCONSISTENT
+    INCONSISTENT,
+    /** The command that records the event would be refused there: {@link #rejection()} names the rule. */
+    BREAKS_RULE
+  }
+
+  public InvalidHistory {
+    org.casemgmt.internal.Check.orThrow(org.casemgmt.internal.Check.present("problem", problem),
+        org.casemgmt.internal.Check.atLeast("position", position, 0),
+        org.casemgmt.internal.Check.option("event", event), org.casemgmt.internal.Check.option("rejection", rejection),
+        org.casemgmt.internal.Check.present("detail", detail));
+  }
+
+  /** A problem with the history's shape, found before any event is applied. */
+  InvalidHistory(Problem problem, long position, String detail) {
+    this(problem, position, Option.none(), Option.none(), detail);
+  }
+
+  /** The event at {@code position} breaks a rule: its command would have got {@code rejection}. */
+  static InvalidHistory breaks(long position, EventKind event, Rejection rejection) {
+    return new InvalidHistory(Problem.BREAKS_RULE, position, Option.some(event), Option.some(rejection),
+        event + " breaks " + rejection.rule());
+  }
+
+  /** The event at {@code position} cannot follow the events before it, though no rule refuses it. */
+  static InvalidHistory inconsistent(long position, EventKind event, String detail) {
+    return new InvalidHistory(Problem.INCONSISTENT, position, Option.some(event), Option.none(), detail);
   }
 
   static Option<InvalidHistory> checkAll(Seq<RecordedEvent> history) {
@@ -37,7 +74,7 @@ public record InvalidHistory(Problem problem, long position, String detail) {
     }
     RecordedEvent first = history.head();
     if (first == null) {
-      throw new IllegalArgumentException("event 1 of the history is null");
+      throw nullEvent(1);
     }
     if (!(first.event() instanceof CaseEvent.CaseOpened opened) || !opened.caseId().equals(first.caseId())) {
       return Option.some(new InvalidHistory(Problem.NOT_OPENED_FIRST, 1, "first event is " + first.event().getClass().getSimpleName()));
@@ -48,7 +85,7 @@ public record InvalidHistory(Problem problem, long position, String detail) {
     long expected = 1;
     for (RecordedEvent event : history.tail()) {
       if (event == null) {
-        throw new IllegalArgumentException("event " + (expected + 1) + " of the history is null");
+        throw nullEvent(expected + 1);
       }
       Option<InvalidHistory> problem = check(first.caseId(), expected, event);
       if (problem.isDefined()) {
@@ -71,5 +108,10 @@ public record InvalidHistory(Problem problem, long position, String detail) {
       return Option.some(new InvalidHistory(Problem.NOT_OPENED_FIRST, position, "CaseOpened after the first event"));
     }
     return Option.none();
+  }
+
+  private static org.casemgmt.InvalidInputException nullEvent(long position) {
+    return new org.casemgmt.InvalidInputException(io.vavr.collection.List.of(new org.casemgmt.InputError("history",
+        org.casemgmt.InputError.Problem.NULL_ELEMENT, "event " + position + " is null")));
   }
 }

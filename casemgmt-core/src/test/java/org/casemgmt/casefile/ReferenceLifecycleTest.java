@@ -135,18 +135,29 @@ class ReferenceLifecycleTest {
 
     InvalidHistory problem = CaseFile.replay(renumbered).swap().getOrNull();
 
-    assertEquals(InvalidHistory.Problem.INCONSISTENT, problem.problem());
+    // Replay checks each event against the rules: starting I-1 breaks UnknownIntervention, as the command would.
+    assertEquals(InvalidHistory.Problem.BREAKS_RULE, problem.problem());
     assertEquals(started + 1, problem.position(), "the position of the first event that does not follow");
-    assertTrue(problem.detail().contains("I-1"), problem.detail());
-    // A plan event before planning started is inconsistent too.
+    assertEquals(io.vavr.control.Option.some(EventKind.INTERVENTION_STARTED), problem.event());
+    assertEquals(io.vavr.control.Option.some(new Rejection.UnknownIntervention(InterventionId.of("I-1"))),
+        problem.rejection());
+    // The unchecked path still answers the reference to what the case file does not hold as inconsistent.
+    InvalidHistory trusted = CaseFile.replayTrusted(renumbered).swap().getOrNull();
+    assertEquals(InvalidHistory.Problem.INCONSISTENT, trusted.problem());
+    assertEquals(started + 1, trusted.position());
+    assertTrue(trusted.detail().contains("I-1"), trusted.detail());
+    // A plan event before planning started breaks the phase table.
     io.vavr.collection.Vector<RecordedEvent> early = io.vavr.collection.Vector.of(history.get(0),
         new RecordedEvent(history.get(0).caseId(), 2, ANNA.actor(), ANNA.at(), new CaseEvent.PlanAgreed(DAY0)));
-    assertEquals(InvalidHistory.Problem.INCONSISTENT, CaseFile.replay(early).swap().getOrNull().problem());
+    InvalidHistory tooEarly = CaseFile.replay(early).swap().getOrNull();
+    assertEquals(InvalidHistory.Problem.BREAKS_RULE, tooEarly.problem());
+    assertTrue(tooEarly.rejection().exists(r -> r instanceof Rejection.CommandNotPermitted), tooEarly.toString());
+    assertEquals(InvalidHistory.Problem.INCONSISTENT, CaseFile.replayTrusted(early).swap().getOrNull().problem());
     // A null event is a clear error, not a NullPointerException.
     io.vavr.collection.Vector<RecordedEvent> holed = history.update(3, (RecordedEvent) null);
-    assertThrows(IllegalArgumentException.class, () -> CaseFile.replay(holed));
+    assertThrows(org.casemgmt.InvalidInputException.class, () -> CaseFile.replay(holed));
     CaseFile opened = CaseFile.open(ANNA, OPENING).getOrNull();
-    assertThrows(IllegalArgumentException.class, () -> opened.evolve(List.of((RecordedEvent) null)));
+    assertThrows(org.casemgmt.InvalidInputException.class, () -> opened.evolve(List.of((RecordedEvent) null)));
   }
 
   @Test

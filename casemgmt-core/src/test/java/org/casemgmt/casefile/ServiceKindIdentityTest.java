@@ -25,6 +25,8 @@ import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
 import org.casemgmt.plan.DayWindow;
+import org.casemgmt.plan.Goal;
+import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.Money;
@@ -192,7 +194,11 @@ class ServiceKindIdentityTest {
 
     @Test
     void conflicting_service_kind_known_from_an_earlier_plan_version_is_refused() {
-      List<CaseEvent> replanning = PLACED.appendAll(List.of(new PlanAgreed(DAY0), new PlanApproved(DAY0),
+      // An approvable first plan: a goal, the other needs deferred, the client's agreement.
+      List<CaseEvent> replanning = PLACED.appendAll(List.of(
+          new GoalAdded(Goal.of(GoalId.of("G-home"), HashSet.of(HOME), "a home", "placed", day(90))),
+          new NeedDeferred(SAFE, "later"), new NeedDeferred(FRIENDS, "later"), new PlanAgreed(DAY0),
+          new PlanApproved(DAY0),
           new ImplementationStarted(), new InterventionStarted(FIRST, day(0)),
           new ReviewRecorded(day(30), HashMap.empty(), ReviewDecision.ADJUST_PLAN)));
       assertEquals(2, given(replanning).state().flatMap(CaseFile::currentPlan).map(PlanVersion::number).getOrElse(0));
