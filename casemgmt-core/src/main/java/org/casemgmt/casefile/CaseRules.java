@@ -8,6 +8,11 @@ import org.casemgmt.casefile.CaseEvent.*;
 import org.casemgmt.casefile.Command.*;
 import org.casemgmt.casefile.Rejection.*;
 import org.casemgmt.internal.EntityMap;
+import org.casemgmt.resource.ResourceId;
+import org.casemgmt.plan.Finding;
+import org.casemgmt.plan.DayWindow;
+import org.casemgmt.party.StaffId;
+import io.vavr.collection.Map;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
@@ -86,20 +91,36 @@ final class CaseRules {
   static Decision decide(CaseFile s, Issued issued, Command command) {
     // kind() is a call on an interface with dozens of implementations: ask it once.
     CommandKind kind = command.kind();
-    Rejection rejection = general(s, command, kind, issued);
-    return rejection != null ? rejection : specific(s, command, kind);
-  }
-
-  // ---------------------------------------------------------------- rules every command obeys
-
-  private static Rejection general(CaseFile s, Command command, CommandKind kind, Issued issued) {
     Option<Long> expected = issued.expectedVersion();
     if (expected.isDefined() && expected.getOrElse(-1L) != s.version()) {
       return new VersionConflict(s.id(), expected.getOrElse(-1L), s.version());
     }
-    if (command instanceof OpenCase) {
+    if (kind == CommandKind.OPEN_CASE) {
       return new CaseAlreadyOpened(s.id());
     }
+    Rejection rejection = general(s, kind, issued);
+    return rejection != null ? rejection : specific(s, command, kind);
+  }
+
+  /**
+   * Checks a stored event against the rules, as {@link HistoryCheck} replays a history: the same rule functions
+   * {@link #decide} calls for the command that records the event, given the event's content. The event's
+   * version expectation was met when it was stored (its sequence number says so) and opening happens once (its
+   * position says so); everything else is checked here.
+   *
+   * @return the rejection the command would have got, or null when every rule holds
+   * @throws Evolution.Inconsistent if no rule refuses the event but the rules would have recorded it otherwise
+   */
+  static Rejection check(CaseFile s, Issued issued, CaseEvent event) {
+    EventKind kind = event.kind();
+    Rejection rejection = general(s, kind.command(), issued);
+    return rejection != null ? rejection : specific(s, event, kind);
+  }
+
+  // ---------------------------------------------------------------- rules every command obeys
+
+  /** The phase table, then nothing dated before the case was opened. */
+  private static Rejection general(CaseFile s, CommandKind kind, Issued issued) {
     if (!PhaseTable.isPermitted(s.phase(), s.suspended(), kind)) {
       return new CommandNotPermitted(kind, s.phase(), s.suspended(), s.permittedCommands(), s.reachablePhases());
     }
@@ -111,69 +132,321 @@ final class CaseRules {
 
   /** Answers the event, or the rejection of the first rule broken. */
   private static Decision specific(CaseFile s, Command command, CommandKind kind) {
-    return switch (kind) {
-      // general() has already refused it: an open case file is never opened again.
+    Rejection r;
+    switch (kind) {
+      // decide() has already refused it: an open case file is never opened again.
       case OPEN_CASE -> throw new IllegalStateException("OPEN_CASE reached the rules of an open case file");
-      case HAND_OVER -> handOver(s, (HandOver) command);
-      case EXTEND_SCOPE -> extendScope(s, (ExtendScope) command);
-      case SUSPEND_CASE -> new CaseSuspended(((SuspendCase) command).reason());
-      case RESUME_CASE -> RESUMED;
-      case CLOSE_CASE -> closeCase(s, (CloseCase) command);
-      case REOPEN_CASE -> new CaseReopened(((ReopenCase) command).reason());
-      case START_ASSESSMENT -> ASSESSMENT_STARTED;
-      case RECORD_NEED -> recordNeed(s, (RecordNeed) command);
-      case REVISE_NEED -> reviseNeed(s, (ReviseNeed) command);
-      case WITHDRAW_NEED -> withdrawNeed(s, (WithdrawNeed) command);
-      case RECORD_STRENGTH -> recordStrength(s, (RecordStrength) command);
-      case RECORD_RESOURCE -> recordResource(s, (RecordResource) command);
-      case COMPLETE_ASSESSMENT -> completeAssessment(s);
-      case START_PLANNING -> startPlanning(s, (StartPlanning) command);
-      case ADD_GOAL -> addGoal(s, (AddGoal) command);
-      case PLAN_INTERVENTION -> planIntervention(s, (PlanIntervention) command);
-      case DEFER_NEED -> deferNeed(s, (DeferNeed) command);
-      case SET_BUDGET_CAP -> setBudgetCap(s, (SetBudgetCap) command);
-      case RECORD_AGREEMENT -> recordAgreement(s, (RecordAgreement) command);
-      case APPROVE_PLAN -> approvePlan(s, (ApprovePlan) command);
-      case START_IMPLEMENTATION -> startImplementation(s);
-      case START_INTERVENTION -> startIntervention(s, (StartIntervention) command);
-      case SUSPEND_INTERVENTION -> suspendIntervention(s, (SuspendIntervention) command);
-      case RESUME_INTERVENTION -> resumeIntervention(s, (ResumeIntervention) command);
-      case COMPLETE_INTERVENTION -> completeIntervention(s, (CompleteIntervention) command);
-      case CANCEL_INTERVENTION -> cancelIntervention(s, (CancelIntervention) command);
-      case RECORD_REVIEW -> recordReview(s, (RecordReview) command);
-      case START_EVALUATION -> EVALUATION_STARTED;
-      case RECORD_OUTCOME -> recordOutcome(s, (RecordOutcome) command);
-      case REPLAN -> new ReplanningStarted(((Replan) command).reason());
-      case ADD_PARTICIPANT -> addParticipant(s, (AddParticipant) command);
-      case REQUEST_REFERRAL -> requestReferral(s, (RequestReferral) command);
-      case ACCEPT_REFERRAL -> acceptReferral(s, (AcceptReferral) command);
-      case DECLINE_REFERRAL -> declineReferral(s, (DeclineReferral) command);
-      case COMPLETE_REFERRAL -> completeReferral(s, (CompleteReferral) command);
+      case HAND_OVER -> {
+        HandOver c = (HandOver) command;
+        r = handOverRules(s, c.newCaseManager());
+        return r != null ? r : new CaseHandedOver(s.caseManager(), c.newCaseManager());
+      }
+      case EXTEND_SCOPE -> {
+        ExtendScope c = (ExtendScope) command;
+        r = extendScopeRules(s, c.domains(), c.consentedOn());
+        return r != null ? r : new ScopeExtended(c.domains().removeAll(s.scope()), c.consentedOn());
+      }
+      case SUSPEND_CASE -> {
+        return new CaseSuspended(((SuspendCase) command).reason());
+      }
+      case RESUME_CASE -> {
+        return RESUMED;
+      }
+      case CLOSE_CASE -> {
+        CloseCase c = (CloseCase) command;
+        r = closeCaseRules(s, c.reason(), c.closedOn());
+        return r != null ? r : new CaseClosed(c.reason(), c.closedOn(), c.note());
+      }
+      case REOPEN_CASE -> {
+        return new CaseReopened(((ReopenCase) command).reason());
+      }
+      case START_ASSESSMENT -> {
+        return ASSESSMENT_STARTED;
+      }
+      case RECORD_NEED -> {
+        RecordNeed c = (RecordNeed) command;
+        r = recordNeedRules(s, c.need(), c.domain());
+        return r != null ? r
+            : new NeedRecorded(Need.of(c.need(), c.domain(), c.description(), c.priority(), c.identifiedBy()));
+      }
+      case REVISE_NEED -> {
+        ReviseNeed c = (ReviseNeed) command;
+        r = reviseNeedRules(s, c.need());
+        return r != null ? r : new NeedRevised(c.need(), c.description(), c.priority());
+      }
+      case WITHDRAW_NEED -> {
+        WithdrawNeed c = (WithdrawNeed) command;
+        r = withdrawNeedRules(s, c.need());
+        return r != null ? r : new NeedWithdrawn(c.need(), c.reason());
+      }
+      case RECORD_STRENGTH -> {
+        RecordStrength c = (RecordStrength) command;
+        r = recordStrengthRules(s, c.domain());
+        return r != null ? r : new StrengthRecorded(Strength.of(c.domain(), c.description()));
+      }
+      case RECORD_RESOURCE -> {
+        RecordResource c = (RecordResource) command;
+        r = recordResourceRules(s, c.resource());
+        return r != null ? r : new ResourceRecorded(Resource.of(c.resource(), c.type(), c.description()));
+      }
+      case COMPLETE_ASSESSMENT -> {
+        r = completeAssessmentRules(s);
+        return r != null ? r : ASSESSMENT_COMPLETED;
+      }
+      case START_PLANNING -> {
+        StartPlanning c = (StartPlanning) command;
+        r = startPlanningRules(s, c.period());
+        return r != null ? r : new PlanningStarted(nextPlanNumber(s), c.period(), c.coverageThreshold());
+      }
+      case ADD_GOAL -> {
+        AddGoal c = (AddGoal) command;
+        r = addGoalRules(s, c.goal(), c.needs(), c.dueOn());
+        return r != null ? r : new GoalAdded(Goal.of(c.goal(), c.needs(), c.description(), c.target(), c.dueOn()));
+      }
+      case PLAN_INTERVENTION -> {
+        PlanIntervention c = (PlanIntervention) command;
+        // The command's fields are checked already; the candidate gives its needs as an array to walk.
+        Intervention candidate = Intervention.of(
+            c.intervention(), c.needs(), c.goals(), c.provider().id(), c.service(), c.window(), c.cost());
+        r = planInterventionRules(s, candidate, c.provider());
+        return r != null ? r : new InterventionPlanned(candidate, c.provider());
+      }
+      case DEFER_NEED -> {
+        DeferNeed c = (DeferNeed) command;
+        r = deferNeedRules(s, c.need());
+        return r != null ? r : new NeedDeferred(c.need(), c.reason());
+      }
+      case SET_BUDGET_CAP -> {
+        r = planOpenForChanges(s);
+        return r != null ? r : new BudgetCapSet(((SetBudgetCap) command).cap());
+      }
+      case RECORD_AGREEMENT -> {
+        RecordAgreement c = (RecordAgreement) command;
+        r = recordAgreementRules(s, c.agreedOn());
+        return r != null ? r : new PlanAgreed(c.agreedOn());
+      }
+      case APPROVE_PLAN -> {
+        ApprovePlan c = (ApprovePlan) command;
+        r = approvePlanRules(s, c.approvedOn());
+        return r != null ? r : new PlanApproved(c.approvedOn());
+      }
+      case START_IMPLEMENTATION -> {
+        r = startImplementationRules(s);
+        return r != null ? r : IMPLEMENTATION_STARTED;
+      }
+      case START_INTERVENTION -> {
+        StartIntervention c = (StartIntervention) command;
+        r = startInterventionRules(s, c.intervention(), c.on());
+        return r != null ? r : new InterventionStarted(c.intervention(), c.on());
+      }
+      case SUSPEND_INTERVENTION -> {
+        SuspendIntervention c = (SuspendIntervention) command;
+        r = deliveryStepRules(s, c.intervention(), ACTIVE, c.on());
+        return r != null ? r : new InterventionSuspended(c.intervention(), c.on());
+      }
+      case RESUME_INTERVENTION -> {
+        ResumeIntervention c = (ResumeIntervention) command;
+        r = deliveryStepRules(s, c.intervention(), SUSPENDED, c.on());
+        return r != null ? r : new InterventionResumed(c.intervention(), c.on());
+      }
+      case COMPLETE_INTERVENTION -> {
+        CompleteIntervention c = (CompleteIntervention) command;
+        r = deliveryStepRules(s, c.intervention(), DELIVERING, c.on());
+        return r != null ? r : new InterventionCompleted(c.intervention(), c.on());
+      }
+      case CANCEL_INTERVENTION -> {
+        CancelIntervention c = (CancelIntervention) command;
+        r = cancelInterventionRules(s, c.intervention(), c.on());
+        return r != null ? r : new InterventionCancelled(c.intervention(), c.on(), c.reason());
+      }
+      case RECORD_REVIEW -> {
+        RecordReview c = (RecordReview) command;
+        r = recordReviewRules(s, c.on(), c.findings());
+        return r != null ? r : new ReviewRecorded(c.on(), c.findings(), c.decision());
+      }
+      case START_EVALUATION -> {
+        return EVALUATION_STARTED;
+      }
+      case RECORD_OUTCOME -> {
+        RecordOutcome c = (RecordOutcome) command;
+        r = recordOutcomeRules(s, c.goal());
+        return r != null ? r : new OutcomeRecorded(c.goal(), c.achievement());
+      }
+      case REPLAN -> {
+        return new ReplanningStarted(((Replan) command).reason());
+      }
+      case ADD_PARTICIPANT -> {
+        r = planOpenForChanges(s);
+        return r != null ? r : new ParticipantAdded(((AddParticipant) command).participant());
+      }
+      case REQUEST_REFERRAL -> {
+        RequestReferral c = (RequestReferral) command;
+        r = requestReferralRules(s, c.referral(), c.needs(), c.provider(), c.service(), c.requestedOn());
+        return r != null ? r : new ReferralRequested(
+            Referral.requested(c.referral(), c.needs(), c.provider(), c.service(), c.requestedOn()));
+      }
+      case ACCEPT_REFERRAL -> {
+        AcceptReferral c = (AcceptReferral) command;
+        r = referralStepRules(s, c.referral(), ReferralStatus.REQUESTED, c.on());
+        return r != null ? r : new ReferralAccepted(c.referral(), c.on());
+      }
+      case DECLINE_REFERRAL -> {
+        DeclineReferral c = (DeclineReferral) command;
+        r = referralStepRules(s, c.referral(), ReferralStatus.REQUESTED, c.on());
+        return r != null ? r : new ReferralDeclined(c.referral(), c.on(), c.reason());
+      }
+      case COMPLETE_REFERRAL -> {
+        CompleteReferral c = (CompleteReferral) command;
+        r = referralStepRules(s, c.referral(), ReferralStatus.ACCEPTED, c.on());
+        return r != null ? r : new ReferralCompleted(c.referral(), c.on(), c.successful(), c.reason());
+      }
+      default -> throw new IllegalStateException("unreachable: every kind is listed");
+    }
+  }
+
+  /**
+   * The same rules as {@link #specific(CaseFile, Command, CommandKind)}, called with a stored event's content;
+   * where the rules derive part of the event (from whom a case is handed over, the plan version's number, the
+   * state of what is recorded), the stored event must hold what they derive.
+   */
+  private static Rejection specific(CaseFile s, CaseEvent event, EventKind kind) {
+    return switch (kind) {
+      case CASE_OPENED -> throw new Evolution.Inconsistent("CaseOpened can only be the first event of a case");
+      case CASE_HANDED_OVER -> {
+        CaseHandedOver e = (CaseHandedOver) event;
+        Rejection r = handOverRules(s, e.to());
+        yield r != null ? r : derived(e.from().equals(s.caseManager()), kind, "from whom the case is handed over");
+      }
+      case SCOPE_EXTENDED -> {
+        ScopeExtended e = (ScopeExtended) event;
+        Rejection r = extendScopeRules(s, e.domains(), e.consentedOn());
+        yield r != null ? r : derived(!e.domains().exists(s.scope()::contains), kind, "only domains not in scope");
+      }
+      case CASE_SUSPENDED, CASE_RESUMED, CASE_REOPENED, ASSESSMENT_STARTED, EVALUATION_STARTED,
+          REPLANNING_STARTED -> null;
+      case CASE_CLOSED -> {
+        CaseClosed e = (CaseClosed) event;
+        yield closeCaseRules(s, e.reason(), e.closedOn());
+      }
+      case NEED_RECORDED -> {
+        Need n = ((NeedRecorded) event).need();
+        Rejection r = recordNeedRules(s, n.id(), n.domain());
+        yield r != null ? r : derived(n.isOpen(), kind, "a need is recorded open");
+      }
+      case NEED_REVISED -> reviseNeedRules(s, ((NeedRevised) event).need());
+      case NEED_WITHDRAWN -> withdrawNeedRules(s, ((NeedWithdrawn) event).need());
+      case STRENGTH_RECORDED -> recordStrengthRules(s, ((StrengthRecorded) event).strength().domain());
+      case RESOURCE_RECORDED -> recordResourceRules(s, ((ResourceRecorded) event).resource().id());
+      case ASSESSMENT_COMPLETED -> completeAssessmentRules(s);
+      case PLANNING_STARTED -> {
+        PlanningStarted e = (PlanningStarted) event;
+        Rejection r = startPlanningRules(s, e.period());
+        yield r != null ? r : derived(e.planVersion() == nextPlanNumber(s), kind, "plan versions numbered in turn");
+      }
+      case GOAL_ADDED -> {
+        Goal g = ((GoalAdded) event).goal();
+        Rejection r = addGoalRules(s, g.id(), g.needs(), g.dueOn());
+        yield r != null ? r : derived(g.equals(Goal.of(g.id(), g.needs(), g.description(), g.target(), g.dueOn())),
+            kind, "a goal is added proposed, in progress");
+      }
+      case INTERVENTION_PLANNED -> {
+        InterventionPlanned e = (InterventionPlanned) event;
+        Intervention i = e.intervention();
+        Rejection r = planInterventionRules(s, i, e.provider());
+        yield r != null ? r : derived(i.equals(Intervention.of(i.id(), i.needs(), i.goals(), e.provider().id(),
+            i.kind(), i.window(), i.cost())), kind, "an intervention is planned, by its provider");
+      }
+      case NEED_DEFERRED -> deferNeedRules(s, ((NeedDeferred) event).need());
+      case BUDGET_CAP_SET, PARTICIPANT_ADDED -> planOpenForChanges(s);
+      case PLAN_AGREED -> recordAgreementRules(s, ((PlanAgreed) event).agreedOn());
+      case PLAN_APPROVED -> approvePlanRules(s, ((PlanApproved) event).approvedOn());
+      case IMPLEMENTATION_STARTED -> startImplementationRules(s);
+      case INTERVENTION_STARTED -> {
+        InterventionStarted e = (InterventionStarted) event;
+        yield startInterventionRules(s, e.intervention(), e.on());
+      }
+      case INTERVENTION_SUSPENDED -> {
+        InterventionSuspended e = (InterventionSuspended) event;
+        yield deliveryStepRules(s, e.intervention(), ACTIVE, e.on());
+      }
+      case INTERVENTION_RESUMED -> {
+        InterventionResumed e = (InterventionResumed) event;
+        yield deliveryStepRules(s, e.intervention(), SUSPENDED, e.on());
+      }
+      case INTERVENTION_COMPLETED -> {
+        InterventionCompleted e = (InterventionCompleted) event;
+        yield deliveryStepRules(s, e.intervention(), DELIVERING, e.on());
+      }
+      case INTERVENTION_CANCELLED -> {
+        InterventionCancelled e = (InterventionCancelled) event;
+        yield cancelInterventionRules(s, e.intervention(), e.on());
+      }
+      case REVIEW_RECORDED -> {
+        ReviewRecorded e = (ReviewRecorded) event;
+        yield recordReviewRules(s, e.on(), e.findings());
+      }
+      case OUTCOME_RECORDED -> recordOutcomeRules(s, ((OutcomeRecorded) event).goal());
+      case REFERRAL_REQUESTED -> {
+        Referral f = ((ReferralRequested) event).referral();
+        Rejection r = requestReferralRules(s, f.id(), f.needs(), f.provider(), f.service(), f.requestedOn());
+        yield r != null ? r : derived(f.equals(Referral.requested(f.id(), f.needs(), f.provider(), f.service(),
+            f.requestedOn())), kind, "a referral is recorded requested");
+      }
+      case REFERRAL_ACCEPTED -> {
+        ReferralAccepted e = (ReferralAccepted) event;
+        yield referralStepRules(s, e.referral(), ReferralStatus.REQUESTED, e.on());
+      }
+      case REFERRAL_DECLINED -> {
+        ReferralDeclined e = (ReferralDeclined) event;
+        yield referralStepRules(s, e.referral(), ReferralStatus.REQUESTED, e.on());
+      }
+      case REFERRAL_COMPLETED -> {
+        ReferralCompleted e = (ReferralCompleted) event;
+        Rejection r = referralStepRules(s, e.referral(), ReferralStatus.ACCEPTED, e.on());
+        yield r != null ? r : derived(e.successful() || e.reason().isDefined(), kind,
+            "an unsuccessful referral has a reason");
+      }
     };
+  }
+
+  /** Null if the stored event holds what the rules derive; otherwise the event could not have been recorded. */
+  private static Rejection derived(boolean holds, EventKind kind, String what) {
+    if (!holds) {
+      throw new Evolution.Inconsistent(kind + " is not recorded as the rules record it: " + what);
+    }
+    return null;
+  }
+
+  private static int nextPlanNumber(CaseFile s) {
+    PlanVersion plan = s.planOrNull();
+    return plan == null ? 1 : plan.number() + 1;
   }
 
   // ---------------------------------------------------------------- intake and the whole case
 
-  private static Decision handOver(CaseFile s, HandOver c) {
-    return c.newCaseManager().equals(s.caseManager())
-        ? new AlreadyCaseManager(s.caseManager())
-        : new CaseHandedOver(s.caseManager(), c.newCaseManager());
+  /** A hand-over goes to someone else: there is always exactly one reference person. */
+  private static Rejection handOverRules(CaseFile s, StaffId to) {
+    return to.equals(s.caseManager()) ? new AlreadyCaseManager(s.caseManager()) : null;
   }
 
-  private static Decision extendScope(CaseFile s, ExtendScope c) {
-    Rejection r = notBeforeOpening(s, c.consentedOn());
+  /** Extending the scope adds a life domain, with the client's consent dated on or after the opening. */
+  private static Rejection extendScopeRules(CaseFile s, Set<LifeDomain> domains, LocalDate consentedOn) {
+    Rejection r = notBeforeOpening(s, consentedOn);
     if (r != null) {
       return r;
     }
-    Set<LifeDomain> added = c.domains().removeAll(s.scope());
-    return added.isEmpty() ? new AlreadyInScope(c.domains()) : new ScopeExtended(added, c.consentedOn());
+    return s.scope().containsAll(domains) ? new AlreadyInScope(domains) : null;
   }
 
-  private static Decision closeCase(CaseFile s, CloseCase c) {
-    switch (c.reason()) {
+  /**
+   * Closing: "goals achieved" only from the final evaluation with every goal achieved, "no needs identified" only
+   * without open needs, and never dated before the opening or the last step of the work it ends.
+   */
+  private static Rejection closeCaseRules(CaseFile s, ClosureReason reason, LocalDate closedOn) {
+    switch (reason) {
       case GOALS_ACHIEVED -> {
         if (s.phase() != Phase.EVALUATION) {
-          return new ClosureReasonNotAllowed(c.reason(), s.phase());
+          return new ClosureReasonNotAllowed(reason, s.phase());
         }
         Rejection r = everyGoalAchieved(s);
         if (r != null) {
@@ -188,11 +461,8 @@ final class CaseRules {
       }
       default -> { }
     }
-    Rejection r = notBeforeOpening(s, c.closedOn());
-    if (r == null) {
-      r = openWorkStartedBy(s, c.closedOn());
-    }
-    return r != null ? r : new CaseClosed(c.reason(), c.closedOn(), c.note());
+    Rejection r = notBeforeOpening(s, closedOn);
+    return r != null ? r : openWorkStartedBy(s, closedOn);
   }
 
   /** Closing ends the open work on its day, so that day cannot come before the work's last step. */
@@ -239,65 +509,54 @@ final class CaseRules {
 
   // ---------------------------------------------------------------- assessment
 
-  private static Decision recordNeed(CaseFile s, RecordNeed c) {
+  /** A new need: the assessment is open, its id is new, its domain inside the agreed scope. */
+  private static Rejection recordNeedRules(CaseFile s, NeedId need, LifeDomain domain) {
     Rejection r = assessmentStillOpen(s);
-    if (r == null && s.needMap().containsKey(c.need())) {
-      r = new DuplicateNeed(c.need());
+    if (r == null && s.needMap().containsKey(need)) {
+      r = new DuplicateNeed(need);
     }
-    if (r == null && !s.scope().contains(c.domain())) {
-      r = new NeedOutsideScope(c.need(), c.domain(), s.scope());
+    if (r == null && !s.scope().contains(domain)) {
+      r = new NeedOutsideScope(need, domain, s.scope());
     }
-    return r != null ? r
-        : new NeedRecorded(Need.of(c.need(), c.domain(), c.description(), c.priority(), c.identifiedBy()));
+    return r;
   }
 
-  private static Decision reviseNeed(CaseFile s, ReviseNeed c) {
+  private static Rejection reviseNeedRules(CaseFile s, NeedId need) {
     Rejection r = assessmentStillOpen(s);
-    if (r == null) {
-      r = openNeed(s, c.need());
-    }
-    return r != null ? r : new NeedRevised(c.need(), c.description(), c.priority());
+    return r != null ? r : openNeed(s, need);
   }
 
-  private static Decision withdrawNeed(CaseFile s, WithdrawNeed c) {
+  /** A need is withdrawn only while no intervention that is not over addresses it. */
+  private static Rejection withdrawNeedRules(CaseFile s, NeedId need) {
     Rejection r = assessmentStillOpen(s);
     if (r == null) {
-      r = openNeed(s, c.need());
+      r = openNeed(s, need);
     }
     if (r == null) {
       Set<InterventionId> addressing = s.currentPlan()
           .map(p -> p.interventions().values()
-              .filter(i -> NOT_ENDED.include(i.status()) && i.needs().contains(c.need()))
+              .filter(i -> NOT_ENDED.include(i.status()) && i.needs().contains(need))
               .map(Intervention::id).toSet())
           .getOrElse(HashSet.empty());
-      r = addressing.isEmpty() ? null : new NeedStillAddressed(c.need(), addressing);
+      r = addressing.isEmpty() ? null : new NeedStillAddressed(need, addressing);
     }
-    return r != null ? r : new NeedWithdrawn(c.need(), c.reason());
+    return r;
   }
 
-  private static Decision recordStrength(CaseFile s, RecordStrength c) {
+  private static Rejection recordStrengthRules(CaseFile s, LifeDomain domain) {
     Rejection r = assessmentStillOpen(s);
-    if (r == null && !s.scope().contains(c.domain())) {
-      r = new DomainOutsideScope(c.domain(), s.scope());
-    }
-    return r != null ? r : new StrengthRecorded(Strength.of(c.domain(), c.description()));
+    return r == null && !s.scope().contains(domain) ? new DomainOutsideScope(domain, s.scope()) : r;
   }
 
-  private static Decision recordResource(CaseFile s, RecordResource c) {
+  private static Rejection recordResourceRules(CaseFile s, ResourceId resource) {
     Rejection r = assessmentStillOpen(s);
-    if (r == null && has(s.resources(), c.resource())) {
-      r = new DuplicateResource(c.resource());
-    }
-    return r != null ? r : new ResourceRecorded(
-        Resource.of(c.resource(), c.type(), c.description()));
+    return r == null && has(s.resources(), resource) ? new DuplicateResource(resource) : r;
   }
 
-  private static Decision completeAssessment(CaseFile s) {
+  /** An assessment concludes with at least one open need. */
+  private static Rejection completeAssessmentRules(CaseFile s) {
     Rejection r = assessmentStillOpen(s);
-    if (r == null && !anyOpen(s.needMap().valuesIterator())) {
-      r = new NoOpenNeeds();
-    }
-    return r != null ? r : ASSESSMENT_COMPLETED;
+    return r == null && !anyOpen(s.needMap().valuesIterator()) ? new NoOpenNeeds() : r;
   }
 
   /** Needs, strengths and resources change only while the assessment is not concluded. */
@@ -341,36 +600,34 @@ final class CaseRules {
 
   // ---------------------------------------------------------------- planning
 
-  private static Decision startPlanning(CaseFile s, StartPlanning c) {
+  /**
+   * Planning needs a concluded assessment and a period that starts on or after the opening and still encloses
+   * every live intervention the new version carries over (or the plan would hold interventions outside its own
+   * period).
+   */
+  private static Rejection startPlanningRules(CaseFile s, DayWindow period) {
     Rejection r = s.assessmentCompleted() ? null : new AssessmentNotCompleted();
     if (r == null) {
-      r = notBeforeOpening(s, c.period().start());
+      r = notBeforeOpening(s, period.start());
     }
     if (r == null) {
-      // The new version starts as a copy of the current one: its period must still enclose every live
-      // intervention it carries over, or the plan would hold interventions outside its own period.
       r = s.currentPlan()
-          .flatMap(p -> p.liveInterventions().find(i -> !c.period().encloses(i.window())))
-          .map(i -> (Rejection) new WindowOutsidePlanPeriod(i.id(), i.window(), c.period()))
+          .flatMap(p -> p.liveInterventions().find(i -> !period.encloses(i.window())))
+          .map(i -> (Rejection) new WindowOutsidePlanPeriod(i.id(), i.window(), period))
           .getOrNull();
     }
-    return r != null ? r : new PlanningStarted(s.currentPlan().map(p -> p.number() + 1).getOrElse(1), c.period(),
-        c.coverageThreshold());
+    return r;
   }
 
-  private static Decision addGoal(CaseFile s, AddGoal c) {
+  private static Rejection addGoalRules(CaseFile s, GoalId goal, Set<NeedId> needs, LocalDate dueOn) {
     Rejection r = planOpenForChanges(s);
-    PlanVersion plan = plan(s);
-    if (r == null && plan.goalMap().containsKey(c.goal())) {
-      r = new DuplicateGoal(c.goal());
+    if (r == null && plan(s).goalMap().containsKey(goal)) {
+      r = new DuplicateGoal(goal);
     }
     if (r == null) {
-      r = firstNotOpen(s, c.needs());
+      r = firstNotOpen(s, needs);
     }
-    if (r == null) {
-      r = notBeforeOpening(s, c.dueOn());
-    }
-    return r != null ? r : new GoalAdded(Goal.of(c.goal(), c.needs(), c.description(), c.target(), c.dueOn()));
+    return r == null ? notBeforeOpening(s, dueOn) : r;
   }
 
   /**
@@ -379,29 +636,28 @@ final class CaseRules {
    * period, and it neither overlaps an intervention of the same kind for the same need nor, for an exclusive kind,
    * any intervention of that kind.
    */
-  private static Decision planIntervention(CaseFile s, PlanIntervention c) {
+  private static Rejection planInterventionRules(CaseFile s, Intervention candidate, Provider provider) {
     Rejection r = planOpenForChanges(s);
     PlanVersion plan = plan(s);
-    if (r == null && plan.interventionMap().containsKey(c.intervention())) {
-      r = new DuplicateIntervention(c.intervention());
+    InterventionId id = candidate.id();
+    if (r == null && plan.interventionMap().containsKey(id)) {
+      r = new DuplicateIntervention(id);
     }
-    // The command's fields are checked already; the candidate gives its needs as an array to walk.
-    Intervention candidate = Intervention.of(
-        c.intervention(), c.needs(), c.goals(), c.provider().id(), c.service(), c.window(), c.cost());
     for (int n = 0; r == null && n < candidate.needCount(); n++) {
       r = openNeed(s, candidate.need(n));
     }
-    if (r == null && !c.goals().isEmpty()) {
-      r = unknownGoal(plan, c.goals());
+    if (r == null && !candidate.goals().isEmpty()) {
+      r = unknownGoal(plan, candidate.goals());
     }
-    if (r == null && !c.provider().offers(c.service())) {
-      r = new ServiceNotOffered(c.provider().id(), c.service());
+    ServiceKind service = candidate.kind();
+    if (r == null && !provider.offers(service)) {
+      r = new ServiceNotOffered(provider.id(), service);
     }
     if (r == null) {
-      r = conflictingServiceKind(s, c.provider(), c.service());
+      r = conflictingServiceKind(s, provider, service);
     }
-    if (r == null && !plan.period().encloses(c.window())) {
-      r = new WindowOutsidePlanPeriod(c.intervention(), c.window(), plan.period());
+    if (r == null && !plan.period().encloses(candidate.window())) {
+      r = new WindowOutsidePlanPeriod(id, candidate.window(), plan.period());
     }
     if (r != null) {
       return r;
@@ -409,15 +665,15 @@ final class CaseRules {
     Option<Overlap> overlap = plan.findOverlap(candidate);
     if (overlap.isDefined()) {
       Overlap o = overlap.getOrElseThrow(IllegalStateException::new);
-      return new OverlappingIntervention(c.intervention(), o.existing(),
-          o.need().getOrElseThrow(IllegalStateException::new), o.kind(), o.sharedDays());
+      return new OverlappingIntervention(id, o.existing(), o.need().getOrElseThrow(IllegalStateException::new),
+          o.kind(), o.sharedDays());
     }
     Option<Overlap> clash = plan.findExclusiveClash(candidate);
     if (clash.isDefined()) {
       Overlap o = clash.getOrElseThrow(IllegalStateException::new);
-      return new ExclusiveServiceOverlap(c.intervention(), o.existing(), o.kind(), o.sharedDays());
+      return new ExclusiveServiceOverlap(id, o.existing(), o.kind(), o.sharedDays());
     }
-    return new InterventionPlanned(candidate, c.provider());
+    return null;
   }
 
   /**
@@ -443,30 +699,24 @@ final class CaseRules {
     return null;
   }
 
-  private static Decision deferNeed(CaseFile s, DeferNeed c) {
+  private static Rejection deferNeedRules(CaseFile s, NeedId need) {
     Rejection r = planOpenForChanges(s);
-    if (r == null) {
-      r = openNeed(s, c.need());
-    }
-    return r != null ? r : new NeedDeferred(c.need(), c.reason());
+    return r != null ? r : openNeed(s, need);
   }
 
-  private static Decision recordAgreement(CaseFile s, RecordAgreement c) {
+  private static Rejection recordAgreementRules(CaseFile s, LocalDate agreedOn) {
     Rejection r = planOpenForChanges(s);
-    if (r == null) {
-      r = notBeforeOpening(s, c.agreedOn());
-    }
-    return r != null ? r : new PlanAgreed(c.agreedOn());
+    return r != null ? r : notBeforeOpening(s, agreedOn);
   }
 
   /**
    * Approval: goals and interventions exist, every open need at or above the threshold is covered or
    * deferred, the client agreed to this version, and the cost is within the cap.
    */
-  private static Decision approvePlan(CaseFile s, ApprovePlan c) {
+  private static Rejection approvePlanRules(CaseFile s, LocalDate approvedOn) {
     Rejection r = planOpenForChanges(s);
     if (r == null) {
-      r = notBeforeOpening(s, c.approvedOn());
+      r = notBeforeOpening(s, approvedOn);
     }
     if (r != null) {
       return r;
@@ -493,7 +743,7 @@ final class CaseRules {
         return new BudgetExceeded(cost, cap);
       }
     }
-    return new PlanApproved(c.approvedOn());
+    return null;
   }
 
   /** Open needs at or above the plan's threshold, neither covered by a live intervention nor deferred. */
@@ -509,9 +759,9 @@ final class CaseRules {
     return uncovered;
   }
 
-  private static Decision startImplementation(CaseFile s) {
+  private static Rejection startImplementationRules(CaseFile s) {
     PlanVersion plan = plan(s);
-    return plan.isApproved() ? IMPLEMENTATION_STARTED : new PlanNotApproved(plan.number());
+    return plan.isApproved() ? null : new PlanNotApproved(plan.number());
   }
 
   /** A plan version changes only until it is approved; after that, only in a new version. */
@@ -522,64 +772,37 @@ final class CaseRules {
 
   // ---------------------------------------------------------------- implementation
 
-  private static Decision startIntervention(CaseFile s, StartIntervention c) {
-    Intervention i = intervention(s, c.intervention());
-    Rejection refused = inStatus(c.intervention(), i, PLANNED);
-    if (refused != null) {
-      return refused;
+  /** An intervention starts once, from planned, not before its window. */
+  private static Rejection startInterventionRules(CaseFile s, InterventionId id, LocalDate on) {
+    Intervention i = intervention(s, id);
+    Rejection r = inStatus(id, i, PLANNED);
+    if (r != null) {
+      return r;
     }
-    return c.on().isBefore(i.window().start())
-        ? new StartBeforeWindow(i.id(), c.on(), i.window().start())
-        : new InterventionStarted(i.id(), c.on());
+    return on.isBefore(i.window().start()) ? new StartBeforeWindow(i.id(), on, i.window().start()) : null;
   }
 
-  private static Decision suspendIntervention(CaseFile s, SuspendIntervention c) {
-    Intervention i = intervention(s, c.intervention());
-    Rejection refused = inStatus(c.intervention(), i, ACTIVE);
-    if (refused != null) {
-      return refused;
-    }
-    Rejection problem = notBeforeStart(i, c.on());
-    return problem != null ? problem : new InterventionSuspended(c.intervention(), c.on());
+  /** Suspending, resuming and completing need the right status and are not dated before the start. */
+  private static Rejection deliveryStepRules(CaseFile s, InterventionId id, Statuses required, LocalDate on) {
+    Intervention i = intervention(s, id);
+    Rejection r = inStatus(id, i, required);
+    return r != null ? r : notBeforeStart(i, on);
   }
 
-  private static Decision resumeIntervention(CaseFile s, ResumeIntervention c) {
-    Intervention i = intervention(s, c.intervention());
-    Rejection refused = inStatus(c.intervention(), i, SUSPENDED);
-    if (refused != null) {
-      return refused;
-    }
-    Rejection problem = notBeforeStart(i, c.on());
-    return problem != null ? problem : new InterventionResumed(c.intervention(), c.on());
-  }
-
-  private static Decision completeIntervention(CaseFile s, CompleteIntervention c) {
-    Intervention i = intervention(s, c.intervention());
-    Rejection refused = inStatus(c.intervention(), i, DELIVERING);
-    if (refused != null) {
-      return refused;
-    }
-    Rejection problem = notBeforeStart(i, c.on());
-    return problem != null ? problem : new InterventionCompleted(c.intervention(), c.on());
-  }
-
-  private static Decision cancelIntervention(CaseFile s, CancelIntervention c) {
+  /** Cancelling: before approval only while the plan is open; never a finished intervention; not back-dated. */
+  private static Rejection cancelInterventionRules(CaseFile s, InterventionId id, LocalDate on) {
     if (s.phase() == Phase.PLANNING) {
       Rejection r = planOpenForChanges(s);
       if (r != null) {
         return r;
       }
     }
-    Intervention i = intervention(s, c.intervention());
-    Rejection refused = inStatus(c.intervention(), i, NOT_ENDED);
-    if (refused != null) {
-      return refused;
-    }
-    Rejection r = notBeforeOpening(s, c.on());
+    Intervention i = intervention(s, id);
+    Rejection r = inStatus(id, i, NOT_ENDED);
     if (r == null) {
-      r = notBeforeStart(i, c.on());
+      r = notBeforeOpening(s, on);
     }
-    return r != null ? r : new InterventionCancelled(c.intervention(), c.on(), c.reason());
+    return r != null ? r : notBeforeStart(i, on);
   }
 
   /** Why the intervention (looked up by id, null if the plan has none) cannot take the command, or null. */
@@ -601,28 +824,24 @@ final class CaseRules {
 
   // ---------------------------------------------------------------- monitoring and evaluation
 
-  private static Decision recordReview(CaseFile s, RecordReview c) {
-    Rejection r = notBeforeOpening(s, c.on());
+  /** A review is dated on or after the opening, names known interventions, and follows a started one. */
+  private static Rejection recordReviewRules(CaseFile s, LocalDate on, Map<InterventionId, Finding> findings) {
+    Rejection r = notBeforeOpening(s, on);
     if (r != null) {
       return r;
     }
     PlanVersion plan = plan(s);
-    for (java.util.Iterator<InterventionId> ids = c.findings().keysIterator(); ids.hasNext(); ) {
+    for (java.util.Iterator<InterventionId> ids = findings.keysIterator(); ids.hasNext(); ) {
       InterventionId id = ids.next();
       if (!plan.interventionMap().containsKey(id)) {
         return new UnknownIntervention(id);
       }
     }
-    if (!plan.anyInterventionStarted()) {
-      return new NoInterventionStarted();
-    }
-    return new ReviewRecorded(c.on(), c.findings(), c.decision());
+    return plan.anyInterventionStarted() ? null : new NoInterventionStarted();
   }
 
-  private static Decision recordOutcome(CaseFile s, RecordOutcome c) {
-    return plan(s).goalMap().containsKey(c.goal())
-        ? new OutcomeRecorded(c.goal(), c.achievement())
-        : new UnknownGoal(c.goal());
+  private static Rejection recordOutcomeRules(CaseFile s, GoalId goal) {
+    return plan(s).goalMap().containsKey(goal) ? null : new UnknownGoal(goal);
   }
 
   // ---------------------------------------------------------------- referrals
@@ -632,63 +851,40 @@ final class CaseRules {
    * knows by their codes, and never duplicates a referral still pending for the same need and service (the closed
    * loop of seed 002: follow one request at a time).
    */
-  private static Decision requestReferral(CaseFile s, RequestReferral c) {
-    Rejection r = has(s.referrals(), c.referral()) ? new DuplicateReferral(c.referral()) : null;
+  private static Rejection requestReferralRules(CaseFile s, ReferralId referral, Set<NeedId> needs,
+      Provider provider, ServiceKind service, LocalDate requestedOn) {
+    Rejection r = has(s.referrals(), referral) ? new DuplicateReferral(referral) : null;
     if (r == null) {
-      r = firstNotOpen(s, c.needs());
+      r = firstNotOpen(s, needs);
     }
-    if (r == null && !c.provider().offers(c.service())) {
-      r = new ServiceNotOffered(c.provider().id(), c.service());
-    }
-    if (r == null) {
-      r = conflictingServiceKind(s, c.provider(), c.service());
+    if (r == null && !provider.offers(service)) {
+      r = new ServiceNotOffered(provider.id(), service);
     }
     if (r == null) {
-      r = notBeforeOpening(s, c.requestedOn());
+      r = conflictingServiceKind(s, provider, service);
+    }
+    if (r == null) {
+      r = notBeforeOpening(s, requestedOn);
     }
     if (r == null) {
       for (Referral other : s.referrals().values()) {
-        if (other.status().isPending() && other.service().equals(c.service())) {
-          Option<NeedId> shared = c.needs().find(other.needs()::contains);
+        if (other.status().isPending() && other.service().equals(service)) {
+          Option<NeedId> shared = needs.find(other.needs()::contains);
           if (shared.isDefined()) {
-            return new ReferralAlreadyPending(c.referral(), other.id(),
-                shared.getOrElseThrow(IllegalStateException::new), c.service());
+            return new ReferralAlreadyPending(referral, other.id(), shared.getOrElseThrow(IllegalStateException::new),
+                service);
           }
         }
       }
     }
-    return r != null ? r : new ReferralRequested(
-        Referral.requested(c.referral(), c.needs(), c.provider(), c.service(), c.requestedOn()));
+    return r;
   }
 
-  private static Decision acceptReferral(CaseFile s, AcceptReferral c) {
-    Referral referral = s.referrals().getOrElse(c.referral(), null);
-    Rejection refused = inStatus(c.referral(), referral, ReferralStatus.REQUESTED);
-    if (refused != null) {
-      return refused;
-    }
-    Rejection problem = notBeforeStep(referral, c.on());
-    return problem != null ? problem : new ReferralAccepted(c.referral(), c.on());
-  }
-
-  private static Decision declineReferral(CaseFile s, DeclineReferral c) {
-    Referral referral = s.referrals().getOrElse(c.referral(), null);
-    Rejection refused = inStatus(c.referral(), referral, ReferralStatus.REQUESTED);
-    if (refused != null) {
-      return refused;
-    }
-    Rejection problem = notBeforeStep(referral, c.on());
-    return problem != null ? problem : new ReferralDeclined(c.referral(), c.on(), c.reason());
-  }
-
-  private static Decision completeReferral(CaseFile s, CompleteReferral c) {
-    Referral referral = s.referrals().getOrElse(c.referral(), null);
-    Rejection refused = inStatus(c.referral(), referral, ReferralStatus.ACCEPTED);
-    if (refused != null) {
-      return refused;
-    }
-    Rejection problem = notBeforeStep(referral, c.on());
-    return problem != null ? problem : new ReferralCompleted(c.referral(), c.on(), c.successful(), c.reason());
+  /** Answering or completing a referral needs the right status and is not dated before its previous step. */
+  private static Rejection referralStepRules(CaseFile s, ReferralId id, ReferralStatus required, LocalDate on) {
+    Referral referral = s.referrals().getOrElse(id, null);
+    Rejection r = inStatus(id, referral, required);
+    return r != null ? r : notBeforeStep(referral, on);
   }
 
   /** Why the referral (looked up by id, null if the case has none) cannot take the command, or null. */
@@ -785,15 +981,5 @@ final class CaseRules {
       throw new IllegalStateException("no plan in phase " + s.phase());
     }
     return plan;
-  }
-
-  private static Decision setBudgetCap(CaseFile s, SetBudgetCap c) {
-    Rejection r = planOpenForChanges(s);
-    return r != null ? r : new BudgetCapSet(c.cap());
-  }
-
-  private static Decision addParticipant(CaseFile s, AddParticipant c) {
-    Rejection r = planOpenForChanges(s);
-    return r != null ? r : new ParticipantAdded(c.participant());
   }
 }

@@ -253,4 +253,26 @@ class BenchmarkWorkloadsTest {
       assertEquals(0, slower.totalRejections());
     }
   }
+
+  @Nested
+  class Replay {
+
+    @Test
+    void both_histories_replay_verified_and_trusted_to_the_same_case_file() {
+      for (String history : new String[] {"lifecycle", "long"}) {
+        ReplayBenchmark benchmark = new ReplayBenchmark();
+        benchmark.history = history;
+        benchmark.prepare();
+        assertEquals(benchmark.verified(), benchmark.trusted(), history);
+      }
+    }
+
+    @Test
+    void the_lifecycle_history_is_the_reference_case_closed_and_the_long_one_holds_500_events_in_monitoring() {
+      assertEquals(26, ReplayBenchmark.lifecycle().size());
+      assertEquals(Phase.CLOSED, CaseFile.replay(ReplayBenchmark.lifecycle()).map(CaseFile::phase).getOrNull());
+      assertEquals(500, ReplayBenchmark.longCase(500).size());
+      assertEquals(Phase.MONITORING, CaseFile.replay(ReplayBenchmark.longCase(500)).map(CaseFile::phase).getOrNull());
+    }
+  }
 }
