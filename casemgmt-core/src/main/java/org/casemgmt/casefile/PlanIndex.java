@@ -90,8 +90,17 @@ final class PlanIndex {
   /**
    * Up to this many interventions (cancelled ones included) a plan has no index: the queries below scan them.
    * Past it the plan builds its index once and keeps it up to date, so the n-th check costs {@code O(log n)}.
+   * It decides only how the answers are found: both forms give the same ones ({@code PlanIndexProperties}).
+   *
+   * <p>Why 16: a scan costs a few comparisons per intervention on each query, while the index costs a copied tree
+   * path on every intervention added; a plan of a handful of interventions (a simulated reference case has one,
+   * the narrated seeds at most four) is cheaper to scan, and a plan that grows into the hundreds or thousands
+   * ({@code PlanScalingBenchmark}) must not be scanned on every add.
+   *
+   * <p>It is not tied to {@link EntityMap#ARRAY_FORM_LIMIT}, though both are 16: a scan answers the same over
+   * either form of the interventions' map, it is merely cheapest while that map is an array.
    */
-  static final int SMALL_PLAN = 16;
+  static final int SCANNED_PLAN_LIMIT = 16;
 
   static final PlanIndex EMPTY = new PlanIndex(EntityMap.empty(), HashMap.empty(), 0, Money.ZERO, HashSet.empty());
 

@@ -31,8 +31,8 @@ import org.casemgmt.resource.ServiceKind;
  * <p>A version is a value: it changes only through the case file's events, so every version a user can
  * see satisfies the plan's invariants. What the rules need to know about its interventions (overlaps,
  * coverage of needs, cost, the service kinds they deliver) is answered by a scan of its few interventions while
- * it has at most {@value PlanIndex#SMALL_PLAN}, and by a plan index kept up to date one intervention at a time past
- * that, so no rule scans a large plan.
+ * it has at most {@value PlanIndex#SCANNED_PLAN_LIMIT}, and by a plan index kept up to date one intervention at a
+ * time past that, so no rule scans a large plan.
  */
 public final class PlanVersion {
 
@@ -48,8 +48,8 @@ public final class PlanVersion {
   private final Option<LocalDate> approvedOn;
   /**
    * What the plan derives from its live interventions, kept up to date one intervention at a time; {@code null}
-   * while the plan holds at most {@link PlanIndex#SMALL_PLAN} interventions, when the queries scan them instead
-   * (scanning a few is cheaper than keeping a tree up to date).
+   * while the plan holds at most {@link PlanIndex#SCANNED_PLAN_LIMIT} interventions, when the queries scan them
+   * instead (scanning a few is cheaper than keeping a tree up to date).
    */
   private final PlanIndex index;
   /**
@@ -373,7 +373,7 @@ public final class PlanVersion {
     Builder b = copy().changingWhatTheClientAgreedTo();
     b.interventions = interventions.put(intervention.id(), intervention);
     b.index = index != null ? index.with(intervention)
-        : b.interventions.size() > PlanIndex.SMALL_PLAN ? PlanIndex.of(b.interventions.valuesIterator()) : null;
+        : b.interventions.size() > PlanIndex.SCANNED_PLAN_LIMIT ? PlanIndex.of(b.interventions.valuesIterator()) : null;
     b.anyStarted = anyStarted || intervention.startedOn().isDefined();
     return b.build();
   }

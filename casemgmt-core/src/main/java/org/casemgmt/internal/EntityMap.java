@@ -18,8 +18,8 @@ import java.util.function.Function;
  *
  * <p><b>Why it exists.</b> Every event a case file applies copies the maps it changes, and the rules look
  * entities up and walk them on nearly every command. For a few entries a Vavr {@code HashMap} (a hash trie)
- * spends more on its nodes and iterators than on the entries themselves. Up to {@value #SMALL} entries this map
- * is one array of keys and values in insertion order: a look-up is a short scan, a change copies one small
+ * spends more on its nodes and iterators than on the entries themselves. Up to {@value #ARRAY_FORM_LIMIT} entries
+ * this map is one array of keys and values in insertion order: a look-up is a short scan, a change copies one small
  * array, a walk allocates nothing but the iterator. Past that size it holds a Vavr {@code HashMap}, so adding
  * the n-th entry of a large plan stays {@code O(log n)}.
  *
@@ -35,8 +35,18 @@ import java.util.function.Function;
  */
 public final class EntityMap<K, V> {
 
-  /** Up to this many entries the map is an array; past it, a hash trie. */
-  static final int SMALL = 16;
+  /**
+   * Up to this many entries the map is an array; past it, a hash trie. It decides only the representation: the
+   * answers are the same either way.
+   *
+   * <p>Why 16: in the array form a look-up is a linear scan and every change copies the whole array, so both grow
+   * with the size, while a trie's costs grow with its depth. 16 is well above what a case file usually holds (a
+   * simulated reference case has one need, goal and intervention; the narrated seeds at most seven needs and four
+   * interventions), so nearly every map stays an array, and low enough that a map that does grow large (a plan of
+   * thousands of interventions) leaves the linear form early. Public so that a shortcut that is cheap only over
+   * the array form can say so by referring to it.
+   */
+  public static final int ARRAY_FORM_LIMIT = 16;
 
   private static final EntityMap<?, ?> EMPTY = new EntityMap<>(new Object[0], new int[0], null);
 
@@ -147,7 +157,7 @@ public final class EntityMap<K, V> {
       copy[i + 1] = value;
       return new EntityMap<>(copy, hashes, null);
     }
-    if (e.length < 2 * SMALL) {
+    if (e.length < 2 * ARRAY_FORM_LIMIT) {
       Object[] copy = Arrays.copyOf(e, e.length + 2);
       copy[e.length] = key;
       copy[e.length + 1] = value;

@@ -4,9 +4,10 @@ import io.vavr.collection.Vector;
 import java.util.ArrayList;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * Plays a {@link Scenario} forward in simulated time, each case a real {@link org.casemgmt.casefile.CaseFile}
@@ -81,28 +82,96 @@ public final class Simulation {
    * @return the runs and their summary
    */
   public static ReplicationSummary replications(Scenario scenario, int n) {
+    return replications(scenario, n, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Runs {@code n} independent replications on at most {@code parallelism} threads of their own, shut down when
+   * the replications are done, and summarises them as {@link #replications(Scenario, int)} does: the summary is
+   * the same whatever the parallelism.
+   *
+   * <pre>{@code ReplicationSummary s = Simulation.replications(scenario, 10, 2); // leaves the other cores free }</pre>
+   *
+   * @param scenario    the scenario
+   * @param n           the number of replications, at least 1
+   * @param parallelism the most replications run at once, at least 1
+   * @return the runs and their summary
+   */
+  public static ReplicationSummary replications(Scenario scenario, int n, int parallelism) {
+    check(scenario, n);
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, parallelism));
+    try {
+      return replicate(scenario, n, pool);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Runs {@code n} independent replications on the caller's executor and summarises them as
+   * {@link #replications(Scenario, int)} does. Each replication is one task; the executor decides where and how
+   * many run at once, and the summary does not depend on it: the same scenario gives the same summary on a
+   * thread pool, a virtual-thread executor or the calling thread. The executor is not shut down. This call waits
+   * for the replications: called from a task of a bounded pool, give it another executor, or the replications
+   * may wait for threads that are waiting for them.
+   *
+   * <pre>{@code
+   * ReplicationSummary s = Simulation.replications(scenario, 10, applicationExecutor);
+   * ReplicationSummary here = Simulation.replications(scenario, 10, Runnable::run); // on the calling thread
+   * }</pre>
+   *
+   * @param scenario the scenario
+   * @param n        the number of replications, at least 1
+   * @param executor where to run the replications
+   * @return the runs and their summary
+   * @throws java.util.concurrent.RejectedExecutionException if the executor refuses a replication
+   */
+  public static ReplicationSummary replications(Scenario scenario, int n, Executor executor) {
+    check(scenario, n);
+    if (executor == null) {
+      throw new IllegalArgumentException("executor is null");
+    }
+    return replicate(scenario, n, executor);
+  }
+
+  private static void check(Scenario scenario, int n) {
     if (scenario == null) {
       throw new IllegalArgumentException("scenario is null");
     }
     if (n < 1) {
       throw new IllegalArgumentException("n must be at least 1, got " + n);
     }
+  }
+
+  /**
+   * Runs the replications as tasks of the executor and waits for them. Every stream is split off the root before
+   * any task starts, in replication order, and results are collected in that order, so neither the executor nor
+   * the order the tasks finish in changes the summary. If one fails or the wait is interrupted, the tasks not yet
+   * finished are cancelled.
+   */
+  private static ReplicationSummary replicate(Scenario scenario, int n, Executor executor) {
     SplittableRandom root = new SplittableRandom(scenario.seed());
     ArrayList<SplittableRandom> streams = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       streams.add(root.split());
     }
-    int threads = Math.min(n, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ArrayList<FutureTask<SimulationResult>> tasks = new ArrayList<>(n);
+    boolean done = false;
     try {
-      ArrayList<Future<SimulationResult>> futures = new ArrayList<>(n);
       for (SplittableRandom stream : streams) {
-        futures.add(pool.submit(() -> new Run(scenario, stream, SimulationListener.NONE).execute()));
+        FutureTask<SimulationResult> task =
+            new FutureTask<>(() -> new Run(scenario, stream, SimulationListener.NONE).execute());
+        tasks.add(task);
+        executor.execute(task);
       }
       ArrayList<SimulationResult> results = new ArrayList<>(n);
-      for (Future<SimulationResult> f : futures) {
-        results.add(f.get());
+      for (FutureTask<SimulationResult> task : tasks) {
+        results.add(task.get());
       }
+      done = true;
       return ReplicationSummary.of(Vector.ofAll(results));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -114,7 +183,11 @@ public final class Simulation {
       }
       throw new IllegalStateException("a replication failed", cause);
     } finally {
-      pool.shutdownNow();
+      if (!done) {
+        for (FutureTask<SimulationResult> task : tasks) {
+          task.cancel(true);
+        }
+      }
     }
   }
 }

@@ -39,8 +39,8 @@ import org.casemgmt.resource.ServiceKind;
  * neutral phrase, so nothing generated looks like personal data.
  *
  * <pre>{@code
- * Property.forAll(CaseGens.scenarios(60)).describedBy(Scenario::story)
- *     .check(s -> s.play().version() >= 1);
+ * Property.forAll(CaseGens.generatedCases(60)).describedBy(GeneratedCase::story)
+ *     .check(c -> c.play().version() >= 1);
  * Property.forAll(CaseGens.casesIn(Phase.PLANNING)).check(c -> c.currentPlan().isDefined());
  * }</pre>
  *
@@ -218,13 +218,13 @@ public final class CaseGens {
 
   /**
    * Case histories of up to {@code maxCommands} commands after the opening, each chosen from the case as the
-   * commands before it left it (see the class comment). A scenario shrinks by dropping commands and
+   * commands before it left it (see the class comment). A generated case shrinks by dropping commands and
    * simplifying the remaining ones.
    *
    * @param maxCommands the most commands after the opening, at least 0
    * @return the generator
    */
-  public static Gen<Scenario> scenarios(int maxCommands) {
+  public static Gen<GeneratedCase> generatedCases(int maxCommands) {
     if (maxCommands < 0) {
       throw new IllegalArgumentException("maxCommands must not be negative, was " + maxCommands);
     }
@@ -233,7 +233,7 @@ public final class CaseGens {
       int length = random.nextInt(maxCommands + 1);
       List<IssuedCommand> commands = commandsFor(opening, length, random, SystemUnderTest.real());
       return Shrinking.list(commands.map(CommandShrinker::shrinkable), 0)
-          .map(list -> new Scenario(opening, list));
+          .map(list -> new GeneratedCase(opening, list));
     };
   }
 

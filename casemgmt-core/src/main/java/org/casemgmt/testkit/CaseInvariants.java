@@ -180,7 +180,7 @@ public final class CaseInvariants {
         EARLIER_PLAN_VERSIONS_UNCHANGED, REPLAY_EQUALS_STATE);
   }
 
-  private static io.vavr.control.Option<PlanVersion> currentPlan(Step step) {
+  private static io.vavr.control.Option<PlanVersion> currentPlan(CheckedStep step) {
     return step.after().currentPlan();
   }
 
@@ -197,7 +197,7 @@ public final class CaseInvariants {
    * client's agreement comes before any change to the plan's goals, interventions (planned or cancelled),
    * deferrals or participants, and before the start of the plan version.
    */
-  private static boolean agreedAfterLastChange(Step step) {
+  private static boolean agreedAfterLastChange(CheckedStep step) {
     // Newest first, after the approval itself.
     for (org.casemgmt.casefile.RecordedEvent recorded : step.history().reverse().drop(1)) {
       CaseEvent e = recorded.event();

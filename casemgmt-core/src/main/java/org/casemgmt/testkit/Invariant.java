@@ -23,7 +23,7 @@ public interface Invariant {
    * @param step the step just taken
    * @return true if it holds
    */
-  boolean holds(Step step);
+  boolean holds(CheckedStep step);
 
   /**
    * An invariant from a name and a predicate.
@@ -32,7 +32,7 @@ public interface Invariant {
    * @param check the check
    * @return the invariant
    */
-  static Invariant of(String name, Predicate<Step> check) {
+  static Invariant of(String name, Predicate<CheckedStep> check) {
     Check.notNull(name, "name");
     Check.notNull(check, "check");
     return new Invariant() {
@@ -42,7 +42,7 @@ public interface Invariant {
       }
 
       @Override
-      public boolean holds(Step step) {
+      public boolean holds(CheckedStep step) {
         return check.test(step);
       }
 

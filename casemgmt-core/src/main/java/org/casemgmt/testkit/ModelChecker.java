@@ -169,17 +169,17 @@ public final class ModelChecker {
    * @param sequence       the failing sequence's number in the run, from 0
    * @param sequenceSeed   the failing sequence's own seed
    * @param originalLength how many commands the sequence had when the invariant first broke
-   * @param scenario       the shortest failing scenario found
-   * @param failingStep    the step of the shortest scenario at which the invariant breaks, from 1
-   * @param story          the shortest scenario as a numbered story with each command's outcome
+   * @param failingCase    the shortest failing case found
+   * @param failingStep    the step of the shortest failing case at which the invariant breaks, from 1
+   * @param story          the shortest failing case as a numbered story with each command's outcome
    * @param cause          the exception, if the system under test or an invariant threw one
    */
   public record Failure(String invariant, long masterSeed, int sequence, long sequenceSeed, int originalLength,
-      Scenario scenario, int failingStep, String story, Option<Throwable> cause) {
+      GeneratedCase failingCase, int failingStep, String story, Option<Throwable> cause) {
 
     /** {@return the full report: what broke, how to repeat it, and the story} */
     public String report() {
-      return "Invariant broken: \"" + invariant + "\" at step " + failingStep + " of " + scenario.commands().size()
+      return "Invariant broken: \"" + invariant + "\" at step " + failingStep + " of " + failingCase.commands().size()
           + " (shrunk from " + originalLength + " commands).\n"
           + "Seeds: master " + masterSeed + ", sequence #" + sequence + " seed " + sequenceSeed + ". Repeat this "
           + "sequence alone with -D" + Seeds.SEED_PROPERTY + "=" + sequenceSeed + " -D" + Seeds.SEQUENCES_PROPERTY
@@ -314,13 +314,13 @@ public final class ModelChecker {
     List<IssuedCommand> smallest = shrunk.smallest().value();
     Runner replayed = replay(opening, smallest, checked);
     Violation violation = replayed.violation.getOrElse(first);
-    StringBuilder story = new StringBuilder("  0. ").append(Story.describe(opening)).append("\n");
+    StringBuilder story = new StringBuilder("  0. ").append(CommandDescriptions.describe(opening)).append("\n");
     replayed.outcomes.zipWithIndex().forEach(o -> story.append(String.format("%3d. ", o._2 + 1))
-        .append(Story.describe(o._1.command())).append("\n       -> ").append(o._1.line())
+        .append(CommandDescriptions.describe(o._1.command())).append("\n       -> ").append(o._1.line())
         .append(o._2 + 1 == violation.step() ? "   <-- \"" + violation.invariant() + "\" broken here" : "")
         .append("\n"));
     return new Failure(violation.invariant(), master, sequence, sequenceSeed, commands.size(),
-        new Scenario(opening, smallest), violation.step(), story.toString(), violation.cause());
+        new GeneratedCase(opening, smallest), violation.step(), story.toString(), violation.cause());
   }
 
   private Runner replay(IssuedCommand opening, List<IssuedCommand> commands, List<Invariant> checked) {
@@ -363,7 +363,7 @@ public final class ModelChecker {
         return;
       }
       List<RecordedEvent> after = history.appendAll(handled.answer().getOrElse(List.empty()));
-      Step step = new Step(steps, state, command, handled.answer(), handled.after(), after);
+      CheckedStep step = new CheckedStep(steps, state, command, handled.answer(), handled.after(), after);
       outcomes = outcomes.append(new Outcome(command, handled.answer().fold(
           r -> "rejected: " + r.rule() + ", still " + phase(handled.after()),
           events -> "accepted, now " + phase(handled.after()) + ", version " + handled.after().version())));

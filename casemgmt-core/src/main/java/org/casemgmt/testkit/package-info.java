@@ -17,7 +17,7 @@
  * <p><b>Generators.</b> A {@link org.casemgmt.testkit.Gen} draws a value from a seeded random source, together
  * with the simpler values it could be replaced by. {@link org.casemgmt.testkit.CaseGens} generates the domain:
  * clients, scopes of life domains, needs, day windows (non-overlapping sets and overlapping pairs), money, and
- * above all whole case histories ({@link org.casemgmt.testkit.Scenario}): commands, each in its envelope
+ * above all whole case histories ({@link org.casemgmt.testkit.GeneratedCase}): commands, each in its envelope
  * ({@link org.casemgmt.casefile.IssuedCommand}), chosen by looking at the case as it stands — mostly commands a
  * team member would issue to move the case on, mixed with careless ones that must be refused.
  *
@@ -31,8 +31,9 @@
  * manager, a closed case only reopens, every move is in the phase table, and the plan's rules: no overlapping
  * interventions, exclusive services one at a time, interventions for open needs inside the plan's period, an
  * approved plan agreed, within budget and covering its needs — plus any {@link org.casemgmt.testkit.Invariant}
- * of yours. The system under test is pluggable ({@link org.casemgmt.testkit.SystemUnderTest}): it is handed
- * each command in its envelope, so your own command handler, store or cache can be checked the same way.
+ * of yours, which sees each step as a {@link org.casemgmt.testkit.CheckedStep}. The system under test is
+ * pluggable ({@link org.casemgmt.testkit.SystemUnderTest}): it is handed each command in its envelope, so your
+ * own command handler, store or cache can be checked the same way.
  *
  * <pre>{@code
  * ModelChecker.forCaseFiles().systemUnderTest(myHandler).check();

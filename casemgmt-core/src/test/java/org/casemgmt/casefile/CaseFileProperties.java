@@ -3,9 +3,9 @@ package org.casemgmt.casefile;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.casemgmt.testkit.CaseInvariants;
+import org.casemgmt.testkit.CheckedStep;
 import org.casemgmt.testkit.Invariant;
 import org.casemgmt.testkit.ModelChecker;
-import org.casemgmt.testkit.Step;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +39,7 @@ class CaseFileProperties {
         return rejection instanceof Rejection.CommandNotPermitted ? !permits : permits;
       });
 
-  private static boolean acceptedAsTheOracleExpects(Step step) {
+  private static boolean acceptedAsTheOracleExpects(CheckedStep step) {
     CaseFile before = step.before();
     CaseFile after = step.after();
     return PhaseOracle.after(before.phase(), before.suspended(), step.command().command()).contains(after.phase())

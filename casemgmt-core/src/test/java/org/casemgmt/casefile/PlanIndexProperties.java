@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A plan answers what the rules ask of its interventions — overlaps, exclusive clashes, coverage, live count,
  * cost, whether any started — by scanning them while it is small and from its index past
- * {@link PlanIndex#SMALL_PLAN} interventions. These properties build plans of every size on both sides of that
+ * {@link PlanIndex#SCANNED_PLAN_LIMIT} interventions. These properties build plans of every size on both sides of that
  * line, the way the rules let them grow (only interventions that clash with nothing are added; some are started
  * or cancelled), and check every answer against a brute-force oracle over all the plan's interventions; the
  * last one grows a real case file's plan through {@code PlanIntervention} commands and checks that exactly the
@@ -114,7 +114,7 @@ class PlanIndexProperties {
             i.window().intersection(candidate.window()).getOrElseThrow(IllegalStateException::new)));
   }
 
-  private static final Gen<List<Proposal>> PLANS = Gen.listOf(PROPOSALS, 0, 3 * PlanIndex.SMALL_PLAN);
+  private static final Gen<List<Proposal>> PLANS = Gen.listOf(PROPOSALS, 0, 3 * PlanIndex.SCANNED_PLAN_LIMIT);
 
   @Test
   void answers_every_overlap_and_exclusive_clash_as_a_brute_force_oracle_on_both_sides_of_the_index() {
@@ -147,8 +147,8 @@ class PlanIndexProperties {
   void the_generated_plans_reach_past_the_index_threshold() {
     // Otherwise the two properties above would test the scan only.
     Property.forAll(PLANS).tries(300).findCounterexample(proposals -> grow(proposals).plan().interventions().size()
-            <= PlanIndex.SMALL_PLAN + 4)
-        .getOrElseThrow(() -> new AssertionError("no generated plan holds more than SMALL_PLAN + 4 interventions"));
+            <= PlanIndex.SCANNED_PLAN_LIMIT + 4)
+        .getOrElseThrow(() -> new AssertionError("no generated plan holds more than SCANNED_PLAN_LIMIT + 4 interventions"));
   }
 
   private static final java.time.Instant AT = java.time.Instant.parse("2026-01-05T09:00:00Z");

@@ -169,7 +169,7 @@ class PlanInvariantsProperties {
       System.out.println("PlanInvariantsProperties.cost to date: " + result.summary());
     }
 
-    private List<LocalDate> daysToLookAt(org.casemgmt.testkit.Step step, PlanVersion plan) {
+    private List<LocalDate> daysToLookAt(org.casemgmt.testkit.CheckedStep step, PlanVersion plan) {
       return List.of(step.after().openedOn(), LocalDate.ofInstant(step.command().issued().at(), java.time.ZoneOffset.UTC),
           plan.period().start(), plan.period().end(), plan.period().end().plusYears(1));
     }

@@ -209,9 +209,9 @@ class ServiceKindIdentityTest {
 
     @Test
     void conflicting_service_kind_is_found_in_a_large_indexed_plan_cancelled_ones_included() {
-      // More than PlanIndex.SMALL_PLAN interventions: the plan answers from its index, not by a scan.
+      // More than PlanIndex.SCANNED_PLAN_LIMIT interventions: the plan answers from its index, not by a scan.
       List<CaseEvent> large = PLACED;
-      for (int i = 0; i < PlanIndex.SMALL_PLAN + 4; i++) {
+      for (int i = 0; i < PlanIndex.SCANNED_PLAN_LIMIT + 4; i++) {
         large = large.append(planned(InterventionId.of("I-club-" + i), FRIENDS, CLUB, YOUTH_CLUB, 10 * i, 10 * i + 10));
       }
       large = large.append(new InterventionCancelled(FIRST, DAY0, "family withdrew"));
@@ -375,7 +375,7 @@ class ServiceKindIdentityTest {
     Property.forAll(SEQUENCES).maxSize(60).tries(200)
         .findCounterexample(steps -> {
           Run r = run(planning, steps);
-          return r.conflictsRefused() == 0 || r.largestPlan() <= PlanIndex.SMALL_PLAN;
+          return r.conflictsRefused() == 0 || r.largestPlan() <= PlanIndex.SCANNED_PLAN_LIMIT;
         })
         .getOrElseThrow(() -> new AssertionError("no sequence both meets a conflict and grows a large plan"));
   }

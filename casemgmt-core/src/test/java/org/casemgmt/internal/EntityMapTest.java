@@ -86,7 +86,7 @@ class EntityMapTest {
       assertThrows(IllegalArgumentException.class, () -> empty.put(null, "a"));
       assertThrows(IllegalArgumentException.class, () -> empty.put(key(1), null));
       assertThrows(IllegalArgumentException.class, () -> mapOf(3).mapValues(v -> null));
-      assertThrows(IllegalArgumentException.class, () -> mapOf(EntityMap.SMALL + 1).mapValues(v -> null),
+      assertThrows(IllegalArgumentException.class, () -> mapOf(EntityMap.ARRAY_FORM_LIMIT + 1).mapValues(v -> null),
           "in the hash form too");
     }
 
@@ -124,9 +124,9 @@ class EntityMapTest {
 
     @Test
     void past_the_small_size_it_keeps_every_entry() {
-      EntityMap<Key, String> large = mapOf(EntityMap.SMALL * 4);
-      assertEquals(EntityMap.SMALL * 4, large.size());
-      for (int n = 0; n < EntityMap.SMALL * 4; n++) {
+      EntityMap<Key, String> large = mapOf(EntityMap.ARRAY_FORM_LIMIT * 4);
+      assertEquals(EntityMap.ARRAY_FORM_LIMIT * 4, large.size());
+      for (int n = 0; n < EntityMap.ARRAY_FORM_LIMIT * 4; n++) {
         assertEquals("v" + n, large.get(key(n)));
       }
       assertNull(large.get(key(-1)));

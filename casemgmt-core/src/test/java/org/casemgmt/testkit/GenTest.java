@@ -34,10 +34,10 @@ class GenTest {
     }
 
     @Test
-    void the_same_seed_draws_the_same_scenario_and_the_same_case() {
+    void the_same_seed_draws_the_same_generated_case_and_the_same_case() {
       for (long seed = 0; seed < 20; seed++) {
-        Scenario first = CaseGens.scenarios(60).sample(seed, 30);
-        Scenario second = CaseGens.scenarios(60).sample(seed, 30);
+        GeneratedCase first = CaseGens.generatedCases(60).sample(seed, 30);
+        GeneratedCase second = CaseGens.generatedCases(60).sample(seed, 30);
         assertEquals(first, second);
         assertEquals(first.play(), second.play());
         assertEquals(CaseGens.casesIn(Phase.MONITORING).sample(seed, 30),

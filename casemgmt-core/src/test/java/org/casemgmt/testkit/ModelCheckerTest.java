@@ -49,7 +49,7 @@ class ModelCheckerTest {
     assertFalse(result.passed(), "the broken rule was not caught in " + result.summary());
     ModelChecker.Failure failure = result.failure().getOrElseThrow(IllegalStateException::new);
     System.out.println(failure.report());
-    assertTrue(failure.scenario().commands().size() <= 10,
+    assertTrue(failure.failingCase().commands().size() <= 10,
         () -> "not shrunk to 10 commands or fewer:\n" + failure.report());
     return failure;
   }
@@ -72,7 +72,7 @@ class ModelCheckerTest {
       ModelChecker.Failure failure = caught(offByOne, 11L);
       assertEquals(CaseInvariants.NO_OVERLAP.name(), failure.invariant());
       assertEquals(CommandKind.PLAN_INTERVENTION,
-          failure.scenario().commands().get(failure.failingStep() - 1).kind());
+          failure.failingCase().commands().get(failure.failingStep() - 1).kind());
     }
 
     @Test
@@ -90,7 +90,7 @@ class ModelCheckerTest {
       };
       ModelChecker.Failure failure = caught(skipsAssessment, 22L);
       assertEquals(CaseInvariants.TRANSITIONS_IN_TABLE.name(), failure.invariant());
-      assertEquals(1, failure.scenario().commands().size(), failure.report());
+      assertEquals(1, failure.failingCase().commands().size(), failure.report());
     }
 
     @Test
@@ -108,7 +108,7 @@ class ModelCheckerTest {
       };
       ModelChecker.Failure failure = caught(leaky, 33L);
       assertEquals(CaseInvariants.REJECTION_CHANGES_NOTHING.name(), failure.invariant());
-      assertTrue(failure.scenario().commands().size() <= 4, failure.report());
+      assertTrue(failure.failingCase().commands().size() <= 4, failure.report());
     }
 
     @Test
@@ -132,9 +132,9 @@ class ModelCheckerTest {
       ModelChecker.Failure failure = result.failure().getOrElseThrow(IllegalStateException::new);
       assertEquals("a case never has three needs", failure.invariant());
       // the shortest story: (extend the scope,) start the assessment, record three needs
-      assertEquals(3, failure.scenario().commands().count(c -> c.kind() == CommandKind.RECORD_NEED), failure.report());
-      assertTrue(failure.scenario().commands().size() <= 5, failure.report());
-      assertEquals(failure.scenario().commands().size(), failure.failingStep());
+      assertEquals(3, failure.failingCase().commands().count(c -> c.kind() == CommandKind.RECORD_NEED), failure.report());
+      assertTrue(failure.failingCase().commands().size() <= 5, failure.report());
+      assertEquals(failure.failingCase().commands().size(), failure.failingStep());
     }
   }
 

@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
  * evaluation Exp(2); then with probability 0.2 the case loops back to planning, otherwise it closes. Cases
  * unfinished at the horizon are not counted as completed.
  *
- * <p><b>Model events</b> are counted exactly as {@code org.casemgmt.simulation.Run} counts them: arrival,
- * assessment start, assessment end, planning end, review, implementation end, evaluation end.
+ * <p><b>Model events</b> are counted exactly as casemgmt's simulation counts them
+ * ({@code SimulationResult.modelEvents()}): arrival, assessment start, assessment end, planning end, review,
+ * implementation end, evaluation end.
  *
  * <p><b>Efficiency</b>, deliberately reasonable and no more: the future-event list is an array-based binary
  * heap of primitives (time, scheduling order for deterministic ties, and a packed kind/case/epoch payload);

@@ -25,7 +25,7 @@ class OwnRuleExampleTest {
     ModelChecker.Result result = checker.systemUnderTest(OwnRuleExample.carelessService()).run();
     ModelChecker.Failure failure = result.failure().getOrElseThrow(() -> new AssertionError("not found"));
     assertEquals(OwnRuleExample.AT_MOST_THREE_ACTIVE.name(), failure.invariant());
-    assertTrue(failure.scenario().commands().size() <= 25, failure.report());
+    assertTrue(failure.failingCase().commands().size() <= 25, failure.report());
     assertTrue(failure.report().contains("START_INTERVENTION"), failure.report());
     assertTrue(failure.report().contains("-Dcasemgmt.seed="), "the report says how to repeat it");
   }

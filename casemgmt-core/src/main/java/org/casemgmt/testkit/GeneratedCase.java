@@ -9,37 +9,39 @@ import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Rejection;
 
 /**
- * A generated case history: the command that opened the case and the commands issued afterwards, accepted or
- * not. Shrinking a scenario drops commands and simplifies the rest; the opening stays.
+ * A generated case: the command that opened it and the commands issued afterwards, accepted or not, each in its
+ * envelope. It is data, not a case file: {@link #play()} turns it into one. Shrinking a generated case drops
+ * commands and simplifies the rest; the opening stays. (Not to be confused with
+ * {@link org.casemgmt.simulation.Scenario}, which describes a whole service to simulate.)
  *
  * <pre>{@code
- * Scenario scenario = CaseGens.scenarios(40).sample(42L, 30);
- * CaseFile file = scenario.play();       // the case after every accepted command
- * String story = scenario.story();      // ids and kinds only, no free text: safe to print
+ * GeneratedCase generated = CaseGens.generatedCases(40).sample(42L, 30);
+ * CaseFile file = generated.play();       // the case after every accepted command
+ * String story = generated.story();       // ids and kinds only, no free text: safe to print
  * }</pre>
  *
  * @param opening  the command that opened the case, in its envelope
  * @param commands the commands issued afterwards, each in its envelope, in order
  */
-public record Scenario(IssuedCommand opening, List<IssuedCommand> commands) {
+public record GeneratedCase(IssuedCommand opening, List<IssuedCommand> commands) {
 
   /**
-   * Creates the scenario, checking that both parts are present and that the opening opens a case.
+   * Creates the generated case, checking that both parts are present and that the opening opens a case.
    *
    * @param opening  the command that opened the case, in its envelope
    * @param commands the commands issued afterwards, each in its envelope, in order
    * @throws IllegalArgumentException if the opening's command is not {@link Command.OpenCase}
    */
-  public Scenario {
+  public GeneratedCase {
     Check.notNull(opening, "opening");
     Check.notNull(commands, "commands");
     if (!(opening.command() instanceof Command.OpenCase)) {
-      throw new IllegalArgumentException("a scenario opens with OPEN_CASE, not " + opening.kind());
+      throw new IllegalArgumentException("a generated case opens with OPEN_CASE, not " + opening.kind());
     }
   }
 
   /**
-   * Plays the scenario on casemgmt: opens the case and handles every command, skipping the refused ones.
+   * Plays the generated case on casemgmt: opens the case and handles every command, skipping the refused ones.
    *
    * @return the case file at the end
    * @throws IllegalStateException if the opening is refused
@@ -55,21 +57,21 @@ public record Scenario(IssuedCommand opening, List<IssuedCommand> commands) {
   }
 
   /**
-   * The scenario as a numbered story, one command a line (opening as 0), with ids, kinds, days and amounts
-   * but never free text.
+   * The generated case as a numbered story, one command a line (opening as 0) as {@link CommandDescriptions}
+   * describes it: ids, kinds, days and amounts but never free text.
    *
    * @return the story
    */
   public String story() {
-    StringBuilder out = new StringBuilder("  0. ").append(Story.describe(opening));
+    StringBuilder out = new StringBuilder("  0. ").append(CommandDescriptions.describe(opening));
     commands.zipWithIndex().forEach(c -> out.append('\n').append(String.format("%3d. ", c._2 + 1))
-        .append(Story.describe(c._1)));
+        .append(CommandDescriptions.describe(c._1)));
     return out.toString();
   }
 
   @Override
   public String toString() {
-    return "Scenario[" + ((Command.OpenCase) opening.command()).caseId() + ", " + commands.size() + " commands: "
+    return "GeneratedCase[" + ((Command.OpenCase) opening.command()).caseId() + ", " + commands.size() + " commands: "
         + commands.map(IssuedCommand::kind).mkString(", ") + "]";
   }
 }

@@ -26,8 +26,8 @@ import org.casemgmt.casefile.Rejection;
  * @param after   the case file after the command
  * @param history every accepted event from the opening on, including this step's
  */
-public record Step(int number, CaseFile before, IssuedCommand command, Either<Rejection, Seq<RecordedEvent>> answer,
-    CaseFile after, List<RecordedEvent> history) {
+public record CheckedStep(int number, CaseFile before, IssuedCommand command,
+    Either<Rejection, Seq<RecordedEvent>> answer, CaseFile after, List<RecordedEvent> history) {
 
   /** {@return whether the command was accepted} */
   public boolean accepted() {

@@ -9,16 +9,19 @@ import org.casemgmt.casefile.IssuedCommand;
 /**
  * Describes commands for a test report in the domain's words: the kind, the ids, days, amounts and enum
  * choices that decide the outcome, who issued it and when — and never free text or personal data, so a report
- * can be pasted into an issue.
+ * can be pasted into an issue. These descriptions are the lines of {@link GeneratedCase#story()} and of a
+ * {@link ModelChecker.Failure}'s story.
  *
  * <pre>{@code
- * Story.describe(issuedCommand); // "START_ASSESSMENT (by anna at 2026-01-05T09:00:00Z)"
- * Story.describe(command);       // "PLAN_INTERVENTION I-2 needs [N-1] COUNSELLING [2026-01-05, 2026-02-04) cost 100.00 …"
+ * CommandDescriptions.describe(issuedCommand);
+ * // "START_ASSESSMENT (by anna at 2026-01-05T09:00:00Z)"
+ * CommandDescriptions.describe(command);
+ * // "PLAN_INTERVENTION I-2 needs [N-1] COUNSELLING [2026-01-05, 2026-02-04) cost 100.00 …"
  * }</pre>
  */
-public final class Story {
+public final class CommandDescriptions {
 
-  private Story() {}
+  private CommandDescriptions() {}
 
   /**
    * One command as a line of a story, followed by who issued it, when, and the version they expected, if any.
