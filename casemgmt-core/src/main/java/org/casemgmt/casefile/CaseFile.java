@@ -71,6 +71,8 @@ public final class CaseFile {
   private final long version;
   private final Instant openedAt;
   private final LocalDate openedOn;
+  /** When the latest event was recorded: no command may be issued earlier (time moves forward in a case). */
+  private final Instant lastAt;
   private final Phase phase;
   private final boolean suspended;
   private final boolean assessmentCompleted;
@@ -84,6 +86,7 @@ public final class CaseFile {
     this.version = b.version;
     this.openedAt = b.openedAt;
     this.openedOn = b.openedOn;
+    this.lastAt = b.lastAt;
     this.phase = b.phase;
     this.suspended = b.suspended;
     this.assessmentCompleted = b.assessmentCompleted;
@@ -102,6 +105,7 @@ public final class CaseFile {
     private long version;
     private Instant openedAt;
     private LocalDate openedOn;
+    private Instant lastAt;
     private Phase phase;
     private boolean suspended;
     private boolean assessmentCompleted;
@@ -116,16 +120,18 @@ public final class CaseFile {
       this.version = version;
       this.openedAt = openedAt;
       this.openedOn = openedOn;
+      this.lastAt = openedAt;
       this.phase = phase;
       this.needs = EntityMap.empty();
       this.providers = EntityMap.empty();
       this.details = details;
     }
 
-    private Builder(CaseFile c, long version) {
+    private Builder(CaseFile c, long version, Instant at) {
       this.version = version;
       this.openedAt = c.openedAt;
       this.openedOn = c.openedOn;
+      this.lastAt = at;
       this.phase = c.phase;
       this.suspended = c.suspended;
       this.assessmentCompleted = c.assessmentCompleted;
@@ -181,9 +187,12 @@ public final class CaseFile {
     }
   }
 
-  /** The case file after one more event, numbered {@code newVersion}: a builder that starts as this case file. */
-  Builder next(long newVersion) {
-    return new Builder(this, newVersion);
+  /**
+   * The case file after one more event, numbered {@code newVersion} and recorded at {@code at}: a builder that
+   * starts as this case file.
+   */
+  Builder next(long newVersion, Instant at) {
+    return new Builder(this, newVersion, at);
   }
 
   /** {@return the case's identifier} */
@@ -199,6 +208,11 @@ public final class CaseFile {
   /** {@return when the case was opened (no command may be issued earlier)} */
   public Instant openedAt() {
     return openedAt;
+  }
+
+  /** {@return when the latest event was recorded: no command may be issued earlier} */
+  public Instant lastRecordedAt() {
+    return lastAt;
   }
 
   /** {@return the day the case was opened (no day given in a command may be earlier)} */
@@ -301,6 +315,11 @@ public final class CaseFile {
   /** {@return the closing report, while the case is closed} */
   public Option<ClosingReport> closingReport() {
     return details.closingReport();
+  }
+
+  /** The day of the latest monitoring review or null, for the rules' hot path. */
+  LocalDate lastReviewOrNull() {
+    return lastReviewOn;
   }
 
   /** {@return the day of the latest monitoring review, if there was one} */
@@ -638,6 +657,7 @@ public final class CaseFile {
         && version == that.version
         && openedAt.equals(that.openedAt)
         && openedOn.equals(that.openedOn)
+        && lastAt.equals(that.lastAt)
         && phase == that.phase
         && suspended == that.suspended
         && assessmentCompleted == that.assessmentCompleted
@@ -650,14 +670,15 @@ public final class CaseFile {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(version, openedAt, openedOn, phase, suspended, assessmentCompleted, needs, plan,
+    return java.util.Objects.hash(version, openedAt, openedOn, lastAt, phase, suspended, assessmentCompleted, needs, plan,
         providers, lastReviewOn, details);
   }
 
   /** The version and the attributes; personal fields and free text are redacted by the values themselves. */
   @Override
   public String toString() {
-    return "CaseFile[version=" + version + ", openedAt=" + openedAt + ", openedOn=" + openedOn + ", phase=" + phase
+    return "CaseFile[version=" + version + ", openedAt=" + openedAt + ", openedOn=" + openedOn + ", lastRecordedAt="
+        + lastAt + ", phase=" + phase
         + ", suspended=" + suspended + ", assessmentCompleted=" + assessmentCompleted + ", needs=" + needs + ", plan="
         + plan + ", providers=" + providers + ", lastReviewOn=" + lastReviewOn + ", " + details + "]";
   }

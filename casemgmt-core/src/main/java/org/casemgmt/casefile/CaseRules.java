@@ -133,6 +133,11 @@ final class CaseRules {
     if (issued.at().isBefore(s.openedAt())) {
       return new IssuedBeforeOpening(issued.at(), s.openedAt());
     }
+    // Time moves forward within a case: a resumption is not issued before its suspension, nor any step before the
+    // one it follows.
+    if (issued.at().isBefore(s.lastRecordedAt())) {
+      return new IssuedBeforeLastStep(issued.at(), s.lastRecordedAt());
+    }
     return null;
   }
 
@@ -738,8 +743,12 @@ final class CaseRules {
     if (!uncovered.isEmpty()) {
       return new UncoveredNeeds(uncovered);
     }
-    if (plan.agreedOn().isEmpty()) {
+    LocalDate agreedOn = plan.agreedOn().getOrNull();
+    if (agreedOn == null) {
       return new AgreementMissing(plan.number());
+    }
+    if (approvedOn.isBefore(agreedOn)) {
+      return new ApprovalBeforeAgreement(plan.number(), approvedOn, agreedOn);
     }
     Money cap = plan.budgetCap().getOrNull();
     if (cap != null) {
@@ -752,17 +761,30 @@ final class CaseRules {
     return null;
   }
 
-  /** Open needs at or above the plan's threshold, neither covered by a live intervention nor deferred. */
+  /**
+   * Open needs at or above the plan's threshold, neither covered by a live intervention, nor by a referral an
+   * outside provider has accepted (seed 002's protection case is served by referral), nor deferred.
+   */
   private static Set<NeedId> uncoveredNeeds(CaseFile s, PlanVersion plan) {
     Set<NeedId> uncovered = HashSet.empty();
     for (java.util.Iterator<Need> needs = s.needMap().valuesIterator(); needs.hasNext(); ) {
       Need need = needs.next();
       if (need.isOpen() && need.priority().isAtLeast(plan.coverageThreshold()) && !plan.covers(need.id())
-          && !plan.deferralMap().containsKey(need.id())) {
+          && !plan.deferralMap().containsKey(need.id()) && !referredAndAccepted(s, need.id())) {
         uncovered = uncovered.add(need.id());
       }
     }
     return uncovered;
+  }
+
+  private static boolean referredAndAccepted(CaseFile s, NeedId need) {
+    for (java.util.Iterator<Referral> all = s.referrals().valuesIterator(); all.hasNext(); ) {
+      Referral referral = all.next();
+      if (referral.status() == ReferralStatus.ACCEPTED && referral.needs().contains(need)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Rejection startImplementationRules(CaseFile s) {
@@ -778,14 +800,17 @@ final class CaseRules {
 
   // ---------------------------------------------------------------- implementation
 
-  /** An intervention starts once, from planned, not before its window. */
+  /** An intervention starts once, from planned, within its window ({@code [start, end)}). */
   private static Rejection startInterventionRules(CaseFile s, InterventionId id, LocalDate on) {
     Intervention i = intervention(s, id);
     Rejection r = inStatus(id, i, PLANNED);
     if (r != null) {
       return r;
     }
-    return on.isBefore(i.window().start()) ? new StartBeforeWindow(i.id(), on, i.window().start()) : null;
+    if (on.isBefore(i.window().start())) {
+      return new StartBeforeWindow(i.id(), on, i.window().start());
+    }
+    return on.isBefore(i.window().end()) ? null : new StartAfterWindow(i.id(), on, i.window().end());
   }
 
   /** Suspending, resuming and completing need the right status and are not dated before the start. */
@@ -830,11 +855,18 @@ final class CaseRules {
 
   // ---------------------------------------------------------------- monitoring and evaluation
 
-  /** A review is dated on or after the opening, names known interventions, and follows a started one. */
+  /**
+   * A review is dated on or after the opening and the previous review (so "last reviewed" never moves back),
+   * names known interventions, and follows a started one.
+   */
   private static Rejection recordReviewRules(CaseFile s, LocalDate on, Map<InterventionId, Finding> findings) {
     Rejection r = notBeforeOpening(s, on);
     if (r != null) {
       return r;
+    }
+    LocalDate last = s.lastReviewOrNull();
+    if (last != null && on.isBefore(last)) {
+      return new ReviewBeforeLastReview(on, last);
     }
     PlanVersion plan = plan(s);
     for (java.util.Iterator<InterventionId> ids = findings.keysIterator(); ids.hasNext(); ) {

@@ -98,61 +98,61 @@ final class Evolution {
       // Implementation and planning, the most frequent.
       case INTERVENTION_STARTED -> {
         InterventionStarted e = (InterventionStarted) event;
-        yield s.next(v)
+        yield s.next(v, at)
             .plan(plan(s).withUpdatedIntervention(intervention(s, e.intervention()).started(e.on())))
             .build();
       }
       case INTERVENTION_PLANNED -> {
         InterventionPlanned e = (InterventionPlanned) event;
-        yield s.next(v)
+        yield s.next(v, at)
             .plan(plan(s).withNewIntervention(e.intervention()))
             .providers(withProvider(s, e.provider()))
             .build();
       }
       case REVIEW_RECORDED -> {
         ReviewRecorded e = (ReviewRecorded) event;
-        yield afterReview(s, v, e.on(), e.decision());
+        yield afterReview(s, v, at, e.on(), e.decision());
       }
-      case GOAL_ADDED -> s.next(v).plan(plan(s).withGoal(((GoalAdded) event).goal())).build();
+      case GOAL_ADDED -> s.next(v, at).plan(plan(s).withGoal(((GoalAdded) event).goal())).build();
       case INTERVENTION_COMPLETED -> {
         InterventionCompleted e = (InterventionCompleted) event;
-        yield s.next(v).plan(plan(s).withUpdatedIntervention(
+        yield s.next(v, at).plan(plan(s).withUpdatedIntervention(
             intervention(s, e.intervention()).ended(InterventionStatus.COMPLETED, e.on()))).build();
       }
       case INTERVENTION_CANCELLED -> {
         InterventionCancelled e = (InterventionCancelled) event;
         Intervention cancelled = intervention(s, e.intervention()).ended(InterventionStatus.CANCELLED, e.on());
-        yield s.next(v).plan(plan(s).withCancelledIntervention(cancelled)).build();
+        yield s.next(v, at).plan(plan(s).withCancelledIntervention(cancelled)).build();
       }
-      case INTERVENTION_SUSPENDED -> s.next(v).plan(plan(s).withUpdatedIntervention(
+      case INTERVENTION_SUSPENDED -> s.next(v, at).plan(plan(s).withUpdatedIntervention(
           intervention(s, ((InterventionSuspended) event).intervention()).withStatus(InterventionStatus.SUSPENDED)))
           .build();
-      case INTERVENTION_RESUMED -> s.next(v).plan(plan(s).withUpdatedIntervention(
+      case INTERVENTION_RESUMED -> s.next(v, at).plan(plan(s).withUpdatedIntervention(
           intervention(s, ((InterventionResumed) event).intervention()).withStatus(InterventionStatus.ACTIVE))).build();
-      case PLAN_AGREED -> s.next(v).plan(plan(s).agreed(((PlanAgreed) event).agreedOn())).build();
+      case PLAN_AGREED -> s.next(v, at).plan(plan(s).agreed(((PlanAgreed) event).agreedOn())).build();
       case PLAN_APPROVED -> {
         PlanVersion plan = plan(s);
-        yield s.next(v).plan(plan.approved(((PlanApproved) event).approvedOn()).withGoals(plan.goalMap().mapValues(
+        yield s.next(v, at).plan(plan.approved(((PlanApproved) event).approvedOn()).withGoals(plan.goalMap().mapValues(
             g -> g.lifecycle() == GoalLifecycle.PROPOSED ? g.withLifecycle(GoalLifecycle.ACTIVE) : g))).build();
       }
       case NEED_DEFERRED -> {
         NeedDeferred e = (NeedDeferred) event;
-        yield s.next(v).plan(plan(s).withDeferral(e.need(), e.reason())).build();
+        yield s.next(v, at).plan(plan(s).withDeferral(e.need(), e.reason())).build();
       }
-      case BUDGET_CAP_SET -> s.next(v).plan(plan(s).withBudgetCap(((BudgetCapSet) event).cap())).build();
+      case BUDGET_CAP_SET -> s.next(v, at).plan(plan(s).withBudgetCap(((BudgetCapSet) event).cap())).build();
       case PARTICIPANT_ADDED ->
-          s.next(v).plan(plan(s).withParticipant(((ParticipantAdded) event).participant())).build();
+          s.next(v, at).plan(plan(s).withParticipant(((ParticipantAdded) event).participant())).build();
       case PLANNING_STARTED -> {
         PlanningStarted e = (PlanningStarted) event;
         Phase to = target(s, EventKind.PLANNING_STARTED);
         PlanVersion current = s.planOrNull();
         yield current == null
-            ? s.next(v).phase(to).plan(PlanVersion.first(e.period(), e.coverageThreshold())).build()
-            : withNextPlanVersion(s, v, to, current.next(e.period(), e.coverageThreshold()));
+            ? s.next(v, at).phase(to).plan(PlanVersion.first(e.period(), e.coverageThreshold())).build()
+            : withNextPlanVersion(s, v, at, to, current.next(e.period(), e.coverageThreshold()));
       }
-      case IMPLEMENTATION_STARTED -> s.next(v).phase(target(s, EventKind.IMPLEMENTATION_STARTED)).build();
+      case IMPLEMENTATION_STARTED -> s.next(v, at).phase(target(s, EventKind.IMPLEMENTATION_STARTED)).build();
       // Monitoring and evaluation.
-      case EVALUATION_STARTED -> s.next(v).phase(target(s, EventKind.EVALUATION_STARTED)).build();
+      case EVALUATION_STARTED -> s.next(v, at).phase(target(s, EventKind.EVALUATION_STARTED)).build();
       case OUTCOME_RECORDED -> {
         OutcomeRecorded e = (OutcomeRecorded) event;
         PlanVersion plan = plan(s);
@@ -160,34 +160,34 @@ final class Evolution {
         if (goal == null) {
           throw missing(e.goal());
         }
-        yield s.next(v).plan(plan.withGoals(plan.goalMap().put(goal.id(), goal.evaluated(e.achievement())))).build();
+        yield s.next(v, at).plan(plan.withGoals(plan.goalMap().put(goal.id(), goal.evaluated(e.achievement())))).build();
       }
-      case REPLANNING_STARTED -> withNextPlanVersion(s, v, target(s, EventKind.REPLANNING_STARTED));
+      case REPLANNING_STARTED -> withNextPlanVersion(s, v, at, target(s, EventKind.REPLANNING_STARTED));
       // Assessment.
-      case ASSESSMENT_STARTED -> s.next(v).phase(target(s, EventKind.ASSESSMENT_STARTED)).build();
+      case ASSESSMENT_STARTED -> s.next(v, at).phase(target(s, EventKind.ASSESSMENT_STARTED)).build();
       case NEED_RECORDED -> {
         Need need = ((NeedRecorded) event).need();
-        yield s.next(v).needs(s.needMap().put(need.id(), need)).build();
+        yield s.next(v, at).needs(s.needMap().put(need.id(), need)).build();
       }
-      case ASSESSMENT_COMPLETED -> s.next(v).assessmentCompleted(true).build();
+      case ASSESSMENT_COMPLETED -> s.next(v, at).assessmentCompleted(true).build();
       case NEED_REVISED -> {
         NeedRevised e = (NeedRevised) event;
         Need revised = need(s, e.need()).revised(e.description(), e.priority());
-        yield s.next(v).needs(s.needMap().put(e.need(), revised)).build();
+        yield s.next(v, at).needs(s.needMap().put(e.need(), revised)).build();
       }
       case NEED_WITHDRAWN -> {
         NeedId id = ((NeedWithdrawn) event).need();
-        yield s.next(v).needs(s.needMap().put(id, need(s, id).withdrawn())).build();
+        yield s.next(v, at).needs(s.needMap().put(id, need(s, id).withdrawn())).build();
       }
       case STRENGTH_RECORDED -> {
         CaseDetails d = s.details();
-        yield s.next(v).details(ImmutableCaseDetails.copyOf(d)
+        yield s.next(v, at).details(ImmutableCaseDetails.copyOf(d)
             .withStrengths(d.strengths().append(((StrengthRecorded) event).strength()))).build();
       }
       case RESOURCE_RECORDED -> {
         Resource resource = ((ResourceRecorded) event).resource();
         CaseDetails d = s.details();
-        yield s.next(v)
+        yield s.next(v, at)
             .details(ImmutableCaseDetails.copyOf(d).withResources(d.resources().put(resource.id(), resource)))
             .build();
       }
@@ -195,40 +195,40 @@ final class Evolution {
       case REFERRAL_REQUESTED -> {
         Referral referral = ((ReferralRequested) event).referral();
         CaseDetails d = s.details();
-        yield s.next(v)
+        yield s.next(v, at)
             .details(ImmutableCaseDetails.copyOf(d).withReferrals(d.referrals().put(referral.id(), referral)))
             .build();
       }
       case REFERRAL_ACCEPTED -> {
         ReferralAccepted e = (ReferralAccepted) event;
-        yield withReferral(s, v, referral(s, e.referral()).accepted(e.on()));
+        yield withReferral(s, v, at, referral(s, e.referral()).accepted(e.on()));
       }
       case REFERRAL_DECLINED -> {
         ReferralDeclined e = (ReferralDeclined) event;
-        yield withReferral(s, v, referral(s, e.referral()).declined(e.on(), e.reason()));
+        yield withReferral(s, v, at, referral(s, e.referral()).declined(e.on(), e.reason()));
       }
       case REFERRAL_COMPLETED -> {
         ReferralCompleted e = (ReferralCompleted) event;
-        yield withReferral(s, v, referral(s, e.referral()).completed(e.on(), e.successful(), e.reason()));
+        yield withReferral(s, v, at, referral(s, e.referral()).completed(e.on(), e.successful(), e.reason()));
       }
       // The whole case.
       case CASE_CLOSED -> closed(s, v, at, (CaseClosed) event);
-      case CASE_HANDED_OVER -> s.next(v)
+      case CASE_HANDED_OVER -> s.next(v, at)
           .details(ImmutableCaseDetails.copyOf(s.details()).withCaseManager(((CaseHandedOver) event).to()))
           .build();
       case SCOPE_EXTENDED -> {
         CaseDetails d = s.details();
-        yield s.next(v)
+        yield s.next(v, at)
             .details(ImmutableCaseDetails.copyOf(d).withScope(d.scope().addAll(((ScopeExtended) event).domains())))
             .build();
       }
-      case CASE_SUSPENDED -> s.next(v).suspended(true).build();
-      case CASE_RESUMED -> s.next(v).suspended(false).build();
+      case CASE_SUSPENDED -> s.next(v, at).suspended(true).build();
+      case CASE_RESUMED -> s.next(v, at).suspended(false).build();
       case CASE_REOPENED -> {
         CaseDetails reopened = ImmutableCaseDetails.copyOf(s.details())
             .withClosure(Option.none())
             .withClosingReport(Option.none());
-        yield s.next(v).phase(target(s, EventKind.CASE_REOPENED)).assessmentCompleted(false).details(reopened).build();
+        yield s.next(v, at).phase(target(s, EventKind.CASE_REOPENED)).assessmentCompleted(false).details(reopened).build();
       }
       case CASE_OPENED -> throw new Inconsistent("CaseOpened can only be the first event of a case");
     };
@@ -265,7 +265,7 @@ final class Evolution {
         .closure(Option.some(e.reason()))
         .closingReport(Option.some(report))
         .build();
-    return s.next(v)
+    return s.next(v, at)
         .phase(target(s, EventKind.CASE_CLOSED))
         .suspended(false)
         .plan(ended)
@@ -277,30 +277,30 @@ final class Evolution {
    * A monitoring review: its day is kept and its decision picks where the case goes next, among the targets the
    * table gives a review ({@link PhaseTable#afterReview}).
    */
-  private static CaseFile afterReview(CaseFile s, long v, LocalDate on, ReviewDecision decision) {
+  private static CaseFile afterReview(CaseFile s, long v, Instant at, LocalDate on, ReviewDecision decision) {
     Phase to = PhaseTable.afterReview(decision);
     if (!PhaseTable.leadsTo(s.phase(), CommandKind.RECORD_REVIEW, to)) {
       throw new Inconsistent("a review cannot move a case from " + s.phase() + " to " + to);
     }
     return switch (decision) {
-      case CONTINUE, PROCEED_TO_EVALUATION -> s.next(v).phase(to).lastReviewOn(on).build();
-      case ADJUST_PLAN -> withNextPlanVersion(s.next(v).lastReviewOn(on).build(), v, to);
+      case CONTINUE, PROCEED_TO_EVALUATION -> s.next(v, at).phase(to).lastReviewOn(on).build();
+      case ADJUST_PLAN -> withNextPlanVersion(s.next(v, at).lastReviewOn(on).build(), v, at, to);
       // New needs: the assessment is open again.
-      case REASSESS -> s.next(v).phase(to).assessmentCompleted(false).lastReviewOn(on).build();
+      case REASSESS -> s.next(v, at).phase(to).assessmentCompleted(false).lastReviewOn(on).build();
     };
   }
 
   /** Planning again with the same period and threshold. */
-  private static CaseFile withNextPlanVersion(CaseFile s, long v, Phase to) {
+  private static CaseFile withNextPlanVersion(CaseFile s, long v, Instant at, Phase to) {
     PlanVersion current = plan(s);
-    return withNextPlanVersion(s, v, to, current.next(current.period(), current.coverageThreshold()));
+    return withNextPlanVersion(s, v, at, to, current.next(current.period(), current.coverageThreshold()));
   }
 
   /** Planning again: the current version is kept, unchanged, among the superseded ones. */
-  private static CaseFile withNextPlanVersion(CaseFile s, long v, Phase to, PlanVersion next) {
+  private static CaseFile withNextPlanVersion(CaseFile s, long v, Instant at, Phase to, PlanVersion next) {
     CaseDetails d = s.details();
     CaseDetails details = ImmutableCaseDetails.copyOf(d).withSupersededPlans(d.supersededPlans().prepend(plan(s)));
-    return s.next(v).phase(to).plan(next).details(details).build();
+    return s.next(v, at).phase(to).plan(next).details(details).build();
   }
 
   /** The providers with this one as it is now; unchanged (no copy) when the same provider is already known. */
@@ -343,9 +343,9 @@ final class Evolution {
     return referral;
   }
 
-  private static CaseFile withReferral(CaseFile s, long v, Referral referral) {
+  private static CaseFile withReferral(CaseFile s, long v, Instant at, Referral referral) {
     CaseDetails d = s.details();
-    return s.next(v)
+    return s.next(v, at)
         .details(ImmutableCaseDetails.copyOf(d).withReferrals(d.referrals().put(referral.id(), referral)))
         .build();
   }

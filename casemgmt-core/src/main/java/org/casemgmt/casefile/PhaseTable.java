@@ -95,8 +95,11 @@ public final class PhaseTable {
 
       .append(row(CLOSED, REOPEN_CASE, ASSESSMENT));
 
-  /** What a suspended case accepts, whatever its phase. */
-  private static final EnumSet<CommandKind> SUSPENDED_ONLY = EnumSet.of(RESUME_CASE, CLOSE_CASE);
+  /**
+   * What a suspended case accepts, whatever its phase: resuming, closing, and handing it over (a case manager may
+   * leave during a long suspension; there is always exactly one reference person).
+   */
+  private static final EnumSet<CommandKind> SUSPENDED_ONLY = EnumSet.of(HAND_OVER, RESUME_CASE, CLOSE_CASE);
   private static final Set<CommandKind> WHILE_SUSPENDED = LinkedHashSet.ofAll(SUSPENDED_ONLY);
 
   /** The phase every case starts in, when {@link CommandKind#OPEN_CASE} opens it. */

@@ -144,8 +144,10 @@ public final class PlanVersion {
   }
 
   /**
-   * The next version: the same interventions, deferrals and cap; goals already achieved stay achieved, the
-   * others are proposed again (their outcomes stay on record in this version); not agreed, not approved.
+   * The next version: the same interventions and cap; goals already achieved stay achieved, the others are
+   * proposed again (their outcomes stay on record in this version); not agreed, not approved. Deferrals do not
+   * carry over: deferring a need is a decision about one plan version, so the new version covers or defers each
+   * open need again.
    */
   PlanVersion next(DayWindow newPeriod, Priority newThreshold) {
     Builder b = copy();
@@ -153,6 +155,7 @@ public final class PlanVersion {
     b.period = newPeriod;
     b.coverageThreshold = newThreshold;
     b.goals = goals.mapValues(g -> g.isAchieved() ? g : g.reproposed());
+    b.deferrals = EntityMap.empty();
     b.agreedOn = Option.none();
     b.approvedOn = Option.none();
     return b.build();

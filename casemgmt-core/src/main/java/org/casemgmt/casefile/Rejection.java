@@ -78,6 +78,15 @@ public sealed interface Rejection extends Decision {
   record IssuedBeforeOpening(Instant at, Instant openedAt) implements Rejection {}
 
   /**
+   * The command is issued before the case's latest step: time moves forward within a case, so a resumption comes
+   * after its suspension and every step after the one it follows.
+   *
+   * @param at     when the command was issued
+   * @param lastAt when the latest event of the case was recorded
+   */
+  record IssuedBeforeLastStep(Instant at, Instant lastAt) implements Rejection {}
+
+  /**
    * A day given in the command falls before the day the case was opened.
    *
    * @param day      the day given
@@ -321,6 +330,23 @@ public sealed interface Rejection extends Decision {
   record AgreementMissing(int planVersion) implements Rejection {}
 
   /**
+   * A plan is approved on or after the day the client agreed to it, not before.
+   *
+   * @param planVersion the version
+   * @param approvedOn  the approval day given
+   * @param agreedOn    the day the client agreed
+   */
+  record ApprovalBeforeAgreement(int planVersion, LocalDate approvedOn, LocalDate agreedOn) implements Rejection {}
+
+  /**
+   * A monitoring review is dated on or after the previous one, so "last reviewed" never moves back.
+   *
+   * @param on           the review's day
+   * @param lastReviewOn the previous review's day
+   */
+  record ReviewBeforeLastReview(LocalDate on, LocalDate lastReviewOn) implements Rejection {}
+
+  /**
    * The plan's cost exceeds its budget cap.
    *
    * @param plannedCost the total cost of the live interventions
@@ -355,6 +381,15 @@ public sealed interface Rejection extends Decision {
    * @param windowStart  the first day of its window
    */
   record StartBeforeWindow(InterventionId intervention, LocalDate on, LocalDate windowStart) implements Rejection {}
+
+  /**
+   * An intervention starts within its window: on its last day at the latest, not on or after the window's end.
+   *
+   * @param intervention the intervention
+   * @param on           the day given
+   * @param windowEnd    the window's end (the first day after it)
+   */
+  record StartAfterWindow(InterventionId intervention, LocalDate on, LocalDate windowEnd) implements Rejection {}
 
   /**
    * A day given for an intervention falls before it started.

@@ -15,6 +15,7 @@ import org.casemgmt.casefile.Rejection;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.plan.Intervention;
+import org.casemgmt.plan.ReferralStatus;
 import org.casemgmt.plan.InterventionStatus;
 import org.casemgmt.plan.Referral;
 import org.casemgmt.plan.Money;
@@ -155,6 +156,23 @@ public final class CaseInvariants {
       step -> currentPlan(step).forAll(plan -> plan.plannedCost().equals(
           plan.liveInterventions().map(Intervention::cost).foldLeft(Money.ZERO, Money::plus))));
 
+  /**
+   * Time moves forward within a case: no step is recorded before the one it follows, the latest review's day
+   * never moves back, and a plan is approved on or after the day the client agreed to it.
+   */
+  public static final Invariant TIME_MOVES_FORWARD = Invariant.of(
+      "time moves forward: no step before the previous one, no review before the last, no approval before agreement",
+      step -> !step.after().lastRecordedAt().isBefore(step.before().lastRecordedAt())
+          && step.before().lastReviewOn().forAll(last -> step.after().lastReviewOn().exists(now -> !now.isBefore(last)))
+          && currentPlan(step).forAll(plan -> plan.approvedOn().forAll(
+              approved -> plan.agreedOn().exists(agreed -> !approved.isBefore(agreed)))));
+
+  /** An intervention starts within its window: on or after its first day, before its end. */
+  public static final Invariant STARTED_WITHIN_WINDOW = Invariant.of(
+      "every intervention started within its window",
+      step -> currentPlan(step).forAll(plan -> plan.interventions().values().forAll(i -> i.startedOn()
+          .forAll(started -> !started.isBefore(i.window().start()) && started.isBefore(i.window().end())))));
+
   /** Earlier plan versions are history: a step never changes them. */
   public static final Invariant EARLIER_PLAN_VERSIONS_UNCHANGED = Invariant.of(
       "re-planning never alters an earlier plan version",
@@ -176,7 +194,7 @@ public final class CaseInvariants {
     return List.of(REJECTION_CHANGES_NOTHING, VERSION_COUNTS_EVENTS, ONE_CASE_MANAGER, CLOSED_ACCEPTS_ONLY_REOPEN,
         TRANSITIONS_IN_TABLE, NO_OVERLAP, EXCLUSIVE_KINDS_DO_NOT_OVERLAP, LIVE_INTERVENTIONS_ADDRESS_OPEN_NEEDS,
         APPROVED_PLAN_IS_SOUND, INTERVENTIONS_INSIDE_PERIOD, PLANNED_COST_IS_SUM_OF_LIVE, REFERRALS_NOT_REDUNDANT,
-        CLOSED_CASE_LEAVES_NO_OPEN_WORK,
+        CLOSED_CASE_LEAVES_NO_OPEN_WORK, TIME_MOVES_FORWARD, STARTED_WITHIN_WINDOW,
         EARLIER_PLAN_VERSIONS_UNCHANGED, REPLAY_EQUALS_STATE);
   }
 
@@ -185,8 +203,9 @@ public final class CaseInvariants {
   }
 
   private static boolean everyNeedCoveredOrDeferred(CaseFile file, PlanVersion plan) {
-    // Brute force over the interventions, independent of the plan's own coverage index.
-    Set<NeedId> covered = plan.liveInterventions().flatMap(Intervention::needs).toSet();
+    // Brute force over the interventions and referrals, independent of the plan's own coverage index.
+    Set<NeedId> covered = plan.liveInterventions().flatMap(Intervention::needs).toSet()
+        .addAll(file.referrals().values().filter(r -> r.status() == ReferralStatus.ACCEPTED).flatMap(r -> r.needs()));
     return file.openNeeds()
         .filter(n -> n.priority().isAtLeast(plan.coverageThreshold()))
         .forAll(n -> covered.contains(n.id()) || plan.deferrals().containsKey(n.id()));

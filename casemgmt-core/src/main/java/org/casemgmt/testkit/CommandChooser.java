@@ -209,7 +209,7 @@ final class CommandChooser {
       case SET_BUDGET_CAP -> IssuedCommand.of(issued(s, valid), new SetBudgetCap(Money.of(Math.max(0,
           plannedCost(s) + (valid ? random.nextInt(3000) : -1 - random.nextInt(500))))));
       case RECORD_AGREEMENT -> IssuedCommand.of(issued(s, valid), new RecordAgreement(day(s, valid)));
-      case APPROVE_PLAN -> IssuedCommand.of(issued(s, valid), new ApprovePlan(day(s, valid)));
+      case APPROVE_PLAN -> IssuedCommand.of(issued(s, valid), new ApprovePlan(approvalDay(s, valid)));
       case START_IMPLEMENTATION -> IssuedCommand.of(issued(s, valid), new StartImplementation());
       case START_INTERVENTION -> startIntervention(s, valid);
       case SUSPEND_INTERVENTION -> {
@@ -328,6 +328,11 @@ final class CommandChooser {
       long stale = s.version() > 1 && random.nextBoolean() ? s.version() - 1 : s.version() + 1;
       return Issued.by(actor, clock).expectingVersion(stale);
     }
+    if (!valid && roll < 40 && s.lastRecordedAt().isAfter(s.openedAt())) {
+      // After the opening but before the case's latest step: time would move backwards.
+      long span = Duration.between(s.openedAt(), s.lastRecordedAt()).toMinutes();
+      return Issued.by(actor, s.lastRecordedAt().minus(Duration.ofMinutes(1 + random.nextInt((int) Math.min(span, 1440)))));
+    }
     return roll < 85 ? Issued.by(actor, clock) : Issued.by(actor, clock).expectingVersion(s.version());
   }
 
@@ -338,6 +343,24 @@ final class CommandChooser {
   /** Today, or if invalid a day before the case was opened. */
   private LocalDate day(CaseFile s, boolean valid) {
     return valid ? today() : s.openedOn().minusDays(1 + random.nextInt(30));
+  }
+
+  /** Today; if invalid, before the opening or, half the time when there was one, before the latest review. */
+  private LocalDate reviewDay(CaseFile s, boolean valid) {
+    LocalDate last = s.lastReviewOn().getOrNull();
+    if (valid || last == null || random.nextBoolean()) {
+      return day(s, valid);
+    }
+    return latest(s.openedOn(), last.minusDays(1 + random.nextInt(10)));
+  }
+
+  /** Today; if invalid, before the opening or, half the time when the client agreed, before the agreement. */
+  private LocalDate approvalDay(CaseFile s, boolean valid) {
+    LocalDate agreed = s.currentPlan().flatMap(PlanVersion::agreedOn).getOrNull();
+    if (valid || agreed == null || random.nextBoolean()) {
+      return day(s, valid);
+    }
+    return latest(s.openedOn(), agreed.minusDays(1 + random.nextInt(10)));
   }
 
   /**
@@ -426,7 +449,11 @@ final class CommandChooser {
   private IssuedCommand startIntervention(CaseFile s, boolean valid) {
     Intervention i = interventionOr(s, valid, InterventionStatus.PLANNED);
     LocalDate start = i.window().start();
-    LocalDate on = valid ? latest(today(), start) : random.nextBoolean() ? start.minusDays(1) : latest(today(), start);
+    int roll = random.nextInt(3);
+    LocalDate on = valid ? latest(today(), start)
+        : roll == 0 ? start.minusDays(1)
+        : roll == 1 ? i.window().end().plusDays(random.nextInt(30))
+        : latest(today(), start);
     return IssuedCommand.of(issued(s, valid), new StartIntervention(i.id(), on));
   }
 
@@ -444,7 +471,7 @@ final class CommandChooser {
     ReviewDecision decision = roll < 4 ? ReviewDecision.CONTINUE : roll < 8 ? ReviewDecision.PROCEED_TO_EVALUATION
         : roll < 9 ? ReviewDecision.ADJUST_PLAN : ReviewDecision.REASSESS;
     return IssuedCommand.of(issued(s, valid),
-        new RecordReview(day(s, valid || random.nextBoolean()), findings, decision));
+        new RecordReview(reviewDay(s, valid || random.nextBoolean()), findings, decision));
   }
 
   private IssuedCommand recordOutcome(CaseFile s, boolean valid) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * <ul>
  *   <li>Every open phase accepts the commands about the whole case: hand-over (continuity), extending the scope
  *       with consent, suspending and closing early. None of them moves the phase except closing.</li>
- *   <li>A suspended case accepts only resuming and closing; resuming keeps the phase it was in.</li>
+ *   <li>A suspended case accepts only resuming, closing and a hand-over (a case manager may leave during a long
+ *       suspension); resuming keeps the phase it was in.</li>
  *   <li>Intake → assessment; assessment records needs, strengths, resources and concludes, then planning
  *       starts; planning builds and approves the plan, then implementation starts.</li>
  *   <li>Interventions are started, suspended, resumed, completed and cancelled while the plan is being
@@ -68,7 +69,7 @@ final class PhaseOracle {
       return false;
     }
     if (suspended) {
-      return kind == CommandKind.RESUME_CASE || kind == CommandKind.CLOSE_CASE;
+      return kind == CommandKind.RESUME_CASE || kind == CommandKind.CLOSE_CASE || kind == CommandKind.HAND_OVER;
     }
     if (kind == CommandKind.RESUME_CASE) {
       return false;

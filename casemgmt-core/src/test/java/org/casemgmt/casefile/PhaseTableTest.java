@@ -25,9 +25,10 @@ class PhaseTableTest {
   }
 
   @Test
-  void a_suspended_case_accepts_resuming_and_closing_only() {
+  void a_suspended_case_accepts_resuming_closing_and_a_hand_over_only() {
     for (CommandKind kind : CommandKind.values()) {
-      boolean expected = kind == CommandKind.RESUME_CASE || kind == CommandKind.CLOSE_CASE;
+      boolean expected = kind == CommandKind.RESUME_CASE || kind == CommandKind.CLOSE_CASE
+          || kind == CommandKind.HAND_OVER;
       assertEquals(expected, PhaseTable.isPermitted(Phase.ASSESSMENT, true, kind), kind.name());
     }
     assertEquals(PhaseTable.permittedWhileSuspended(), PhaseTable.permitted(Phase.EVALUATION, true));

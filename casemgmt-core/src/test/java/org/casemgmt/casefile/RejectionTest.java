@@ -1,6 +1,7 @@
 package org.casemgmt.casefile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vavr.collection.HashMap;
@@ -132,7 +133,8 @@ class RejectionTest {
       given(ASSESSING.append(new CaseSuspended("in hospital")))
           .when(new RecordStrength(LifeDomain.WORK, "speaks three languages"))
           .thenRejectedWith(new CommandNotPermitted(CommandKind.RECORD_STRENGTH, Phase.ASSESSMENT, true,
-              HashSet.of(CommandKind.RESUME_CASE, CommandKind.CLOSE_CASE), HashSet.of(Phase.CLOSED)));
+              HashSet.of(CommandKind.HAND_OVER, CommandKind.RESUME_CASE, CommandKind.CLOSE_CASE),
+              HashSet.of(Phase.CLOSED)));
     }
 
     @Test
@@ -170,6 +172,16 @@ class RejectionTest {
 
       given(INTAKE).at(early).when(new StartAssessment())
           .thenRejectedWith(new IssuedBeforeOpening(early, CaseFixture.START));
+    }
+
+    @Test
+    void issued_before_last_step_when_a_resumption_is_dated_before_its_suspension() {
+      Instant suspended = CaseFixture.START.plusSeconds(3600);
+      CaseFixture.Given paused = given(INTAKE).at(suspended).when(new SuspendCase("in hospital")).thenState(f -> { })
+          .andThen();
+      paused.at(suspended.minusSeconds(60)).when(new ResumeCase())
+          .thenRejectedWith(new IssuedBeforeLastStep(suspended.minusSeconds(60), suspended));
+      paused.at(suspended).when(new ResumeCase()).thenState(f -> assertFalse(f.suspended()));
     }
 
     @Test
@@ -480,6 +492,16 @@ class RejectionTest {
     }
 
     @Test
+    void approval_before_agreement_is_refused_with_both_days() {
+      given(COVERED.append(new PlanAgreed(day(3))))
+          .when(new ApprovePlan(day(2)))
+          .thenRejectedWith(new ApprovalBeforeAgreement(1, day(2), day(3)));
+      given(COVERED.append(new PlanAgreed(day(3))))
+          .when(new ApprovePlan(day(3)))
+          .thenState(f -> assertTrue(f.currentPlan().exists(PlanVersion::isApproved)));
+    }
+
+    @Test
     void agreement_missing_before_it_is_recorded_and_after_a_later_change_lapses_it() {
       given(COVERED)
           .when(new ApprovePlan(DAY0))
@@ -547,6 +569,27 @@ class RejectionTest {
       given(STARTED)
           .when(new CompleteIntervention(I1, DAY0))
           .thenRejectedWith(new BeforeInterventionStart(I1, DAY0, day(1)));
+    }
+
+    @Test
+    void start_after_window_of_the_intervention_on_or_after_its_end() {
+      given(IMPLEMENTING)
+          .when(new StartIntervention(I2, day(40)))
+          .thenRejectedWith(new StartAfterWindow(I2, day(40), day(40)));
+      given(IMPLEMENTING)
+          .when(new StartIntervention(I2, day(39)))
+          .thenState(f -> assertTrue(f.currentPlan().flatMap(p -> p.intervention(I2))
+              .exists(i -> i.status() == InterventionStatus.ACTIVE), "its last day is inside the window"));
+    }
+
+    @Test
+    void review_before_last_review_would_move_last_reviewed_back() {
+      given(MONITORING)
+          .when(new RecordReview(day(29), HashMap.empty(), ReviewDecision.CONTINUE))
+          .thenRejectedWith(new ReviewBeforeLastReview(day(29), day(30)));
+      given(MONITORING)
+          .when(new RecordReview(day(30), HashMap.empty(), ReviewDecision.CONTINUE))
+          .thenState(f -> assertEquals(Option.some(day(30)), f.lastReviewOn()));
     }
 
     @Test

@@ -115,10 +115,12 @@ class SocialServicesScenarioTest {
     accept(by(MARCO, day(14)), new SuspendCase("Admitted to hospital after a fall"));
     assertTrue(file.suspended());
     assertEquals(Phase.ASSESSMENT, file.phase());
-    assertEquals(HashSet.of(CommandKind.RESUME_CASE, CommandKind.CLOSE_CASE), file.permittedCommands());
+    assertEquals(HashSet.of(CommandKind.HAND_OVER, CommandKind.RESUME_CASE, CommandKind.CLOSE_CASE),
+        file.permittedCommands());
     Rejection refused = refuse(by(MARCO, day(16)), StartPlanning.of(DayWindow.ofDays(day(16), 180)));
     assertEquals(new Rejection.CommandNotPermitted(CommandKind.START_PLANNING, Phase.ASSESSMENT, true,
-        HashSet.of(CommandKind.RESUME_CASE, CommandKind.CLOSE_CASE), HashSet.of(Phase.CLOSED)), refused);
+        HashSet.of(CommandKind.HAND_OVER, CommandKind.RESUME_CASE, CommandKind.CLOSE_CASE), HashSet.of(Phase.CLOSED)),
+        refused);
 
     // Day 36, she is home again and the case resumes where it stopped.
     accept(by(MARCO, day(35)), new ResumeCase());

@@ -45,12 +45,17 @@ class ModelCheckerTest {
   }
 
   private static ModelChecker.Failure caught(SystemUnderTest broken, long seed) {
+    return caught(broken, seed, 10);
+  }
+
+  /** As above, for a bug that only a longer story can reach: at most {@code longest} commands after the opening. */
+  private static ModelChecker.Failure caught(SystemUnderTest broken, long seed, int longest) {
     ModelChecker.Result result = ModelChecker.forCaseFiles().systemUnderTest(broken).seed(seed).sequences(3000).run();
     assertFalse(result.passed(), "the broken rule was not caught in " + result.summary());
     ModelChecker.Failure failure = result.failure().getOrElseThrow(IllegalStateException::new);
     System.out.println(failure.report());
-    assertTrue(failure.failingCase().commands().size() <= 10,
-        () -> "not shrunk to 10 commands or fewer:\n" + failure.report());
+    assertTrue(failure.failingCase().commands().size() <= longest,
+        () -> "not shrunk to " + longest + " commands or fewer:\n" + failure.report());
     return failure;
   }
 
@@ -73,6 +78,63 @@ class ModelCheckerTest {
       assertEquals(CaseInvariants.NO_OVERLAP.name(), failure.invariant());
       assertEquals(CommandKind.PLAN_INTERVENTION,
           failure.failingCase().commands().get(failure.failingStep() - 1).kind());
+    }
+
+    @Test
+    void a_start_allowed_after_the_window_has_ended() {
+      SystemUnderTest late = (state, command) -> {
+        SystemUnderTest.Handled real = REAL.handle(state, command);
+        if (real.answer().swap().getOrNull() instanceof Rejection.StartAfterWindow
+            && command.command() instanceof Command.StartIntervention c) {
+          return accept(state, command, new CaseEvent.InterventionStarted(c.intervention(), c.on()));
+        }
+        return real;
+      };
+      ModelChecker.Failure failure = caught(late, 33L);
+      assertEquals(CaseInvariants.STARTED_WITHIN_WINDOW.name(), failure.invariant());
+      assertEquals(CommandKind.START_INTERVENTION,
+          failure.failingCase().commands().get(failure.failingStep() - 1).kind());
+    }
+
+    @Test
+    void a_review_allowed_before_the_last_review() {
+      SystemUnderTest backwards = (state, command) -> {
+        SystemUnderTest.Handled real = REAL.handle(state, command);
+        if (real.answer().swap().getOrNull() instanceof Rejection.ReviewBeforeLastReview
+            && command.command() instanceof Command.RecordReview c) {
+          // What the review would record a day after the last one, recorded on the day given.
+          IssuedCommand later = IssuedCommand.of(command.issued(), new Command.RecordReview(
+              state.lastReviewOn().getOrElseThrow(IllegalStateException::new), c.findings(), c.decision()));
+          Seq<RecordedEvent> events = REAL.handle(state, later).answer().getOrElse(List.empty());
+          if (!events.isEmpty()) {
+            return accept(state, command, new CaseEvent.ReviewRecorded(c.on(), c.findings(), c.decision()));
+          }
+        }
+        return real;
+      };
+      // A second review needs a started intervention of an approved plan: twelve commands at the least.
+      ModelChecker.Failure failure = caught(backwards, 44L, 13);
+      assertEquals(CaseInvariants.TIME_MOVES_FORWARD.name(), failure.invariant());
+    }
+
+    @Test
+    void a_step_allowed_before_the_one_it_follows() {
+      SystemUnderTest backdated = (state, command) -> {
+        SystemUnderTest.Handled real = REAL.handle(state, command);
+        if (real.answer().swap().getOrNull() instanceof Rejection.IssuedBeforeLastStep) {
+          // The events the command records when issued at the latest step, stamped with the earlier instant.
+          Issued issued = command.issued();
+          SystemUnderTest.Handled onTime = REAL.handle(state, IssuedCommand.of(
+              new Issued(issued.actor(), state.lastRecordedAt(), issued.expectedVersion()), command.command()));
+          if (onTime.accepted()) {
+            return accept(state, command, onTime.answer().getOrElse(List.empty()).map(RecordedEvent::event)
+                .toJavaArray(CaseEvent[]::new));
+          }
+        }
+        return real;
+      };
+      ModelChecker.Failure failure = caught(backdated, 55L);
+      assertEquals(CaseInvariants.TIME_MOVES_FORWARD.name(), failure.invariant());
     }
 
     @Test

@@ -202,6 +202,8 @@ public final class SocialServicesScenario {
         accepted(cm, new CancelIntervention(InterventionId.of("I-1"), DAY0.plusDays(81),
             "The association has no flat available before the summer")),
         accepted(cm, plan("I-7", HOUSING_NEED, SAFE_HOME, HOUSING_AGENCY, ServiceKind.HOUSING, 84, 164, 2000)),
+        // A deferral is a decision about one plan version: the new version defers the exercise need again.
+        accepted(cm, new DeferNeed(EXERCISE, "Still to be taken up once the housing situation is settled")),
         accepted(by(CASE_MANAGER, 82), new RecordAgreement(DAY0.plusDays(82))),
         accepted(by(TEAM_LEAD, 83), new ApprovePlan(DAY0.plusDays(83))),
         accepted(by(CASE_MANAGER, 84), new StartImplementation()));
