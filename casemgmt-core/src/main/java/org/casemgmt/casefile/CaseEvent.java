@@ -550,15 +550,21 @@ public sealed interface CaseEvent extends Decision {
    * The evaluation sent the case back to planning, with a new plan version.
    *
    * @param reason why (free text, redacted)
+   * @param period the new version's period, or none if it kept the previous one
    */
-  record ReplanningStarted(FreeText reason) implements CaseEvent {
+  record ReplanningStarted(FreeText reason, Option<DayWindow> period) implements CaseEvent {
     public ReplanningStarted {
-      Check.orThrow(Check.freeText("reason", reason));
+      Check.orThrow(Check.freeText("reason", reason), Check.option("period", period));
     }
 
-    /** The same event with its free text given as plain strings. */
+    /** Re-planning over the previous period. */
+    public ReplanningStarted(FreeText reason) {
+      this(reason, Option.none());
+    }
+
+    /** Re-planning over the previous period, the reason given as a plain string. */
     public ReplanningStarted(String reason) {
-      this(Check.freeText(reason));
+      this(Check.freeText(reason), Option.none());
     }
 
     @Override

@@ -284,7 +284,9 @@ final class CaseRules {
         return r != null ? r : new OutcomeRecorded(c.goal(), c.achievement());
       }
       case REPLAN -> {
-        return new ReplanningStarted(((Replan) command).reason());
+        Replan c = (Replan) command;
+        r = replanRules(s, c.period());
+        return r != null ? r : new ReplanningStarted(c.reason(), c.period());
       }
       case ADD_PARTICIPANT -> {
         r = planOpenForChanges(s);
@@ -333,8 +335,8 @@ final class CaseRules {
         Rejection r = extendScopeRules(s, e.domains(), e.consentedOn());
         yield r != null ? r : derived(!e.domains().exists(s.scope()::contains), kind, "only domains not in scope");
       }
-      case CASE_SUSPENDED, CASE_RESUMED, CASE_REOPENED, ASSESSMENT_STARTED, EVALUATION_STARTED,
-          REPLANNING_STARTED -> null;
+      case CASE_SUSPENDED, CASE_RESUMED, CASE_REOPENED, ASSESSMENT_STARTED, EVALUATION_STARTED -> null;
+      case REPLANNING_STARTED -> replanRules(s, ((ReplanningStarted) event).period());
       case CASE_CLOSED -> {
         CaseClosed e = (CaseClosed) event;
         yield closeCaseRules(s, e.reason(), e.closedOn());
@@ -618,9 +620,17 @@ final class CaseRules {
    */
   private static Rejection startPlanningRules(CaseFile s, DayWindow period) {
     Rejection r = s.assessmentCompleted() ? null : new AssessmentNotCompleted();
-    if (r == null) {
-      r = notBeforeOpening(s, period.start());
-    }
+    return r != null ? r : planPeriodRules(s, period);
+  }
+
+  /** Re-planning keeps the period, or moves to a new one under the same conditions as planning. */
+  private static Rejection replanRules(CaseFile s, Option<DayWindow> period) {
+    return period.isEmpty() ? null : planPeriodRules(s, period.getOrElseThrow(IllegalStateException::new));
+  }
+
+  /** A new plan version's period starts on or after the opening and encloses the live interventions it carries. */
+  private static Rejection planPeriodRules(CaseFile s, DayWindow period) {
+    Rejection r = notBeforeOpening(s, period.start());
     if (r == null) {
       r = s.currentPlan()
           .flatMap(p -> p.liveInterventions().find(i -> !period.encloses(i.window())))

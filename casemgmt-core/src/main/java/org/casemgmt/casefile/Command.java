@@ -763,18 +763,40 @@ public sealed interface Command {
 
   /**
    * Goes back from evaluation to planning when the path did not produce the expected results: re-plan
-   * instead of closing (seed 004). Opens a new plan version.
+   * instead of closing (seed 004). Opens a new plan version, over the same period or a new one — the old period
+   * may well have passed by the time the evaluation finds the goals unmet.
+   *
+   * <pre>{@code new Replan("the job is still missing").over(DayWindow.ofDays(today, 180)); }</pre>
    *
    * @param reason why (free text, redacted)
+   * @param period the new version's period, or none to keep the current one; it must enclose every live
+   *               intervention the new version carries over
    */
-  record Replan(FreeText reason) implements Command {
+  record Replan(FreeText reason, Option<DayWindow> period) implements Command {
     public Replan {
-      Check.orThrow(Check.freeText("reason", reason));
+      Check.orThrow(Check.freeText("reason", reason), Check.option("period", period));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /** Re-plans over the current period. */
+    public Replan(FreeText reason) {
+      this(reason, Option.none());
+    }
+
+    /** Re-plans over the current period, the reason given as a plain string. */
     public Replan(String reason) {
-      this(Check.freeText(reason));
+      this(Check.freeText(reason), Option.none());
+    }
+
+    /**
+     * The same re-planning over a new period.
+     *
+     * @param newPeriod the new version's period
+     * @return the command
+     * @throws org.casemgmt.InvalidInputException if the period is missing
+     */
+    public Replan over(DayWindow newPeriod) {
+      Check.orThrow(Check.present("newPeriod", newPeriod));
+      return new Replan(reason, Option.some(newPeriod));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.casemgmt.casefile.CaseEvent.*;
 import org.casemgmt.internal.EntityMap;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
+import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.Goal;
 import org.casemgmt.plan.GoalLifecycle;
 import org.casemgmt.plan.Intervention;
@@ -162,7 +163,12 @@ final class Evolution {
         }
         yield s.next(v, at).plan(plan.withGoals(plan.goalMap().put(goal.id(), goal.evaluated(e.achievement())))).build();
       }
-      case REPLANNING_STARTED -> withNextPlanVersion(s, v, at, target(s, EventKind.REPLANNING_STARTED));
+      case REPLANNING_STARTED -> {
+        PlanVersion current = plan(s);
+        DayWindow period = ((ReplanningStarted) event).period().getOrElse(current.period());
+        yield withNextPlanVersion(s, v, at, target(s, EventKind.REPLANNING_STARTED),
+            current.next(period, current.coverageThreshold()));
+      }
       // Assessment.
       case ASSESSMENT_STARTED -> s.next(v, at).phase(target(s, EventKind.ASSESSMENT_STARTED)).build();
       case NEED_RECORDED -> {

@@ -232,7 +232,8 @@ final class CommandChooser {
       case RECORD_REVIEW -> recordReview(s, valid);
       case START_EVALUATION -> IssuedCommand.of(issued(s, valid), new StartEvaluation());
       case RECORD_OUTCOME -> recordOutcome(s, valid);
-      case REPLAN -> IssuedCommand.of(issued(s, valid), new Replan(TEXT));
+      case REPLAN -> IssuedCommand.of(issued(s, valid),
+          random.nextBoolean() ? new Replan(TEXT) : new Replan(TEXT).over(planningPeriod(s, valid)));
       case ADD_PARTICIPANT -> IssuedCommand.of(issued(s, valid),
           new AddParticipant(Participant.of(pick(List.of(ParticipantRole.values())), "participant", TEXT)));
       case REQUEST_REFERRAL -> requestReferral(s, valid);

@@ -666,6 +666,22 @@ class RejectionTest {
         .thenEmits(new PlanningStarted(2, DayWindow.ofDays(day(0), 200), Priority.LOW));
   }
 
+  @Test
+  void window_outside_plan_period_when_replanning_over_a_new_period_that_leaves_a_live_intervention_out() {
+    // Evaluated with G-1 unmet while I-1 ([day 0, day 60)) still runs: re-planning may move to a new period, which
+    // must enclose I-1; keeping the old period, or a new one enclosing I-1, opens version 2 over it.
+    List<CaseEvent> unmet = EVALUATING.append(new OutcomeRecorded(G1, GoalAchievement.NOT_ACHIEVED));
+    given(unmet)
+        .when(new Replan("the lease fell through").over(DayWindow.ofDays(day(30), 365)))
+        .thenRejectedWith(new WindowOutsidePlanPeriod(I1, DayWindow.of(day(0), day(60)), DayWindow.ofDays(day(30), 365)));
+    given(unmet)
+        .when(new Replan("the lease fell through").over(DayWindow.ofDays(day(0), 730)))
+        .thenState(f -> assertEquals(Option.some(DayWindow.ofDays(day(0), 730)), f.currentPlan().map(PlanVersion::period)));
+    given(unmet)
+        .when(new Replan("the lease fell through"))
+        .thenState(f -> assertEquals(Option.some(PERIOD), f.currentPlan().map(PlanVersion::period)));
+  }
+
   // ---------------------------------------------------------------- the organisation's own rules
 
   @Test

@@ -113,7 +113,7 @@ class ModelCheckerTest {
         return real;
       };
       // A second review needs a started intervention of an approved plan: twelve commands at the least.
-      ModelChecker.Failure failure = caught(backwards, 44L, 13);
+      ModelChecker.Failure failure = caught(backwards, 46L, 13);
       assertEquals(CaseInvariants.TIME_MOVES_FORWARD.name(), failure.invariant());
     }
 

@@ -285,10 +285,16 @@ public final class WireFormat {
     return elements(parse(json, "commands")).zipWithIndex().map(e -> readCommand(e._1, "[" + e._2 + "]"));
   }
 
-  /** Event documents have the same shape in every schema version: nothing to upcast. */
+  /**
+   * Event documents have the same envelope in every schema version; in schema 1 a {@code ReplanningStarted} has
+   * no {@code period} (re-planning always kept the period then), which reads as none.
+   */
   private RecordedEvent readEvent(JsonNode node, String where) {
-    schemaOf(node, where);
+    int schema = schemaOf(node, where);
     Class<? extends CaseEvent> type = typeOf(node, EVENT_TYPES, where);
+    if (schema == SCHEMA_1 && type == CaseEvent.ReplanningStarted.class) {
+      node = withNullField((ObjectNode) node, "event", "period");
+    }
     EventDocument document = bind(node, EventDocument.class, where + type.getSimpleName());
     CaseEvent event = bind(document.event(), type, where + type.getSimpleName() + ".event");
     return new RecordedEvent(document.caseId(), document.sequence(), document.actor(), document.at(), event);
@@ -346,11 +352,25 @@ public final class WireFormat {
           "is required")));
     }
     // A schema-1 manager is a plain staff id, which reads as Option.some: schema 2 writes an Option as its value.
+    if (type == Command.Replan.class && !command.has("period")) {
+      command.putNull("period"); // schema 1 re-planned over the same period
+    }
     ObjectNode upcast = document.deepCopy();
     upcast.put("schema", SCHEMA);
     upcast.set("issued", issued);
     upcast.set("command", command);
     return upcast;
+  }
+
+  /** A copy of the document whose object field {@code inner} has {@code field} set to null, if it lacks it. */
+  private static ObjectNode withNullField(ObjectNode document, String inner, String field) {
+    JsonNode fields = document.get(inner);
+    if (fields == null || !fields.isObject() || fields.has(field)) {
+      return document;
+    }
+    ObjectNode copy = document.deepCopy();
+    ((ObjectNode) copy.get(inner)).putNull(field);
+    return copy;
   }
 
   private JsonNode parse(String json, String what) {
