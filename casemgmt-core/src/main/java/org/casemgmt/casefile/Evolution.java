@@ -81,7 +81,7 @@ final class Evolution {
         .closingReport(Option.none())
         .referrals(HashMap.empty())
         .build();
-    return new CaseFile.Builder(version, at, e.openedOn(), PhaseTable.initial(), details).build();
+    return CaseFile.opened(version, at, e.openedOn(), PhaseTable.initial(), details);
   }
 
   /** Applies one recorded event that follows {@code state}. */
@@ -99,61 +99,55 @@ final class Evolution {
       // Implementation and planning, the most frequent.
       case INTERVENTION_STARTED -> {
         InterventionStarted e = (InterventionStarted) event;
-        yield s.next(v, at)
-            .plan(plan(s).withUpdatedIntervention(intervention(s, e.intervention()).started(e.on())))
-            .build();
+        yield s.withPlan(v, at, plan(s).withUpdatedIntervention(intervention(s, e.intervention()).started(e.on())));
       }
       case INTERVENTION_PLANNED -> {
         InterventionPlanned e = (InterventionPlanned) event;
-        yield s.next(v, at)
-            .plan(plan(s).withNewIntervention(e.intervention()))
-            .providers(withProvider(s, e.provider()))
-            .build();
+        yield s.withPlan(v, at, plan(s).withNewIntervention(e.intervention()), withProvider(s, e.provider()));
       }
       case REVIEW_RECORDED -> {
         ReviewRecorded e = (ReviewRecorded) event;
         yield afterReview(s, v, at, e.on(), e.decision());
       }
-      case GOAL_ADDED -> s.next(v, at).plan(plan(s).withGoal(((GoalAdded) event).goal())).build();
+      case GOAL_ADDED -> s.withPlan(v, at, plan(s).withGoal(((GoalAdded) event).goal()));
       case INTERVENTION_COMPLETED -> {
         InterventionCompleted e = (InterventionCompleted) event;
-        yield s.next(v, at).plan(plan(s).withUpdatedIntervention(
-            intervention(s, e.intervention()).ended(InterventionStatus.COMPLETED, e.on()))).build();
+        yield s.withPlan(v, at, plan(s).withUpdatedIntervention(
+            intervention(s, e.intervention()).ended(InterventionStatus.COMPLETED, e.on())));
       }
       case INTERVENTION_CANCELLED -> {
         InterventionCancelled e = (InterventionCancelled) event;
         Intervention cancelled = intervention(s, e.intervention()).ended(InterventionStatus.CANCELLED, e.on());
-        yield s.next(v, at).plan(plan(s).withCancelledIntervention(cancelled)).build();
+        yield s.withPlan(v, at, plan(s).withCancelledIntervention(cancelled));
       }
-      case INTERVENTION_SUSPENDED -> s.next(v, at).plan(plan(s).withUpdatedIntervention(
-          intervention(s, ((InterventionSuspended) event).intervention()).withStatus(InterventionStatus.SUSPENDED)))
-          .build();
-      case INTERVENTION_RESUMED -> s.next(v, at).plan(plan(s).withUpdatedIntervention(
-          intervention(s, ((InterventionResumed) event).intervention()).withStatus(InterventionStatus.ACTIVE))).build();
-      case PLAN_AGREED -> s.next(v, at).plan(plan(s).agreed(((PlanAgreed) event).agreedOn())).build();
+      case INTERVENTION_SUSPENDED -> s.withPlan(v, at, plan(s).withUpdatedIntervention(
+          intervention(s, ((InterventionSuspended) event).intervention()).withStatus(InterventionStatus.SUSPENDED)));
+      case INTERVENTION_RESUMED -> s.withPlan(v, at, plan(s).withUpdatedIntervention(
+          intervention(s, ((InterventionResumed) event).intervention()).withStatus(InterventionStatus.ACTIVE)));
+      case PLAN_AGREED -> s.withPlan(v, at, plan(s).agreed(((PlanAgreed) event).agreedOn()));
       case PLAN_APPROVED -> {
         PlanVersion plan = plan(s);
-        yield s.next(v, at).plan(plan.approved(((PlanApproved) event).approvedOn()).withGoals(plan.goalMap().mapValues(
-            g -> g.lifecycle() == GoalLifecycle.PROPOSED ? g.withLifecycle(GoalLifecycle.ACTIVE) : g))).build();
+        yield s.withPlan(v, at, plan.approved(((PlanApproved) event).approvedOn()).withGoals(plan.goalMap().mapValues(
+            g -> g.lifecycle() == GoalLifecycle.PROPOSED ? g.withLifecycle(GoalLifecycle.ACTIVE) : g)));
       }
       case NEED_DEFERRED -> {
         NeedDeferred e = (NeedDeferred) event;
-        yield s.next(v, at).plan(plan(s).withDeferral(e.need(), e.reason())).build();
+        yield s.withPlan(v, at, plan(s).withDeferral(e.need(), e.reason()));
       }
-      case BUDGET_CAP_SET -> s.next(v, at).plan(plan(s).withBudgetCap(((BudgetCapSet) event).cap())).build();
+      case BUDGET_CAP_SET -> s.withPlan(v, at, plan(s).withBudgetCap(((BudgetCapSet) event).cap()));
       case PARTICIPANT_ADDED ->
-          s.next(v, at).plan(plan(s).withParticipant(((ParticipantAdded) event).participant())).build();
+          s.withPlan(v, at, plan(s).withParticipant(((ParticipantAdded) event).participant()));
       case PLANNING_STARTED -> {
         PlanningStarted e = (PlanningStarted) event;
         Phase to = target(s, EventKind.PLANNING_STARTED);
         PlanVersion current = s.planOrNull();
         yield current == null
-            ? s.next(v, at).phase(to).plan(PlanVersion.first(e.period(), e.coverageThreshold())).build()
+            ? s.withFirstPlan(v, at, to, PlanVersion.first(e.period(), e.coverageThreshold()))
             : withNextPlanVersion(s, v, at, to, current.next(e.period(), e.coverageThreshold()));
       }
-      case IMPLEMENTATION_STARTED -> s.next(v, at).phase(target(s, EventKind.IMPLEMENTATION_STARTED)).build();
+      case IMPLEMENTATION_STARTED -> s.withPhase(v, at, target(s, EventKind.IMPLEMENTATION_STARTED));
       // Monitoring and evaluation.
-      case EVALUATION_STARTED -> s.next(v, at).phase(target(s, EventKind.EVALUATION_STARTED)).build();
+      case EVALUATION_STARTED -> s.withPhase(v, at, target(s, EventKind.EVALUATION_STARTED));
       case OUTCOME_RECORDED -> {
         OutcomeRecorded e = (OutcomeRecorded) event;
         PlanVersion plan = plan(s);
@@ -161,7 +155,7 @@ final class Evolution {
         if (goal == null) {
           throw missing(e.goal());
         }
-        yield s.next(v, at).plan(plan.withGoals(plan.goalMap().put(goal.id(), goal.evaluated(e.achievement())))).build();
+        yield s.withPlan(v, at, plan.withGoals(plan.goalMap().put(goal.id(), goal.evaluated(e.achievement()))));
       }
       case REPLANNING_STARTED -> {
         PlanVersion current = plan(s);
@@ -170,40 +164,36 @@ final class Evolution {
             current.next(period, current.coverageThreshold()));
       }
       // Assessment.
-      case ASSESSMENT_STARTED -> s.next(v, at).phase(target(s, EventKind.ASSESSMENT_STARTED)).build();
+      case ASSESSMENT_STARTED -> s.withPhase(v, at, target(s, EventKind.ASSESSMENT_STARTED));
       case NEED_RECORDED -> {
         Need need = ((NeedRecorded) event).need();
-        yield s.next(v, at).needs(s.needMap().put(need.id(), need)).build();
+        yield s.withNeeds(v, at, s.needMap().put(need.id(), need));
       }
-      case ASSESSMENT_COMPLETED -> s.next(v, at).assessmentCompleted(true).build();
+      case ASSESSMENT_COMPLETED -> s.withAssessmentCompleted(v, at);
       case NEED_REVISED -> {
         NeedRevised e = (NeedRevised) event;
         Need revised = need(s, e.need()).revised(e.description(), e.priority());
-        yield s.next(v, at).needs(s.needMap().put(e.need(), revised)).build();
+        yield s.withNeeds(v, at, s.needMap().put(e.need(), revised));
       }
       case NEED_WITHDRAWN -> {
         NeedId id = ((NeedWithdrawn) event).need();
-        yield s.next(v, at).needs(s.needMap().put(id, need(s, id).withdrawn())).build();
+        yield s.withNeeds(v, at, s.needMap().put(id, need(s, id).withdrawn()));
       }
       case STRENGTH_RECORDED -> {
         CaseDetails d = s.details();
-        yield s.next(v, at).details(ImmutableCaseDetails.copyOf(d)
-            .withStrengths(d.strengths().append(((StrengthRecorded) event).strength()))).build();
+        yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d)
+            .withStrengths(d.strengths().append(((StrengthRecorded) event).strength())));
       }
       case RESOURCE_RECORDED -> {
         Resource resource = ((ResourceRecorded) event).resource();
         CaseDetails d = s.details();
-        yield s.next(v, at)
-            .details(ImmutableCaseDetails.copyOf(d).withResources(d.resources().put(resource.id(), resource)))
-            .build();
+        yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withResources(d.resources().put(resource.id(), resource)));
       }
       // Referrals.
       case REFERRAL_REQUESTED -> {
         Referral referral = ((ReferralRequested) event).referral();
         CaseDetails d = s.details();
-        yield s.next(v, at)
-            .details(ImmutableCaseDetails.copyOf(d).withReferrals(d.referrals().put(referral.id(), referral)))
-            .build();
+        yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withReferrals(d.referrals().put(referral.id(), referral)));
       }
       case REFERRAL_ACCEPTED -> {
         ReferralAccepted e = (ReferralAccepted) event;
@@ -219,22 +209,18 @@ final class Evolution {
       }
       // The whole case.
       case CASE_CLOSED -> closed(s, v, at, (CaseClosed) event);
-      case CASE_HANDED_OVER -> s.next(v, at)
-          .details(ImmutableCaseDetails.copyOf(s.details()).withCaseManager(((CaseHandedOver) event).to()))
-          .build();
+      case CASE_HANDED_OVER -> s.withDetails(v, at, ImmutableCaseDetails.copyOf(s.details()).withCaseManager(((CaseHandedOver) event).to()));
       case SCOPE_EXTENDED -> {
         CaseDetails d = s.details();
-        yield s.next(v, at)
-            .details(ImmutableCaseDetails.copyOf(d).withScope(d.scope().addAll(((ScopeExtended) event).domains())))
-            .build();
+        yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withScope(d.scope().addAll(((ScopeExtended) event).domains())));
       }
-      case CASE_SUSPENDED -> s.next(v, at).suspended(true).build();
-      case CASE_RESUMED -> s.next(v, at).suspended(false).build();
+      case CASE_SUSPENDED -> s.withSuspended(v, at, true);
+      case CASE_RESUMED -> s.withSuspended(v, at, false);
       case CASE_REOPENED -> {
         CaseDetails reopened = ImmutableCaseDetails.copyOf(s.details())
             .withClosure(Option.none())
             .withClosingReport(Option.none());
-        yield s.next(v, at).phase(target(s, EventKind.CASE_REOPENED)).assessmentCompleted(false).details(reopened).build();
+        yield s.reopened(v, at, target(s, EventKind.CASE_REOPENED), reopened);
       }
       case CASE_OPENED -> throw new Inconsistent("CaseOpened can only be the first event of a case");
     };
@@ -271,12 +257,7 @@ final class Evolution {
         .closure(Option.some(e.reason()))
         .closingReport(Option.some(report))
         .build();
-    return s.next(v, at)
-        .phase(target(s, EventKind.CASE_CLOSED))
-        .suspended(false)
-        .plan(ended)
-        .details(closedDetails)
-        .build();
+    return s.closed(v, at, target(s, EventKind.CASE_CLOSED), ended, closedDetails);
   }
 
   /**
@@ -289,10 +270,10 @@ final class Evolution {
       throw new Inconsistent("a review cannot move a case from " + s.phase() + " to " + to);
     }
     return switch (decision) {
-      case CONTINUE, PROCEED_TO_EVALUATION -> s.next(v, at).phase(to).lastReviewOn(on).build();
-      case ADJUST_PLAN -> withNextPlanVersion(s.next(v, at).lastReviewOn(on).build(), v, at, to);
+      case CONTINUE, PROCEED_TO_EVALUATION -> s.withReview(v, at, to, s.assessmentCompleted(), on);
+      case ADJUST_PLAN -> withNextPlanVersion(s.withReview(v, at, s.phase(), s.assessmentCompleted(), on), v, at, to);
       // New needs: the assessment is open again.
-      case REASSESS -> s.next(v, at).phase(to).assessmentCompleted(false).lastReviewOn(on).build();
+      case REASSESS -> s.withReview(v, at, to, false, on);
     };
   }
 
@@ -306,7 +287,7 @@ final class Evolution {
   private static CaseFile withNextPlanVersion(CaseFile s, long v, Instant at, Phase to, PlanVersion next) {
     CaseDetails d = s.details();
     CaseDetails details = ImmutableCaseDetails.copyOf(d).withSupersededPlans(d.supersededPlans().prepend(plan(s)));
-    return s.next(v, at).phase(to).plan(next).details(details).build();
+    return s.withNextPlan(v, at, to, next, details);
   }
 
   /** The providers with this one as it is now; unchanged (no copy) when the same provider is already known. */
@@ -351,9 +332,7 @@ final class Evolution {
 
   private static CaseFile withReferral(CaseFile s, long v, Instant at, Referral referral) {
     CaseDetails d = s.details();
-    return s.next(v, at)
-        .details(ImmutableCaseDetails.copyOf(d).withReferrals(d.referrals().put(referral.id(), referral)))
-        .build();
+    return s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withReferrals(d.referrals().put(referral.id(), referral)));
   }
 
   private static Inconsistent missing(Object id) {
