@@ -18,6 +18,12 @@ import org.casemgmt.internal.Check;
  * <p>Commands, events and values that hold free text also accept a plain {@code String} in a constructor or
  * factory and wrap it; each checks its own free-text fields (not blank, at most {@value #MAX_LENGTH}
  * characters, fewer for a name) and reports every problem of its arguments at once.
+ *
+ * <p>A free text may hold line breaks ({@code \n}, {@code \r}) and tabs, but no other control character (a NUL,
+ * say, which PostgreSQL's {@code text} cannot hold) and no lone UTF-16 surrogate — half of a character outside
+ * the Basic Multilingual Plane, which no encoding can write, so the text could never be stored in UTF-8. Both
+ * are refused as {@link InputError.Problem#MALFORMED}; a character such as an emoji, a proper surrogate pair, is
+ * fine.
  */
 public final class FreeText {
 
@@ -38,9 +44,10 @@ public final class FreeText {
   /**
    * Wraps a text.
    *
-   * @param text the text; not blank, at most {@value #MAX_LENGTH} characters
+   * @param text the text; not blank, at most {@value #MAX_LENGTH} characters, no control character but tabs and
+   *     line breaks, no lone surrogate
    * @return the free text
-   * @throws InvalidInputException if the text is missing, blank or too long
+   * @throws InvalidInputException if the text is missing, blank, too long or holds a character it may not
    */
   public static FreeText of(String text) {
     Check.orThrow(Check.text("text", text, MAX_LENGTH));

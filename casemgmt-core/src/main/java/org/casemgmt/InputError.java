@@ -37,11 +37,17 @@ public record InputError(String field, Problem problem, String detail) {
     EMPTY,
     /** A collection contains a {@code null} element. */
     NULL_ELEMENT,
-    /** A number is below its allowed minimum (e.g. a negative amount). */
+    /**
+     * A number or a day lies outside its allowed range (a negative amount, an amount above
+     * {@code Money.MAX_AMOUNT}, a day before 1900 or after 9999, a count above its maximum).
+     */
     OUT_OF_RANGE,
     /** A date window whose end is not after its start. */
     INVERTED_WINDOW,
-    /** A text does not have the required form (e.g. an identifier with spaces). */
+    /**
+     * A value does not have the required form: an identifier with spaces, a text with a control character or a
+     * lone UTF-16 surrogate, an amount that is not a decimal number, a history out of sequence.
+     */
     MALFORMED,
     /**
      * A value contradicts another definition of the same thing: a service kind's code given with the other
@@ -56,12 +62,19 @@ public record InputError(String field, Problem problem, String detail) {
    * @param field the name of the argument or field, e.g. {@code "description"}
    * @param problem what is wrong with it
    * @param detail a short explanation safe to log and show (e.g. {@code "at most 2000 characters, got 2417"})
-   * @throws IllegalArgumentException if an argument is null (a programmer error in casemgmt itself)
+   * @throws InvalidInputException if an argument is null
    */
   public InputError {
     if (field == null || problem == null || detail == null) {
-      throw new IllegalArgumentException("field, problem and detail are required");
+      // The errors built here have every argument, so this recursion ends at once.
+      throw new InvalidInputException(io.vavr.collection.List.of(
+              missing("field", field), missing("problem", problem), missing("detail", detail))
+          .filter(java.util.Objects::nonNull));
     }
+  }
+
+  private static InputError missing(String field, Object value) {
+    return value == null ? new InputError(field, Problem.MISSING, "is required") : null;
   }
 
   /**
@@ -70,10 +83,11 @@ public record InputError(String field, Problem problem, String detail) {
    * @param construction builds a casemgmt value from untrusted input, e.g. {@code () -> NeedId.of(text)}
    * @param <T> the type of the value
    * @return the value, or all problems found by its checks
+   * @throws InvalidInputException if the construction is missing (a programmer error, not an invalid value)
    */
   public static <T> Validation<Seq<InputError>, T> validate(Supplier<? extends T> construction) {
     if (construction == null) {
-      throw new IllegalArgumentException("construction is null");
+      throw new InvalidInputException(io.vavr.collection.List.of(missing("construction", null)));
     }
     try {
       return Validation.valid(construction.get());

@@ -21,7 +21,8 @@ public final class InvalidInputException extends IllegalArgumentException {
   /**
    * Creates the exception for a non-empty list of problems.
    *
-   * @param errors the problems found, at least one
+   * @param errors the problems found, at least one, none null
+   * @throws InvalidInputException naming {@code errors} if the list is missing, empty or holds null
    */
   public InvalidInputException(Seq<InputError> errors) {
     super(describe(errors));
@@ -38,8 +39,12 @@ public final class InvalidInputException extends IllegalArgumentException {
   }
 
   private static String describe(Seq<InputError> errors) {
-    if (errors == null || errors.isEmpty()) {
-      throw new IllegalArgumentException("an InvalidInputException needs at least one error");
+    if (errors == null || errors.isEmpty() || errors.contains(null)) {
+      // Reported as what it is, an input error of this constructor; the list given here is valid, so it ends.
+      throw new InvalidInputException(List.of(errors == null
+          ? new InputError("errors", InputError.Problem.MISSING, "is required")
+          : errors.isEmpty() ? new InputError("errors", InputError.Problem.EMPTY, "needs at least one element")
+          : new InputError("errors", InputError.Problem.NULL_ELEMENT, "must not contain null")));
     }
     return errors.map(e -> e.field() + ": " + e.problem() + " (" + e.detail() + ")").mkString("invalid input: ", "; ", "");
   }

@@ -53,7 +53,7 @@ public sealed interface CaseEvent extends Decision {
     public CaseOpened {
       Check.orThrow(Check.present("caseId", caseId), Check.present("client", client),
           Check.present("caseManager", caseManager), Check.elements("scope", scope, true),
-          Check.present("openedOn", openedOn));
+          Check.day("openedOn", openedOn));
     }
 
     @Override
@@ -87,7 +87,7 @@ public sealed interface CaseEvent extends Decision {
    */
   record ScopeExtended(Set<LifeDomain> domains, LocalDate consentedOn) implements CaseEvent {
     public ScopeExtended {
-      Check.orThrow(Check.elements("domains", domains, true), Check.present("consentedOn", consentedOn));
+      Check.orThrow(Check.elements("domains", domains, true), Check.day("consentedOn", consentedOn));
     }
 
     @Override
@@ -135,7 +135,7 @@ public sealed interface CaseEvent extends Decision {
    */
   record CaseClosed(ClosureReason reason, LocalDate closedOn, FreeText note) implements CaseEvent {
     public CaseClosed {
-      Check.orThrow(Check.present("reason", reason), Check.present("closedOn", closedOn), Check.freeText("note", note));
+      Check.orThrow(Check.present("reason", reason), Check.day("closedOn", closedOn), Check.freeText("note", note));
     }
 
     /** The same event with its free text given as plain strings. */
@@ -377,7 +377,7 @@ public sealed interface CaseEvent extends Decision {
    */
   record PlanAgreed(LocalDate agreedOn) implements CaseEvent {
     public PlanAgreed {
-      Check.orThrow(Check.present("agreedOn", agreedOn));
+      Check.orThrow(Check.day("agreedOn", agreedOn));
     }
 
     @Override
@@ -393,7 +393,7 @@ public sealed interface CaseEvent extends Decision {
    */
   record PlanApproved(LocalDate approvedOn) implements CaseEvent {
     public PlanApproved {
-      Check.orThrow(Check.present("approvedOn", approvedOn));
+      Check.orThrow(Check.day("approvedOn", approvedOn));
     }
 
     @Override
@@ -418,7 +418,7 @@ public sealed interface CaseEvent extends Decision {
    */
   record InterventionStarted(InterventionId intervention, LocalDate on) implements CaseEvent {
     public InterventionStarted {
-      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
+      Check.orThrow(Check.present("intervention", intervention), Check.day("on", on));
     }
 
     @Override
@@ -435,7 +435,7 @@ public sealed interface CaseEvent extends Decision {
    */
   record InterventionSuspended(InterventionId intervention, LocalDate on) implements CaseEvent {
     public InterventionSuspended {
-      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
+      Check.orThrow(Check.present("intervention", intervention), Check.day("on", on));
     }
 
     @Override
@@ -452,7 +452,7 @@ public sealed interface CaseEvent extends Decision {
    */
   record InterventionResumed(InterventionId intervention, LocalDate on) implements CaseEvent {
     public InterventionResumed {
-      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
+      Check.orThrow(Check.present("intervention", intervention), Check.day("on", on));
     }
 
     @Override
@@ -469,7 +469,7 @@ public sealed interface CaseEvent extends Decision {
    */
   record InterventionCompleted(InterventionId intervention, LocalDate on) implements CaseEvent {
     public InterventionCompleted {
-      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on));
+      Check.orThrow(Check.present("intervention", intervention), Check.day("on", on));
     }
 
     @Override
@@ -487,7 +487,7 @@ public sealed interface CaseEvent extends Decision {
    */
   record InterventionCancelled(InterventionId intervention, LocalDate on, FreeText reason) implements CaseEvent {
     public InterventionCancelled {
-      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on),
+      Check.orThrow(Check.present("intervention", intervention), Check.day("on", on),
           Check.freeText("reason", reason));
     }
 
@@ -512,7 +512,7 @@ public sealed interface CaseEvent extends Decision {
   record ReviewRecorded(LocalDate on, Map<InterventionId, Finding> findings, ReviewDecision decision)
       implements CaseEvent {
     public ReviewRecorded {
-      Check.orThrow(Check.present("on", on), Check.entries("findings", findings), Check.present("decision", decision));
+      Check.orThrow(Check.day("on", on), Check.entries("findings", findings), Check.present("decision", decision));
     }
 
     @Override
@@ -613,7 +613,7 @@ public sealed interface CaseEvent extends Decision {
    */
   record ReferralAccepted(ReferralId referral, LocalDate on) implements CaseEvent {
     public ReferralAccepted {
-      Check.orThrow(Check.present("referral", referral), Check.present("on", on));
+      Check.orThrow(Check.present("referral", referral), Check.day("on", on));
     }
 
     @Override
@@ -631,7 +631,7 @@ public sealed interface CaseEvent extends Decision {
    */
   record ReferralDeclined(ReferralId referral, LocalDate on, FreeText reason) implements CaseEvent {
     public ReferralDeclined {
-      Check.orThrow(Check.present("referral", referral), Check.present("on", on), Check.freeText("reason", reason));
+      Check.orThrow(Check.present("referral", referral), Check.day("on", on), Check.freeText("reason", reason));
     }
 
     /** The same event with its free text given as plain strings. */
@@ -656,7 +656,7 @@ public sealed interface CaseEvent extends Decision {
   record ReferralCompleted(ReferralId referral, LocalDate on, boolean successful, Option<FreeText> reason)
       implements CaseEvent {
     public ReferralCompleted {
-      Check.orThrow(Check.present("referral", referral), Check.present("on", on),
+      Check.orThrow(Check.present("referral", referral), Check.day("on", on),
           Check.optionalFreeText("reason", reason, Check.LONG_TEXT));
     }
 

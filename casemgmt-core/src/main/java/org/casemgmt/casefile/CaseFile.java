@@ -338,10 +338,11 @@ public final class CaseFile {
    * @param asOf               the day to look at
    * @param reviewIntervalDays the organisation's review interval, at least 1 day
    * @return what is overdue; {@link Overdue#isEmpty()} when nothing is
-   * @throws org.casemgmt.InvalidInputException if the day is missing or the interval is below 1
+   * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported (see
+   *     {@link org.casemgmt.plan.DayWindow}) or the interval is below 1
    */
   public Overdue overdue(LocalDate asOf, int reviewIntervalDays) {
-    Check.orThrow(Check.present("asOf", asOf),
+    Check.orThrow(Check.day("asOf", asOf),
         Check.atLeast("reviewIntervalDays", reviewIntervalDays, 1));
     return Overdue.of(this, asOf, reviewIntervalDays);
   }
@@ -542,12 +543,10 @@ public final class CaseFile {
    *
    * @param events events of this case, numbered from {@code version() + 1} without gaps
    * @return the case file after the events
-   * @throws org.casemgmt.InvalidInputException if the events or one of them is null
-   * @throws IllegalArgumentException if an event belongs to another case or is out of sequence
-   * @throws IllegalStateException    if an event cannot follow the case file as it is: it refers to what the
-   *                                  case file does not hold (an unknown need, goal, intervention or referral, or
-   *                                  a plan event before planning started) or moves the case where the phase
-   *                                  table does not lead from its phase
+   * @throws org.casemgmt.InvalidInputException if the events or one of them is null, an event belongs to another
+   *     case or is out of sequence, or an event cannot follow the case file as it is: it refers to what the case
+   *     file does not hold (an unknown need, goal, intervention or referral, or a plan event before planning
+   *     started) or moves the case where the phase table does not lead from its phase
    */
   public CaseFile evolve(Seq<RecordedEvent> events) {
     Check.orThrow(Check.present("events", events));
@@ -572,9 +571,20 @@ public final class CaseFile {
     }
     Option<InvalidHistory> problem = InvalidHistory.check(state.id(), state.version(), event);
     if (problem.isDefined()) {
-      throw new IllegalArgumentException(problem.map(InvalidHistory::toString).getOrElse(""));
+      // The problem and the position, never the ids the history's own detail quotes.
+      throw cannotFollow(state, problem.map(p -> p.problem().name()).getOrElse(""));
     }
-    return Evolution.apply(state, event);
+    try {
+      return Evolution.apply(state, event);
+    } catch (Evolution.Inconsistent e) {
+      throw cannotFollow(state, event.event().kind() + " is " + InvalidHistory.Problem.INCONSISTENT);
+    }
+  }
+
+  private static org.casemgmt.InvalidInputException cannotFollow(CaseFile state, String why) {
+    return new org.casemgmt.InvalidInputException(List.of(new org.casemgmt.InputError("events",
+        org.casemgmt.InputError.Problem.MALFORMED,
+        "event " + (state.version() + 1) + " cannot follow the case file: " + why)));
   }
 
   /**

@@ -59,7 +59,7 @@ public record ClosingReport(
    * @param referrals referrals made during the case
    */
   public ClosingReport {
-    Check.orThrow(Check.present("reason", reason), Check.present("closedAt", closedAt), Check.present("closedOn", closedOn),
+    Check.orThrow(Check.present("reason", reason), Check.instant("closedAt", closedAt), Check.day("closedOn", closedOn),
         Check.present("closedFrom", closedFrom), Check.freeText("summary", summary),
         Check.atLeast("planVersions", planVersions, 0), Check.entries("goalOutcomes", goalOutcomes),
         Check.atLeast("interventionsCompleted", interventionsCompleted, 0),

@@ -73,7 +73,7 @@ public sealed interface Command {
     public OpenCase {
       Check.orThrow(Check.present("caseId", caseId), Check.present("client", client),
           Check.option("caseManager", caseManager), Check.elements("scope", scope, true),
-          Check.present("openedOn", openedOn));
+          Check.day("openedOn", openedOn));
     }
 
     /**
@@ -135,7 +135,7 @@ public sealed interface Command {
   record ExtendScope(Set<LifeDomain> domains, LocalDate consentedOn) implements Command {
     public ExtendScope {
       Check.orThrow(Check.elements("domains", domains, true),
-          Check.present("consentedOn", consentedOn));
+          Check.day("consentedOn", consentedOn));
     }
 
     /**
@@ -201,7 +201,7 @@ public sealed interface Command {
   record CloseCase(ClosureReason reason, LocalDate closedOn, FreeText note) implements Command {
     public CloseCase {
       Check.orThrow(Check.present("reason", reason),
-          Check.present("closedOn", closedOn), Check.freeText("note", note));
+          Check.day("closedOn", closedOn), Check.freeText("note", note));
     }
 
     /** The same command with its free text given as plain strings. */
@@ -428,7 +428,7 @@ public sealed interface Command {
     public AddGoal {
       Check.orThrow(Check.present("goal", goal), Check.elements("needs", needs, true),
           Check.freeText("description", description), Check.freeText("target", target),
-          Check.present("dueOn", dueOn));
+          Check.day("dueOn", dueOn));
     }
 
     /** The same command with its free text given as plain strings. */
@@ -570,7 +570,7 @@ public sealed interface Command {
    */
   record RecordAgreement(LocalDate agreedOn) implements Command {
     public RecordAgreement {
-      Check.orThrow(Check.present("agreedOn", agreedOn));
+      Check.orThrow(Check.day("agreedOn", agreedOn));
     }
 
     @Override
@@ -587,7 +587,7 @@ public sealed interface Command {
    */
   record ApprovePlan(LocalDate approvedOn) implements Command {
     public ApprovePlan {
-      Check.orThrow(Check.present("approvedOn", approvedOn));
+      Check.orThrow(Check.day("approvedOn", approvedOn));
     }
 
     @Override
@@ -618,7 +618,7 @@ public sealed interface Command {
   record StartIntervention(InterventionId intervention, LocalDate on) implements Command {
     public StartIntervention {
       Check.orThrow(Check.present("intervention", intervention),
-          Check.present("on", on));
+          Check.day("on", on));
     }
 
     @Override
@@ -636,7 +636,7 @@ public sealed interface Command {
   record SuspendIntervention(InterventionId intervention, LocalDate on) implements Command {
     public SuspendIntervention {
       Check.orThrow(Check.present("intervention", intervention),
-          Check.present("on", on));
+          Check.day("on", on));
     }
 
     @Override
@@ -654,7 +654,7 @@ public sealed interface Command {
   record ResumeIntervention(InterventionId intervention, LocalDate on) implements Command {
     public ResumeIntervention {
       Check.orThrow(Check.present("intervention", intervention),
-          Check.present("on", on));
+          Check.day("on", on));
     }
 
     @Override
@@ -672,7 +672,7 @@ public sealed interface Command {
   record CompleteIntervention(InterventionId intervention, LocalDate on) implements Command {
     public CompleteIntervention {
       Check.orThrow(Check.present("intervention", intervention),
-          Check.present("on", on));
+          Check.day("on", on));
     }
 
     @Override
@@ -692,7 +692,7 @@ public sealed interface Command {
       implements Command {
     public CancelIntervention {
       Check.orThrow(Check.present("intervention", intervention),
-          Check.present("on", on), Check.freeText("reason", reason));
+          Check.day("on", on), Check.freeText("reason", reason));
     }
 
     /** The same command with its free text given as plain strings. */
@@ -720,7 +720,7 @@ public sealed interface Command {
   record RecordReview(LocalDate on, Map<InterventionId, Finding> findings, ReviewDecision decision)
       implements Command {
     public RecordReview {
-      Check.orThrow(Check.present("on", on),
+      Check.orThrow(Check.day("on", on),
           Check.entries("findings", findings),
           Check.present("decision", decision));
     }
@@ -839,7 +839,7 @@ public sealed interface Command {
     public RequestReferral {
       Check.orThrow(Check.present("referral", referral),
           Check.elements("needs", needs, true), Check.present("provider", provider),
-          Check.present("service", service), Check.present("requestedOn", requestedOn));
+          Check.present("service", service), Check.day("requestedOn", requestedOn));
     }
 
     /**
@@ -873,7 +873,7 @@ public sealed interface Command {
    */
   record AcceptReferral(ReferralId referral, LocalDate on) implements Command {
     public AcceptReferral {
-      Check.orThrow(Check.present("referral", referral), Check.present("on", on));
+      Check.orThrow(Check.present("referral", referral), Check.day("on", on));
     }
 
     @Override
@@ -891,7 +891,7 @@ public sealed interface Command {
    */
   record DeclineReferral(ReferralId referral, LocalDate on, FreeText reason) implements Command {
     public DeclineReferral {
-      Check.orThrow(Check.present("referral", referral), Check.present("on", on),
+      Check.orThrow(Check.present("referral", referral), Check.day("on", on),
           Check.freeText("reason", reason));
     }
 
@@ -918,7 +918,7 @@ public sealed interface Command {
   record CompleteReferral(ReferralId referral, LocalDate on, boolean successful, Option<FreeText> reason)
       implements Command {
     public CompleteReferral {
-      Check.orThrow(Check.present("referral", referral), Check.present("on", on),
+      Check.orThrow(Check.present("referral", referral), Check.day("on", on),
           reason == null ? Check.present("reason", null)
               : reason.isEmpty() && !successful
                   ? new InputError("reason", InputError.Problem.MISSING,

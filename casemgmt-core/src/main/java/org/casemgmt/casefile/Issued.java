@@ -30,7 +30,7 @@ public record Issued(StaffId actor, Instant at, Option<Long> expectedVersion) {
   public Issued {
     Check.orThrow(
         Check.present("actor", actor),
-        Check.present("at", at),
+        Check.instant("at", at),
         Check.option("expectedVersion", expectedVersion),
         expectedVersion != null && expectedVersion.exists(v -> v != null && v < 0)
             ? Check.atLeast("expectedVersion", expectedVersion.getOrElse(0L), 0)

@@ -4,6 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import java.time.LocalDate;
+import org.casemgmt.internal.Check;
 import org.casemgmt.plan.Goal;
 import org.casemgmt.plan.GoalLifecycle;
 import org.casemgmt.plan.Intervention;
@@ -22,6 +23,19 @@ import org.casemgmt.plan.GoalId;
  */
 public record Overdue(Option<LocalDate> reviewDueSince, Seq<GoalId> goalsPastDue,
     Seq<InterventionId> interventionsPastWindow) {
+
+  /**
+   * Creates the answer, checking that every part is present.
+   *
+   * @param reviewDueSince          the day a monitoring review became due, if one is overdue
+   * @param goalsPastDue            goals of the current plan past their due day without an outcome, in id order
+   * @param interventionsPastWindow interventions whose window has ended but that are neither completed nor
+   *                                cancelled, in id order
+   */
+  public Overdue {
+    Check.orThrow(Check.option("reviewDueSince", reviewDueSince), Check.present("goalsPastDue", goalsPastDue),
+        Check.present("interventionsPastWindow", interventionsPastWindow));
+  }
 
   /** {@return whether nothing is overdue} */
   public boolean isEmpty() {

@@ -39,6 +39,17 @@ public final class PhaseTable {
    */
   public record Transition(Phase from, CommandKind command, Set<Phase> to) {
 
+    /**
+     * Creates a row, checking that every part is present.
+     *
+     * @param from    the phase the case is in
+     * @param command the kind of command
+     * @param to      the phases the case may be in afterwards
+     */
+    public Transition {
+      Check.orThrow(Check.present("from", from), Check.present("command", command), Check.present("to", to));
+    }
+
     /** {@return whether the command changes the phase (at least one target differs from {@code from})} */
     public boolean changesPhase() {
       return to.exists(p -> p != from);

@@ -257,10 +257,11 @@ public final class PlanVersion {
    *
    * @param asOf the day to look at
    * @return the sum of the cost accrued by the given day over all interventions (see {@link Intervention#costAccruedBy})
-   * @throws org.casemgmt.InvalidInputException if the day is missing
+   * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported (see
+   *     {@link org.casemgmt.plan.DayWindow})
    */
   public Money costToDate(LocalDate asOf) {
-    Check.notNull(asOf, "asOf");
+    Check.orThrow(Check.day("asOf", asOf));
     Money sum = Money.ZERO;
     for (java.util.Iterator<Intervention> all = interventions.valuesIterator(); all.hasNext(); ) {
       sum = sum.plus(all.next().costAccruedBy(asOf));

@@ -28,6 +28,6 @@ public record RecordedEvent(CaseId caseId, long sequence, StaffId actor, Instant
    */
   public RecordedEvent {
     Check.orThrow(Check.present("caseId", caseId), Check.atLeast("sequence", sequence, 1),
-        Check.present("actor", actor), Check.present("at", at), Check.present("event", event));
+        Check.present("actor", actor), Check.instant("at", at), Check.present("event", event));
   }
 }

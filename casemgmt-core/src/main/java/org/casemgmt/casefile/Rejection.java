@@ -51,7 +51,12 @@ public sealed interface Rejection extends Decision {
    * @param reachable the phases reachable from here
    */
   record CommandNotPermitted(CommandKind command, Phase phase, boolean suspended, Set<CommandKind> permitted,
-      Set<Phase> reachable) implements Rejection {}
+      Set<Phase> reachable) implements Rejection {
+    public CommandNotPermitted {
+      Check.orThrow(Check.present("command", command), Check.present("phase", phase),
+          Check.present("permitted", permitted), Check.present("reachable", reachable));
+    }
+  }
 
   /**
    * The issuer expected another version: someone else changed the case meanwhile.
@@ -60,14 +65,22 @@ public sealed interface Rejection extends Decision {
    * @param expected the version the issuer saw
    * @param actual   the case's version
    */
-  record VersionConflict(CaseId caseId, long expected, long actual) implements Rejection {}
+  record VersionConflict(CaseId caseId, long expected, long actual) implements Rejection {
+    public VersionConflict {
+      Check.orThrow(Check.present("caseId", caseId));
+    }
+  }
 
   /**
    * A case file cannot be opened twice.
    *
    * @param caseId the case
    */
-  record CaseAlreadyOpened(CaseId caseId) implements Rejection {}
+  record CaseAlreadyOpened(CaseId caseId) implements Rejection {
+    public CaseAlreadyOpened {
+      Check.orThrow(Check.present("caseId", caseId));
+    }
+  }
 
   /**
    * The command is issued before the case was opened.
@@ -75,7 +88,11 @@ public sealed interface Rejection extends Decision {
    * @param at       when the command was issued
    * @param openedAt when the case was opened
    */
-  record IssuedBeforeOpening(Instant at, Instant openedAt) implements Rejection {}
+  record IssuedBeforeOpening(Instant at, Instant openedAt) implements Rejection {
+    public IssuedBeforeOpening {
+      Check.orThrow(Check.present("at", at), Check.present("openedAt", openedAt));
+    }
+  }
 
   /**
    * The command is issued before the case's latest step: time moves forward within a case, so a resumption comes
@@ -92,21 +109,33 @@ public sealed interface Rejection extends Decision {
    * @param day      the day given
    * @param openedOn the day the case was opened
    */
-  record DayBeforeOpening(LocalDate day, LocalDate openedOn) implements Rejection {}
+  record DayBeforeOpening(LocalDate day, LocalDate openedOn) implements Rejection {
+    public DayBeforeOpening {
+      Check.orThrow(Check.present("day", day), Check.present("openedOn", openedOn));
+    }
+  }
 
   /**
    * The case is handed over to the person who already holds it.
    *
    * @param caseManager the current case manager
    */
-  record AlreadyCaseManager(StaffId caseManager) implements Rejection {}
+  record AlreadyCaseManager(StaffId caseManager) implements Rejection {
+    public AlreadyCaseManager {
+      Check.orThrow(Check.present("caseManager", caseManager));
+    }
+  }
 
   /**
    * The scope already includes every domain to add.
    *
    * @param domains the domains asked for
    */
-  record AlreadyInScope(Set<LifeDomain> domains) implements Rejection {}
+  record AlreadyInScope(Set<LifeDomain> domains) implements Rejection {
+    public AlreadyInScope {
+      Check.orThrow(Check.present("domains", domains));
+    }
+  }
 
   /**
    * The closure reason is not allowed in the case's situation: {@code GOALS_ACHIEVED} only from evaluation.
@@ -114,14 +143,22 @@ public sealed interface Rejection extends Decision {
    * @param reason the reason given
    * @param phase  the case's phase
    */
-  record ClosureReasonNotAllowed(ClosureReason reason, Phase phase) implements Rejection {}
+  record ClosureReasonNotAllowed(ClosureReason reason, Phase phase) implements Rejection {
+    public ClosureReasonNotAllowed {
+      Check.orThrow(Check.present("reason", reason), Check.present("phase", phase));
+    }
+  }
 
   /**
    * "No needs identified" while needs are open.
    *
    * @param openNeeds the open needs
    */
-  record OpenNeedsRemain(Set<NeedId> openNeeds) implements Rejection {}
+  record OpenNeedsRemain(Set<NeedId> openNeeds) implements Rejection {
+    public OpenNeedsRemain {
+      Check.orThrow(Check.present("openNeeds", openNeeds));
+    }
+  }
 
   /**
    * Closing with "goals achieved" while some goal is not evaluated or not achieved: re-plan, or close for
@@ -130,7 +167,11 @@ public sealed interface Rejection extends Decision {
    * @param notEvaluated goals without an outcome
    * @param notAchieved  goals whose outcome is not "achieved"
    */
-  record GoalsNotAchieved(Set<GoalId> notEvaluated, Set<GoalId> notAchieved) implements Rejection {}
+  record GoalsNotAchieved(Set<GoalId> notEvaluated, Set<GoalId> notAchieved) implements Rejection {
+    public GoalsNotAchieved {
+      Check.orThrow(Check.present("notEvaluated", notEvaluated), Check.present("notAchieved", notAchieved));
+    }
+  }
 
   // ---------------------------------------------------------------- assessment
 
@@ -141,7 +182,11 @@ public sealed interface Rejection extends Decision {
    * @param domain its domain
    * @param scope  the case's scope
    */
-  record NeedOutsideScope(NeedId need, LifeDomain domain, Set<LifeDomain> scope) implements Rejection {}
+  record NeedOutsideScope(NeedId need, LifeDomain domain, Set<LifeDomain> scope) implements Rejection {
+    public NeedOutsideScope {
+      Check.orThrow(Check.present("need", need), Check.present("domain", domain), Check.present("scope", scope));
+    }
+  }
 
   /**
    * A strength is recorded in a life domain outside the case's agreed scope.
@@ -149,21 +194,33 @@ public sealed interface Rejection extends Decision {
    * @param domain the domain
    * @param scope  the case's scope
    */
-  record DomainOutsideScope(LifeDomain domain, Set<LifeDomain> scope) implements Rejection {}
+  record DomainOutsideScope(LifeDomain domain, Set<LifeDomain> scope) implements Rejection {
+    public DomainOutsideScope {
+      Check.orThrow(Check.present("domain", domain), Check.present("scope", scope));
+    }
+  }
 
   /**
    * A need with this id is already recorded.
    *
    * @param need the id
    */
-  record DuplicateNeed(NeedId need) implements Rejection {}
+  record DuplicateNeed(NeedId need) implements Rejection {
+    public DuplicateNeed {
+      Check.orThrow(Check.present("need", need));
+    }
+  }
 
   /**
    * No need with this id is recorded.
    *
    * @param need the id
    */
-  record UnknownNeed(NeedId need) implements Rejection {}
+  record UnknownNeed(NeedId need) implements Rejection {
+    public UnknownNeed {
+      Check.orThrow(Check.present("need", need));
+    }
+  }
 
   /**
    * The need is not open (it was withdrawn).
@@ -171,7 +228,11 @@ public sealed interface Rejection extends Decision {
    * @param need   the need
    * @param status its status
    */
-  record NeedNotOpen(NeedId need, NeedStatus status) implements Rejection {}
+  record NeedNotOpen(NeedId need, NeedStatus status) implements Rejection {
+    public NeedNotOpen {
+      Check.orThrow(Check.present("need", need), Check.present("status", status));
+    }
+  }
 
   /**
    * The need cannot be withdrawn while interventions that are not over (planned, active or suspended)
@@ -180,14 +241,22 @@ public sealed interface Rejection extends Decision {
    * @param need          the need
    * @param interventions the interventions addressing it that are not over
    */
-  record NeedStillAddressed(NeedId need, Set<InterventionId> interventions) implements Rejection {}
+  record NeedStillAddressed(NeedId need, Set<InterventionId> interventions) implements Rejection {
+    public NeedStillAddressed {
+      Check.orThrow(Check.present("need", need), Check.present("interventions", interventions));
+    }
+  }
 
   /**
    * A resource with this id is already recorded.
    *
    * @param resource the id
    */
-  record DuplicateResource(ResourceId resource) implements Rejection {}
+  record DuplicateResource(ResourceId resource) implements Rejection {
+    public DuplicateResource {
+      Check.orThrow(Check.present("resource", resource));
+    }
+  }
 
   /** The assessment was concluded; needs change again only after a reassessment. */
   record AssessmentAlreadyCompleted() implements Rejection {}
@@ -205,28 +274,44 @@ public sealed interface Rejection extends Decision {
    *
    * @param goal the id
    */
-  record DuplicateGoal(GoalId goal) implements Rejection {}
+  record DuplicateGoal(GoalId goal) implements Rejection {
+    public DuplicateGoal {
+      Check.orThrow(Check.present("goal", goal));
+    }
+  }
 
   /**
    * No goal with this id is in the plan.
    *
    * @param goal the id
    */
-  record UnknownGoal(GoalId goal) implements Rejection {}
+  record UnknownGoal(GoalId goal) implements Rejection {
+    public UnknownGoal {
+      Check.orThrow(Check.present("goal", goal));
+    }
+  }
 
   /**
    * An intervention with this id is already in the plan.
    *
    * @param intervention the id
    */
-  record DuplicateIntervention(InterventionId intervention) implements Rejection {}
+  record DuplicateIntervention(InterventionId intervention) implements Rejection {
+    public DuplicateIntervention {
+      Check.orThrow(Check.present("intervention", intervention));
+    }
+  }
 
   /**
    * No intervention with this id is in the plan.
    *
    * @param intervention the id
    */
-  record UnknownIntervention(InterventionId intervention) implements Rejection {}
+  record UnknownIntervention(InterventionId intervention) implements Rejection {
+    public UnknownIntervention {
+      Check.orThrow(Check.present("intervention", intervention));
+    }
+  }
 
   /**
    * The provider does not offer this kind of service.
@@ -234,7 +319,11 @@ public sealed interface Rejection extends Decision {
    * @param provider the provider
    * @param kind     the kind asked for
    */
-  record ServiceNotOffered(ProviderId provider, ServiceKind kind) implements Rejection {}
+  record ServiceNotOffered(ProviderId provider, ServiceKind kind) implements Rejection {
+    public ServiceNotOffered {
+      Check.orThrow(Check.present("provider", provider), Check.present("kind", kind));
+    }
+  }
 
   /**
    * The intervention's window does not lie inside the plan's period.
@@ -244,7 +333,12 @@ public sealed interface Rejection extends Decision {
    * @param period       the plan's period
    */
   record WindowOutsidePlanPeriod(InterventionId intervention, DayWindow window, DayWindow period)
-      implements Rejection {}
+      implements Rejection {
+    public WindowOutsidePlanPeriod {
+      Check.orThrow(Check.present("intervention", intervention), Check.present("window", window),
+          Check.present("period", period));
+    }
+  }
 
   /**
    * Two interventions of the same kind for the same need would share days: redundant, uncoordinated help
@@ -257,7 +351,12 @@ public sealed interface Rejection extends Decision {
    * @param sharedDays the days both windows share
    */
   record OverlappingIntervention(InterventionId proposed, InterventionId existing, NeedId need, ServiceKind kind,
-      DayWindow sharedDays) implements Rejection {}
+      DayWindow sharedDays) implements Rejection {
+    public OverlappingIntervention {
+      Check.orThrow(Check.present("proposed", proposed), Check.present("existing", existing),
+          Check.present("need", need), Check.present("kind", kind), Check.present("sharedDays", sharedDays));
+    }
+  }
 
   /**
    * Two services of an exclusive kind (e.g. a residential placement) would overlap for the client.
@@ -268,7 +367,12 @@ public sealed interface Rejection extends Decision {
    * @param sharedDays the days both windows share
    */
   record ExclusiveServiceOverlap(InterventionId proposed, InterventionId existing, ServiceKind kind,
-      DayWindow sharedDays) implements Rejection {}
+      DayWindow sharedDays) implements Rejection {
+    public ExclusiveServiceOverlap {
+      Check.orThrow(Check.present("proposed", proposed), Check.present("existing", existing),
+          Check.present("kind", kind), Check.present("sharedDays", sharedDays));
+    }
+  }
 
   /**
    * One code, one meaning: the command brings a service kind — its service, or one its provider offers — whose
@@ -320,7 +424,11 @@ public sealed interface Rejection extends Decision {
    *
    * @param needs the uncovered needs
    */
-  record UncoveredNeeds(Set<NeedId> needs) implements Rejection {}
+  record UncoveredNeeds(Set<NeedId> needs) implements Rejection {
+    public UncoveredNeeds {
+      Check.orThrow(Check.present("needs", needs));
+    }
+  }
 
   /**
    * The client's agreement to this plan version is not recorded (or lapsed with a later change).
@@ -352,7 +460,11 @@ public sealed interface Rejection extends Decision {
    * @param plannedCost the total cost of the live interventions
    * @param cap         the cap
    */
-  record BudgetExceeded(Money plannedCost, Money cap) implements Rejection {}
+  record BudgetExceeded(Money plannedCost, Money cap) implements Rejection {
+    public BudgetExceeded {
+      Check.orThrow(Check.present("plannedCost", plannedCost), Check.present("cap", cap));
+    }
+  }
 
   /**
    * Implementation needs an approved plan.
@@ -371,7 +483,12 @@ public sealed interface Rejection extends Decision {
    * @param required     the statuses that would allow it
    */
   record InterventionNotInStatus(InterventionId intervention, InterventionStatus status,
-      Set<InterventionStatus> required) implements Rejection {}
+      Set<InterventionStatus> required) implements Rejection {
+    public InterventionNotInStatus {
+      Check.orThrow(Check.present("intervention", intervention), Check.present("status", status),
+          Check.present("required", required));
+    }
+  }
 
   /**
    * An intervention cannot start before its window.
@@ -380,7 +497,12 @@ public sealed interface Rejection extends Decision {
    * @param on           the day given
    * @param windowStart  the first day of its window
    */
-  record StartBeforeWindow(InterventionId intervention, LocalDate on, LocalDate windowStart) implements Rejection {}
+  record StartBeforeWindow(InterventionId intervention, LocalDate on, LocalDate windowStart) implements Rejection {
+    public StartBeforeWindow {
+      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on),
+          Check.present("windowStart", windowStart));
+    }
+  }
 
   /**
    * An intervention starts within its window: on its last day at the latest, not on or after the window's end.
@@ -399,7 +521,12 @@ public sealed interface Rejection extends Decision {
    * @param startedOn    the day it started
    */
   record BeforeInterventionStart(InterventionId intervention, LocalDate on, LocalDate startedOn)
-      implements Rejection {}
+      implements Rejection {
+    public BeforeInterventionStart {
+      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on),
+          Check.present("startedOn", startedOn));
+    }
+  }
 
   /** A review needs at least one intervention of the plan that has started. */
   record NoInterventionStarted() implements Rejection {}
@@ -411,14 +538,22 @@ public sealed interface Rejection extends Decision {
    *
    * @param referral the id
    */
-  record DuplicateReferral(ReferralId referral) implements Rejection {}
+  record DuplicateReferral(ReferralId referral) implements Rejection {
+    public DuplicateReferral {
+      Check.orThrow(Check.present("referral", referral));
+    }
+  }
 
   /**
    * No referral with this id exists.
    *
    * @param referral the id
    */
-  record UnknownReferral(ReferralId referral) implements Rejection {}
+  record UnknownReferral(ReferralId referral) implements Rejection {
+    public UnknownReferral {
+      Check.orThrow(Check.present("referral", referral));
+    }
+  }
 
   /**
    * Another referral for the same need and service is still pending (requested or accepted): a second one
@@ -430,7 +565,12 @@ public sealed interface Rejection extends Decision {
    * @param service  the service both ask for
    */
   record ReferralAlreadyPending(ReferralId proposed, ReferralId existing, NeedId need, ServiceKind service)
-      implements Rejection {}
+      implements Rejection {
+    public ReferralAlreadyPending {
+      Check.orThrow(Check.present("proposed", proposed), Check.present("existing", existing),
+          Check.present("need", need), Check.present("service", service));
+    }
+  }
 
   /**
    * The referral is not in a status that allows the command.
@@ -440,7 +580,12 @@ public sealed interface Rejection extends Decision {
    * @param required the status that would allow it
    */
   record ReferralNotInStatus(ReferralId referral, ReferralStatus status, ReferralStatus required)
-      implements Rejection {}
+      implements Rejection {
+    public ReferralNotInStatus {
+      Check.orThrow(Check.present("referral", referral), Check.present("status", status),
+          Check.present("required", required));
+    }
+  }
 
   /**
    * A day given for a referral falls before its previous step (the request, or the acceptance).
@@ -449,7 +594,12 @@ public sealed interface Rejection extends Decision {
    * @param on           the day given
    * @param previousStep the day of the previous step
    */
-  record BeforeReferralStep(ReferralId referral, LocalDate on, LocalDate previousStep) implements Rejection {}
+  record BeforeReferralStep(ReferralId referral, LocalDate on, LocalDate previousStep) implements Rejection {
+    public BeforeReferralStep {
+      Check.orThrow(Check.present("referral", referral), Check.present("on", on),
+          Check.present("previousStep", previousStep));
+    }
+  }
 
   // ---------------------------------------------------------------- the embedding organisation's own rules
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import org.casemgmt.casefile.RecordedEvent;
+import org.casemgmt.internal.Check;
 
 /**
  * Writes recorded events as a CSV event log, one row per event:
@@ -43,11 +44,10 @@ public final class EventLogCsv {
    * @param out where to write
    * @return the appender
    * @throws UncheckedIOException if the header cannot be written
+   * @throws org.casemgmt.InvalidInputException if {@code out} is missing
    */
   public static EventLogCsv to(Writer out) {
-    if (out == null) {
-      throw new IllegalArgumentException("out is null");
-    }
+    Check.orThrow(Check.present("out", out));
     EventLogCsv log = new EventLogCsv(out);
     log.write(HEADER + "\n");
     return log;
@@ -59,11 +59,11 @@ public final class EventLogCsv {
    * @param out       where to write
    * @param histories one sequence of recorded events per case
    * @throws UncheckedIOException if writing fails
+   * @throws org.casemgmt.InvalidInputException if an argument, a history or an event is missing (what was
+   *     written before it stays written)
    */
   public static void write(Writer out, Iterable<? extends Seq<RecordedEvent>> histories) {
-    if (histories == null) {
-      throw new IllegalArgumentException("histories is null");
-    }
+    Check.orThrow(Check.present("out", out), Check.present("histories", histories));
     EventLogCsv log = to(out);
     for (Seq<RecordedEvent> history : histories) {
       log.appendAll(history);
@@ -77,11 +77,10 @@ public final class EventLogCsv {
    * @param event the event
    * @return this appender
    * @throws UncheckedIOException if writing fails
+   * @throws org.casemgmt.InvalidInputException if the event is missing
    */
   public EventLogCsv append(RecordedEvent event) {
-    if (event == null) {
-      throw new IllegalArgumentException("event is null");
-    }
+    Check.orThrow(Check.present("event", event));
     row.setLength(0);
     field(event.caseId().value()).append(',').append(event.sequence()).append(',');
     field(event.event().getClass().getSimpleName()).append(',').append(event.at()).append(',');
@@ -96,11 +95,11 @@ public final class EventLogCsv {
    * @param history the events
    * @return this appender
    * @throws UncheckedIOException if writing fails
+   * @throws org.casemgmt.InvalidInputException if the history or one of its events is missing (the events before
+   *     it stay written)
    */
   public EventLogCsv appendAll(Seq<RecordedEvent> history) {
-    if (history == null) {
-      throw new IllegalArgumentException("history is null");
-    }
+    Check.orThrow(Check.present("history", history));
     for (RecordedEvent event : history) {
       append(event);
     }

@@ -4,8 +4,10 @@ import io.vavr.collection.Seq;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import org.casemgmt.InputError;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.RecordedEvent;
+import org.casemgmt.internal.Check;
 
 /**
  * Writes case histories as an IEEE 1849 XES event log, one {@code <trace>} per case (named by the case id),
@@ -61,11 +63,10 @@ public final class XesWriter {
    * @param out where to write
    * @return the log writer
    * @throws UncheckedIOException if writing fails
+   * @throws org.casemgmt.InvalidInputException if {@code out} is missing
    */
   public static XesWriter to(Writer out) {
-    if (out == null) {
-      throw new IllegalArgumentException("out is null");
-    }
+    Check.orThrow(Check.present("out", out));
     XesWriter xes = new XesWriter(out);
     xes.write(HEADER);
     return xes;
@@ -77,16 +78,14 @@ public final class XesWriter {
    * @param out       where to write
    * @param histories one non-empty sequence of recorded events per case
    * @throws UncheckedIOException if writing fails
+   * @throws org.casemgmt.InvalidInputException if an argument is missing, or a history is missing, empty or holds
+   *     a missing event (the traces before it stay written)
    */
   public static void write(Writer out, Iterable<? extends Seq<RecordedEvent>> histories) {
-    if (histories == null) {
-      throw new IllegalArgumentException("histories is null");
-    }
+    Check.orThrow(Check.present("out", out), Check.present("histories", histories));
     XesWriter xes = to(out);
     for (Seq<RecordedEvent> history : histories) {
-      if (history == null || history.isEmpty()) {
-        throw new IllegalArgumentException("a history is null or empty");
-      }
+      Check.orThrow(Check.elements("histories", history, true));
       xes.trace(history.head().caseId(), history);
     }
     xes.finish();
@@ -100,18 +99,22 @@ public final class XesWriter {
    * @return this writer
    * @throws IllegalStateException if the log is finished
    * @throws UncheckedIOException  if writing fails
+   * @throws org.casemgmt.InvalidInputException if the case, the history or one of its events is missing (nothing
+   *     of the trace is written then)
    */
   public XesWriter trace(CaseId caseId, Iterable<RecordedEvent> history) {
-    if (caseId == null || history == null) {
-      throw new IllegalArgumentException("caseId or history is null");
-    }
+    Check.orThrow(Check.present("caseId", caseId), Check.present("history", history));
     if (finished) {
+      // Not about the arguments: the writer's own state, after finish() closed the log.
       throw new IllegalStateException("the log is finished");
     }
     text.setLength(0);
     text.append("  <trace>\n    <string key=\"concept:name\" value=\"");
     escaped(caseId.value()).append("\"/>\n");
     for (RecordedEvent event : history) {
+      if (event == null) {
+        Check.orThrow(new InputError("history", InputError.Problem.NULL_ELEMENT, "must not contain null"));
+      }
       text.append("    <event>\n      <string key=\"concept:name\" value=\"");
       escaped(event.event().getClass().getSimpleName()).append("\"/>\n      <date key=\"time:timestamp\" value=\"")
           .append(event.at()).append("\"/>\n      <string key=\"lifecycle:transition\" value=\"complete\"/>\n")

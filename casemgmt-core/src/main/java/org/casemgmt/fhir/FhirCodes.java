@@ -1,5 +1,6 @@
 package org.casemgmt.fhir;
 
+import org.casemgmt.InputError;
 import org.casemgmt.internal.Check;
 import io.vavr.control.Option;
 import org.casemgmt.casefile.CaseFile;
@@ -76,18 +77,26 @@ public final class FhirCodes {
    * @param suspended whether it is suspended
    * @param closure   why it was closed; present exactly when the phase is {@link Phase#CLOSED}
    * @return the status code
-   * @throws IllegalArgumentException if the phase is closed without a reason (no case file is in that state)
+   * @throws org.casemgmt.InvalidInputException if an argument is missing, the option holds null, or the phase is
+   *     closed without a reason (no case file is in that state)
    */
   public static FhirCode episodeOfCareStatus(Phase phase, boolean suspended, Option<ClosureReason> closure) {
-    Check.notNull(phase, "phase");
-    Check.notNull(closure, "closure");
+    checkClosure(phase, closure);
     if (phase == Phase.CLOSED) {
-      return closedEpisode(closure.getOrElseThrow(() -> new IllegalArgumentException("a closed case has a reason")));
+      return closedEpisode(closure.getOrNull());
     }
     if (suspended) {
       return episode("onhold", "On Hold");
     }
     return phase == Phase.INTAKE ? episode("planned", "Planned") : episode("active", "Active");
+  }
+
+  /** A phase and a closure that some case file could be in: a closed case always has its reason. */
+  private static void checkClosure(Phase phase, Option<ClosureReason> closure) {
+    Check.orThrow(Check.present("phase", phase), Check.option("closure", closure),
+        phase == Phase.CLOSED && closure != null && closure.isEmpty()
+            ? new InputError("closure", InputError.Problem.MISSING, "is required when the phase is CLOSED")
+            : null);
   }
 
   private static FhirCode closedEpisode(ClosureReason reason) {
@@ -120,14 +129,14 @@ public final class FhirCodes {
    * @param suspended whether the case is suspended
    * @param closure   why the case was closed; present exactly when the phase is {@link Phase#CLOSED}
    * @return the status code
-   * @throws IllegalArgumentException if the phase is closed without a reason (no case file is in that state)
+   * @throws org.casemgmt.InvalidInputException if an argument is missing, the option holds null, or the phase is
+   *     closed without a reason (no case file is in that state)
    */
   public static FhirCode carePlanStatus(boolean approved, Phase phase, boolean suspended,
       Option<ClosureReason> closure) {
-    Check.notNull(phase, "phase");
-    Check.notNull(closure, "closure");
+    checkClosure(phase, closure);
     if (phase == Phase.CLOSED) {
-      ClosureReason reason = closure.getOrElseThrow(() -> new IllegalArgumentException("a closed case has a reason"));
+      ClosureReason reason = closure.getOrNull();
       return reason == ClosureReason.GOALS_ACHIEVED ? request("completed", "Completed") : request("revoked", "Revoked");
     }
     if (!approved) {

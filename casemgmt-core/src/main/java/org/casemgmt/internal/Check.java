@@ -3,9 +3,13 @@ package org.casemgmt.internal;
 import io.vavr.collection.List;
 import io.vavr.collection.Traversable;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.casemgmt.InputError;
 import org.casemgmt.InputError.Problem;
 import org.casemgmt.InvalidInputException;
+import org.casemgmt.plan.DayWindow;
 
 /**
  * Argument checks shared by every public constructor. Each check answers {@code null} when the argument is
@@ -143,7 +147,11 @@ public final class Check {
     return error != null || value.isEmpty() ? error : text(field, value.getOrNull(), max);
   }
 
-  /** A non-blank text of at most {@code max} characters. */
+  /**
+   * A non-blank text of at most {@code max} characters, without control characters other than tab, line feed and
+   * carriage return (a line break typed in a form), and without a lone UTF-16 surrogate: half a character, which
+   * no encoding can write — PostgreSQL's UTF-8, say, refuses it — so the text could be kept but never stored.
+   */
   public static InputError text(String field, String value, int max) {
     if (value == null) {
       return new InputError(field, Problem.MISSING, "is required");
@@ -151,8 +159,72 @@ public final class Check {
     if (value.isBlank()) {
       return new InputError(field, Problem.BLANK, "must not be blank");
     }
-    return value.length() > max
-        ? new InputError(field, Problem.TOO_LONG, "at most " + max + " characters, got " + value.length())
+    if (value.length() > max) {
+      return new InputError(field, Problem.TOO_LONG, "at most " + max + " characters, got " + value.length());
+    }
+    return unwritable(field, value);
+  }
+
+  /**
+   * The first character a text may not hold, as an error: a control character other than tab, line feed or
+   * carriage return, or a lone surrogate. One pass over the characters, no allocation when the text is fine: every
+   * text of every command goes through it.
+   */
+  private static InputError unwritable(String field, String value) {
+    for (int i = 0, n = value.length(); i < n; i++) {
+      char c = value.charAt(i);
+      if (c < ' ' ? c != '\t' && c != '\n' && c != '\r' : c >= '\u007f' && c <= '\u009f') {
+        return new InputError(field, Problem.MALFORMED,
+            "no control characters other than tab and line breaks (one at position " + i + ")");
+      }
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++; // a pair: one character outside the Basic Multilingual Plane
+        } else {
+          return new InputError(field, Problem.MALFORMED,
+              "no lone UTF-16 surrogate, which no encoding can store (one at position " + i + ")");
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A present day within the days casemgmt supports, {@link DayWindow#FIRST_DAY} to {@link DayWindow#LAST_DAY}:
+   * outside them, date arithmetic could overflow and a day could not be written as four-digit ISO-8601. Two
+   * comparisons, no allocation: every day of every command goes through it.
+   */
+  public static InputError day(String field, LocalDate value) {
+    if (value == null) {
+      return new InputError(field, Problem.MISSING, "is required");
+    }
+    return value.isBefore(DayWindow.FIRST_DAY) || value.isAfter(DayWindow.LAST_DAY)
+        ? new InputError(field, Problem.OUT_OF_RANGE, "must be a day from " + DayWindow.FIRST_DAY + " to "
+            + DayWindow.LAST_DAY)
+        : null;
+  }
+
+  /** A present option of a day that, when defined, holds a supported day (see {@link #day}). */
+  public static InputError optionalDay(String field, io.vavr.control.Option<LocalDate> value) {
+    InputError error = option(field, value);
+    return error != null || value.isEmpty() ? error : day(field, value.getOrNull());
+  }
+
+  /** The first instant of the supported days: midnight UTC at the start of {@link DayWindow#FIRST_DAY}. */
+  public static final Instant FIRST_INSTANT = DayWindow.FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+
+  /** The last instant of the supported days: the last nanosecond of {@link DayWindow#LAST_DAY} in UTC. */
+  public static final Instant LAST_INSTANT =
+      DayWindow.LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
+
+  /** A present instant within the supported days (see {@link #day}), in UTC. */
+  public static InputError instant(String field, Instant value) {
+    if (value == null) {
+      return new InputError(field, Problem.MISSING, "is required");
+    }
+    return value.isBefore(FIRST_INSTANT) || value.isAfter(LAST_INSTANT)
+        ? new InputError(field, Problem.OUT_OF_RANGE, "must be an instant from " + FIRST_INSTANT + " to the end of "
+            + DayWindow.LAST_DAY + " (UTC)")
         : null;
   }
 
@@ -273,5 +345,12 @@ public final class Check {
   /** A number that is at least {@code min}. */
   public static InputError atLeast(String field, long value, long min) {
     return value < min ? new InputError(field, Problem.OUT_OF_RANGE, "must be at least " + min + ", got " + value) : null;
+  }
+
+  /** A number from {@code min} to {@code max}. */
+  public static InputError between(String field, long value, long min, long max) {
+    return value < min || value > max
+        ? new InputError(field, Problem.OUT_OF_RANGE, "must be from " + min + " to " + max + ", got " + value)
+        : null;
   }
 }

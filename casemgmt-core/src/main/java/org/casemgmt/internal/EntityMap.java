@@ -142,6 +142,8 @@ public final class EntityMap<K, V> {
    */
   public EntityMap<K, V> put(K key, V value) {
     if (key == null || value == null) {
+      // Internal and not exported: keys and values are entities the public entry points already checked, so a
+      // null here is a bug of casemgmt rather than an input error.
       throw new IllegalArgumentException(key == null ? "key is null" : "value is null");
     }
     Object[] e = entries;
@@ -221,6 +223,7 @@ public final class EntityMap<K, V> {
 
   private static <W> W nonNull(W mapped) {
     if (mapped == null) {
+      // As in put: the mappers are casemgmt's own, so a null is a bug, not an input error.
       throw new IllegalArgumentException("mapped value is null");
     }
     return mapped;

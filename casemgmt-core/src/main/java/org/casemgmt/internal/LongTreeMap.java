@@ -135,6 +135,8 @@ public final class LongTreeMap<V> {
    */
   public LongTreeMap<V> put(long key, V value) {
     if (value == null) {
+      // Internal and not exported: only casemgmt's own code calls it, after the public entry points checked their
+      // input, so a null here is a bug of casemgmt rather than an input error.
       throw new IllegalArgumentException("value is null");
     }
     // A look-up first tells whether the size grows and lets an identical put skip the path copy;
@@ -329,6 +331,7 @@ public final class LongTreeMap<V> {
    */
   public void forEach(LongEntryConsumer<? super V> action) {
     if (action == null) {
+      // As in put: internal, called by casemgmt's own code only; a null is a bug, not an input error.
       throw new IllegalArgumentException("action is null");
     }
     forEach(root, action);

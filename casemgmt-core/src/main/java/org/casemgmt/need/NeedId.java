@@ -32,9 +32,10 @@ public record NeedId(String value) implements Comparable<NeedId> {
     return new NeedId(value);
   }
 
+  /** Orders by value; a missing {@code other} is refused with an {@link org.casemgmt.InvalidInputException}. */
   @Override
   public int compareTo(NeedId other) {
-    return value.compareTo(other.value);
+    return value.compareTo(Check.notNull(other, "other").value);
   }
 
   @Override

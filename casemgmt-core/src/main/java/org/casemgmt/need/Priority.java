@@ -1,5 +1,7 @@
 package org.casemgmt.need;
 
+import org.casemgmt.internal.Check;
+
 /** How urgently a need must be addressed, lowest first (so {@code compareTo} orders by urgency). */
 public enum Priority {
   /** Can wait. */
@@ -16,8 +18,9 @@ public enum Priority {
    *
    * @param other the threshold
    * @return true if {@code this >= other}
+   * @throws org.casemgmt.InvalidInputException if {@code other} is missing
    */
   public boolean isAtLeast(Priority other) {
-    return compareTo(other) >= 0;
+    return compareTo(Check.notNull(other, "other")) >= 0;
   }
 }

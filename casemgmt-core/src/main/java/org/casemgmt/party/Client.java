@@ -31,7 +31,7 @@ public record Client(ClientId id, FreeText fullName, LocalDate birthDate) {
     Check.orThrow(
         Check.present("id", id),
         Check.freeText("fullName", fullName, Check.SHORT_TEXT),
-        Check.present("birthDate", birthDate));
+        Check.day("birthDate", birthDate));
   }
 
   /**

@@ -32,9 +32,10 @@ public record ClientId(String value) implements Comparable<ClientId> {
     return new ClientId(value);
   }
 
+  /** Orders by value; a missing {@code other} is refused with an {@link org.casemgmt.InvalidInputException}. */
   @Override
   public int compareTo(ClientId other) {
-    return value.compareTo(other.value);
+    return value.compareTo(Check.notNull(other, "other").value);
   }
 
   @Override

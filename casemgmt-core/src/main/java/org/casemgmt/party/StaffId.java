@@ -32,9 +32,10 @@ public record StaffId(String value) implements Comparable<StaffId> {
     return new StaffId(value);
   }
 
+  /** Orders by value; a missing {@code other} is refused with an {@link org.casemgmt.InvalidInputException}. */
   @Override
   public int compareTo(StaffId other) {
-    return value.compareTo(other.value);
+    return value.compareTo(Check.notNull(other, "other").value);
   }
 
   @Override

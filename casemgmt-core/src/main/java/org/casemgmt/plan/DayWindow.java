@@ -16,13 +16,28 @@ import org.casemgmt.internal.Check;
  * DayWindow january = DayWindow.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1)); // 31 days
  * }</pre>
  *
+ * <p><b>Supported days.</b> Every day casemgmt takes — of a window, a command, an event, a client's birth, a query
+ * such as {@code overdue(asOf, …)} — lies from {@link #FIRST_DAY} (1 January 1900) to {@link #LAST_DAY}
+ * (31 December 9999), a window's end included, and every instant ({@code Issued}, {@code RecordedEvent}) within
+ * those days in UTC; any other is refused with an {@link org.casemgmt.InvalidInputException}
+ * ({@code OUT_OF_RANGE}). No client of a case file was born before 1900, and a day after 9999 has no four-digit
+ * ISO-8601 form (XES, CSV and SQL {@code date} columns expect one). Within these days no date arithmetic of
+ * casemgmt can overflow: a window spans fewer than 3,000,000 days, and adding any {@code int} number of days to
+ * a supported day stays far inside {@link LocalDate}'s range.
+ *
  * @param start the first day inside the window
  * @param end   the first day after the window; strictly after {@code start}
  */
 public record DayWindow(LocalDate start, LocalDate end) {
 
+  /** The first day casemgmt supports: 1 January 1900. */
+  public static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+
+  /** The last day casemgmt supports, as a window's end too: 31 December 9999. */
+  public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
   /**
-   * Creates a window, checking that both days are present and that it is not empty or inverted.
+   * Creates a window, checking that both days are present and supported and that it is not empty or inverted.
    *
    * @param start the first day inside the window
    * @param end the first day after the window; strictly after {@code start}
@@ -31,7 +46,7 @@ public record DayWindow(LocalDate start, LocalDate end) {
     InputError inverted = start != null && end != null && !end.isAfter(start)
         ? new InputError("end", Problem.INVERTED_WINDOW, "the end must be after the start (half-open [start, end))")
         : null;
-    Check.orThrow(Check.present("start", start), Check.present("end", end), inverted);
+    Check.orThrow(Check.day("start", start), Check.day("end", end), inverted);
   }
 
   /**
@@ -40,7 +55,8 @@ public record DayWindow(LocalDate start, LocalDate end) {
    * @param start the start
    * @param end the end
    * @return the new window {@code [start, end)}
-   * @throws org.casemgmt.InvalidInputException if a day is missing or {@code end} is not after {@code start}
+   * @throws org.casemgmt.InvalidInputException if a day is missing or unsupported, or {@code end} is not after
+   *     {@code start}
    */
   public static DayWindow of(LocalDate start, LocalDate end) {
     return new DayWindow(start, end);
@@ -52,10 +68,14 @@ public record DayWindow(LocalDate start, LocalDate end) {
    * @param start the start
    * @param days the days
    * @return the window of {@code days} days starting on {@code start}
-   * @throws org.casemgmt.InvalidInputException if {@code days < 1}
+   * @throws org.casemgmt.InvalidInputException if the start is missing or unsupported, {@code days < 1}, or the
+   *     window would end after {@link #LAST_DAY}
    */
   public static DayWindow ofDays(LocalDate start, long days) {
-    Check.orThrow(Check.present("start", start), Check.atLeast("days", days, 1));
+    InputError day = Check.day("start", start);
+    // Compared as epoch days before adding, so that no length, up to Long.MAX_VALUE, can overflow.
+    long room = day == null ? LAST_DAY.toEpochDay() - start.toEpochDay() : Long.MAX_VALUE;
+    Check.orThrow(day, Check.between("days", days, 1, Math.max(1, room)));
     return new DayWindow(start, start.plusDays(days));
   }
 
@@ -106,10 +126,10 @@ public record DayWindow(LocalDate start, LocalDate end) {
    *
    * @param day the day
    * @return whether the day is inside the window
-   * @throws org.casemgmt.InvalidInputException if the day is missing
+   * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported
    */
   public boolean contains(LocalDate day) {
-    Check.notNull(day, "day");
+    Check.orThrow(Check.day("day", day));
     return !day.isBefore(start) && day.isBefore(end);
   }
 

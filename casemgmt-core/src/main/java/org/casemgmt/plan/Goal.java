@@ -50,7 +50,7 @@ public record Goal(
         Check.elements("needs", needs, true),
         Check.freeText("description", description),
         Check.freeText("target", target),
-        Check.present("dueOn", dueOn),
+        Check.day("dueOn", dueOn),
         Check.present("lifecycle", lifecycle),
         Check.present("achievement", achievement));
   }

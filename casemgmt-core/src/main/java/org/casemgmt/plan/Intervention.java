@@ -61,8 +61,8 @@ public final class Intervention {
         Check.present("window", window),
         Check.present("cost", cost),
         Check.present("status", status),
-        Check.option("startedOn", startedOn),
-        Check.option("endedOn", endedOn));
+        Check.optionalDay("startedOn", startedOn),
+        Check.optionalDay("endedOn", endedOn));
     this.id = id;
     this.needs = needs;
     this.goals = goals;
@@ -162,9 +162,12 @@ public final class Intervention {
    *
    * @param index from 0 to {@link #needCount()} - 1
    * @return the need at that position
-   * @throws IndexOutOfBoundsException if there is no such position
+   * @throws org.casemgmt.InvalidInputException if there is no such position
    */
   public NeedId need(int index) {
+    if (index < 0 || index >= needArray.length) {
+      Check.orThrow(Check.between("index", index, 0, needArray.length - 1));
+    }
     return needArray[index];
   }
 
@@ -193,10 +196,10 @@ public final class Intervention {
    *
    * @param on the day it happened
    * @return this intervention, started on the given day
-   * @throws org.casemgmt.InvalidInputException if the day is missing
+   * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported
    */
   public Intervention started(LocalDate on) {
-    Check.orThrow(Check.present("on", on));
+    Check.orThrow(Check.day("on", on));
     return new Intervention(this, InterventionStatus.ACTIVE, Option.some(on), endedOn);
   }
 
@@ -218,10 +221,10 @@ public final class Intervention {
    * @param finalStatus the final status
    * @param on the day it happened
    * @return this intervention, ended (completed or cancelled) on the given day
-   * @throws org.casemgmt.InvalidInputException if the status or the day is missing
+   * @throws org.casemgmt.InvalidInputException if the status or the day is missing, or the day unsupported
    */
   public Intervention ended(InterventionStatus finalStatus, LocalDate on) {
-    Check.orThrow(Check.present("finalStatus", finalStatus), Check.present("on", on));
+    Check.orThrow(Check.present("finalStatus", finalStatus), Check.day("on", on));
     return new Intervention(this, finalStatus, startedOn, Option.some(on));
   }
 
@@ -231,10 +234,10 @@ public final class Intervention {
    *
    * @param asOf the day to look at
    * @return an amount between zero and {@link #cost()}
-   * @throws org.casemgmt.InvalidInputException if the day is missing
+   * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported (see {@link DayWindow})
    */
   public Money costAccruedBy(LocalDate asOf) {
-    Check.notNull(asOf, "asOf");
+    Check.orThrow(Check.day("asOf", asOf));
     if (status == InterventionStatus.COMPLETED && endedOn.exists(end -> !end.isAfter(asOf))) {
       return cost;
     }

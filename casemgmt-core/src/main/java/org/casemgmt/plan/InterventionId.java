@@ -32,9 +32,10 @@ public record InterventionId(String value) implements Comparable<InterventionId>
     return new InterventionId(value);
   }
 
+  /** Orders by value; a missing {@code other} is refused with an {@link org.casemgmt.InvalidInputException}. */
   @Override
   public int compareTo(InterventionId other) {
-    return value.compareTo(other.value);
+    return value.compareTo(Check.notNull(other, "other").value);
   }
 
   @Override

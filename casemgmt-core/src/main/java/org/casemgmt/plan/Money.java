@@ -1,16 +1,24 @@
 package org.casemgmt.plan;
 
+import io.vavr.collection.List;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.casemgmt.InputError;
 import org.casemgmt.InputError.Problem;
+import org.casemgmt.InvalidInputException;
 import org.casemgmt.internal.Check;
 
 /**
- * A non-negative amount of money in the case's currency, with at most two decimals. casemgmt does not
- * convert currencies: an organisation budgets in one.
+ * A non-negative amount of money in the case's currency, with at most two decimals and at most
+ * {@link #MAX_AMOUNT} (999,999,999,999,999.99: fifteen digits before the point). casemgmt does not convert
+ * currencies: an organisation budgets in one.
  *
  * <pre>{@code Money cost = Money.of("1250.50"); }</pre>
+ *
+ * <p>The bounds keep every amount cheap to check and to add up. An amount written with an exponent is refused
+ * before any arithmetic when it is out of range — {@code "1e999999999"} would otherwise ask for a number of a
+ * billion digits — and the text of an amount is at most {@value #MAX_TEXT} characters. Amounts in cents stay
+ * far inside a {@code long}.
  *
  * @param amount the amount, never negative, kept with exactly two decimals so equal amounts are equal
  */
@@ -19,37 +27,69 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   /** No money. */
   public static final Money ZERO = new Money(BigDecimal.ZERO);
 
+  /** The largest amount: 999,999,999,999,999.99. */
+  public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.99");
+
+  /** The most characters of the decimal text {@link #of(String)} reads. */
+  public static final int MAX_TEXT = 32;
+
+  /** Digits of an amount with two decimals up to {@link #MAX_AMOUNT}: 15 before the point, 2 after. */
+  private static final int MAX_PRECISION = 17;
+
   /**
-   * Creates an amount, checking that it is present, not negative and has at most two decimals.
+   * Creates an amount, checking that it is present, not negative, at most {@link #MAX_AMOUNT} and has at most two
+   * decimals.
    *
    * @param amount the amount, never negative, kept with exactly two decimals so equal amounts are equal
    */
   public Money {
-    // Sums and differences of amounts already checked keep scale 2 and need no normalising: the fast path.
-    if (amount == null || amount.scale() != 2 || amount.signum() < 0) {
-      InputError precision = amount != null && amount.stripTrailingZeros().scale() > 2
-          ? new InputError("amount", Problem.MALFORMED, "at most two decimals")
-          : null;
-      Check.orThrow(Check.nonNegative("amount", amount), precision);
-      amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+    // Sums and differences of amounts already checked keep scale 2 and need no normalising: the fast path, one
+    // comparison more for the bound (the precision of a small amount is computed from a long, without allocating).
+    if (amount == null || amount.scale() != 2 || amount.signum() < 0 || amount.precision() > MAX_PRECISION) {
+      Check.orThrow(Check.nonNegative("amount", amount), outOfRange(amount), precision(amount));
+      amount = amount.signum() == 0 ? BigDecimal.ZERO.setScale(2) : amount.setScale(2, RoundingMode.UNNECESSARY);
     }
+  }
+
+  /**
+   * Whether the amount is above {@link #MAX_AMOUNT}, judged from its digits and exponent before any arithmetic: a
+   * value such as {@code 1E+999999999} is refused without building its billion digits.
+   */
+  private static InputError outOfRange(BigDecimal amount) {
+    if (amount == null || amount.signum() <= 0) {
+      return null;
+    }
+    long integerDigits = (long) amount.precision() - amount.scale();
+    return integerDigits > MAX_PRECISION - 2 || integerDigits == MAX_PRECISION - 2 && amount.compareTo(MAX_AMOUNT) > 0
+        ? new InputError("amount", Problem.OUT_OF_RANGE, "at most " + MAX_AMOUNT.toPlainString())
+        : null;
+  }
+
+  /** Whether the amount has more than two decimals that are not zero (cheap for any exponent). */
+  private static InputError precision(BigDecimal amount) {
+    return amount != null && amount.signum() != 0 && amount.stripTrailingZeros().scale() > 2
+        ? new InputError("amount", Problem.MALFORMED, "at most two decimals")
+        : null;
   }
 
   /**
    * Creates an amount from its decimal text, e.g. {@code "120.50"}.
    *
-   * @param amount the amount as decimal text, e.g. {@code "120.50"}
+   * @param amount the amount as decimal text, e.g. {@code "120.50"}; at most {@value #MAX_TEXT} characters
    * @return the amount
-   * @throws org.casemgmt.InvalidInputException if the text is not a non-negative amount with at most two decimals
+   * @throws org.casemgmt.InvalidInputException if the text is not a non-negative amount of at most
+   *     {@link #MAX_AMOUNT} with at most two decimals
    */
   public static Money of(String amount) {
-    Check.orThrow(Check.text("amount", amount, 32));
+    Check.orThrow(Check.text("amount", amount, MAX_TEXT));
+    BigDecimal parsed;
     try {
-      return new Money(new BigDecimal(amount.trim()));
+      // At most 32 characters: parsing costs nothing whatever the exponent; the range is checked before any scaling.
+      parsed = new BigDecimal(amount.trim());
     } catch (NumberFormatException e) {
-      Check.orThrow(new InputError("amount", Problem.MALFORMED, "not a decimal number"));
-      throw e;
+      throw new InvalidInputException(List.of(new InputError("amount", Problem.MALFORMED, "not a decimal number")));
     }
+    return new Money(parsed);
   }
 
   /**
@@ -57,7 +97,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
    *
    * @param amount the amount
    * @return the new whole amount
-   * @throws org.casemgmt.InvalidInputException if the amount is negative
+   * @throws org.casemgmt.InvalidInputException if the amount is negative or above {@link #MAX_AMOUNT}
    */
   public static Money of(long amount) {
     return new Money(BigDecimal.valueOf(amount));
@@ -68,7 +108,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
    *
    * @param other the amount to add
    * @return the sum of two amounts
-   * @throws org.casemgmt.InvalidInputException if {@code other} is missing
+   * @throws org.casemgmt.InvalidInputException if {@code other} is missing or the sum is above {@link #MAX_AMOUNT}
    */
   public Money plus(Money other) {
     return new Money(amount.add(Check.notNull(other, "other").amount));

@@ -55,10 +55,10 @@ public record Referral(
         Check.elements("needs", needs, true),
         Check.present("provider", provider),
         Check.present("service", service),
-        Check.present("requestedOn", requestedOn),
+        Check.day("requestedOn", requestedOn),
         Check.present("status", status),
-        Check.option("answeredOn", answeredOn),
-        Check.option("completedOn", completedOn),
+        Check.optionalDay("answeredOn", answeredOn),
+        Check.optionalDay("completedOn", completedOn),
         Check.optionalFreeText("reason", reason, Check.LONG_TEXT));
   }
 
@@ -84,8 +84,10 @@ public record Referral(
    *
    * @param on the day it happened
    * @return this referral, accepted by the provider on a day
+   * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported
    */
   public Referral accepted(LocalDate on) {
+    Check.orThrow(Check.day("on", on));
     return new Referral(id, needs, provider, service, requestedOn, ReferralStatus.ACCEPTED,
         Option.some(on), completedOn, reason);
   }
@@ -96,8 +98,10 @@ public record Referral(
    * @param on the day it happened
    * @param why the reason (free text, redacted)
    * @return this referral, declined by the provider on a day, for a reason
+   * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported, or the reason missing
    */
   public Referral declined(LocalDate on, FreeText why) {
+    Check.orThrow(Check.day("on", on));
     return new Referral(id, needs, provider, service, requestedOn, ReferralStatus.DECLINED,
         Option.some(on), completedOn, Option.some(why));
   }
@@ -109,8 +113,10 @@ public record Referral(
    * @param successful the successful
    * @param why the reason (free text, redacted)
    * @return this referral, completed on a day; a reason when it did not succeed
+   * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported, or the reason missing
    */
   public Referral completed(LocalDate on, boolean successful, Option<FreeText> why) {
+    Check.orThrow(Check.day("on", on));
     return new Referral(id, needs, provider, service, requestedOn,
         successful ? ReferralStatus.COMPLETED_SUCCESSFULLY : ReferralStatus.COMPLETED_UNSUCCESSFULLY,
         answeredOn, Option.some(on), why);
@@ -121,8 +127,10 @@ public record Referral(
    *
    * @param on the day it happened
    * @return this pending referral, withdrawn on a day because the case was closed
+   * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported
    */
   public Referral withdrawn(LocalDate on) {
+    Check.orThrow(Check.day("on", on));
     return new Referral(id, needs, provider, service, requestedOn, ReferralStatus.WITHDRAWN, answeredOn,
         Option.some(on), reason);
   }

@@ -33,9 +33,10 @@ public record ReferralId(String value) implements Comparable<ReferralId> {
     return new ReferralId(value);
   }
 
+  /** Orders by value; a missing {@code other} is refused with an {@link org.casemgmt.InvalidInputException}. */
   @Override
   public int compareTo(ReferralId other) {
-    return value.compareTo(other.value);
+    return value.compareTo(Check.notNull(other, "other").value);
   }
 
   @Override

@@ -32,9 +32,10 @@ public record ProviderId(String value) implements Comparable<ProviderId> {
     return new ProviderId(value);
   }
 
+  /** Orders by value; a missing {@code other} is refused with an {@link org.casemgmt.InvalidInputException}. */
   @Override
   public int compareTo(ProviderId other) {
-    return value.compareTo(other.value);
+    return value.compareTo(Check.notNull(other, "other").value);
   }
 
   @Override

@@ -32,9 +32,10 @@ public record ResourceId(String value) implements Comparable<ResourceId> {
     return new ResourceId(value);
   }
 
+  /** Orders by value; a missing {@code other} is refused with an {@link org.casemgmt.InvalidInputException}. */
   @Override
   public int compareTo(ResourceId other) {
-    return value.compareTo(other.value);
+    return value.compareTo(Check.notNull(other, "other").value);
   }
 
   @Override

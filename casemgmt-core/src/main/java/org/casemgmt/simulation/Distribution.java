@@ -26,6 +26,7 @@ public sealed interface Distribution {
    *
    * @param random the generator to draw from
    * @return a duration in days, finite and {@code >= 0}
+   * @throws org.casemgmt.InvalidInputException if {@code random} is missing
    */
   double sample(RandomGenerator random);
 
@@ -134,6 +135,7 @@ public sealed interface Distribution {
 
     @Override
     public double sample(RandomGenerator random) {
+      Check.notNull(random, "random");
       return days;
     }
 
@@ -163,6 +165,7 @@ public sealed interface Distribution {
 
     @Override
     public double sample(RandomGenerator random) {
+      Check.notNull(random, "random");
       return min + (max - min) * random.nextDouble();
     }
 
@@ -195,6 +198,7 @@ public sealed interface Distribution {
 
     @Override
     public double sample(RandomGenerator random) {
+      Check.notNull(random, "random");
       // Inversion rather than nextExponential(): one uniform per draw, the same on every JDK.
       return -mean * Math.log(1.0 - random.nextDouble());
     }
@@ -225,6 +229,7 @@ public sealed interface Distribution {
 
     @Override
     public double sample(RandomGenerator random) {
+      Check.notNull(random, "random");
       return Math.exp(mu + sigma * random.nextGaussian());
     }
 
@@ -257,6 +262,7 @@ public sealed interface Distribution {
 
     @Override
     public double sample(RandomGenerator random) {
+      Check.notNull(random, "random");
       double u = random.nextDouble();
       double split = (mode - min) / (max - min);
       return u < split
@@ -290,6 +296,7 @@ public sealed interface Distribution {
 
     @Override
     public double sample(RandomGenerator random) {
+      Check.notNull(random, "random");
       return observations.get(random.nextInt(observations.size()));
     }
 

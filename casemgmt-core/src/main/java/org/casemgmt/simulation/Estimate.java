@@ -1,5 +1,8 @@
 package org.casemgmt.simulation;
 
+import org.casemgmt.InputError;
+import org.casemgmt.internal.Check;
+
 /**
  * A metric estimated from independent replications: the mean and the half-width of its 95 % confidence
  * interval (Student t with {@code n - 1} degrees of freedom).
@@ -17,14 +20,28 @@ package org.casemgmt.simulation;
 public record Estimate(double mean, double halfWidth, double stdDev, int n) {
 
   /**
+   * Creates an estimate, checking that it is over at least one replication.
+   *
+   * @param mean      the mean over the replications
+   * @param halfWidth half the width of the 95 % confidence interval (infinite with one replication)
+   * @param stdDev    the sample standard deviation over the replications
+   * @param n         the number of replications, at least 1
+   */
+  public Estimate {
+    Check.orThrow(Check.atLeast("n", n, 1));
+  }
+
+  /**
    * The estimate from one value per replication.
    *
    * @param values the values, at least one
    * @return the estimate
+   * @throws org.casemgmt.InvalidInputException if the values are missing or empty
    */
   public static Estimate of(double[] values) {
     if (values == null || values.length == 0) {
-      throw new IllegalArgumentException("values is null or empty");
+      Check.orThrow(values == null ? Check.present("values", null)
+          : new InputError("values", InputError.Problem.EMPTY, "needs at least one element"));
     }
     int n = values.length;
     double mean = 0;

@@ -49,6 +49,8 @@ import org.casemgmt.plan.ReviewDecision;
 final class Practitioner {
 
   private static final long PLAN_PERIOD_DAYS = 36_500;
+  /** The last day a window may end on, in days from the simulation's day 0. */
+  private static final double LAST_END_OFFSET = DayWindow.LAST_DAY.toEpochDay() - Run.EPOCH_DAY;
   private static final StaffId INTAKE = StaffId.of("intake");
   private static final LocalDate BIRTH_DATE = LocalDate.of(1980, 1, 1);
   private static final ClosureReason[] EARLY = {
@@ -337,7 +339,9 @@ final class Practitioner {
         // Same need, same kind: start after the previous window, as a planner would, so the windows never overlap.
         double start = previousEnd == Long.MIN_VALUE ? now : Math.max(now, previousEnd - Run.EPOCH_DAY);
         long startDay = Run.EPOCH_DAY + (long) Math.floor(start);
-        long endDay = Run.EPOCH_DAY + (long) Math.floor(start + duration) + 1;
+        // A duration drawn far beyond the horizon (a long-tailed distribution) ends the window on the last supported
+        // day: the plan's period refuses it all the same, and no day overflows.
+        long endDay = Run.EPOCH_DAY + (long) Math.min(Math.floor(start + duration) + 1, LAST_END_OFFSET);
         InterventionId id = interventionId(++c.interventionCount);
         Set<GoalId> goals = c.goal[n] ? goalSets[n] : NO_GOALS;
         if (issue(c, new Command.PlanIntervention(id, needSets[n], goals, p.provider(),

@@ -4,6 +4,8 @@ import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import java.util.function.ToDoubleFunction;
+import org.casemgmt.InputError;
+import org.casemgmt.internal.Check;
 
 /**
  * The results of independent replications of one scenario and, for the main metrics, their mean with a 95 %
@@ -27,15 +29,24 @@ public record ReplicationSummary(Seq<SimulationResult> runs, Map<String, Estimat
       "model_events");
 
   /**
+   * Creates a summary, checking that both fields are present and hold no null.
+   *
+   * @param runs    the result of each replication, in replication order
+   * @param metrics the main metrics by name, in a fixed order (see {@link #METRICS})
+   */
+  public ReplicationSummary {
+    Check.orThrow(Check.elements("runs", runs, false), Check.entries("metrics", metrics));
+  }
+
+  /**
    * Summarises runs.
    *
    * @param runs at least one result
    * @return the summary
+   * @throws org.casemgmt.InvalidInputException if the runs are missing, empty or hold null
    */
   public static ReplicationSummary of(Seq<SimulationResult> runs) {
-    if (runs == null || runs.isEmpty()) {
-      throw new IllegalArgumentException("runs is null or empty");
-    }
+    Check.orThrow(Check.elements("runs", runs, true));
     Map<String, Estimate> metrics = LinkedHashMap.empty();
     for (String name : METRICS) {
       ToDoubleFunction<SimulationResult> metric = extractor(name);
@@ -50,10 +61,16 @@ public record ReplicationSummary(Seq<SimulationResult> runs, Map<String, Estimat
    *
    * @param name one of {@link #METRICS}
    * @return the estimate
-   * @throws IllegalArgumentException if there is no such metric
+   * @throws org.casemgmt.InvalidInputException if the name is missing or names no metric of this summary
    */
   public Estimate metric(String name) {
-    return metrics.get(name).getOrElseThrow(() -> new IllegalArgumentException("no metric " + name));
+    Check.orThrow(Check.present("name", name));
+    Estimate estimate = metrics.get(name).getOrNull();
+    if (estimate == null) {
+      Check.orThrow(new InputError("name", InputError.Problem.MALFORMED, "must be one of " + metrics.keySet()
+          .mkString(", ")));
+    }
+    return estimate;
   }
 
   /**
@@ -85,7 +102,8 @@ public record ReplicationSummary(Seq<SimulationResult> runs, Map<String, Estimat
       case "total_cost" -> r -> r.totalCost().amount().doubleValue();
       case "rejections" -> SimulationResult::totalRejections;
       case "model_events" -> SimulationResult::modelEvents;
-      default -> throw new IllegalArgumentException("no metric " + name);
+      // Unreachable: METRICS lists exactly these names; a new one without its case here is a bug of casemgmt.
+      default -> throw new IllegalStateException("no extractor for metric " + name);
     };
   }
 }

@@ -62,9 +62,14 @@ final class RunStatistics {
     loopBacks[loop.ordinal()]++;
   }
 
-  /** An intervention of this cost (in cents) was planned. */
+  /**
+   * An intervention of this cost (in cents, at most Money.MAX_AMOUNT's) was planned. The sum saturates instead of
+   * wrapping round: a total beyond what a long holds is then refused as an amount above the maximum, never
+   * reported as a small or negative one.
+   */
   void planned(long cents) {
-    costCents += cents;
+    long sum = costCents + cents;
+    costCents = sum < costCents ? Long.MAX_VALUE : sum;
   }
 
   /** A case's assessment starts; the first one ends its wait for a case manager. */

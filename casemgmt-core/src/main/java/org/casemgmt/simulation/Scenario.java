@@ -38,8 +38,26 @@ import org.casemgmt.resource.ServiceKind;
  * <p>Time is measured in days from the start of the simulation (day 0 is 2026-01-01). The implementation
  * phase lasts until the last intervention of the plan is delivered; monitoring reviews fall every
  * {@link #reviewIntervalDays()} days while it runs.
+ *
+ * <p><b>Limits.</b> The horizon is at most 1,000,000 days ({@link #MAX_HORIZON_DAYS}) and the review interval at
+ * most {@value #MAX_REVIEW_INTERVAL_DAYS} days, so that every day a simulated case records — its plan's period and
+ * goals included — is a supported day ({@link org.casemgmt.plan.DayWindow#LAST_DAY}); at most
+ * {@value #MAX_MANAGERS} case managers with at most {@value #MAX_CASELOAD} cases each. {@link Builder#build()}
+ * refuses a value outside them with an {@link org.casemgmt.InvalidInputException}.
  */
 public final class Scenario {
+
+  /** The longest horizon, in days: about 2,700 years, ten times the README's million-case run. */
+  public static final double MAX_HORIZON_DAYS = 1_000_000;
+
+  /** The longest interval between monitoring reviews, in days (a hundred years). */
+  public static final int MAX_REVIEW_INTERVAL_DAYS = 36_500;
+
+  /** The most case managers. */
+  public static final int MAX_MANAGERS = 10_000;
+
+  /** The most cases one case manager holds at once. */
+  public static final int MAX_CASELOAD = 10_000;
 
   private final double horizonDays;
   private final double arrivalsPerDay;
@@ -300,7 +318,7 @@ public final class Scenario {
      * @return cases arrive exactly on these days (fractions allowed), in non-decreasing order, instead of at random
      */
     public Builder arrivalDays(Seq<Double> days) {
-      this.arrivalDays = Option.of(days);
+      this.arrivalDays = Option.some(days); // null stays null, for build() to report as missing
       return this;
     }
 
@@ -451,16 +469,17 @@ public final class Scenario {
       InputError days = arrivalDays.map(this::checkDays).getOrNull();
       Check.orThrow(
           Inputs.above("horizonDays", horizonDays, 0),
+          Inputs.atMost("horizonDays", horizonDays, MAX_HORIZON_DAYS),
           Inputs.atLeast("arrivalsPerDay", arrivalsPerDay, 0),
           days,
-          Check.atLeast("managers", managers, 1),
-          Check.atLeast("caseload", caseload, 1),
+          Check.between("managers", managers, 1, MAX_MANAGERS),
+          Check.between("caseload", caseload, 1, MAX_CASELOAD),
           Check.present("managerHold", managerHold),
           Check.present("assessment", assessment),
           Check.present("planning", planning),
           Check.present("evaluation", evaluation),
           Check.elements("needs", needs, true),
-          Check.atLeast("reviewIntervalDays", reviewIntervalDays, 1),
+          Check.between("reviewIntervalDays", reviewIntervalDays, 1, MAX_REVIEW_INTERVAL_DAYS),
           Inputs.probability("adjustPlanProbability", adjustPlanProbability),
           Inputs.probability("reassessProbability", reassessProbability),
           Inputs.require(!(adjustPlanProbability + reassessProbability > 1), "reviewDecisions",

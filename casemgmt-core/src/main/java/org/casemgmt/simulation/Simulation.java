@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import org.casemgmt.internal.Check;
 
 /**
  * Plays a {@link Scenario} forward in simulated time, each case a real {@link org.casemgmt.casefile.CaseFile}
@@ -40,6 +41,12 @@ import java.util.concurrent.FutureTask;
  */
 public final class Simulation {
 
+  /** The most replications one call runs: far more than any confidence interval needs. */
+  public static final int MAX_REPLICATIONS = 100_000;
+
+  /** The most threads {@link #replications(Scenario, int, int)} starts: more than any machine has cores. */
+  public static final int MAX_PARALLELISM = 1_024;
+
   private Simulation() {}
 
   /**
@@ -49,6 +56,7 @@ public final class Simulation {
    *
    * @param scenario the scenario
    * @return what happened
+   * @throws org.casemgmt.InvalidInputException if the scenario is missing
    */
   public static SimulationResult run(Scenario scenario) {
     return run(scenario, SimulationListener.NONE);
@@ -62,11 +70,10 @@ public final class Simulation {
    * @param scenario the scenario
    * @param listener what to tell as it happens
    * @return what happened
+   * @throws org.casemgmt.InvalidInputException if an argument is missing
    */
   public static SimulationResult run(Scenario scenario, SimulationListener listener) {
-    if (scenario == null || listener == null) {
-      throw new IllegalArgumentException("scenario or listener is null");
-    }
+    Check.orThrow(Check.present("scenario", scenario), Check.present("listener", listener));
     return new Run(scenario, new SplittableRandom(scenario.seed()), listener).execute();
   }
 
@@ -78,11 +85,12 @@ public final class Simulation {
    * <pre>{@code ReplicationSummary s = Simulation.replications(scenario, 10); }</pre>
    *
    * @param scenario the scenario
-   * @param n        the number of replications, at least 1
+   * @param n        the number of replications, from 1 to {@value #MAX_REPLICATIONS}
    * @return the runs and their summary
+   * @throws org.casemgmt.InvalidInputException if the scenario is missing or {@code n} out of range
    */
   public static ReplicationSummary replications(Scenario scenario, int n) {
-    return replications(scenario, n, Runtime.getRuntime().availableProcessors());
+    return replications(scenario, n, Math.min(Runtime.getRuntime().availableProcessors(), MAX_PARALLELISM));
   }
 
   /**
@@ -93,15 +101,14 @@ public final class Simulation {
    * <pre>{@code ReplicationSummary s = Simulation.replications(scenario, 10, 2); // leaves the other cores free }</pre>
    *
    * @param scenario    the scenario
-   * @param n           the number of replications, at least 1
-   * @param parallelism the most replications run at once, at least 1
+   * @param n           the number of replications, from 1 to {@value #MAX_REPLICATIONS}
+   * @param parallelism the most replications run at once, from 1 to {@value #MAX_PARALLELISM}
    * @return the runs and their summary
+   * @throws org.casemgmt.InvalidInputException if the scenario is missing or a number out of range
    */
   public static ReplicationSummary replications(Scenario scenario, int n, int parallelism) {
-    check(scenario, n);
-    if (parallelism < 1) {
-      throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
-    }
+    Check.orThrow(Check.present("scenario", scenario), Check.between("n", n, 1, MAX_REPLICATIONS),
+        Check.between("parallelism", parallelism, 1, MAX_PARALLELISM));
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, parallelism));
     try {
       return replicate(scenario, n, pool);
@@ -124,26 +131,16 @@ public final class Simulation {
    * }</pre>
    *
    * @param scenario the scenario
-   * @param n        the number of replications, at least 1
+   * @param n        the number of replications, from 1 to {@value #MAX_REPLICATIONS}
    * @param executor where to run the replications
    * @return the runs and their summary
    * @throws java.util.concurrent.RejectedExecutionException if the executor refuses a replication
+   * @throws org.casemgmt.InvalidInputException if an argument is missing or {@code n} out of range
    */
   public static ReplicationSummary replications(Scenario scenario, int n, Executor executor) {
-    check(scenario, n);
-    if (executor == null) {
-      throw new IllegalArgumentException("executor is null");
-    }
+    Check.orThrow(Check.present("scenario", scenario), Check.between("n", n, 1, MAX_REPLICATIONS),
+        Check.present("executor", executor));
     return replicate(scenario, n, executor);
-  }
-
-  private static void check(Scenario scenario, int n) {
-    if (scenario == null) {
-      throw new IllegalArgumentException("scenario is null");
-    }
-    if (n < 1) {
-      throw new IllegalArgumentException("n must be at least 1, got " + n);
-    }
   }
 
   /**

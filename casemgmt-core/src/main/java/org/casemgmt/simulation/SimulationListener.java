@@ -12,6 +12,7 @@ import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.export.EventLogCsv;
 import org.casemgmt.export.XesWriter;
+import org.casemgmt.internal.Check;
 
 /**
  * Receives what happens during a simulation as it happens, so that event logs and time series are streamed
@@ -72,14 +73,12 @@ public interface SimulationListener {
    *
    * @param listeners the listeners
    * @return the combined listener
+   * @throws org.casemgmt.InvalidInputException if the listeners are missing or one of them is
    */
   static SimulationListener all(SimulationListener... listeners) {
+    Check.orThrow(Check.present("listeners", listeners));
     SimulationListener[] copy = listeners.clone();
-    for (SimulationListener l : copy) {
-      if (l == null) {
-        throw new IllegalArgumentException("a listener is null");
-      }
-    }
+    Check.orThrow(Check.elements("listeners", io.vavr.collection.Array.of(copy), false));
     return new SimulationListener() {
       @Override
       public void onEvent(RecordedEvent event) {
@@ -118,7 +117,8 @@ public interface SimulationListener {
    * <pre>{@code Simulation.run(scenario, SimulationListener.csvEventLog(writer)); }</pre>
    *
    * @param out where to write
-   * @return the listener
+   * @return the listener, which refuses a missing event with an {@link org.casemgmt.InvalidInputException}
+   * @throws org.casemgmt.InvalidInputException if {@code out} is missing
    */
   static SimulationListener csvEventLog(Writer out) {
     EventLogCsv log = EventLogCsv.to(out);
@@ -143,7 +143,9 @@ public interface SimulationListener {
    * <pre>{@code Simulation.run(scenario, SimulationListener.xesEventLog(writer)); }</pre>
    *
    * @param out where to write
-   * @return the listener
+   * @return the listener, which refuses a missing event, case file or list of open cases with an
+   *     {@link org.casemgmt.InvalidInputException}
+   * @throws org.casemgmt.InvalidInputException if {@code out} is missing
    */
   static SimulationListener xesEventLog(Writer out) {
     XesWriter xes = XesWriter.to(out);
@@ -151,16 +153,20 @@ public interface SimulationListener {
     return new SimulationListener() {
       @Override
       public void onEvent(RecordedEvent event) {
+        Check.orThrow(Check.present("event", event));
         open.computeIfAbsent(event.caseId(), id -> new ArrayList<>(32)).add(event);
       }
 
       @Override
       public void onCaseClosed(CaseFile file) {
-        xes.trace(file.id(), open.remove(file.id()));
+        Check.orThrow(Check.present("file", file));
+        ArrayList<RecordedEvent> events = open.remove(file.id());
+        xes.trace(file.id(), events == null ? new ArrayList<>() : events);
       }
 
       @Override
       public void onEnd(Seq<CaseFile> openCases) {
+        Check.orThrow(Check.elements("openCases", openCases, false));
         for (CaseFile file : openCases) {
           ArrayList<RecordedEvent> events = open.remove(file.id());
           xes.trace(file.id(), events == null ? new ArrayList<>() : events);
@@ -177,16 +183,16 @@ public interface SimulationListener {
    * <pre>{@code Simulation.run(scenario, SimulationListener.dailyCsv(writer)); }</pre>
    *
    * @param out where to write
-   * @return the listener
+   * @return the listener, which refuses a missing day's status with an {@link org.casemgmt.InvalidInputException}
+   * @throws org.casemgmt.InvalidInputException if {@code out} is missing
    */
   static SimulationListener dailyCsv(Writer out) {
-    if (out == null) {
-      throw new IllegalArgumentException("out is null");
-    }
+    Check.orThrow(Check.present("out", out));
     write(out, "day,open_cases,waiting_for_manager,active_interventions\n");
     return new SimulationListener() {
       @Override
       public void onDay(DailyStatus s) {
+        Check.orThrow(Check.present("status", s));
         write(out, s.day() + "," + s.openCases() + "," + s.waitingForManager() + "," + s.activeInterventions() + "\n");
       }
 

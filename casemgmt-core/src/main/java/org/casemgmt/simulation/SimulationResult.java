@@ -3,6 +3,7 @@ package org.casemgmt.simulation;
 import io.vavr.collection.Map;
 import org.casemgmt.casefile.ClosureReason;
 import org.casemgmt.casefile.Phase;
+import org.casemgmt.internal.Check;
 import org.casemgmt.plan.Money;
 
 /**
@@ -57,6 +58,13 @@ public record SimulationResult(
     Map<String, Long> rejections,
     long modelEvents,
     long commandsAccepted) {
+
+  // The maps and the cost must be present; the figures are whatever the run measured.
+  public SimulationResult {
+    Check.orThrow(Check.present("meanTimePerPhase", meanTimePerPhase), Check.present("loopBacks", loopBacks),
+        Check.present("closureReasons", closureReasons), Check.present("totalCost", totalCost),
+        Check.present("rejections", rejections));
+  }
 
   /** {@return the arrival rate actually observed, cases per day ({@code arrived / horizonDays}): the λ of Little's law} */
   public double arrivalRate() {

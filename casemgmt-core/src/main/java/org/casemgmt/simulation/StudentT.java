@@ -16,6 +16,7 @@ final class StudentT {
   /** The quantile for {@code df >= 1} degrees of freedom (Cornish–Fisher expansion beyond the table). */
   static double quantile975(int df) {
     if (df < 1) {
+      // Package-private: Estimate asks for n - 1 >= 1 degrees of freedom only, so this is a bug, not an input error.
       throw new IllegalArgumentException("df must be at least 1");
     }
     if (df <= TABLE.length) {

@@ -79,6 +79,9 @@ public final class CaseFixture {
   /** The instant a plain given history is stamped with and the fixture's clock starts at. */
   public static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
 
+  /** How many event kinds the message about an invalid given history lists. */
+  private static final int HISTORY_SHOWN = 50;
+
   private CaseFixture() {}
 
   // ---------------------------------------------------------------- given
@@ -90,13 +93,15 @@ public final class CaseFixture {
    *
    * @param history the case's events in order, starting with {@code CaseOpened}
    * @return the given stage
-   * @throws IllegalArgumentException if the history is empty, does not start with {@code CaseOpened}, or
-   *     cannot be applied in this order (a mistake in the test, not a failed expectation)
+   * @throws org.casemgmt.InvalidInputException if the history is missing, empty, holds null, does not start
+   *     with {@code CaseOpened}, or cannot be applied in this order (a mistake in the test, not a failed
+   *     expectation)
    */
   public static Given given(CaseEvent... history) {
-    Check.notNull(history, "history");
-    if (history.length == 0 || !(history[0] instanceof CaseEvent.CaseOpened opened)) {
-      throw new IllegalArgumentException("a given history starts with CaseOpened");
+    Check.orThrow(Check.present("history", history));
+    Check.orThrow(Check.elements("history", Vector.of(history), true));
+    if (!(history[0] instanceof CaseEvent.CaseOpened opened)) {
+      throw setupMistake("history", "must start with CaseOpened, not " + kind(history[0]));
     }
     Vector<RecordedEvent> stamped = Vector.empty();
     for (int i = 0; i < history.length; i++) {
@@ -111,10 +116,10 @@ public final class CaseFixture {
    *
    * @param history the case's recorded events in order
    * @return the given stage
-   * @throws IllegalArgumentException if the history is not a valid history of one case
+   * @throws org.casemgmt.InvalidInputException if the history is missing or not a valid history of one case
    */
   public static Given given(RecordedEvent... history) {
-    Check.notNull(history, "history");
+    Check.orThrow(Check.present("history", history));
     return given(Vector.of(history));
   }
 
@@ -123,14 +128,21 @@ public final class CaseFixture {
    *
    * @param history the case's recorded events in order
    * @return the given stage
-   * @throws IllegalArgumentException if the history is not a valid history of one case
+   * @throws org.casemgmt.InvalidInputException if the history is missing, empty (use {@link #givenNoCase()} for
+   *     no case), holds null or is not a valid history of one case
    */
   public static Given given(Seq<RecordedEvent> history) {
-    Check.notNull(history, "history");
-    if (history.isEmpty()) {
-      throw new IllegalArgumentException("a given history starts with CaseOpened; use givenNoCase() for none");
-    }
+    Check.orThrow(Check.elements("history", history, true));
     return Given.of(Vector.ofAll(history));
+  }
+
+  /**
+   * A mistake in setting up the test — a history or command that cannot be given — as the input error it is; the
+   * detail names positions, kinds and rules, never ids or text.
+   */
+  private static org.casemgmt.InvalidInputException setupMistake(String field, String detail) {
+    return new org.casemgmt.InvalidInputException(List.of(new org.casemgmt.InputError(field,
+        org.casemgmt.InputError.Problem.MALFORMED, detail)));
   }
 
   /**
@@ -140,23 +152,25 @@ public final class CaseFixture {
    * @param open     the command that opens the case, in its envelope
    * @param commands the commands that follow, each in its envelope and each accepted
    * @return the given stage, its clock at the last command's instant
-   * @throws IllegalArgumentException naming the position, command kind and rule if a command is refused
+   * @throws org.casemgmt.InvalidInputException if a command is missing, the first does not open the case, or a
+   *     command is refused (naming its position, kind and rule)
    */
   public static Given givenCommands(IssuedCommand open, IssuedCommand... commands) {
-    Check.notNull(open, "open");
-    Check.notNull(commands, "commands");
+    Check.orThrow(Check.present("open", open), Check.present("commands", commands));
+    Check.orThrow(Check.elements("commands", Vector.of(commands), false));
     if (!(open.command() instanceof Command.OpenCase opening)) {
-      throw new IllegalArgumentException("given command 0 must open the case, not " + open.kind());
+      throw setupMistake("open", "given command 0 must open the case, not " + open.kind());
     }
     Seq<RecordedEvent> history = CaseFile.decideOpening(open.issued(), opening)
-        .getOrElseThrow(r -> new IllegalArgumentException("given command 0 (OPEN_CASE) refused: " + describe(r)));
-    CaseFile state = CaseFile.replay(history).getOrElseThrow(h -> new IllegalArgumentException(h.problem().name()));
+        .getOrElseThrow(r -> setupMistake("open", "given command 0 (OPEN_CASE) is refused: " + r.rule()));
+    CaseFile state = CaseFile.replay(history)
+        .getOrElseThrow(h -> setupMistake("open", "the opening replays as " + h.problem()));
     for (int i = 0; i < commands.length; i++) {
-      IssuedCommand command = Check.notNull(commands[i], "command");
+      IssuedCommand command = commands[i];
       int position = i + 1;
       Seq<RecordedEvent> events = state.decide(command.issued(), command.command()).getOrElseThrow(
-          r -> new IllegalArgumentException(
-              "given command " + position + " (" + command.kind() + ") refused: " + describe(r)));
+          r -> setupMistake("commands", "given command " + position + " (" + command.kind() + ") is refused: "
+              + r.rule()));
       history = history.appendAll(events);
       state = state.evolve(events);
     }
@@ -193,11 +207,12 @@ public final class CaseFixture {
     private static Given of(Vector<RecordedEvent> history) {
       Either<InvalidHistory, CaseFile> replayed = CaseFile.replay(history);
       // An event that refers to things not yet there (a goal before a plan…) is a setup mistake like a gap.
-      CaseFile file = replayed.getOrElseThrow(h -> new IllegalArgumentException(
+      CaseFile file = replayed.getOrElseThrow(h -> setupMistake("history",
           "the given history is invalid: " + h.problem() + " at position " + h.position()
               + (h.position() >= 1 && h.position() <= history.size()
                   ? " (" + kind(history.get((int) h.position() - 1).event()) + ")" : "")
-              + "; the history: " + history.map(r -> kind(r.event())).mkString(", ")));
+              + "; the history: " + history.take(HISTORY_SHOWN).map(r -> kind(r.event())).mkString(", ")
+              + (history.size() > HISTORY_SHOWN ? ", … (" + history.size() + " events)" : "")));
       return new Given(history, Option.some(file), history.last().at());
     }
 
@@ -205,11 +220,13 @@ public final class CaseFixture {
      * Moves the fixture's clock: commands stamped by this stage are issued at this instant. It may be earlier
      * than the history, to test that such commands are refused.
      *
-     * @param instant the new time
+     * @param instant the new time, within the supported days (see {@link org.casemgmt.plan.DayWindow})
      * @return a stage with the same history and the clock at {@code instant}
+     * @throws org.casemgmt.InvalidInputException if the instant is missing or unsupported
      */
     public Given at(Instant instant) {
-      return new Given(history, state, Check.notNull(instant, "instant"));
+      Check.orThrow(Check.instant("instant", instant));
+      return new Given(history, state, instant);
     }
 
     /**
@@ -273,7 +290,8 @@ public final class CaseFixture {
      *
      * @param command the command
      * @return the stage that states the expectation
-     * @throws IllegalArgumentException if no case was opened and the command does not open one
+     * @throws org.casemgmt.InvalidInputException if an argument is missing, or no case was opened and the command
+     *     does not open one
      */
     public When when(Command command) {
       return when(issued(), command);
@@ -285,11 +303,11 @@ public final class CaseFixture {
      * @param issued  who issues it, when, and the version they expect
      * @param command the command
      * @return the stage that states the expectation
-     * @throws IllegalArgumentException if no case was opened and the command does not open one
+     * @throws org.casemgmt.InvalidInputException if an argument is missing, or no case was opened and the command
+     *     does not open one
      */
     public When when(Issued issued, Command command) {
-      Check.notNull(issued, "issued");
-      Check.notNull(command, "command");
+      Check.orThrow(Check.present("issued", issued), Check.present("command", command));
       Either<Rejection, Seq<RecordedEvent>> outcome;
       if (state.isDefined()) {
         CaseFile file = state.getOrElseThrow(IllegalStateException::new);
@@ -297,7 +315,7 @@ public final class CaseFixture {
       } else if (command instanceof Command.OpenCase open) {
         outcome = CaseFile.decideOpening(issued, open);
       } else {
-        throw new IllegalArgumentException("no case was given: only OPEN_CASE can be issued, not " + command.kind());
+        throw setupMistake("command", "no case was given: only OPEN_CASE can be issued, not " + command.kind());
       }
       return new When(this, IssuedCommand.of(issued, command), outcome);
     }
@@ -307,7 +325,8 @@ public final class CaseFixture {
      *
      * @param command the command with who issued it and when
      * @return the stage that states the expectation
-     * @throws IllegalArgumentException if no case was opened and the command does not open one
+     * @throws org.casemgmt.InvalidInputException if an argument is missing, or no case was opened and the command
+     *     does not open one
      */
     public When when(IssuedCommand command) {
       Check.notNull(command, "command");
@@ -336,9 +355,11 @@ public final class CaseFixture {
      * @param expected the event payloads
      * @return the accepted stage, for further checks of the new state
      * @throws AssertionError if the command was refused or emitted other events
+     * @throws org.casemgmt.InvalidInputException if the expected events are missing or one of them is
      */
     public Accepted thenEmits(CaseEvent... expected) {
-      Check.notNull(expected, "expected");
+      Check.orThrow(Check.present("expected", expected));
+      Check.orThrow(Check.elements("expected", List.of(expected), false));
       Seq<RecordedEvent> recorded = accepted("events " + kinds(List.of(expected)));
       Seq<CaseEvent> actual = recorded.map(RecordedEvent::event);
       if (actual.size() != expected.length) {

@@ -17,6 +17,8 @@ import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.Rejection;
+import org.casemgmt.InputError;
+import org.casemgmt.internal.Check;
 import org.casemgmt.need.IdentifiedBy;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.Need;
@@ -54,6 +56,12 @@ public final class CaseGens {
 
   /** The first day generated cases may be opened on. */
   public static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 5);
+
+  /** The most windows (and interventions) {@link #nonOverlappingWindows} lines up: they all end within 2,500 years. */
+  public static final int MAX_WINDOWS = 10_000;
+
+  /** The most commands of a generated case: far more than a shrunk failure needs. */
+  public static final int MAX_COMMANDS = 100_000;
 
   private static final String TEXT = "generated text";
 
@@ -134,12 +142,17 @@ public final class CaseGens {
    * Windows starting in {@code [from, from + startDays)} and lasting 1 to {@code maxLength} days; they shrink
    * towards starting on {@code from} and lasting one day.
    *
-   * @param from      the earliest start
+   * @param from      the earliest start, a supported day (see {@link DayWindow})
    * @param startDays how many start days are possible, at least 1
-   * @param maxLength the longest window, at least 1
+   * @param maxLength the longest window, at least 1; the latest window ends by {@link DayWindow#LAST_DAY}
    * @return the generator
+   * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported, or a number out of range
    */
   public static Gen<DayWindow> dayWindows(LocalDate from, int startDays, int maxLength) {
+    InputError day = Check.day("from", from);
+    long room = day == null ? DayWindow.LAST_DAY.toEpochDay() - from.toEpochDay() : Long.MAX_VALUE;
+    Check.orThrow(day, Check.between("startDays", startDays, 1, Math.max(1, room)),
+        Check.between("maxLength", maxLength, 1, Math.max(1, room - Math.max(0, startDays - 1L))));
     return Gen.dates(from, startDays).flatMap(start -> Gen.integers(1, maxLength)
         .map(days -> DayWindow.ofDays(start, days)));
   }
@@ -148,10 +161,12 @@ public final class CaseGens {
    * Up to {@code max} windows in order, none sharing a day with another; consecutive windows touch about a
    * third of the time ({@code a.end == b.start}), which the non-overlap rule allows.
    *
-   * @param max the most windows, at least 1
+   * @param max the most windows, from 1 to {@value #MAX_WINDOWS}
    * @return the generator
+   * @throws org.casemgmt.InvalidInputException if {@code max} is out of range
    */
   public static Gen<List<DayWindow>> nonOverlappingWindows(int max) {
+    Check.orThrow(Check.between("max", max, 1, MAX_WINDOWS));
     Gen<Tuple2<Integer, Integer>> gapAndLength = Gen.frequency(
             Tuple.of(1, Gen.constant(0)), Tuple.of(2, Gen.integers(1, 30)))
         .flatMap(gap -> Gen.integers(1, 60).map(length -> Tuple.of(gap, length)));
@@ -173,10 +188,12 @@ public final class CaseGens {
    *
    * @param need the need they all address
    * @param kind their service kind
-   * @param max  the most interventions, at least 1
+   * @param max  the most interventions, from 1 to {@value #MAX_WINDOWS}
    * @return the generator
+   * @throws org.casemgmt.InvalidInputException if the need or the kind is missing or {@code max} out of range
    */
   public static Gen<List<Intervention>> nonOverlappingInterventions(NeedId need, ServiceKind kind, int max) {
+    Check.orThrow(Check.present("need", need), Check.present("kind", kind));
     return nonOverlappingWindows(max).flatMap(windows -> Gen.listOf(money(), windows.size(), windows.size())
         .map(costs -> windows.zip(costs).zipWithIndex().map(w -> Intervention.of(
             InterventionId.of("I-" + (w._2 + 1)), io.vavr.collection.LinkedHashSet.of(need),
@@ -221,14 +238,14 @@ public final class CaseGens {
    * commands before it left it (see the class comment). A generated case shrinks by dropping commands and
    * simplifying the remaining ones.
    *
-   * @param maxCommands the most commands after the opening, at least 0
+   * @param maxCommands the most commands after the opening, from 0 to {@value #MAX_COMMANDS}
    * @return the generator
+   * @throws org.casemgmt.InvalidInputException if {@code maxCommands} is out of range
    */
   public static Gen<GeneratedCase> generatedCases(int maxCommands) {
-    if (maxCommands < 0) {
-      throw new IllegalArgumentException("maxCommands must not be negative, was " + maxCommands);
-    }
+    Check.orThrow(Check.between("maxCommands", maxCommands, 0, MAX_COMMANDS));
     return (random, size) -> {
+      Check.notNull(random, "random");
       IssuedCommand opening = openings().generate(random, size).value();
       int length = random.nextInt(maxCommands + 1);
       List<IssuedCommand> commands = commandsFor(opening, length, random, SystemUnderTest.real());
@@ -257,10 +274,13 @@ public final class CaseGens {
    *
    * @param phase the phase
    * @return the generator
+   * @throws org.casemgmt.InvalidInputException if the phase is missing
    * @throws IllegalStateException when drawing, if the phase could not be reached (it always can)
    */
   public static Gen<CaseFile> casesIn(Phase phase) {
+    Check.orThrow(Check.present("phase", phase));
     return (random, size) -> {
+      Check.notNull(random, "random");
       for (int attempt = 0; attempt < 20; attempt++) {
         IssuedCommand opening = openings().generate(random, size).value();
         Option<CaseFile> reached = steer(opening, phase, random);

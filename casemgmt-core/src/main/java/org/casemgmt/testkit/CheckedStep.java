@@ -1,5 +1,6 @@
 package org.casemgmt.testkit;
 
+import org.casemgmt.internal.Check;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
@@ -28,6 +29,22 @@ import org.casemgmt.casefile.Rejection;
  */
 public record CheckedStep(int number, CaseFile before, IssuedCommand command,
     Either<Rejection, Seq<RecordedEvent>> answer, CaseFile after, List<RecordedEvent> history) {
+
+  /**
+   * Creates a step, checking that every field is present.
+   *
+   * @param number  the step's position in the sequence, from 1
+   * @param before  the case file before the command
+   * @param command the command, in its envelope
+   * @param answer  the rejection, or the events the command caused
+   * @param after   the case file after the command
+   * @param history every accepted event from the opening on, including this step's
+   */
+  public CheckedStep {
+    Check.orThrow(Check.atLeast("number", number, 1), Check.present("before", before),
+        Check.present("command", command), Check.present("answer", answer), Check.present("after", after),
+        Check.present("history", history));
+  }
 
   /** {@return whether the command was accepted} */
   public boolean accepted() {

@@ -5,6 +5,7 @@ import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Command.*;
 import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.IssuedCommand;
+import org.casemgmt.internal.Check;
 
 /**
  * Describes commands for a test report in the domain's words: the kind, the ids, days, amounts and enum
@@ -28,8 +29,10 @@ public final class CommandDescriptions {
    *
    * @param command the command, in its envelope
    * @return its description, without free text
+   * @throws org.casemgmt.InvalidInputException if the command is missing
    */
   public static String describe(IssuedCommand command) {
+    Check.orThrow(Check.present("command", command));
     return describe(command.command()) + stamp(command.issued());
   }
 
@@ -38,8 +41,10 @@ public final class CommandDescriptions {
    *
    * @param command the command
    * @return its description, without free text
+   * @throws org.casemgmt.InvalidInputException if the command is missing
    */
   public static String describe(Command command) {
+    Check.orThrow(Check.present("command", command));
     return command.kind() + details(command);
   }
 

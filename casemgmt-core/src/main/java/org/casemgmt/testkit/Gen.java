@@ -1,5 +1,6 @@
 package org.casemgmt.testkit;
 
+import org.casemgmt.InputError;
 import org.casemgmt.internal.Check;
 import io.vavr.Tuple2;
 import io.vavr.collection.LinkedHashSet;
@@ -35,6 +36,9 @@ public interface Gen<T> {
 
   /** How many times {@link #filter} draws before it gives up. */
   int MAX_FILTER_TRIES = 100;
+
+  /** The most elements a generated list or set holds, whatever its bounds and the size hint. */
+  int MAX_LENGTH = 1_000_000;
 
   /**
    * Draws a value with its shrink candidates.
@@ -113,6 +117,7 @@ public interface Gen<T> {
           return candidate.filter(predicate);
         }
       }
+      // Not about the arguments: the generator's own values failed the predicate too often.
       throw new IllegalStateException("Gen.filter: " + MAX_FILTER_TRIES + " values in a row failed the predicate; "
           + "generate valid values directly instead of filtering");
     };
@@ -138,13 +143,13 @@ public interface Gen<T> {
    * @param min the smallest value
    * @param max the largest value, at least {@code min}
    * @return the generator
+   * @throws org.casemgmt.InvalidInputException if {@code max} is below {@code min}
    */
   static Gen<Integer> integers(int min, int max) {
-    if (max < min) {
-      throw new IllegalArgumentException("max " + max + " is below min " + min);
-    }
+    Check.orThrow(Check.atLeast("max", max, min));
     long target = min > 0 ? min : Math.min(max, 0);
     return (random, size) -> {
+      Check.notNull(random, "random");
       long value = min + random.nextLong((long) max - min + 1);
       return Shrinkable.unfold(value, v -> towards(v, target)).map(Long::intValue);
     };
@@ -183,30 +188,31 @@ public interface Gen<T> {
   /**
    * Days in {@code [from, from + days)}, shrinking towards {@code from}.
    *
-   * @param from the first possible day
-   * @param days how many days are possible, at least 1
+   * @param from the first possible day, a supported one (see {@link org.casemgmt.plan.DayWindow})
+   * @param days how many days are possible, at least 1, and no day after
+   *     {@link org.casemgmt.plan.DayWindow#LAST_DAY}
    * @return the generator
+   * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported, or the number of days out of
+   *     range
    */
   static Gen<LocalDate> dates(LocalDate from, int days) {
-    Check.notNull(from, "from");
-    if (days < 1) {
-      throw new IllegalArgumentException("days must be at least 1, was " + days);
-    }
+    InputError day = Check.day("from", from);
+    long room = day == null ? org.casemgmt.plan.DayWindow.LAST_DAY.toEpochDay() - from.toEpochDay() + 1 : days;
+    Check.orThrow(day, Check.between("days", days, 1, Math.max(1, room)));
     return integers(0, days - 1).map(from::plusDays);
   }
 
   /**
    * One of the given values, uniformly; shrinks towards the first.
    *
-   * @param values the values, at least one
+   * @param values the values, at least one (null among them is a value like any other)
    * @param <T>    their type
    * @return the generator
+   * @throws org.casemgmt.InvalidInputException if the array is missing or empty
    */
   @SafeVarargs
   static <T> Gen<T> elements(T... values) {
-    if (values.length == 0) {
-      throw new IllegalArgumentException("elements needs at least one value");
-    }
+    Check.orThrow(nonEmpty("values", values));
     List<T> all = List.of(values);
     return integers(0, values.length - 1).map(all::get);
   }
@@ -217,13 +223,13 @@ public interface Gen<T> {
    * @param gens the generators, at least one
    * @param <T>  the type of the values
    * @return the generator
+   * @throws org.casemgmt.InvalidInputException if the generators are missing, none, or one of them is missing
    */
   @SafeVarargs
   static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
-    if (gens.length == 0) {
-      throw new IllegalArgumentException("oneOf needs at least one generator");
-    }
+    Check.orThrow(nonEmpty("gens", gens));
     List<Gen<? extends T>> all = List.of(gens);
+    Check.orThrow(Check.elements("gens", all, true));
     return (random, size) -> widen(all.get(random.nextInt(all.size())).generate(random, size));
   }
 
@@ -232,21 +238,29 @@ public interface Gen<T> {
    *
    * <pre>{@code Gen<Integer> mostlySmall = Gen.frequency(Tuple.of(9, Gen.integers(0, 9)), Tuple.of(1, Gen.integers(10, 1000))); }</pre>
    *
-   * @param weighted pairs of a positive weight and a generator, at least one
+   * @param weighted pairs of a non-negative weight and a generator, at least one, the weights adding up to 1 to
+   *     {@link Integer#MAX_VALUE}
    * @param <T>      the type of the values
    * @return the generator
+   * @throws org.casemgmt.InvalidInputException if a pair, a weight or a generator is missing, a weight negative, or
+   *     the weights add up to 0 or more than {@link Integer#MAX_VALUE}
    */
   @SafeVarargs
   static <T> Gen<T> frequency(Tuple2<Integer, ? extends Gen<? extends T>>... weighted) {
-    if (weighted.length == 0) {
-      throw new IllegalArgumentException("frequency needs at least one weighted generator");
-    }
+    Check.orThrow(nonEmpty("weighted", weighted));
     List<Tuple2<Integer, ? extends Gen<? extends T>>> all = List.of(weighted);
-    if (all.exists(w -> w._1 == null || w._1 < 0) || all.map(w -> w._1).sum().intValue() <= 0) {
-      throw new IllegalArgumentException("weights must be non-negative and not all zero");
-    }
-    int total = all.map(w -> w._1).sum().intValue();
+    Check.orThrow(Check.elements("weighted", all, true));
+    Check.orThrow(all.exists(w -> w._1 == null || w._2 == null)
+        ? new InputError("weighted", InputError.Problem.NULL_ELEMENT, "every pair needs a weight and a generator")
+        : null);
+    long sum = all.foldLeft(0L, (s, w) -> s + w._1); // as a long: two large weights must not wrap round
+    Check.orThrow(all.exists(w -> w._1 < 0) || sum < 1 || sum > Integer.MAX_VALUE
+        ? new InputError("weighted", InputError.Problem.OUT_OF_RANGE, "weights must not be negative and must add up "
+            + "to 1 to " + Integer.MAX_VALUE + ", got " + sum)
+        : null);
+    int total = (int) sum;
     return (random, size) -> {
+      Check.notNull(random, "random");
       int pick = random.nextInt(total);
       for (Tuple2<Integer, ? extends Gen<? extends T>> w : all) {
         if (pick < w._1) {
@@ -270,18 +284,18 @@ public interface Gen<T> {
    * as simple as possible.
    *
    * @param element the generator of the elements
-   * @param min     the fewest elements, at least 0
-   * @param max     the most elements, at least {@code min}
+   * @param min     the fewest elements, from 0 to {@value #MAX_LENGTH}
+   * @param max     the most elements, at least {@code min} (no list holds more than {@value #MAX_LENGTH})
    * @param <T>     the type of the elements
    * @return the generator
+   * @throws org.casemgmt.InvalidInputException if the generator is missing or the bounds out of range
    */
   static <T> Gen<List<T>> listOf(Gen<T> element, int min, int max) {
-    Check.notNull(element, "element");
-    if (min < 0 || max < min) {
-      throw new IllegalArgumentException("need 0 <= min <= max, got min " + min + " and max " + max);
-    }
+    Check.orThrow(Check.present("element", element), Check.between("min", min, 0, MAX_LENGTH),
+        Check.atLeast("max", max, min));
     return (random, size) -> {
-      int upper = Math.max(min, Math.min(max, min + size));
+      Check.notNull(random, "random");
+      int upper = length(min, max, size);
       int length = min + random.nextInt(upper - min + 1);
       List<Shrinkable<T>> elements = List.fill(length, () -> element.generate(random, size));
       return Shrinking.list(elements, min);
@@ -293,18 +307,18 @@ public interface Gen<T> {
    * reproducible). Shrinks like {@link #listOf}, keeping only candidates without duplicates.
    *
    * @param element the generator of the elements
-   * @param min     the fewest elements, at least 0
-   * @param max     the most elements, at least {@code min}
+   * @param min     the fewest elements, from 0 to {@value #MAX_LENGTH}
+   * @param max     the most elements, at least {@code min} (no set holds more than {@value #MAX_LENGTH})
    * @param <T>     the type of the elements
    * @return the generator; fails like {@link #filter} if it cannot find {@code min} distinct elements
+   * @throws org.casemgmt.InvalidInputException if the generator is missing or the bounds out of range
    */
   static <T> Gen<Set<T>> setOf(Gen<T> element, int min, int max) {
-    Check.notNull(element, "element");
-    if (min < 0 || max < min) {
-      throw new IllegalArgumentException("need 0 <= min <= max, got min " + min + " and max " + max);
-    }
+    Check.orThrow(Check.present("element", element), Check.between("min", min, 0, MAX_LENGTH),
+        Check.atLeast("max", max, min));
     return (random, size) -> {
-      int upper = Math.max(min, Math.min(max, min + size));
+      Check.notNull(random, "random");
+      int upper = length(min, max, size);
       int wanted = min + random.nextInt(upper - min + 1);
       List<Shrinkable<T>> drawn = List.empty();
       java.util.Set<T> seen = new java.util.HashSet<>();
@@ -318,6 +332,7 @@ public interface Gen<T> {
         }
       }
       if (drawn.size() < min) {
+        // Not about the arguments: the element generator has too few distinct values, as a filter that gives up.
         throw new IllegalStateException("Gen.setOf: found only " + drawn.size() + " distinct elements of the " + min
             + " required");
       }
@@ -337,6 +352,7 @@ public interface Gen<T> {
   static <T> Gen<Option<T>> optionOf(Gen<T> gen) {
     Check.notNull(gen, "gen");
     return (random, size) -> {
+      Check.notNull(random, "random");
       if (random.nextBoolean()) {
         return Shrinkable.just(Option.none());
       }
@@ -348,5 +364,21 @@ public interface Gen<T> {
   private static <T> Shrinkable<Option<T>> some(Shrinkable<T> value) {
     return Shrinkable.of(Option.some(value.value()), () -> Stream.concat(
         Stream.of(Shrinkable.just(Option.<T>none())), value.shrinks().map(Gen::some)));
+  }
+
+  /**
+   * The most elements a collection may draw: {@code min} plus the size hint, at most {@code max} and
+   * {@link #MAX_LENGTH} — added as longs, so that a huge hint cannot wrap round.
+   */
+  private static int length(int min, int max, int size) {
+    return (int) Math.max(min, Math.min(Math.min(max, (long) min + size), MAX_LENGTH));
+  }
+
+  /** An array that is present and not empty, for the varargs factories. */
+  private static InputError nonEmpty(String field, Object[] values) {
+    return values == null ? Check.present(field, null)
+        : values.length == 0 ? new InputError(field, InputError.Problem.EMPTY,
+            "needs at least one element")
+        : null;
   }
 }

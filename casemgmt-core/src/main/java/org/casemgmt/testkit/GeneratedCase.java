@@ -1,5 +1,6 @@
 package org.casemgmt.testkit;
 
+import org.casemgmt.InputError;
 import org.casemgmt.internal.Check;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -30,14 +31,13 @@ public record GeneratedCase(IssuedCommand opening, List<IssuedCommand> commands)
    *
    * @param opening  the command that opened the case, in its envelope
    * @param commands the commands issued afterwards, each in its envelope, in order
-   * @throws IllegalArgumentException if the opening's command is not {@link Command.OpenCase}
+   * @throws org.casemgmt.InvalidInputException if a part is missing, a command is null, or the opening's command
+   *     is not {@link Command.OpenCase}
    */
   public GeneratedCase {
-    Check.notNull(opening, "opening");
-    Check.notNull(commands, "commands");
-    if (!(opening.command() instanceof Command.OpenCase)) {
-      throw new IllegalArgumentException("a generated case opens with OPEN_CASE, not " + opening.kind());
-    }
+    Check.orThrow(Check.present("opening", opening), Check.elements("commands", commands, false),
+        opening == null || opening.command() instanceof Command.OpenCase ? null
+            : new InputError("opening", InputError.Problem.MALFORMED, "must be OPEN_CASE, not " + opening.kind()));
   }
 
   /**

@@ -22,6 +22,8 @@ public interface Invariant {
    *
    * @param step the step just taken
    * @return true if it holds
+   * @throws org.casemgmt.InvalidInputException if the step is missing (as every invariant of {@link #of} and of
+   *     {@link CaseInvariants} answers)
    */
   boolean holds(CheckedStep step);
 
@@ -43,7 +45,7 @@ public interface Invariant {
 
       @Override
       public boolean holds(CheckedStep step) {
-        return check.test(step);
+        return check.test(Check.notNull(step, "step"));
       }
 
       @Override

@@ -101,13 +101,12 @@ public final class ModelChecker {
   /**
    * The same checker running {@code count} sequences, whatever {@code -Dcasemgmt.sequences} says.
    *
-   * @param count the count
+   * @param count the count, at least 1
    * @return the same checker running {@code count} sequences, whatever {@code -Dcasemgmt.sequences} says
+   * @throws org.casemgmt.InvalidInputException if {@code count} is below 1
    */
   public ModelChecker sequences(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("sequences must be at least 1, was " + count);
-    }
+    Check.orThrow(Check.atLeast("sequences", count, 1));
     return new ModelChecker(sut, invariants, caseInvariants, Option.some(count), seed, maxCommands);
   }
 
@@ -124,13 +123,12 @@ public final class ModelChecker {
   /**
    * The same checker with {@code count} commands after the opening in each sequence (default 60).
    *
-   * @param count the count
+   * @param count the count, at least 1
    * @return the same checker with {@code count} commands after the opening in each sequence (default 60)
+   * @throws org.casemgmt.InvalidInputException if {@code count} is below 1
    */
   public ModelChecker maxCommands(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("maxCommands must be at least 1, was " + count);
-    }
+    Check.orThrow(Check.atLeast("maxCommands", count, 1));
     return new ModelChecker(sut, invariants, caseInvariants, sequences, seed, count);
   }
 
@@ -147,6 +145,20 @@ public final class ModelChecker {
    */
   public record Result(long masterSeed, int sequences, long commandsChecked, Duration elapsed,
       Option<Failure> failure) {
+
+    /**
+     * Creates the result, checking that its parts are present.
+     *
+     * @param masterSeed       the master seed
+     * @param sequences        how many sequences were run (up to and including a failing one)
+     * @param commandsChecked  how many commands were handled and checked, shrinking not included
+     * @param elapsed          how long the run took, shrinking included
+     * @param failure          the first broken invariant, shrunk, if any
+     */
+    public Result {
+      Check.orThrow(Check.atLeast("sequences", sequences, 0), Check.atLeast("commandsChecked", commandsChecked, 0),
+          Check.present("elapsed", elapsed), Check.option("failure", failure));
+    }
 
     /** {@return whether every invariant held in every step} */
     public boolean passed() {
@@ -176,6 +188,25 @@ public final class ModelChecker {
    */
   public record Failure(String invariant, long masterSeed, int sequence, long sequenceSeed, int originalLength,
       GeneratedCase failingCase, int failingStep, String story, Option<Throwable> cause) {
+
+    /**
+     * Creates the failure, checking that its parts are present.
+     *
+     * @param invariant      the name of the broken invariant
+     * @param masterSeed     the run's master seed
+     * @param sequence       the failing sequence's number in the run, from 0
+     * @param sequenceSeed   the failing sequence's own seed
+     * @param originalLength how many commands the sequence had when the invariant first broke
+     * @param failingCase    the shortest failing case found
+     * @param failingStep    the step of the shortest failing case at which the invariant breaks, from 1
+     * @param story          the shortest failing case as a numbered story with each command's outcome
+     * @param cause          the exception, if the system under test or an invariant threw one
+     */
+    public Failure {
+      Check.orThrow(Check.present("invariant", invariant), Check.atLeast("sequence", sequence, 0),
+          Check.atLeast("originalLength", originalLength, 0), Check.present("failingCase", failingCase),
+          Check.atLeast("failingStep", failingStep, 0), Check.present("story", story), Check.option("cause", cause));
+    }
 
     /** {@return the full report: what broke, how to repeat it, and the story} */
     public String report() {
@@ -260,6 +291,16 @@ public final class ModelChecker {
    * @param check runs the sequence; throws {@link AssertionError} with the shrunk story on a broken invariant
    */
   public record NamedCheck(String name, Runnable check) {
+
+    /**
+     * Creates the check, checking that both parts are present.
+     *
+     * @param name  which sequence, with its seed
+     * @param check runs the sequence
+     */
+    public NamedCheck {
+      Check.orThrow(Check.present("name", name), Check.present("check", check));
+    }
 
     /** Runs the check. */
     public void run() {

@@ -57,13 +57,12 @@ public final class Property<T> {
   /**
    * The same property checked on {@code count} values.
    *
-   * @param count the count
+   * @param count the count, at least 1
    * @return the same property checked on {@code count} values
+   * @throws org.casemgmt.InvalidInputException if {@code count} is below 1
    */
   public Property<T> tries(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("tries must be at least 1, was " + count);
-    }
+    Check.orThrow(Check.atLeast("tries", count, 1));
     return new Property<>(gen, Option.some(count), seed, maxSize, describe);
   }
 
@@ -80,13 +79,12 @@ public final class Property<T> {
   /**
    * The same property with another largest size hint (default 30).
    *
-   * @param size the size
+   * @param size the size, at least 0
    * @return the same property with another largest size hint (default 30)
+   * @throws org.casemgmt.InvalidInputException if {@code size} is negative
    */
   public Property<T> maxSize(int size) {
-    if (size < 0) {
-      throw new IllegalArgumentException("maxSize must not be negative, was " + size);
-    }
+    Check.orThrow(Check.atLeast("maxSize", size, 0));
     return new Property<>(gen, tries, seed, size, describe);
   }
 
@@ -108,12 +106,26 @@ public final class Property<T> {
    *
    * @param masterSeed  the run's master seed
    * @param tryNumber   the try that failed, from 0
-   * @param original    the value that failed first
-   * @param shrunk      the simplest failing value found
+   * @param original    the value that failed first (null if the generator drew null)
+   * @param shrunk      the simplest failing value found (null if the generator drew null)
    * @param shrinkSteps how many times shrinking found a simpler failing value
    * @param <T>         the type of the values
    */
-  public record Counterexample<T>(long masterSeed, int tryNumber, T original, T shrunk, int shrinkSteps) {}
+  public record Counterexample<T>(long masterSeed, int tryNumber, T original, T shrunk, int shrinkSteps) {
+
+    /**
+     * Creates the counterexample, checking its counts; the values are what the generator drew, null included.
+     *
+     * @param masterSeed  the run's master seed
+     * @param tryNumber   the try that failed, from 0
+     * @param original    the value that failed first
+     * @param shrunk      the simplest failing value found
+     * @param shrinkSteps how many times shrinking found a simpler failing value
+     */
+    public Counterexample {
+      Check.orThrow(Check.atLeast("tryNumber", tryNumber, 0), Check.atLeast("shrinkSteps", shrinkSteps, 0));
+    }
+  }
 
   /**
    * Runs the property and answers the first counterexample, if any (for tests that inspect it).

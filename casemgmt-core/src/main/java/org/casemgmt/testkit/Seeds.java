@@ -1,6 +1,9 @@
 package org.casemgmt.testkit;
 
+import io.vavr.collection.List;
 import io.vavr.control.Option;
+import org.casemgmt.InputError;
+import org.casemgmt.InvalidInputException;
 
 /**
  * Where seeds and run sizes come from. A run has one master seed; run {@code i} uses a seed derived from it,
@@ -27,7 +30,7 @@ final class Seeds {
       try {
         return Long.parseLong(property.trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("-D" + SEED_PROPERTY + " must be a whole number, was '" + property + "'", e);
+        throw malformed(SEED_PROPERTY);
       }
     }
     return mix(System.nanoTime() ^ Thread.currentThread().getId());
@@ -43,11 +46,16 @@ final class Seeds {
       try {
         return Math.max(1, Integer.parseInt(property.trim()));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("-D" + SEQUENCES_PROPERTY + " must be a whole number, was '" + property
-            + "'", e);
+        throw malformed(SEQUENCES_PROPERTY);
       }
     }
     return fallback;
+  }
+
+  /** A -D setting of the test run that is not a whole number, reported like any input (without its value). */
+  private static InvalidInputException malformed(String property) {
+    return new InvalidInputException(List.of(new InputError("-D" + property, InputError.Problem.MALFORMED,
+        "must be a whole number")));
   }
 
   /** The seed of run {@code index}: the master for run 0, a well-mixed derivative for the others. */

@@ -6,6 +6,7 @@ import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
+import org.casemgmt.internal.Check;
 
 /**
  * What the {@link ModelChecker} drives: something that takes a case file and a command in its envelope (who
@@ -37,10 +38,12 @@ public interface SystemUnderTest {
   /**
    * casemgmt's own behaviour: {@link CaseFile#decide}, then {@link CaseFile#evolve} on acceptance.
    *
-   * @return the real system under test
+   * @return the real system under test, which refuses a missing state or command with an
+   *     {@link org.casemgmt.InvalidInputException}
    */
   static SystemUnderTest real() {
     return (state, command) -> {
+      Check.orThrow(Check.present("state", state), Check.present("command", command));
       Either<Rejection, Seq<RecordedEvent>> answer = state.decide(command.issued(), command.command());
       return new Handled(answer, answer.fold(rejection -> state, state::evolve));
     };
@@ -61,9 +64,7 @@ public interface SystemUnderTest {
      * @param after the case file after the command (for a rejection, it should equal the one before)
      */
     public Handled {
-      if (answer == null || after == null) {
-        throw new IllegalArgumentException("answer and after must be present");
-      }
+      Check.orThrow(Check.present("answer", answer), Check.present("after", after));
     }
 
     /** {@return whether the command was accepted} */

@@ -144,7 +144,7 @@ class InputValidationTest {
               org.casemgmt.resource.ProviderId.of("P-1"), "Centro", ResourceType.PUBLIC_SERVICE,
               HashSet.of(org.casemgmt.resource.ServiceKind.COUNSELLING)),
           org.casemgmt.resource.ServiceKind.COUNSELLING, DAY0);
-      assertEquals(List.of("answeredOn:NULL_ELEMENT"), problems(() -> referral.accepted(null)));
+      assertEquals(List.of("on:MISSING"), problems(() -> referral.accepted(null)));
       assertEquals(List.of("reason:NULL_ELEMENT"), problems(() -> referral.declined(DAY0, null)));
       assertEquals(List.of("reason:BLANK"), problems(() -> new CaseEvent.ReferralDeclined(referral.id(), DAY0, " ")));
       assertEquals(List.of("reason:NULL_ELEMENT"),

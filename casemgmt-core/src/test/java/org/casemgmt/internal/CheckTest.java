@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import io.vavr.control.Option;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.casemgmt.InputError;
 import org.casemgmt.InputError.Problem;
 import org.casemgmt.InvalidInputException;
+import org.casemgmt.plan.DayWindow;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +77,47 @@ class CheckTest {
     }
 
     @Test
+    void texts_hold_tabs_and_line_breaks_but_no_other_control_character_and_no_lone_surrogate() {
+      assertNull(Check.text("t", "line one\r\nline two\tend", 100));
+      assertNull(Check.text("t", "smile \uD83D\uDE00", 100)); // a surrogate pair is one character: fine
+      assertNull(Check.text("t", "\u00A0caf\u00E9", 100));
+      for (String bad : List.of("a\u0000b", "a\u0007", "\u001Bx", "x\u007F", "x\u0085y", "x\u009F")) {
+        assertEquals(Problem.MALFORMED, Check.text("t", bad, 100).problem(), bad.length() + " characters");
+      }
+      for (String lone : List.of("\uD800", "a\uD83Db", "a\uDE00", "\uDE00\uD83D", "end\uD83D")) {
+        InputError error = Check.text("t", lone, 100);
+        assertEquals(Problem.MALFORMED, error.problem());
+        assertTrue(error.detail().contains("surrogate"), error.detail());
+      }
+      // The detail names the position, never the text.
+      assertEquals("no control characters other than tab and line breaks (one at position 1)",
+          Check.text("t", "a\u0000b", 100).detail());
+      // Too long is reported before the characters are read: a huge text costs one comparison.
+      assertEquals(Problem.TOO_LONG, Check.text("t", "\u0000".repeat(100_000), 100).problem());
+    }
+
+    @Test
+    void days_and_instants_lie_within_the_supported_days() {
+      assertNull(Check.day("d", DayWindow.FIRST_DAY));
+      assertNull(Check.day("d", DayWindow.LAST_DAY));
+      assertEquals(Problem.MISSING, Check.day("d", null).problem());
+      for (LocalDate outside : List.of(LocalDate.MIN, LocalDate.of(1899, 12, 31), LocalDate.of(10_000, 1, 1),
+          LocalDate.MAX)) {
+        assertEquals(Problem.OUT_OF_RANGE, Check.day("d", outside).problem(), outside::toString);
+      }
+      assertEquals("must be a day from 1900-01-01 to 9999-12-31", Check.day("d", LocalDate.MAX).detail());
+      assertNull(Check.optionalDay("d", Option.none()));
+      assertEquals(Problem.NULL_ELEMENT, Check.optionalDay("d", Option.some(null)).problem());
+      assertEquals(Problem.OUT_OF_RANGE, Check.optionalDay("d", Option.some(LocalDate.MIN)).problem());
+      assertNull(Check.instant("i", Instant.parse("1900-01-01T00:00:00Z")));
+      assertNull(Check.instant("i", Instant.parse("9999-12-31T23:59:59.999999999Z")));
+      assertEquals(Problem.OUT_OF_RANGE, Check.instant("i", Instant.parse("1899-12-31T23:59:59Z")).problem());
+      assertEquals(Problem.OUT_OF_RANGE, Check.instant("i", Instant.parse("+10000-01-01T00:00:00Z")).problem());
+      assertEquals(Problem.OUT_OF_RANGE, Check.instant("i", Instant.MIN).problem());
+      assertEquals(Problem.MISSING, Check.instant("i", null).problem());
+    }
+
+    @Test
     void identifiers_allow_letters_digits_and_a_few_signs_only() {
       assertNull(Check.identifier("id", "A-1_b.c:d/2"));
       assertEquals(Problem.MALFORMED, Check.identifier("id", "a b").problem());
@@ -128,6 +174,10 @@ class CheckTest {
     void numbers_are_at_least_their_minimum() {
       assertNull(Check.atLeast("n", 1, 1));
       assertEquals(Problem.OUT_OF_RANGE, Check.atLeast("n", 0, 1).problem());
+      assertNull(Check.between("n", 1, 1, 3));
+      assertNull(Check.between("n", 3, 1, 3));
+      assertEquals(Problem.OUT_OF_RANGE, Check.between("n", Long.MAX_VALUE, 1, 3).problem());
+      assertEquals(Problem.OUT_OF_RANGE, Check.between("n", Long.MIN_VALUE, 1, 3).problem());
       assertEquals(Problem.MISSING, Check.present("p", null).problem());
       assertNull(Check.present("p", "x"));
     }
