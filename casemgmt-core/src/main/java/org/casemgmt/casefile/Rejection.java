@@ -101,7 +101,11 @@ public sealed interface Rejection extends Decision {
    * @param at     when the command was issued
    * @param lastAt when the latest event of the case was recorded
    */
-  record IssuedBeforeLastStep(Instant at, Instant lastAt) implements Rejection {}
+  record IssuedBeforeLastStep(Instant at, Instant lastAt) implements Rejection {
+    public IssuedBeforeLastStep {
+      Check.orThrow(Check.present("at", at), Check.present("lastAt", lastAt));
+    }
+  }
 
   /**
    * A day given in the command falls before the day the case was opened.
@@ -444,7 +448,11 @@ public sealed interface Rejection extends Decision {
    * @param approvedOn  the approval day given
    * @param agreedOn    the day the client agreed
    */
-  record ApprovalBeforeAgreement(int planVersion, LocalDate approvedOn, LocalDate agreedOn) implements Rejection {}
+  record ApprovalBeforeAgreement(int planVersion, LocalDate approvedOn, LocalDate agreedOn) implements Rejection {
+    public ApprovalBeforeAgreement {
+      Check.orThrow(Check.present("approvedOn", approvedOn), Check.present("agreedOn", agreedOn));
+    }
+  }
 
   /**
    * A monitoring review is dated on or after the previous one, so "last reviewed" never moves back.
@@ -452,7 +460,11 @@ public sealed interface Rejection extends Decision {
    * @param on           the review's day
    * @param lastReviewOn the previous review's day
    */
-  record ReviewBeforeLastReview(LocalDate on, LocalDate lastReviewOn) implements Rejection {}
+  record ReviewBeforeLastReview(LocalDate on, LocalDate lastReviewOn) implements Rejection {
+    public ReviewBeforeLastReview {
+      Check.orThrow(Check.present("on", on), Check.present("lastReviewOn", lastReviewOn));
+    }
+  }
 
   /**
    * The plan's cost exceeds its budget cap.
@@ -511,7 +523,12 @@ public sealed interface Rejection extends Decision {
    * @param on           the day given
    * @param windowEnd    the window's end (the first day after it)
    */
-  record StartAfterWindow(InterventionId intervention, LocalDate on, LocalDate windowEnd) implements Rejection {}
+  record StartAfterWindow(InterventionId intervention, LocalDate on, LocalDate windowEnd) implements Rejection {
+    public StartAfterWindow {
+      Check.orThrow(Check.present("intervention", intervention), Check.present("on", on),
+          Check.present("windowEnd", windowEnd));
+    }
+  }
 
   /**
    * A day given for an intervention falls before it started.
