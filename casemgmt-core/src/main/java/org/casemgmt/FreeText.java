@@ -39,7 +39,7 @@ public final class FreeText {
    * Wraps a text.
    *
    * @param text the text; not blank, at most {@value #MAX_LENGTH} characters
-   * @return the free text
+   * @return the text wrapped, shown as {@code ***} by {@code toString}
    * @throws InvalidInputException if the text is missing, blank or too long
    */
   public static FreeText of(String text) {

@@ -9,7 +9,7 @@ import org.casemgmt.party.StaffId;
  * numbers start at 1 and have no gaps; a case file's version is the sequence number of its last event, so an
  * application can store events under a unique (case id, sequence) key for optimistic concurrency.
  *
- * @param caseId   the case
+ * @param caseId   the case the event belongs to
  * @param sequence the event's position in the case's history, from 1
  * @param actor    who issued the command that caused it
  * @param at       when the command was issued

@@ -25,7 +25,7 @@ import org.casemgmt.resource.ServiceKind;
  * caller needs to explain the refusal — never prose, never personal data. A refused command changes nothing.
  *
  * <pre>{@code
- * caseFile.handle(command).peekLeft(rejection -> {
+ * caseFile.handle(anna, command).peekLeft(rejection -> {
  *   if (rejection instanceof Rejection.OverlappingIntervention o) {
  *     show("Overlaps " + o.existing() + " on " + o.sharedDays());
  *   }
@@ -56,7 +56,7 @@ public sealed interface Rejection extends Decision {
   /**
    * The issuer expected another version: someone else changed the case meanwhile.
    *
-   * @param caseId   the case
+   * @param caseId   the case whose version differs
    * @param expected the version the issuer saw
    * @param actual   the case's version
    */
@@ -65,7 +65,7 @@ public sealed interface Rejection extends Decision {
   /**
    * A case file cannot be opened twice.
    *
-   * @param caseId the case
+   * @param caseId the case already open
    */
   record CaseAlreadyOpened(CaseId caseId) implements Rejection {}
 
@@ -89,7 +89,7 @@ public sealed interface Rejection extends Decision {
   /**
    * A day given in the command falls before the day the case was opened.
    *
-   * @param day      the day given
+   * @param day      the command's day that is too early
    * @param openedOn the day the case was opened
    */
   record DayBeforeOpening(LocalDate day, LocalDate openedOn) implements Rejection {}
@@ -104,22 +104,22 @@ public sealed interface Rejection extends Decision {
   /**
    * The scope already includes every domain to add.
    *
-   * @param domains the domains asked for
+   * @param domains the domains asked for, all already in scope
    */
   record AlreadyInScope(Set<LifeDomain> domains) implements Rejection {}
 
   /**
    * The closure reason is not allowed in the case's situation: {@code GOALS_ACHIEVED} only from evaluation.
    *
-   * @param reason the reason given
-   * @param phase  the case's phase
+   * @param reason the closure reason the command gave
+   * @param phase  the case's phase, where that reason is not allowed
    */
   record ClosureReasonNotAllowed(ClosureReason reason, Phase phase) implements Rejection {}
 
   /**
    * "No needs identified" while needs are open.
    *
-   * @param openNeeds the open needs
+   * @param openNeeds the needs still open, which contradict the reason
    */
   record OpenNeedsRemain(Set<NeedId> openNeeds) implements Rejection {}
 
@@ -137,8 +137,8 @@ public sealed interface Rejection extends Decision {
   /**
    * The need's life domain is outside the case's agreed scope; extend the scope with consent first.
    *
-   * @param need   the need
-   * @param domain its domain
+   * @param need   the need the command would record
+   * @param domain its domain, not in scope
    * @param scope  the case's scope
    */
   record NeedOutsideScope(NeedId need, LifeDomain domain, Set<LifeDomain> scope) implements Rejection {}
@@ -146,7 +146,7 @@ public sealed interface Rejection extends Decision {
   /**
    * A strength is recorded in a life domain outside the case's agreed scope.
    *
-   * @param domain the domain
+   * @param domain the strength's domain, not in scope
    * @param scope  the case's scope
    */
   record DomainOutsideScope(LifeDomain domain, Set<LifeDomain> scope) implements Rejection {}
@@ -154,22 +154,22 @@ public sealed interface Rejection extends Decision {
   /**
    * A need with this id is already recorded.
    *
-   * @param need the id
+   * @param need the id already in use
    */
   record DuplicateNeed(NeedId need) implements Rejection {}
 
   /**
    * No need with this id is recorded.
    *
-   * @param need the id
+   * @param need the id the command names
    */
   record UnknownNeed(NeedId need) implements Rejection {}
 
   /**
    * The need is not open (it was withdrawn).
    *
-   * @param need   the need
-   * @param status its status
+   * @param need   the need the command names
+   * @param status its status, not open
    */
   record NeedNotOpen(NeedId need, NeedStatus status) implements Rejection {}
 
@@ -177,7 +177,7 @@ public sealed interface Rejection extends Decision {
    * The need cannot be withdrawn while interventions that are not over (planned, active or suspended)
    * address it; cancel them first (delivered ones stay on the record and do not block).
    *
-   * @param need          the need
+   * @param need          the need the command would withdraw
    * @param interventions the interventions addressing it that are not over
    */
   record NeedStillAddressed(NeedId need, Set<InterventionId> interventions) implements Rejection {}
@@ -185,7 +185,7 @@ public sealed interface Rejection extends Decision {
   /**
    * A resource with this id is already recorded.
    *
-   * @param resource the id
+   * @param resource the id already in use
    */
   record DuplicateResource(ResourceId resource) implements Rejection {}
 
@@ -203,45 +203,45 @@ public sealed interface Rejection extends Decision {
   /**
    * A goal with this id is already in the plan.
    *
-   * @param goal the id
+   * @param goal the id already in use
    */
   record DuplicateGoal(GoalId goal) implements Rejection {}
 
   /**
    * No goal with this id is in the plan.
    *
-   * @param goal the id
+   * @param goal the id the command names
    */
   record UnknownGoal(GoalId goal) implements Rejection {}
 
   /**
    * An intervention with this id is already in the plan.
    *
-   * @param intervention the id
+   * @param intervention the id already in use
    */
   record DuplicateIntervention(InterventionId intervention) implements Rejection {}
 
   /**
    * No intervention with this id is in the plan.
    *
-   * @param intervention the id
+   * @param intervention the id the command names
    */
   record UnknownIntervention(InterventionId intervention) implements Rejection {}
 
   /**
    * The provider does not offer this kind of service.
    *
-   * @param provider the provider
-   * @param kind     the kind asked for
+   * @param provider the provider the command names
+   * @param kind     the kind asked for, not among its offers
    */
   record ServiceNotOffered(ProviderId provider, ServiceKind kind) implements Rejection {}
 
   /**
    * The intervention's window does not lie inside the plan's period.
    *
-   * @param intervention the intervention
-   * @param window       its window
-   * @param period       the plan's period
+   * @param intervention the intervention being planned, or a live one a new plan period would leave out
+   * @param window       its window, which reaches outside the period
+   * @param period       the plan's period, or the new period asked for
    */
   record WindowOutsidePlanPeriod(InterventionId intervention, DayWindow window, DayWindow period)
       implements Rejection {}
@@ -304,35 +304,36 @@ public sealed interface Rejection extends Decision {
   /**
    * The plan has no goal.
    *
-   * @param planVersion the version
+   * @param planVersion the number of the version that cannot be approved
    */
   record PlanHasNoGoals(int planVersion) implements Rejection {}
 
   /**
    * The plan has no live intervention.
    *
-   * @param planVersion the version
+   * @param planVersion the number of the version that cannot be approved
    */
   record PlanHasNoInterventions(int planVersion) implements Rejection {}
 
   /**
-   * Open needs at or above the threshold are neither covered by an intervention nor deferred.
+   * Open needs at or above the threshold are neither covered by a live intervention, nor by a referral a provider
+   * accepted, nor deferred.
    *
-   * @param needs the uncovered needs
+   * @param needs the open needs the plan leaves uncovered
    */
   record UncoveredNeeds(Set<NeedId> needs) implements Rejection {}
 
   /**
    * The client's agreement to this plan version is not recorded (or lapsed with a later change).
    *
-   * @param planVersion the version
+   * @param planVersion the number of the version without an agreement
    */
   record AgreementMissing(int planVersion) implements Rejection {}
 
   /**
    * A plan is approved on or after the day the client agreed to it, not before.
    *
-   * @param planVersion the version
+   * @param planVersion the number of the version being approved
    * @param approvedOn  the approval day given
    * @param agreedOn    the day the client agreed
    */
@@ -350,7 +351,7 @@ public sealed interface Rejection extends Decision {
    * The plan's cost exceeds its budget cap.
    *
    * @param plannedCost the total cost of the live interventions
-   * @param cap         the cap
+   * @param cap         the budget cap it exceeds
    */
   record BudgetExceeded(Money plannedCost, Money cap) implements Rejection {}
 
@@ -366,8 +367,8 @@ public sealed interface Rejection extends Decision {
   /**
    * The intervention is not in a status that allows the command.
    *
-   * @param intervention the intervention
-   * @param status       its status
+   * @param intervention the intervention the command names
+   * @param status       its status now
    * @param required     the statuses that would allow it
    */
   record InterventionNotInStatus(InterventionId intervention, InterventionStatus status,
@@ -376,8 +377,8 @@ public sealed interface Rejection extends Decision {
   /**
    * An intervention cannot start before its window.
    *
-   * @param intervention the intervention
-   * @param on           the day given
+   * @param intervention the intervention the command would start
+   * @param on           the start day the command gave
    * @param windowStart  the first day of its window
    */
   record StartBeforeWindow(InterventionId intervention, LocalDate on, LocalDate windowStart) implements Rejection {}
@@ -385,8 +386,8 @@ public sealed interface Rejection extends Decision {
   /**
    * An intervention starts within its window: on its last day at the latest, not on or after the window's end.
    *
-   * @param intervention the intervention
-   * @param on           the day given
+   * @param intervention the intervention the command would start
+   * @param on           the start day the command gave
    * @param windowEnd    the window's end (the first day after it)
    */
   record StartAfterWindow(InterventionId intervention, LocalDate on, LocalDate windowEnd) implements Rejection {}
@@ -394,8 +395,8 @@ public sealed interface Rejection extends Decision {
   /**
    * A day given for an intervention falls before it started.
    *
-   * @param intervention the intervention
-   * @param on           the day given
+   * @param intervention the intervention the command names
+   * @param on           the command's day, too early
    * @param startedOn    the day it started
    */
   record BeforeInterventionStart(InterventionId intervention, LocalDate on, LocalDate startedOn)
@@ -409,14 +410,14 @@ public sealed interface Rejection extends Decision {
   /**
    * A referral with this id already exists.
    *
-   * @param referral the id
+   * @param referral the id already in use
    */
   record DuplicateReferral(ReferralId referral) implements Rejection {}
 
   /**
    * No referral with this id exists.
    *
-   * @param referral the id
+   * @param referral the id the command names
    */
   record UnknownReferral(ReferralId referral) implements Rejection {}
 
@@ -435,8 +436,8 @@ public sealed interface Rejection extends Decision {
   /**
    * The referral is not in a status that allows the command.
    *
-   * @param referral the referral
-   * @param status   its status
+   * @param referral the referral the command names
+   * @param status   its status now
    * @param required the status that would allow it
    */
   record ReferralNotInStatus(ReferralId referral, ReferralStatus status, ReferralStatus required)
@@ -445,8 +446,8 @@ public sealed interface Rejection extends Decision {
   /**
    * A day given for a referral falls before its previous step (the request, or the acceptance).
    *
-   * @param referral     the referral
-   * @param on           the day given
+   * @param referral     the referral the command names
+   * @param on           the command's day, too early
    * @param previousStep the day of the previous step
    */
   record BeforeReferralStep(ReferralId referral, LocalDate on, LocalDate previousStep) implements Rejection {}

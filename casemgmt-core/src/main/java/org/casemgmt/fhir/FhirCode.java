@@ -32,12 +32,12 @@ public record FhirCode(String system, String code, String display) {
   }
 
   /**
-   * Creates a code.
+   * Creates a code, e.g. for a status the library does not map.
    *
-   * @param system the system
-   * @param code the code
-   * @param display the display
-   * @return the new code
+   * @param system  the code system's canonical URI
+   * @param code    the code, as the code system spells it
+   * @param display the code system's display text for the code
+   * @return the code; each part not blank and at most 200 characters
    * @throws org.casemgmt.InvalidInputException if a part is missing, blank or too long
    */
   public static FhirCode of(String system, String code, String display) {

@@ -61,8 +61,8 @@ public final class FhirCodes {
   /**
    * The case as an {@code EpisodeOfCare.status}.
    *
-   * @param caseFile the case
-   * @return the status code
+   * @param caseFile the case whose phase, suspension and closure decide the status
+   * @return a code of the {@link #EPISODE_OF_CARE_STATUS} code system
    */
   public static FhirCode episodeOfCareStatus(CaseFile caseFile) {
     Check.notNull(caseFile, "caseFile");
@@ -75,7 +75,7 @@ public final class FhirCodes {
    * @param phase     the case's phase
    * @param suspended whether it is suspended
    * @param closure   why it was closed; present exactly when the phase is {@link Phase#CLOSED}
-   * @return the status code
+   * @return a code of the {@link #EPISODE_OF_CARE_STATUS} code system
    * @throws IllegalArgumentException if the phase is closed without a reason (no case file is in that state)
    */
   public static FhirCode episodeOfCareStatus(Phase phase, boolean suspended, Option<ClosureReason> closure) {
@@ -103,7 +103,7 @@ public final class FhirCodes {
   /**
    * The case's current plan version as a {@code CarePlan.status}; none before planning has started.
    *
-   * @param caseFile the case
+   * @param caseFile the case; its current plan, phase, suspension and closure decide the status
    * @return the status code of the current plan, if there is one
    */
   public static Option<FhirCode> carePlanStatus(CaseFile caseFile) {
@@ -119,7 +119,7 @@ public final class FhirCodes {
    * @param phase     the case's phase
    * @param suspended whether the case is suspended
    * @param closure   why the case was closed; present exactly when the phase is {@link Phase#CLOSED}
-   * @return the status code
+   * @return a code of the {@link #REQUEST_STATUS} code system
    * @throws IllegalArgumentException if the phase is closed without a reason (no case file is in that state)
    */
   public static FhirCode carePlanStatus(boolean approved, Phase phase, boolean suspended,
@@ -150,7 +150,7 @@ public final class FhirCodes {
    * A goal's lifecycle as a {@code Goal.lifecycleStatus}.
    *
    * @param lifecycle the goal's lifecycle
-   * @return the status code
+   * @return a code of the {@link #GOAL_STATUS} code system
    */
   public static FhirCode goalLifecycleStatus(GoalLifecycle lifecycle) {
     Check.notNull(lifecycle, "lifecycle");
@@ -166,7 +166,7 @@ public final class FhirCodes {
    * is one to one).
    *
    * @param achievement the goal's outcome
-   * @return the status code
+   * @return a code of the {@link #GOAL_ACHIEVEMENT} code system
    */
   public static FhirCode goalAchievementStatus(GoalAchievement achievement) {
     Check.notNull(achievement, "achievement");
@@ -188,7 +188,7 @@ public final class FhirCodes {
    *
    * @param status       the intervention's status
    * @param planApproved whether the plan version it belongs to was approved
-   * @return the status code
+   * @return a code of the {@link #REQUEST_STATUS} code system
    */
   public static FhirCode serviceRequestStatus(InterventionStatus status, boolean planApproved) {
     Check.notNull(status, "status");
@@ -206,7 +206,7 @@ public final class FhirCodes {
    *
    * @param status       the intervention's status
    * @param planApproved whether the plan version it belongs to was approved
-   * @return the status code
+   * @return a code of the {@link #TASK_STATUS} code system
    */
   public static FhirCode taskStatus(InterventionStatus status, boolean planApproved) {
     Check.notNull(status, "status");
@@ -225,7 +225,7 @@ public final class FhirCodes {
    * A referral as a {@code ServiceRequest.status}.
    *
    * @param status the referral's status
-   * @return the status code
+   * @return a code of the {@link #REQUEST_STATUS} code system
    */
   public static FhirCode serviceRequestStatus(ReferralStatus status) {
     Check.notNull(status, "status");
@@ -240,7 +240,7 @@ public final class FhirCodes {
    * A referral as a {@code Task.status}: the provider's side of the closed loop.
    *
    * @param status the referral's status
-   * @return the status code
+   * @return a code of the {@link #TASK_STATUS} code system
    */
   public static FhirCode taskStatus(ReferralStatus status) {
     Check.notNull(status, "status");

@@ -55,8 +55,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   /**
    * Creates a whole amount.
    *
-   * @param amount the amount
-   * @return the new whole amount
+   * @param amount whole units of the currency, not negative
+   * @return the amount with zero cents
    * @throws org.casemgmt.InvalidInputException if the amount is negative
    */
   public static Money of(long amount) {
@@ -67,7 +67,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
    * The sum of two amounts.
    *
    * @param other the amount to add
-   * @return the sum of two amounts
+   * @return a new amount; money values never change
    * @throws org.casemgmt.InvalidInputException if {@code other} is missing
    */
   public Money plus(Money other) {
@@ -88,8 +88,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   /**
    * Whether this amount is greater than the other.
    *
-   * @param other the amount to compare with
-   * @return whether this amount is greater than the other
+   * @param other the amount to compare with, e.g. a budget cap
+   * @return true if this amount is strictly greater; equal amounts do not exceed each other
    * @throws org.casemgmt.InvalidInputException if {@code other} is missing
    */
   public boolean exceeds(Money other) {

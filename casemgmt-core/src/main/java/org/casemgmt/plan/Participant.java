@@ -29,12 +29,12 @@ public record Participant(ParticipantRole role, FreeText who, FreeText commitmen
   }
 
   /**
-   * Creates a participant.
+   * Creates a participant from plain strings.
    *
-   * @param role the role
-   * @param who the who
-   * @param commitment the commitment
-   * @return the new participant
+   * @param role       the part they play
+   * @param who        a staff id, a provider id, or a name; not blank, at most 200 characters
+   * @param commitment what they commit to; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+   * @return the participant, both texts held as {@link FreeText}
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Participant of(ParticipantRole role, String who, String commitment) {

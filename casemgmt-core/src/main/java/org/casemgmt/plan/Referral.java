@@ -65,12 +65,12 @@ public record Referral(
   /**
    * A referral just sent.
    *
-   * @param id the identifier
-   * @param needs the needs
-   * @param provider the provider
-   * @param service the service
-   * @param requestedOn the requested on
-   * @return a referral just sent
+   * @param id          the referral's identifier within its case
+   * @param needs       the open needs it is for, at least one
+   * @param provider    the provider the client is referred to
+   * @param service     the kind of service asked for
+   * @param requestedOn the day the referral is sent
+   * @return a referral in {@link ReferralStatus#REQUESTED}, not yet answered
    * @throws org.casemgmt.InvalidInputException if a field is missing or it is for no need
    */
   public static Referral requested(
@@ -82,8 +82,8 @@ public record Referral(
   /**
    * This referral, accepted by the provider on a day.
    *
-   * @param on the day it happened
-   * @return this referral, accepted by the provider on a day
+   * @param on the day of the provider's answer
+   * @return a copy in {@link ReferralStatus#ACCEPTED}, with {@code answeredOn} set
    */
   public Referral accepted(LocalDate on) {
     return new Referral(id, needs, provider, service, requestedOn, ReferralStatus.ACCEPTED,
@@ -93,9 +93,9 @@ public record Referral(
   /**
    * This referral, declined by the provider on a day, for a reason.
    *
-   * @param on the day it happened
-   * @param why the reason (free text, redacted)
-   * @return this referral, declined by the provider on a day, for a reason
+   * @param on  the day of the provider's answer
+   * @param why why the provider declined (free text, redacted)
+   * @return a copy in {@link ReferralStatus#DECLINED}, with {@code answeredOn} and the reason set
    */
   public Referral declined(LocalDate on, FreeText why) {
     return new Referral(id, needs, provider, service, requestedOn, ReferralStatus.DECLINED,
@@ -105,10 +105,10 @@ public record Referral(
   /**
    * This referral, completed on a day; a reason when it did not succeed.
    *
-   * @param on the day it happened
-   * @param successful the successful
-   * @param why the reason (free text, redacted)
-   * @return this referral, completed on a day; a reason when it did not succeed
+   * @param on         the day the service ended
+   * @param successful whether it reached its aim
+   * @param why        why it did not (free text, redacted); none when it did
+   * @return a copy completed successfully or unsuccessfully, with {@code completedOn} set
    */
   public Referral completed(LocalDate on, boolean successful, Option<FreeText> why) {
     return new Referral(id, needs, provider, service, requestedOn,
@@ -119,8 +119,8 @@ public record Referral(
   /**
    * This pending referral, withdrawn on a day because the case was closed.
    *
-   * @param on the day it happened
-   * @return this pending referral, withdrawn on a day because the case was closed
+   * @param on the day the case closed
+   * @return a copy in {@link ReferralStatus#WITHDRAWN}, with {@code completedOn} set to that day
    */
   public Referral withdrawn(LocalDate on) {
     return new Referral(id, needs, provider, service, requestedOn, ReferralStatus.WITHDRAWN, answeredOn,

@@ -37,8 +37,8 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.constant(2.0).sample(random); // 2.0 }</pre>
    *
-   * @param days the days
-   * @return always the same duration
+   * @param days the duration every sample answers, in days
+   * @return a distribution without variance
    * @throws org.casemgmt.InvalidInputException if {@code days} is negative or not finite
    */
   static Distribution constant(double days) {
@@ -50,9 +50,9 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.uniform(5, 10); }</pre>
    *
-   * @param min the min
-   * @param max the max
-   * @return uniform on {@code [min, max]}
+   * @param min the shortest duration, in days, not negative
+   * @param max the longest duration, in days, at least {@code min}
+   * @return a distribution with mean {@code (min + max) / 2}
    * @throws org.casemgmt.InvalidInputException if a bound is negative or {@code max < min}
    */
   static Distribution uniform(double min, double max) {
@@ -65,7 +65,7 @@ public sealed interface Distribution {
    * <pre>{@code Distribution.exponential(90.0); }</pre>
    *
    * @param mean the mean, in days: above 0, at most {@value Exponential#MAX_MEAN} (so every sample is finite)
-   * @return exponential with the given mean: memoryless, the classic service time of queueing theory
+   * @return a distribution with that mean
    * @throws org.casemgmt.InvalidInputException if the mean is not positive, or larger than the maximum
    */
   static Distribution exponential(double mean) {
@@ -80,7 +80,7 @@ public sealed interface Distribution {
    *
    * @param mu the mean of the logarithm, at most {@value LogNormal#MAX_MU} (e^50 days is already absurd)
    * @param sigma the standard deviation of the logarithm, from 0 to {@value LogNormal#MAX_SIGMA}
-   * @return log-normal whose logarithm has mean {@code mu} and standard deviation {@code sigma}: long right tails, as real case durations often have
+   * @return a distribution with median {@code e^mu} days and mean {@code e^(mu + sigma²/2)} days
    * @throws org.casemgmt.InvalidInputException if a parameter is out of its range or not finite (the bounds keep
    *     every sample finite)
    */
@@ -93,10 +93,10 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.triangular(1, 2, 7); }</pre>
    *
-   * @param min the min
-   * @param mode the mode
-   * @param max the max
-   * @return triangular with a minimum, a most likely value and a maximum: what an expert can estimate without data
+   * @param min  the shortest duration, in days
+   * @param mode the most likely duration, in days
+   * @param max  the longest duration, in days
+   * @return a distribution with mean {@code (min + mode + max) / 3}
    * @throws org.casemgmt.InvalidInputException unless {@code 0 <= min <= mode <= max} and {@code min < max}
    */
   static Distribution triangular(double min, double mode, double max) {
@@ -109,8 +109,8 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.empirical(Vector.of(3.0, 5.0, 8.0, 21.0)); }</pre>
    *
-   * @param observations the observations
-   * @return resamples observed durations, each with equal probability: a distribution taken from a service's own records
+   * @param observations durations measured in the service, in days, at least one
+   * @return a distribution whose mean is the observations' mean
    * @throws org.casemgmt.InvalidInputException if there are no observations or one is negative or not finite
    */
   static Distribution empirical(Seq<Double> observations) {

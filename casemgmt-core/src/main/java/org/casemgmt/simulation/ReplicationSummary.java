@@ -29,8 +29,8 @@ public record ReplicationSummary(Seq<SimulationResult> runs, Map<String, Estimat
   /**
    * Summarises runs.
    *
-   * @param runs at least one result
-   * @return the summary
+   * @param runs at least one result, in replication order
+   * @return the runs with an estimate of each of {@link #METRICS}
    */
   public static ReplicationSummary of(Seq<SimulationResult> runs) {
     if (runs == null || runs.isEmpty()) {
@@ -49,7 +49,7 @@ public record ReplicationSummary(Seq<SimulationResult> runs, Map<String, Estimat
    * One metric's estimate.
    *
    * @param name one of {@link #METRICS}
-   * @return the estimate
+   * @return its mean over the runs, with the 95 % confidence interval
    * @throws IllegalArgumentException if there is no such metric
    */
   public Estimate metric(String name) {
@@ -61,7 +61,7 @@ public record ReplicationSummary(Seq<SimulationResult> runs, Map<String, Estimat
    *
    * <pre>{@code Files.writeString(Path.of("replications.csv"), summary.toCsv()); }</pre>
    *
-   * @return the summary as CSV: {@code metric,mean,half_width,lower,upper,n}, one row per metric
+   * @return the CSV text, with a header row and a final line break
    */
   public String toCsv() {
     StringBuilder csv = new StringBuilder("metric,mean,half_width,lower,upper,n\n");

@@ -47,7 +47,7 @@ public final class Simulation {
    *
    * <pre>{@code SimulationResult r = Simulation.run(scenario); }</pre>
    *
-   * @param scenario the scenario
+   * @param scenario what to simulate; its seed decides every random draw
    * @return what happened
    */
   public static SimulationResult run(Scenario scenario) {
@@ -59,7 +59,7 @@ public final class Simulation {
    *
    * <pre>{@code SimulationResult r = Simulation.run(scenario, SimulationListener.csvEventLog(writer)); }</pre>
    *
-   * @param scenario the scenario
+   * @param scenario what to simulate; its seed decides every random draw
    * @param listener what to tell as it happens
    * @return what happened
    */
@@ -77,7 +77,7 @@ public final class Simulation {
    *
    * <pre>{@code ReplicationSummary s = Simulation.replications(scenario, 10); }</pre>
    *
-   * @param scenario the scenario
+   * @param scenario what to simulate; its seed decides every replication's random stream
    * @param n        the number of replications, at least 1
    * @return the runs and their summary
    */
@@ -92,7 +92,7 @@ public final class Simulation {
    *
    * <pre>{@code ReplicationSummary s = Simulation.replications(scenario, 10, 2); // leaves the other cores free }</pre>
    *
-   * @param scenario    the scenario
+   * @param scenario    what to simulate; its seed decides every replication's random stream
    * @param n           the number of replications, at least 1
    * @param parallelism the most replications run at once, at least 1
    * @return the runs and their summary
@@ -123,7 +123,7 @@ public final class Simulation {
    * ReplicationSummary here = Simulation.replications(scenario, 10, Runnable::run); // on the calling thread
    * }</pre>
    *
-   * @param scenario the scenario
+   * @param scenario what to simulate; its seed decides every replication's random stream
    * @param n        the number of replications, at least 1
    * @param executor where to run the replications
    * @return the runs and their summary

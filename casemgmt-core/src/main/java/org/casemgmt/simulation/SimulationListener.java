@@ -40,7 +40,7 @@ public interface SimulationListener {
   /**
    * An event a simulated case file recorded (in the case's order; cases interleave).
    *
-   * @param event the event
+   * @param event the event with its case, sequence number, actor and simulated instant
    */
   default void onEvent(RecordedEvent event) {}
 
@@ -70,8 +70,8 @@ public interface SimulationListener {
    *
    * <pre>{@code SimulationListener.all(csvLog, daily); }</pre>
    *
-   * @param listeners the listeners
-   * @return the combined listener
+   * @param listeners the listeners to call, in this order; none may be null
+   * @return one listener that calls them all
    */
   static SimulationListener all(SimulationListener... listeners) {
     SimulationListener[] copy = listeners.clone();
@@ -117,8 +117,8 @@ public interface SimulationListener {
    *
    * <pre>{@code Simulation.run(scenario, SimulationListener.csvEventLog(writer)); }</pre>
    *
-   * @param out where to write
-   * @return the listener
+   * @param out where to write; the caller closes it
+   * @return a listener that writes the header at once and a row per event
    */
   static SimulationListener csvEventLog(Writer out) {
     EventLogCsv log = EventLogCsv.to(out);
@@ -142,8 +142,8 @@ public interface SimulationListener {
    *
    * <pre>{@code Simulation.run(scenario, SimulationListener.xesEventLog(writer)); }</pre>
    *
-   * @param out where to write
-   * @return the listener
+   * @param out where to write; the caller closes it
+   * @return a listener that writes one trace per case and completes the document at the horizon
    */
   static SimulationListener xesEventLog(Writer out) {
     XesWriter xes = XesWriter.to(out);
@@ -176,8 +176,8 @@ public interface SimulationListener {
    *
    * <pre>{@code Simulation.run(scenario, SimulationListener.dailyCsv(writer)); }</pre>
    *
-   * @param out where to write
-   * @return the listener
+   * @param out where to write; the caller closes it
+   * @return a listener that writes the header at once and a row per simulated day
    */
   static SimulationListener dailyCsv(Writer out) {
     if (out == null) {

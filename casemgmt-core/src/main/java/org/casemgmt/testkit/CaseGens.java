@@ -48,7 +48,8 @@ import org.casemgmt.resource.ServiceKind;
  * commands before it left it, so the cases reached are real ones; most commands are meant to be accepted and
  * move the case on, the others are meant to be refused — a command of the wrong phase, an unknown or duplicate
  * id, a window overlapping a live intervention (often by exactly one day), a day before the case was opened, a
- * stale expected version — and every {@link org.casemgmt.casefile.CommandKind} occurs. Time only moves forward.
+ * stale expected version, an instant before the latest step — and every {@link org.casemgmt.casefile.CommandKind}
+ * occurs. The clock only moves forward; only commands meant to be refused for their instant are stamped earlier.
  */
 public final class CaseGens {
 
@@ -136,8 +137,8 @@ public final class CaseGens {
    *
    * @param from      the earliest start
    * @param startDays how many start days are possible, at least 1
-   * @param maxLength the longest window, at least 1
-   * @return the generator
+   * @param maxLength the longest window, in days, at least 1
+   * @return a generator of such windows
    */
   public static Gen<DayWindow> dayWindows(LocalDate from, int startDays, int maxLength) {
     return Gen.dates(from, startDays).flatMap(start -> Gen.integers(1, maxLength)
@@ -149,7 +150,7 @@ public final class CaseGens {
    * third of the time ({@code a.end == b.start}), which the non-overlap rule allows.
    *
    * @param max the most windows, at least 1
-   * @return the generator
+   * @return a generator of lists of one to {@code max} windows, in start order
    */
   public static Gen<List<DayWindow>> nonOverlappingWindows(int max) {
     Gen<Tuple2<Integer, Integer>> gapAndLength = Gen.frequency(
@@ -174,7 +175,7 @@ public final class CaseGens {
    * @param need the need they all address
    * @param kind their service kind
    * @param max  the most interventions, at least 1
-   * @return the generator
+   * @return a generator of lists of one to {@code max} interventions, ids {@code I-1} on, one provider each
    */
   public static Gen<List<Intervention>> nonOverlappingInterventions(NeedId need, ServiceKind kind, int max) {
     return nonOverlappingWindows(max).flatMap(windows -> Gen.listOf(money(), windows.size(), windows.size())
@@ -187,7 +188,7 @@ public final class CaseGens {
    * Pairs of windows that share at least one day — a third of the time exactly one, at either end — in either
    * order.
    *
-   * @return the generator
+   * @return a generator of overlapping pairs, for properties of the non-overlap rule
    */
   public static Gen<Tuple2<DayWindow, DayWindow>> overlappingPairs() {
     return dayWindows().flatMap(first -> Gen.oneOf(
@@ -222,7 +223,7 @@ public final class CaseGens {
    * simplifying the remaining ones.
    *
    * @param maxCommands the most commands after the opening, at least 0
-   * @return the generator
+   * @return a generator of generated cases, each with 0 to {@code maxCommands} commands
    */
   public static Gen<GeneratedCase> generatedCases(int maxCommands) {
     if (maxCommands < 0) {
@@ -255,8 +256,8 @@ public final class CaseGens {
    * Case files in the given phase (not suspended), reached by replaying accepted commands from the opening, and
    * having spent a few more commands in that phase. They do not shrink.
    *
-   * @param phase the phase
-   * @return the generator
+   * @param phase the phase the generated case files are in
+   * @return a generator of case files in {@code phase}
    * @throws IllegalStateException when drawing, if the phase could not be reached (it always can)
    */
   public static Gen<CaseFile> casesIn(Phase phase) {

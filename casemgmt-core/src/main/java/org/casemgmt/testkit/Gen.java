@@ -49,8 +49,8 @@ public interface Gen<T> {
    * Draws a value from a fresh random source seeded with {@code seed}: handy in examples and to look at what a
    * generator produces.
    *
-   * @param seed the seed
-   * @param size the size hint
+   * @param seed the random source's seed; the same seed gives the same value
+   * @param size how big the value may be, at least 0
    * @return the value (without its shrink candidates)
    */
   default T sample(long seed, int size) {
@@ -102,7 +102,7 @@ public interface Gen<T> {
    * rejects most values should be replaced by a generator that builds valid values directly.
    *
    * @param predicate which values to keep
-   * @return the filtered generator
+   * @return a generator of the values that pass; their shrink candidates pass too
    */
   default Gen<T> filter(Predicate<? super T> predicate) {
     Check.notNull(predicate, "predicate");
@@ -123,9 +123,9 @@ public interface Gen<T> {
   /**
    * Always the same value, which does not shrink.
    *
-   * @param value the value
+   * @param value what every draw answers
    * @param <T>   its type
-   * @return the constant generator
+   * @return a generator that ignores its random source
    */
   static <T> Gen<T> constant(T value) {
     return (random, size) -> Shrinkable.just(value);
@@ -137,7 +137,7 @@ public interface Gen<T> {
    *
    * @param min the smallest value
    * @param max the largest value, at least {@code min}
-   * @return the generator
+   * @return a generator of numbers in {@code [min, max]}
    */
   static Gen<Integer> integers(int min, int max) {
     if (max < min) {
@@ -174,7 +174,7 @@ public interface Gen<T> {
   /**
    * {@code true} or {@code false}, shrinking to {@code false}.
    *
-   * @return the generator
+   * @return a generator of either boolean, half of the time each
    */
   static Gen<Boolean> booleans() {
     return integers(0, 1).map(i -> i == 1);
@@ -185,7 +185,7 @@ public interface Gen<T> {
    *
    * @param from the first possible day
    * @param days how many days are possible, at least 1
-   * @return the generator
+   * @return a generator of days from {@code from} to {@code from + days - 1}
    */
   static Gen<LocalDate> dates(LocalDate from, int days) {
     Check.notNull(from, "from");
@@ -200,7 +200,7 @@ public interface Gen<T> {
    *
    * @param values the values, at least one
    * @param <T>    their type
-   * @return the generator
+   * @return a generator of those values
    */
   @SafeVarargs
   static <T> Gen<T> elements(T... values) {
@@ -216,7 +216,7 @@ public interface Gen<T> {
    *
    * @param gens the generators, at least one
    * @param <T>  the type of the values
-   * @return the generator
+   * @return a generator that draws from one of {@code gens}, shrinking within it
    */
   @SafeVarargs
   static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
@@ -232,9 +232,9 @@ public interface Gen<T> {
    *
    * <pre>{@code Gen<Integer> mostlySmall = Gen.frequency(Tuple.of(9, Gen.integers(0, 9)), Tuple.of(1, Gen.integers(10, 1000))); }</pre>
    *
-   * @param weighted pairs of a positive weight and a generator, at least one
+   * @param weighted pairs of a weight (0 or more, not all 0) and a generator, at least one
    * @param <T>      the type of the values
-   * @return the generator
+   * @return a generator that draws from one of the generators, shrinking within it
    */
   @SafeVarargs
   static <T> Gen<T> frequency(Tuple2<Integer, ? extends Gen<? extends T>>... weighted) {
@@ -273,7 +273,7 @@ public interface Gen<T> {
    * @param min     the fewest elements, at least 0
    * @param max     the most elements, at least {@code min}
    * @param <T>     the type of the elements
-   * @return the generator
+   * @return a generator of lists that shrink towards {@code min} elements
    */
   static <T> Gen<List<T>> listOf(Gen<T> element, int min, int max) {
     Check.notNull(element, "element");
@@ -332,7 +332,7 @@ public interface Gen<T> {
    *
    * @param gen the generator of present values
    * @param <T> their type
-   * @return the generator
+   * @return a generator of options, half of them empty
    */
   static <T> Gen<Option<T>> optionOf(Gen<T> gen) {
     Check.notNull(gen, "gen");

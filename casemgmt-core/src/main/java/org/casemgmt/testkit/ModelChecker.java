@@ -74,8 +74,8 @@ public final class ModelChecker {
   /**
    * The same checker driving another system under test, such as an application's wrapper of casemgmt.
    *
-   * @param system the system
-   * @return the same checker driving another system under test, such as an application's wrapper of casemgmt
+   * @param system handles each command in its envelope and answers the events or the rejection and the state
+   * @return a new checker; this one is unchanged
    */
   public ModelChecker systemUnderTest(SystemUnderTest system) {
     Check.notNull(system, "system");
@@ -85,8 +85,8 @@ public final class ModelChecker {
   /**
    * The same checker with one more invariant, checked after casemgmt's own.
    *
-   * @param invariant the invariant
-   * @return the same checker with one more invariant, checked after casemgmt's own
+   * @param invariant checked after every step, after the invariants added before it
+   * @return a new checker; this one is unchanged
    */
   public ModelChecker invariant(Invariant invariant) {
     Check.notNull(invariant, "invariant");
@@ -101,8 +101,9 @@ public final class ModelChecker {
   /**
    * The same checker running {@code count} sequences, whatever {@code -Dcasemgmt.sequences} says.
    *
-   * @param count the count
-   * @return the same checker running {@code count} sequences, whatever {@code -Dcasemgmt.sequences} says
+   * @param count how many cases to open and drive, at least 1
+   * @return a new checker; this one is unchanged
+   * @throws IllegalArgumentException if {@code count} is below 1
    */
   public ModelChecker sequences(int count) {
     if (count < 1) {
@@ -114,8 +115,8 @@ public final class ModelChecker {
   /**
    * The same checker with a fixed master seed, whatever {@code -Dcasemgmt.seed} says.
    *
-   * @param masterSeed the master seed
-   * @return the same checker with a fixed master seed, whatever {@code -Dcasemgmt.seed} says
+   * @param masterSeed the seed every sequence's own seed is derived from, as a failure report prints it
+   * @return a new checker; this one is unchanged
    */
   public ModelChecker seed(long masterSeed) {
     return new ModelChecker(sut, invariants, caseInvariants, sequences, Option.some(masterSeed), maxCommands);
@@ -124,8 +125,9 @@ public final class ModelChecker {
   /**
    * The same checker with {@code count} commands after the opening in each sequence (default 60).
    *
-   * @param count the count
-   * @return the same checker with {@code count} commands after the opening in each sequence (default 60)
+   * @param count how many commands to issue after the opening, at least 1
+   * @return a new checker; this one is unchanged
+   * @throws IllegalArgumentException if {@code count} is below 1
    */
   public ModelChecker maxCommands(int count) {
     if (count < 1) {
@@ -139,7 +141,7 @@ public final class ModelChecker {
   /**
    * What a run did.
    *
-   * @param masterSeed       the master seed
+   * @param masterSeed       the seed the run used, to repeat it with {@code -Dcasemgmt.seed}
    * @param sequences        how many sequences were run (up to and including a failing one)
    * @param commandsChecked  how many commands were handled and checked, shrinking not included
    * @param elapsed          how long the run took, shrinking included

@@ -28,7 +28,7 @@ public interface SystemUnderTest {
   /**
    * Handles one command.
    *
-   * @param state   the case file before the command
+   * @param state   the case file before the command, as this system left it after the previous step
    * @param command the command, in its envelope
    * @return what was answered and the case file afterwards
    */

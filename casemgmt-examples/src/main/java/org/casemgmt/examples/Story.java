@@ -85,8 +85,8 @@ public record Story(String title, Issued openedBy, Command.OpenCase opening, Lis
      * A command the rules must accept.
      *
      * @param issued  who issues it and when
-     * @param command the command
-     * @return the step
+     * @param command what is asked of the case
+     * @return a step the story stops at if the command is refused
      */
     public static Step accepted(Issued issued, Command command) {
       return new Step(IssuedCommand.of(issued, command), Option.none());
@@ -96,9 +96,9 @@ public record Story(String title, Issued openedBy, Command.OpenCase opening, Lis
      * A command the named rule must refuse.
      *
      * @param issued  who issues it and when
-     * @param command the command
-     * @param rule    the rejection expected
-     * @return the step
+     * @param command what is asked of the case
+     * @param rule    the type of the rejection expected, which names the rule
+     * @return a step the story stops at if the command is accepted or refused by another rule
      */
     public static Step refused(Issued issued, Command command, Class<? extends Rejection> rule) {
       return new Step(IssuedCommand.of(issued, command), Option.some(rule));
