@@ -50,14 +50,7 @@ public record InputError(String field, Problem problem, String detail) {
     CONFLICTING
   }
 
-  /**
-   * Creates an input error.
-   *
-   * @param field the name of the argument or field, e.g. {@code "description"}
-   * @param problem what is wrong with it
-   * @param detail a short explanation safe to log and show (e.g. {@code "at most 2000 characters, got 2417"})
-   * @throws IllegalArgumentException if an argument is null (a programmer error in casemgmt itself)
-   */
+  /** Throws {@link IllegalArgumentException} if an argument is null: a programmer error in casemgmt itself. */
   public InputError {
     if (field == null || problem == null || detail == null) {
       throw new IllegalArgumentException("field, problem and detail are required");

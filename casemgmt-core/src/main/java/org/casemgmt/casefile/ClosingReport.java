@@ -45,19 +45,8 @@ public record ClosingReport(
     int referrals) {
 
   /**
-   * Creates a report, checking every field.
-   *
-   * @param reason why the case was closed
-   * @param closedAt when it was recorded
-   * @param closedOn the day the case closed
-   * @param closedFrom the phase it was closed from (evaluation, or earlier for an early closure)
-   * @param summary the case manager's closing note (free text, redacted)
-   * @param planVersions how many plan versions were made
-   * @param goalOutcomes the latest judgement of each goal of the last plan, by goal id
-   * @param interventionsCompleted interventions of the last plan that were delivered
-   * @param interventionsCancelled interventions of the last plan that were called off
-   * @param completedCost the total cost of the delivered interventions
-   * @param referrals referrals made during the case
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing, the summary blank or too long, or a count
+   * negative.
    */
   public ClosingReport {
     Check.orThrow(Check.present("reason", reason), Check.present("closedAt", closedAt), Check.present("closedOn", closedOn),

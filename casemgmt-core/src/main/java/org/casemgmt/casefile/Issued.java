@@ -22,11 +22,8 @@ import org.casemgmt.party.StaffId;
 public record Issued(StaffId actor, Instant at, Option<Long> expectedVersion) {
 
   /**
-   * Creates the stamp, checking every field.
-   *
-   * @param actor the member of the team issuing the command
-   * @param at when it is issued
-   * @param expectedVersion the case file's version the issuer saw, for optimistic concurrency
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing or the expected version is null or
+   * negative.
    */
   public Issued {
     Check.orThrow(

@@ -282,13 +282,7 @@ public sealed interface Rejection extends Decision {
    * @param givenExclusive whether the kind the command brings is exclusive (always the other way round)
    */
   record ConflictingServiceKind(String code, boolean knownExclusive, boolean givenExclusive) implements Rejection {
-    /**
-     * Creates the rejection, checking that the code is an identifier (a code, never prose).
-     *
-     * @param code the kind's code, e.g. {@code "NIGHT_SHELTER"}
-     * @param knownExclusive whether the kind the case knows is exclusive
-     * @param givenExclusive whether the kind the command brings is exclusive (always the other way round)
-     */
+    /** Throws {@link org.casemgmt.InvalidInputException} unless the code is an identifier: a code, never prose. */
     public ConflictingServiceKind {
       Check.orThrow(Check.identifier("code", code));
     }
@@ -465,10 +459,7 @@ public sealed interface Rejection extends Decision {
    */
   record PolicyViolation(String policy, Seq<String> ids) implements Rejection {
     /**
-     * Creates the rejection, checking its fields.
-     *
-     * @param policy the policy's code, e.g. {@code "MAX_THREE_ACTIVE_INTERVENTIONS"} (an identifier, not prose)
-     * @param ids the ids involved, as text, e.g. the interventions already active
+     * Throws {@link org.casemgmt.InvalidInputException} unless the policy and every id are identifiers, never prose.
      */
     public PolicyViolation {
       Check.orThrow(Check.identifier("policy", policy), Check.elements("ids", ids, false),

@@ -19,13 +19,7 @@ import org.casemgmt.internal.Check;
  */
 public record FhirCode(String system, String code, String display) {
 
-  /**
-   * Creates a code, checking that every part is present and not blank.
-   *
-   * @param system the code system's canonical URI
-   * @param code the code, as the code system spells it
-   * @param display the code system's display text for the code
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} if a part is missing, blank or longer than 200 characters. */
   public FhirCode {
     Check.orThrow(Check.text("system", system, Check.SHORT_TEXT), Check.text("code", code, Check.SHORT_TEXT),
         Check.text("display", display, Check.SHORT_TEXT));

@@ -22,16 +22,7 @@ import org.casemgmt.internal.Check;
 public record Need(
     NeedId id, LifeDomain domain, FreeText description, Priority priority, IdentifiedBy identifiedBy, NeedStatus status) {
 
-  /**
-   * Creates a need, checking every field.
-   *
-   * @param id the need's identifier within its case
-   * @param domain the life domain the need belongs to
-   * @param description what the need is (free text, redacted in {@code toString})
-   * @param priority how urgent it is
-   * @param identifiedBy who identified it
-   * @param status open or withdrawn
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} if a field is missing or the description blank or too long. */
   public Need {
     Check.orThrow(
         Check.present("id", id),

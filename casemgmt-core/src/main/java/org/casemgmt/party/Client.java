@@ -21,11 +21,8 @@ import org.casemgmt.internal.Check;
 public record Client(ClientId id, FreeText fullName, LocalDate birthDate) {
 
   /**
-   * Creates a client, checking every field.
-   *
-   * @param id the client's identifier in the embedding application
-   * @param fullName the client's name (personal data, redacted in {@code toString})
-   * @param birthDate the client's date of birth (personal data, redacted in {@code toString})
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing or the name blank or longer than 200
+   * characters.
    */
   public Client {
     Check.orThrow(

@@ -22,10 +22,7 @@ import org.casemgmt.internal.Check;
 public record DayWindow(LocalDate start, LocalDate end) {
 
   /**
-   * Creates a window, checking that both days are present and that it is not empty or inverted.
-   *
-   * @param start the first day inside the window
-   * @param end the first day after the window; strictly after {@code start}
+   * Throws {@link org.casemgmt.InvalidInputException} if a day is missing or {@code end} is not after {@code start}.
    */
   public DayWindow {
     InputError inverted = start != null && end != null && !end.isAfter(start)

@@ -34,15 +34,8 @@ public record Goal(
     GoalAchievement achievement) {
 
   /**
-   * Creates a goal, checking every field.
-   *
-   * @param id the goal's identifier within its case
-   * @param needs the needs it addresses, at least one
-   * @param description what the goal is (free text, redacted)
-   * @param target how its achievement is measured (free text, redacted)
-   * @param dueOn when it should be reached
-   * @param lifecycle proposed, active or completed
-   * @param achievement the latest judgement of its achievement
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing, a text blank or too long, or it addresses
+   * no need.
    */
   public Goal {
     Check.orThrow(

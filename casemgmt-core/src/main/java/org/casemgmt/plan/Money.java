@@ -20,9 +20,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   public static final Money ZERO = new Money(BigDecimal.ZERO);
 
   /**
-   * Creates an amount, checking that it is present, not negative and has at most two decimals.
-   *
-   * @param amount the amount, never negative, kept with exactly two decimals so equal amounts are equal
+   * Throws {@link org.casemgmt.InvalidInputException} for a missing or negative amount or one with more than two
+   * decimals.
    */
   public Money {
     // Sums and differences of amounts already checked keep scale 2 and need no normalising: the fast path.

@@ -14,13 +14,7 @@ import org.casemgmt.internal.Check;
  */
 public record Participant(ParticipantRole role, FreeText who, FreeText commitment) {
 
-  /**
-   * Creates a participant, checking every field.
-   *
-   * @param role the part they play
-   * @param who who they are: a staff id, a provider id, or a name (redacted)
-   * @param commitment what they commit to (free text, redacted)
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} if the role is missing or a text blank or too long. */
   public Participant {
     Check.orThrow(
         Check.present("role", role),

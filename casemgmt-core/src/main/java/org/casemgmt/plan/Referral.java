@@ -37,17 +37,8 @@ public record Referral(
     Option<FreeText> reason) {
 
   /**
-   * Creates a referral, checking every field.
-   *
-   * @param id the referral's identifier within its case
-   * @param needs the open needs it is for, at least one
-   * @param provider the provider the client is referred to
-   * @param service the kind of service asked for; the provider offers it
-   * @param requestedOn the day the referral was sent
-   * @param status where it stands
-   * @param answeredOn the day the provider accepted or declined, once it did
-   * @param completedOn the day the service ended, or the referral was withdrawn, once it did
-   * @param reason why it was declined or did not succeed (free text, redacted), when it was or did not
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing, it is for no need, or the reason is blank
+   * or too long.
    */
   public Referral {
     Check.orThrow(

@@ -19,17 +19,13 @@ import org.casemgmt.internal.Check;
  * @param id     the provider's identifier
  * @param name   the provider's name (an organisation's or a person's; redacted in {@code toString})
  * @param type   formal or informal, and which kind
- * @param offers the service kinds it delivers, at least one
+ * @param offers the service kinds it delivers, at least one, never one code both exclusive and not
  */
 public record Provider(ProviderId id, FreeText name, ResourceType type, Set<ServiceKind> offers) {
 
   /**
-   * Creates a provider, checking every field.
-   *
-   * @param id the provider's identifier
-   * @param name the provider's name (an organisation's or a person's; redacted in {@code toString})
-   * @param type formal or informal, and which kind
-   * @param offers the service kinds it delivers, at least one, never one code both exclusive and not
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing, the name blank or too long, or the offers
+   * empty or contradictory.
    */
   public Provider {
     InputError offered = Check.elements("offers", offers, true);

@@ -14,13 +14,7 @@ import org.casemgmt.internal.Check;
  */
 public record Resource(ResourceId id, ResourceType type, FreeText description) {
 
-  /**
-   * Creates a resource, checking every field.
-   *
-   * @param id the resource's identifier within its case
-   * @param type formal or informal, and which kind
-   * @param description who or what it is and what it can give (free text, redacted in {@code toString})
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} if a field is missing or the description blank or too long. */
   public Resource {
     Check.orThrow(
         Check.present("id", id),

@@ -53,12 +53,8 @@ public record ServiceKind(String code, boolean exclusive) {
       JOB_COACHING, HOME_CARE, RESIDENTIAL_PLACEMENT);
 
   /**
-   * Creates a service kind, checking its code, and that a built-in code keeps its built-in exclusivity.
-   *
-   * @param code the kind's code, an identifier such as {@code "COUNSELLING"}
-   * @param exclusive whether two services of this kind may not overlap for the same client
-   * @throws org.casemgmt.InvalidInputException if the code is missing, blank or malformed, or is a built-in code
-   *     given with the other exclusivity (problem {@link InputError.Problem#CONFLICTING})
+   * Throws {@link org.casemgmt.InvalidInputException} for a malformed code, or a built-in code with the other
+   * exclusivity.
    */
   public ServiceKind {
     Check.orThrow(Check.identifier("code", code));

@@ -13,12 +13,7 @@ import org.casemgmt.need.LifeDomain;
  */
 public record Strength(LifeDomain domain, FreeText description) {
 
-  /**
-   * Creates a strength, checking every field.
-   *
-   * @param domain the life domain the strength belongs to
-   * @param description what the person can do (free text, redacted in {@code toString})
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} if a field is missing or the description blank or too long. */
   public Strength {
     Check.orThrow(Check.present("domain", domain), Check.freeText("description", description));
   }

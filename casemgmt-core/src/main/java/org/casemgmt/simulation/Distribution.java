@@ -120,14 +120,10 @@ public sealed interface Distribution {
   /**
    * A constant duration.
    *
-   * @param days the duration
+   * @param days the duration, in days, not negative
    */
   record Constant(double days) implements Distribution {
-    /**
-     * Creates the distribution, checking its parameter.
-     *
-     * @param days the duration
-     */
+    /** Throws {@link org.casemgmt.InvalidInputException} if the duration is negative or not finite. */
     public Constant {
       Check.orThrow(Inputs.atLeast("days", days, 0));
     }
@@ -146,16 +142,11 @@ public sealed interface Distribution {
   /**
    * A uniform duration on {@code [min, max]}.
    *
-   * @param min the shortest duration
-   * @param max the longest duration
+   * @param min the shortest duration, in days, not negative
+   * @param max the longest duration, in days, at least {@code min}
    */
   record Uniform(double min, double max) implements Distribution {
-    /**
-     * Creates the distribution, checking its parameters.
-     *
-     * @param min the shortest duration
-     * @param max the longest duration
-     */
+    /** Throws {@link org.casemgmt.InvalidInputException} if a bound is negative or not finite, or {@code max < min}. */
     public Uniform {
       Check.orThrow(Inputs.atLeast("min", min, 0), Inputs.atLeast("max", max, 0),
           Inputs.require(!(max < min), "max", "must not be below min"));
@@ -175,7 +166,7 @@ public sealed interface Distribution {
   /**
    * An exponential duration.
    *
-   * @param mean the mean duration
+   * @param mean the mean duration, in days, above 0 and at most {@link #MAX_MEAN}
    */
   record Exponential(double mean) implements Distribution {
     /**
@@ -184,11 +175,7 @@ public sealed interface Distribution {
      */
     public static final double MAX_MEAN = 1e12;
 
-    /**
-     * Creates the distribution, checking its parameter.
-     *
-     * @param mean the mean duration, above 0 and at most {@link #MAX_MEAN}
-     */
+    /** Throws {@link org.casemgmt.InvalidInputException} unless the mean is above 0 and at most {@link #MAX_MEAN}. */
     public Exponential {
       Check.orThrow(Inputs.above("mean", mean, 0), Inputs.atMost("mean", mean, MAX_MEAN));
     }
@@ -203,8 +190,8 @@ public sealed interface Distribution {
   /**
    * A log-normal duration.
    *
-   * @param mu    the mean of the duration's logarithm
-   * @param sigma the standard deviation of the duration's logarithm
+   * @param mu    the mean of the duration's logarithm, from -700 to {@link #MAX_MU}
+   * @param sigma the standard deviation of the duration's logarithm, from 0 to {@link #MAX_SIGMA}
    */
   record LogNormal(double mu, double sigma) implements Distribution {
     /** The largest {@code mu}: with {@link #MAX_SIGMA}, {@code mu + sigma·g} stays far below 709 for any Gaussian draw. */
@@ -212,12 +199,7 @@ public sealed interface Distribution {
     /** The largest {@code sigma}. */
     public static final double MAX_SIGMA = 10;
 
-    /**
-     * Creates the distribution, checking its parameters.
-     *
-     * @param mu the mean of the duration's logarithm, from -700 to {@link #MAX_MU}
-     * @param sigma the standard deviation of the duration's logarithm, from 0 to {@link #MAX_SIGMA}
-     */
+    /** Throws {@link org.casemgmt.InvalidInputException} if a parameter is outside its range or not finite. */
     public LogNormal {
       Check.orThrow(Inputs.atLeast("mu", mu, -700), Inputs.atMost("mu", mu, MAX_MU),
           Inputs.atLeast("sigma", sigma, 0), Inputs.atMost("sigma", sigma, MAX_SIGMA));
@@ -237,17 +219,13 @@ public sealed interface Distribution {
   /**
    * A triangular duration.
    *
-   * @param min  the shortest duration
-   * @param mode the most likely duration
-   * @param max  the longest duration
+   * @param min  the shortest duration, in days, not negative
+   * @param mode the most likely duration, in days, from {@code min} to {@code max}
+   * @param max  the longest duration, in days, above {@code min}
    */
   record Triangular(double min, double mode, double max) implements Distribution {
     /**
-     * Creates the distribution, checking its parameters.
-     *
-     * @param min the shortest duration
-     * @param mode the most likely duration
-     * @param max the longest duration
+     * Throws {@link org.casemgmt.InvalidInputException} unless {@code 0 <= min <= mode <= max} and {@code min < max}.
      */
     public Triangular {
       Check.orThrow(Inputs.atLeast("min", min, 0), Inputs.atLeast("mode", mode, 0), Inputs.atLeast("max", max, 0),
@@ -273,13 +251,11 @@ public sealed interface Distribution {
   /**
    * Durations resampled from observations.
    *
-   * @param observations the observed durations, at least one
+   * @param observations the observed durations, in days, at least one, each finite and not negative
    */
   record Empirical(Seq<Double> observations) implements Distribution {
     /**
-     * Creates the distribution, checking the observations.
-     *
-     * @param observations the observed durations, at least one
+     * Throws {@link org.casemgmt.InvalidInputException} if there is no observation or one is negative or not finite.
      */
     public Empirical {
       Check.orThrow(Check.elements("observations", observations, true));

@@ -25,12 +25,8 @@ import org.casemgmt.need.Priority;
 public record NeedProfile(LifeDomain domain, Priority priority, double incidence, Seq<InterventionProfile> interventions) {
 
   /**
-   * Creates the profile, checking every field.
-   *
-   * @param domain the life domain
-   * @param priority the priority recorded
-   * @param incidence the probability that a case has this need, in {@code [0, 1]}
-   * @param interventions what is planned for it, at least one (all are planned together)
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing, the incidence outside [0, 1], or no
+   * intervention given.
    */
   public NeedProfile {
     Check.orThrow(Check.present("domain", domain), Check.present("priority", priority),

@@ -25,13 +25,7 @@ import org.casemgmt.casefile.Rejection;
  */
 public record GeneratedCase(IssuedCommand opening, List<IssuedCommand> commands) {
 
-  /**
-   * Creates the generated case, checking that both parts are present and that the opening opens a case.
-   *
-   * @param opening  the command that opened the case, in its envelope
-   * @param commands the commands issued afterwards, each in its envelope, in order
-   * @throws IllegalArgumentException if the opening's command is not {@link Command.OpenCase}
-   */
+  /** Throws {@link IllegalArgumentException} if a part is missing or the opening does not open a case. */
   public GeneratedCase {
     Check.notNull(opening, "opening");
     Check.notNull(commands, "commands");

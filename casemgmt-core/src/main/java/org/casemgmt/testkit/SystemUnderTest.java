@@ -54,12 +54,7 @@ public interface SystemUnderTest {
    */
   record Handled(Either<Rejection, Seq<RecordedEvent>> answer, CaseFile after) {
 
-    /**
-     * Creates the answer, checking that both parts are present.
-     *
-     * @param answer the rejection, or the events the command caused
-     * @param after the case file after the command (for a rejection, it should equal the one before)
-     */
+    /** Throws {@link IllegalArgumentException} if a part is missing. */
     public Handled {
       if (answer == null || after == null) {
         throw new IllegalArgumentException("answer and after must be present");

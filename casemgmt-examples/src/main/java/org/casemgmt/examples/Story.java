@@ -22,7 +22,7 @@ import org.casemgmt.casefile.Rejection;
  */
 public record Story(String title, Issued openedBy, Command.OpenCase opening, List<Story.Chapter> chapters) {
 
-  /** Creates a story, checking that every part is present. */
+  /** Throws {@link IllegalArgumentException} if a part is missing. */
   public Story {
     if (title == null || openedBy == null || opening == null || chapters == null) {
       throw new IllegalArgumentException("title, openedBy, opening and chapters are required");
@@ -48,7 +48,7 @@ public record Story(String title, Issued openedBy, Command.OpenCase opening, Lis
    */
   public record Chapter(String title, List<Step> steps, boolean showPermitted) {
 
-    /** Creates a chapter, checking that every part is present. */
+    /** Throws {@link IllegalArgumentException} if a part is missing. */
     public Chapter {
       if (title == null || steps == null) {
         throw new IllegalArgumentException("title and steps are required");
@@ -74,7 +74,7 @@ public record Story(String title, Issued openedBy, Command.OpenCase opening, Lis
    */
   public record Step(IssuedCommand command, Option<Class<? extends Rejection>> refusedBy) {
 
-    /** Creates a step, checking that every part is present. */
+    /** Throws {@link IllegalArgumentException} if a part is missing. */
     public Step {
       if (command == null || refusedBy == null) {
         throw new IllegalArgumentException("command and refusedBy are required");

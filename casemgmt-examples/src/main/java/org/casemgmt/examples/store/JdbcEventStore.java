@@ -379,7 +379,7 @@ public final class JdbcEventStore implements AutoCloseable {
    */
   public record PhasedEvent(RecordedEvent event, CaseFile after) {
 
-    /** Creates the pair. */
+    /** Throws {@link IllegalArgumentException} if a part is missing. */
     public PhasedEvent {
       if (event == null || after == null) {
         throw new IllegalArgumentException("event and after are required");
