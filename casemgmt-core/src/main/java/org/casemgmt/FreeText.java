@@ -46,7 +46,7 @@ public final class FreeText {
    *
    * @param text the text; not blank, at most {@value #MAX_LENGTH} characters, no control character but tabs and
    *     line breaks, no lone surrogate
-   * @return the free text
+   * @return the text wrapped, shown as {@code ***} by {@code toString}
    * @throws InvalidInputException if the text is missing, blank, too long or holds a character it may not
    */
   public static FreeText of(String text) {

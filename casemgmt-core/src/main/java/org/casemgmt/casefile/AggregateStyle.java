@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The Immutables style of the case file: the generated implementation, its builder and withers are
- * package-private, so users obtain case files only through {@link CaseFile#open}, {@link CaseFile#handle} and
- * {@link CaseFile#replay} and can never build an illegal one.
+ * The Immutables style of the case file's {@link CaseDetails}: the generated implementation, its builder and
+ * withers are package-private, so users obtain case files only through {@link CaseFile#open},
+ * {@link CaseFile#handle}, {@link CaseFile#evolve} and {@link CaseFile#replay} and can never build an illegal one.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.CLASS)

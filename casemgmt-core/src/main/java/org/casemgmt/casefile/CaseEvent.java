@@ -29,10 +29,17 @@ import org.casemgmt.resource.Resource;
 import org.casemgmt.resource.Strength;
 
 /**
- * A fact in the life of a case, in the past tense. Events are what {@link CaseFile#decide} emits when it
- * accepts a command and what an application persists; {@link CaseFile#replay} rebuilds the case file from
- * them. Each is wrapped in a {@link RecordedEvent} that says which case, which sequence number, who and when.
- * Free-text fields are redacted in {@code toString}.
+ * A fact in the life of a case, in the past tense. An accepted command causes exactly one event, which
+ * {@link CaseFile#decide} answers and an application persists; {@link CaseFile#replay} rebuilds the case file
+ * from them, checking each against the rules again. Each is wrapped in a {@link RecordedEvent} that says which
+ * case, which sequence number, who and when. Free-text fields are redacted in {@code toString}.
+ *
+ * <pre>{@code
+ * switch (recorded.event().kind()) {
+ *   case INTERVENTION_STARTED -> notifyProvider(((InterventionStarted) recorded.event()).intervention());
+ *   default -> { }
+ * }
+ * }</pre>
  */
 public sealed interface CaseEvent extends Decision {
 
@@ -42,9 +49,9 @@ public sealed interface CaseEvent extends Decision {
   /**
    * A case file was opened.
    *
-   * @param caseId      the case
+   * @param caseId      the new case's identifier
    * @param client      the person it is about
-   * @param caseManager the reference person who took charge
+   * @param caseManager the reference person who took charge: the one the command named, or whoever opened it
    * @param scope       the life domains agreed with the client
    * @param openedOn    the day it was opened
    */
@@ -82,7 +89,7 @@ public sealed interface CaseEvent extends Decision {
   /**
    * The scope was extended with the client's consent.
    *
-   * @param domains     the domains added
+   * @param domains     the domains added, none of them in scope before
    * @param consentedOn the day the client consented
    */
   record ScopeExtended(Set<LifeDomain> domains, LocalDate consentedOn) implements CaseEvent {
@@ -106,7 +113,11 @@ public sealed interface CaseEvent extends Decision {
       Check.orThrow(Check.freeText("reason", reason));
     }
 
-    /** The same event with its free text given as plain strings. */
+    /**
+     * The same event with its reason given as a plain string.
+     *
+     * @param reason why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public CaseSuspended(String reason) {
       this(Check.freeText(reason));
     }
@@ -129,8 +140,8 @@ public sealed interface CaseEvent extends Decision {
    * The case was closed. Work still open that day ended with it: interventions not yet over were cancelled
    * and pending referrals withdrawn, on the closing day.
    *
-   * @param reason   why
-   * @param closedOn the day it closed
+   * @param reason   why the case ended
+   * @param closedOn the day it closed, also the day its open work ended
    * @param note     the closing report's summary (free text, redacted)
    */
   record CaseClosed(ClosureReason reason, LocalDate closedOn, FreeText note) implements CaseEvent {
@@ -138,7 +149,14 @@ public sealed interface CaseEvent extends Decision {
       Check.orThrow(Check.present("reason", reason), Check.day("closedOn", closedOn), Check.freeText("note", note));
     }
 
-    /** The same event with its free text given as plain strings. */
+    /**
+     * The same event with its note given as a plain string.
+     *
+     * @param reason   why the case ended
+     * @param closedOn the day it closed
+     * @param note     the closing report's summary; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH}
+     *                 characters
+     */
     public CaseClosed(ClosureReason reason, LocalDate closedOn, String note) {
       this(reason, closedOn, Check.freeText(note));
     }
@@ -159,7 +177,11 @@ public sealed interface CaseEvent extends Decision {
       Check.orThrow(Check.freeText("reason", reason));
     }
 
-    /** The same event with its free text given as plain strings. */
+    /**
+     * The same event with its reason given as a plain string.
+     *
+     * @param reason why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public CaseReopened(String reason) {
       this(Check.freeText(reason));
     }
@@ -181,7 +203,7 @@ public sealed interface CaseEvent extends Decision {
   /**
    * A need was recorded.
    *
-   * @param need the need, open
+   * @param need the need as recorded, open
    */
   record NeedRecorded(Need need) implements CaseEvent {
     public NeedRecorded {
@@ -197,7 +219,7 @@ public sealed interface CaseEvent extends Decision {
   /**
    * A need was revised.
    *
-   * @param need        the need
+   * @param need        the revised need's identifier
    * @param description the new description (free text, redacted)
    * @param priority    the new priority
    */
@@ -207,7 +229,14 @@ public sealed interface CaseEvent extends Decision {
           Check.present("priority", priority));
     }
 
-    /** The same event with its free text given as plain strings. */
+    /**
+     * The same event with its description given as a plain string.
+     *
+     * @param need        the revised need's identifier
+     * @param description the new description; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH}
+     *                    characters
+     * @param priority    the new priority
+     */
     public NeedRevised(NeedId need, String description, Priority priority) {
       this(need, Check.freeText(description), priority);
     }
@@ -219,9 +248,9 @@ public sealed interface CaseEvent extends Decision {
   }
 
   /**
-   * A need was withdrawn.
+   * A need was withdrawn; it stays on the record.
    *
-   * @param need   the need
+   * @param need   the withdrawn need's identifier
    * @param reason why (free text, redacted)
    */
   record NeedWithdrawn(NeedId need, FreeText reason) implements CaseEvent {
@@ -229,7 +258,12 @@ public sealed interface CaseEvent extends Decision {
       Check.orThrow(Check.present("need", need), Check.freeText("reason", reason));
     }
 
-    /** The same event with its free text given as plain strings. */
+    /**
+     * The same event with its reason given as a plain string.
+     *
+     * @param need   the withdrawn need's identifier
+     * @param reason why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public NeedWithdrawn(NeedId need, String reason) {
       this(need, Check.freeText(reason));
     }
@@ -243,7 +277,7 @@ public sealed interface CaseEvent extends Decision {
   /**
    * One of the client's strengths was recorded.
    *
-   * @param strength the strength
+   * @param strength what the client can do, and in which life domain
    */
   record StrengthRecorded(Strength strength) implements CaseEvent {
     public StrengthRecorded {
@@ -259,7 +293,7 @@ public sealed interface CaseEvent extends Decision {
   /**
    * A resource around the client was recorded.
    *
-   * @param resource the resource
+   * @param resource who or what it is, formal or informal, under a new identifier
    */
   record ResourceRecorded(Resource resource) implements CaseEvent {
     public ResourceRecorded {
@@ -283,8 +317,8 @@ public sealed interface CaseEvent extends Decision {
   /**
    * Planning started with a new plan version.
    *
-   * @param planVersion       the new version's number
-   * @param period            the period it covers
+   * @param planVersion       the new version's number: 1, or one more than the version it replaces
+   * @param period            the days it covers, {@code [start, end)}
    * @param coverageThreshold the priority from which open needs must be covered or deferred
    */
   record PlanningStarted(int planVersion, DayWindow period, Priority coverageThreshold) implements CaseEvent {
@@ -319,7 +353,7 @@ public sealed interface CaseEvent extends Decision {
    * An intervention was planned.
    *
    * @param intervention the intervention, planned
-   * @param provider     who delivers it
+   * @param provider     who delivers it, as the command described it; the case keeps it among its providers
    */
   record InterventionPlanned(Intervention intervention, Provider provider) implements CaseEvent {
     public InterventionPlanned {
@@ -335,7 +369,7 @@ public sealed interface CaseEvent extends Decision {
   /**
    * A need was deferred to a later plan.
    *
-   * @param need   the need
+   * @param need   the deferred need's identifier
    * @param reason why (free text, redacted)
    */
   record NeedDeferred(NeedId need, FreeText reason) implements CaseEvent {
@@ -343,7 +377,12 @@ public sealed interface CaseEvent extends Decision {
       Check.orThrow(Check.present("need", need), Check.freeText("reason", reason));
     }
 
-    /** The same event with its free text given as plain strings. */
+    /**
+     * The same event with its reason given as a plain string.
+     *
+     * @param need   the deferred need's identifier
+     * @param reason why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public NeedDeferred(NeedId need, String reason) {
       this(need, Check.freeText(reason));
     }
@@ -355,9 +394,9 @@ public sealed interface CaseEvent extends Decision {
   }
 
   /**
-   * A budget cap was set for the plan.
+   * A budget cap was set for the plan, replacing any earlier one.
    *
-   * @param cap the cap
+   * @param cap the most the plan's live interventions may cost in total at approval
    */
   record BudgetCapSet(Money cap) implements CaseEvent {
     public BudgetCapSet {
@@ -387,7 +426,7 @@ public sealed interface CaseEvent extends Decision {
   }
 
   /**
-   * The plan was approved; its goals became active.
+   * The plan was approved; its proposed goals became active.
    *
    * @param approvedOn the day of approval
    */
@@ -413,8 +452,8 @@ public sealed interface CaseEvent extends Decision {
   /**
    * An intervention started.
    *
-   * @param intervention the intervention
-   * @param on           the day
+   * @param intervention the started intervention's identifier
+   * @param on           the day it started, inside its window
    */
   record InterventionStarted(InterventionId intervention, LocalDate on) implements CaseEvent {
     public InterventionStarted {
@@ -430,8 +469,8 @@ public sealed interface CaseEvent extends Decision {
   /**
    * An intervention was suspended.
    *
-   * @param intervention the intervention
-   * @param on           the day
+   * @param intervention the suspended intervention's identifier
+   * @param on           the day it was suspended
    */
   record InterventionSuspended(InterventionId intervention, LocalDate on) implements CaseEvent {
     public InterventionSuspended {
@@ -447,8 +486,8 @@ public sealed interface CaseEvent extends Decision {
   /**
    * A suspended intervention resumed.
    *
-   * @param intervention the intervention
-   * @param on           the day
+   * @param intervention the resumed intervention's identifier
+   * @param on           the day it resumed
    */
   record InterventionResumed(InterventionId intervention, LocalDate on) implements CaseEvent {
     public InterventionResumed {
@@ -464,8 +503,8 @@ public sealed interface CaseEvent extends Decision {
   /**
    * An intervention was delivered.
    *
-   * @param intervention the intervention
-   * @param on           the day
+   * @param intervention the completed intervention's identifier
+   * @param on           the day it was completed
    */
   record InterventionCompleted(InterventionId intervention, LocalDate on) implements CaseEvent {
     public InterventionCompleted {
@@ -479,10 +518,10 @@ public sealed interface CaseEvent extends Decision {
   }
 
   /**
-   * An intervention was cancelled.
+   * An intervention was cancelled; it stays on the record and frees its window and its cost.
    *
-   * @param intervention the intervention
-   * @param on           the day
+   * @param intervention the cancelled intervention's identifier
+   * @param on           the day it was cancelled
    * @param reason       why (free text, redacted)
    */
   record InterventionCancelled(InterventionId intervention, LocalDate on, FreeText reason) implements CaseEvent {
@@ -491,7 +530,13 @@ public sealed interface CaseEvent extends Decision {
           Check.freeText("reason", reason));
     }
 
-    /** The same event with its free text given as plain strings. */
+    /**
+     * The same event with its reason given as a plain string.
+     *
+     * @param intervention the cancelled intervention's identifier
+     * @param on           the day it was cancelled
+     * @param reason       why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public InterventionCancelled(InterventionId intervention, LocalDate on, String reason) {
       this(intervention, on, Check.freeText(reason));
     }
@@ -506,8 +551,8 @@ public sealed interface CaseEvent extends Decision {
    * A monitoring review was recorded; its decision moved the case on.
    *
    * @param on       the day of the review
-   * @param findings what was found per intervention
-   * @param decision what happens next
+   * @param findings what was found per intervention (may be empty)
+   * @param decision where the case goes next (see {@link PhaseTable#afterReview})
    */
   record ReviewRecorded(LocalDate on, Map<InterventionId, Finding> findings, ReviewDecision decision)
       implements CaseEvent {
@@ -532,8 +577,8 @@ public sealed interface CaseEvent extends Decision {
   /**
    * The outcome of a goal was evaluated.
    *
-   * @param goal        the goal
-   * @param achievement the outcome
+   * @param goal        the evaluated goal's identifier
+   * @param achievement how far it was reached
    */
   record OutcomeRecorded(GoalId goal, GoalAchievement achievement) implements CaseEvent {
     public OutcomeRecorded {
@@ -557,12 +602,20 @@ public sealed interface CaseEvent extends Decision {
       Check.orThrow(Check.freeText("reason", reason), Check.option("period", period));
     }
 
-    /** Re-planning over the previous period. */
+    /**
+     * Re-planning over the previous period.
+     *
+     * @param reason why (free text, redacted)
+     */
     public ReplanningStarted(FreeText reason) {
       this(reason, Option.none());
     }
 
-    /** Re-planning over the previous period, the reason given as a plain string. */
+    /**
+     * Re-planning over the previous period, the reason given as a plain string.
+     *
+     * @param reason why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public ReplanningStarted(String reason) {
       this(Check.freeText(reason), Option.none());
     }
@@ -608,7 +661,7 @@ public sealed interface CaseEvent extends Decision {
   /**
    * The provider accepted a referral.
    *
-   * @param referral the referral
+   * @param referral the accepted referral's identifier
    * @param on       the day of the answer
    */
   record ReferralAccepted(ReferralId referral, LocalDate on) implements CaseEvent {
@@ -625,7 +678,7 @@ public sealed interface CaseEvent extends Decision {
   /**
    * The provider declined a referral.
    *
-   * @param referral the referral
+   * @param referral the declined referral's identifier
    * @param on       the day of the answer
    * @param reason   why (free text, redacted)
    */
@@ -634,7 +687,13 @@ public sealed interface CaseEvent extends Decision {
       Check.orThrow(Check.present("referral", referral), Check.day("on", on), Check.freeText("reason", reason));
     }
 
-    /** The same event with its free text given as plain strings. */
+    /**
+     * The same event with its reason given as a plain string.
+     *
+     * @param referral the declined referral's identifier
+     * @param on       the day of the answer
+     * @param reason   why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public ReferralDeclined(ReferralId referral, LocalDate on, String reason) {
       this(referral, on, Check.freeText(reason));
     }
@@ -648,7 +707,7 @@ public sealed interface CaseEvent extends Decision {
   /**
    * The service of an accepted referral ended.
    *
-   * @param referral   the referral
+   * @param referral   the ended referral's identifier
    * @param on         the day it ended
    * @param successful whether it reached its aim
    * @param reason     why not, when it did not (free text, redacted)

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The case file: everything the service knows and has decided about one client's path, from intake to
  * closure. It is immutable and event-sourced. A command either is refused with a typed {@link Rejection},
- * leaving the case file exactly as it was, or produces events; the new case file is the old one with those
- * events applied. Replaying a case's events rebuilds the same case file.
+ * leaving the case file exactly as it was, or produces one event; the new case file is the old one with that
+ * event applied. Replaying a case's events rebuilds the same case file.
  *
  * <pre>{@code
  * Issued anna = Issued.by(StaffId.of("anna"), Instant.parse("2026-03-02T09:00:00Z"));
@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  * where a command is data). Every method that decides takes both.
  *
  * <p><b>Persistence.</b> An application stores the events from {@link #decide} (under a unique case id and
- * sequence number) and then applies them with {@link #evolve(Seq)}; or it calls {@link #handle} and stores the
- * events between the old and the new version. It loads a case with {@link #replay}.
+ * sequence number) and then applies them with {@link #evolve(Seq)}. It loads a case with {@link #replay}, which
+ * checks every stored event against the rules again; {@link #replayTrusted} skips that check for a history the
+ * application has already verified.
  */
 public final class CaseFile {
 
@@ -219,7 +220,7 @@ public final class CaseFile {
     return phase;
   }
 
-  /** {@return whether the case is suspended (it keeps its phase; only resuming and closing are accepted)} */
+  /** {@return whether the case is suspended (it keeps its phase; only resuming, closing and hand-over are accepted)} */
   public boolean suspended() {
     return suspended;
   }
@@ -407,8 +408,9 @@ public final class CaseFile {
    * file is not changed (it cannot be); apply the events with {@link #evolve(Seq)}.
    *
    * @param issued  who issues the command, when, and the version they expect
-   * @param command the command
-   * @return the events, or the rejection
+   * @param command what is asked of the case file
+   * @return the one event the command causes, numbered {@code version() + 1} and stamped from {@code issued}, or
+   *     the rejection naming the broken rule
    * @throws org.casemgmt.InvalidInputException if an argument is missing
    */
   public Either<Rejection, Seq<RecordedEvent>> decide(Issued issued, Command command) {
@@ -436,7 +438,7 @@ public final class CaseFile {
    * }</pre>
    *
    * @param issued  who issues the command, when, and the version they expect
-   * @param command the command
+   * @param command what is asked of the case file
    * @return the new case file, or the rejection (this case file is unchanged either way)
    * @throws org.casemgmt.InvalidInputException if an argument is missing
    */

@@ -36,7 +36,8 @@ import org.casemgmt.resource.Strength;
  * {@code decide(state, envelope, command) -> Decision}: every rule of the case file. A command causes at most
  * one event, so the rules answer a {@link Decision} — the event, or the {@link Rejection} of the first rule
  * broken; {@link CaseFile} numbers the event (or applies it at once, in {@code handle}). The order of checks is
- * fixed: the version, the phase table, the opening date, then the command's own rules.
+ * fixed: the version, the phase table, the envelope's instant (not before the opening nor the latest event),
+ * then the command's own rules.
  *
  * <p>Each rule is a small named function. Those that only check answer the {@link Rejection} that names them
  * or {@code null} when they hold — a convention kept to these private checks, where allocating an

@@ -15,20 +15,21 @@ import org.casemgmt.plan.Money;
 
 /**
  * The closing report of a case (seed 004: "with a closing report"), drawn from the case file at the moment
- * it is closed (interventions still open then count as cancelled, since closing ends them): why and from which phase, how many plan versions it took, each goal's outcome, what was
- * delivered and what it cost. The summary is free text and redacted in {@link #toString()}.
+ * it is closed (interventions still open then count as cancelled, since closing ends them): why and from which
+ * phase, how many plan versions it took, each goal's outcome, what was delivered and what it cost. The summary
+ * is free text and redacted in {@link #toString()}.
  *
  * @param reason                 why the case was closed
- * @param closedAt               when it was recorded
+ * @param closedAt               when the closing command was issued
  * @param closedOn               the day the case closed
  * @param closedFrom             the phase it was closed from (evaluation, or earlier for an early closure)
  * @param summary                the case manager's closing note (free text, redacted)
- * @param planVersions           how many plan versions were made
+ * @param planVersions           how many plan versions were made (0 if planning never started)
  * @param goalOutcomes           the latest judgement of each goal of the last plan, by goal id
- * @param interventionsCompleted interventions of the last plan that were delivered
- * @param interventionsCancelled interventions of the last plan that were called off
+ * @param interventionsCompleted how many interventions of the last plan were delivered
+ * @param interventionsCancelled how many interventions of the last plan were called off, at closing included
  * @param completedCost          the total cost of the delivered interventions
- * @param referrals              referrals made during the case
+ * @param referrals              how many referrals were made during the case, whatever became of them
  */
 public record ClosingReport(
     ClosureReason reason,
@@ -44,19 +45,8 @@ public record ClosingReport(
     int referrals) {
 
   /**
-   * Creates a report, checking every field.
-   *
-   * @param reason why the case was closed
-   * @param closedAt when it was recorded
-   * @param closedOn the day the case closed
-   * @param closedFrom the phase it was closed from (evaluation, or earlier for an early closure)
-   * @param summary the case manager's closing note (free text, redacted)
-   * @param planVersions how many plan versions were made
-   * @param goalOutcomes the latest judgement of each goal of the last plan, by goal id
-   * @param interventionsCompleted interventions of the last plan that were delivered
-   * @param interventionsCancelled interventions of the last plan that were called off
-   * @param completedCost the total cost of the delivered interventions
-   * @param referrals referrals made during the case
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing, the summary blank or too long, or a count
+   * negative.
    */
   public ClosingReport {
     Check.orThrow(Check.present("reason", reason), Check.instant("closedAt", closedAt), Check.day("closedOn", closedOn),

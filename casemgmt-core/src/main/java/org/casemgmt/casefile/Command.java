@@ -37,8 +37,8 @@ import org.casemgmt.resource.ServiceKind;
  * listing every problem (never a {@code NullPointerException}). Free-text fields are redacted in
  * {@code toString}.
  *
- * <p>The canonical constructor of each record is the full form; the commands with many fields also have an
- * {@code of} factory for the common case.
+ * <p>The canonical constructor of each record is the full form; a command with free text also has a
+ * constructor taking plain strings, and the commands with many fields an {@code of} factory for the common case.
  *
  * <pre>{@code
  * Issued anna = Issued.by(StaffId.of("anna"), Instant.parse("2026-03-02T09:00:00Z"));
@@ -83,7 +83,7 @@ public sealed interface Command {
      * @param client   the person the case is about
      * @param openedOn the day the case is opened
      * @param scope    the life domains agreed with the client, at least one
-     * @return the command
+     * @return a command that makes whoever issues it the case manager
      * @throws org.casemgmt.InvalidInputException if an argument is missing or no domain is given
      */
     public static OpenCase of(CaseId caseId, Client client, LocalDate openedOn, LifeDomain... scope) {
@@ -143,7 +143,7 @@ public sealed interface Command {
      *
      * @param consentedOn the day the client consented
      * @param domains     the domains to add, at least one
-     * @return the command
+     * @return a command adding the domains not yet in scope (refused if all of them already are)
      * @throws org.casemgmt.InvalidInputException if an argument is missing or no domain is given
      */
     public static ExtendScope of(LocalDate consentedOn, LifeDomain... domains) {
@@ -157,8 +157,8 @@ public sealed interface Command {
   }
 
   /**
-   * Suspends the case (the client is in hospital, abroad…): until it is resumed, only resuming and closing
-   * are accepted.
+   * Suspends the case (the client is in hospital, abroad…): until it is resumed, only resuming, closing and
+   * handing it over are accepted.
    *
    * @param reason why (free text, redacted)
    */
@@ -167,7 +167,11 @@ public sealed interface Command {
       Check.orThrow(Check.freeText("reason", reason));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /**
+     * The same command with its reason given as a plain string.
+     *
+     * @param reason why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public SuspendCase(String reason) {
       this(Check.freeText(reason));
     }
@@ -194,8 +198,9 @@ public sealed interface Command {
    * evaluation that found every goal achieved; other reasons close early from any open phase. Closing ends
    * the work still open on that day: interventions not yet over are cancelled and pending referrals withdrawn.
    *
-   * @param reason   why
-   * @param closedOn the day the case closes; not before any open intervention started or referral's last step
+   * @param reason   why the case ends; {@code GOALS_ACHIEVED} and {@code NO_NEEDS_IDENTIFIED} have conditions
+   * @param closedOn the day the case closes; not before the opening, nor before any open intervention started or
+   *                 pending referral's last step
    * @param note     the closing report's summary (free text, redacted)
    */
   record CloseCase(ClosureReason reason, LocalDate closedOn, FreeText note) implements Command {
@@ -204,7 +209,14 @@ public sealed interface Command {
           Check.day("closedOn", closedOn), Check.freeText("note", note));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /**
+     * The same command with its note given as a plain string.
+     *
+     * @param reason   why the case ends
+     * @param closedOn the day the case closes
+     * @param note     the closing report's summary; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH}
+     *                 characters
+     */
     public CloseCase(ClosureReason reason, LocalDate closedOn, String note) {
       this(reason, closedOn, Check.freeText(note));
     }
@@ -225,7 +237,11 @@ public sealed interface Command {
       Check.orThrow(Check.freeText("reason", reason));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /**
+     * The same command with its reason given as a plain string.
+     *
+     * @param reason why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public ReopenCase(String reason) {
       this(Check.freeText(reason));
     }
@@ -250,9 +266,9 @@ public sealed interface Command {
   }
 
   /**
-   * Records a need in a life domain inside the case's scope.
+   * Records a need in a life domain inside the case's scope, while the assessment is not concluded.
    *
-   * @param need         the new need's identifier
+   * @param need         the new need's identifier, unique in the case
    * @param domain       its life domain
    * @param description  what it is (free text, redacted)
    * @param priority     how urgent it is
@@ -266,7 +282,15 @@ public sealed interface Command {
           Check.present("identifiedBy", identifiedBy));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /**
+     * The same command with its description given as a plain string.
+     *
+     * @param need         the new need's identifier
+     * @param domain       its life domain
+     * @param description  what it is; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     * @param priority     how urgent it is
+     * @param identifiedBy who identified it
+     */
     public RecordNeed(NeedId need, LifeDomain domain, String description, Priority priority, IdentifiedBy identifiedBy) {
       this(need, domain, Check.freeText(description), priority, identifiedBy);
     }
@@ -278,9 +302,10 @@ public sealed interface Command {
   }
 
   /**
-   * Revises an open need's description and priority as new information arrives.
+   * Revises an open need's description and priority as new information arrives, while the assessment is not
+   * concluded.
    *
-   * @param need        the need
+   * @param need        the open need to revise
    * @param description the revised description (free text, redacted)
    * @param priority    the revised priority
    */
@@ -290,7 +315,14 @@ public sealed interface Command {
           Check.freeText("description", description), Check.present("priority", priority));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /**
+     * The same command with its description given as a plain string.
+     *
+     * @param need        the open need to revise
+     * @param description the revised description; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH}
+     *                    characters
+     * @param priority    the revised priority
+     */
     public ReviseNeed(NeedId need, String description, Priority priority) {
       this(need, Check.freeText(description), priority);
     }
@@ -302,9 +334,10 @@ public sealed interface Command {
   }
 
   /**
-   * Withdraws an open need; it stays on the record with the reason.
+   * Withdraws an open need; it stays on the record with the reason. Refused while an intervention that is not
+   * over addresses it.
    *
-   * @param need   the need
+   * @param need   the open need to withdraw
    * @param reason why (free text, redacted)
    */
   record WithdrawNeed(NeedId need, FreeText reason) implements Command {
@@ -313,7 +346,12 @@ public sealed interface Command {
           Check.freeText("reason", reason));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /**
+     * The same command with its reason given as a plain string.
+     *
+     * @param need   the open need to withdraw
+     * @param reason why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public WithdrawNeed(NeedId need, String reason) {
       this(need, Check.freeText(reason));
     }
@@ -327,7 +365,7 @@ public sealed interface Command {
   /**
    * Records one of the client's own strengths.
    *
-   * @param domain      the life domain
+   * @param domain      the life domain it belongs to, inside the case's scope
    * @param description what the person can do (free text, redacted)
    */
   record RecordStrength(LifeDomain domain, FreeText description) implements Command {
@@ -336,7 +374,13 @@ public sealed interface Command {
           Check.freeText("description", description));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /**
+     * The same command with its description given as a plain string.
+     *
+     * @param domain      the life domain it belongs to
+     * @param description what the person can do; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH}
+     *                    characters
+     */
     public RecordStrength(LifeDomain domain, String description) {
       this(domain, Check.freeText(description));
     }
@@ -350,8 +394,8 @@ public sealed interface Command {
   /**
    * Records a formal or informal resource around the client.
    *
-   * @param resource    the new resource's identifier
-   * @param type        which kind of resource
+   * @param resource    the new resource's identifier, unique in the case
+   * @param type        formal or informal, and which kind
    * @param description who or what it is (free text, redacted)
    */
   record RecordResource(ResourceId resource, ResourceType type, FreeText description)
@@ -361,7 +405,13 @@ public sealed interface Command {
           Check.present("type", type), Check.freeText("description", description));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /**
+     * The same command with its description given as a plain string.
+     *
+     * @param resource    the new resource's identifier
+     * @param type        formal or informal, and which kind
+     * @param description who or what it is; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public RecordResource(ResourceId resource, ResourceType type, String description) {
       this(resource, type, Check.freeText(description));
     }
@@ -389,7 +439,8 @@ public sealed interface Command {
    * Starts care planning after a completed assessment: opens a new plan version (the first, or a copy of the
    * current one) over a period.
    *
-   * @param period            the period the plan covers
+   * @param period            the days the plan covers, {@code [start, end)}; starts on or after the opening and
+   *                          encloses every live intervention a new version carries over
    * @param coverageThreshold open needs at or above this priority must be covered or deferred before approval
    */
   record StartPlanning(DayWindow period, Priority coverageThreshold) implements Command {
@@ -401,8 +452,8 @@ public sealed interface Command {
     /**
      * Starts planning where every open need must be covered or deferred.
      *
-     * @param period the period
-     * @return the command that starts planning where every open need must be covered or deferred
+     * @param period the days the plan covers, {@code [start, end)}
+     * @return a command with the lowest coverage threshold, {@link Priority#LOW}
      */
     public static StartPlanning of(DayWindow period) {
       return new StartPlanning(period, Priority.LOW);
@@ -415,13 +466,13 @@ public sealed interface Command {
   }
 
   /**
-   * Adds a goal for open needs to the plan.
+   * Adds a goal for open needs to the plan, while it is not approved.
    *
-   * @param goal        the new goal's identifier
+   * @param goal        the new goal's identifier, unique in the plan
    * @param needs       the open needs it addresses, at least one
    * @param description what the goal is (free text, redacted)
    * @param target      how its achievement is measured (free text, redacted)
-   * @param dueOn       when it should be reached
+   * @param dueOn       when it should be reached; not before the opening
    */
   record AddGoal(GoalId goal, Set<NeedId> needs, FreeText description, FreeText target, LocalDate dueOn)
       implements Command {
@@ -431,7 +482,16 @@ public sealed interface Command {
           Check.day("dueOn", dueOn));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /**
+     * The same command with its free text given as plain strings.
+     *
+     * @param goal        the new goal's identifier
+     * @param needs       the open needs it addresses, at least one
+     * @param description what the goal is; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     * @param target      how its achievement is measured; not blank, at most
+     *                    {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     * @param dueOn       when it should be reached
+     */
     public AddGoal(GoalId goal, Set<NeedId> needs, String description, String target, LocalDate dueOn) {
       this(goal, needs, Check.freeText(description), Check.freeText(target), dueOn);
     }
@@ -444,7 +504,7 @@ public sealed interface Command {
      * @param description what the goal is (free text, redacted)
      * @param target      how its achievement is measured (free text, redacted)
      * @param dueOn       when it should be reached
-     * @return the command
+     * @return a command for a goal that addresses only {@code need}
      * @throws org.casemgmt.InvalidInputException if an argument is missing, blank or too long
      */
     public static AddGoal of(GoalId goal, NeedId need, String description, String target, LocalDate dueOn) {
@@ -463,9 +523,9 @@ public sealed interface Command {
    * Refused if it would overlap a live intervention of the same kind for the same need, or an exclusive kind
    * for the client.
    *
-   * @param intervention the new intervention's identifier
+   * @param intervention the new intervention's identifier, unique in the plan
    * @param needs        the open needs it addresses, at least one
-   * @param goals        the goals it serves (may be empty)
+   * @param goals        goals of the plan it serves (may be empty)
    * @param provider     who delivers it; must offer {@code service}
    * @param service      the kind of service
    * @param window       when, {@code [start, end)}, inside the plan's period
@@ -494,7 +554,7 @@ public sealed interface Command {
      * @param service      the kind of service
      * @param window       when, {@code [start, end)}, inside the plan's period
      * @param cost         its total cost
-     * @return the command
+     * @return a command for an intervention that addresses only {@code need}; add goals with {@link #serving}
      * @throws org.casemgmt.InvalidInputException if an argument is missing
      */
     public static PlanIntervention of(InterventionId intervention, NeedId need, Provider provider,
@@ -506,7 +566,7 @@ public sealed interface Command {
     /**
      * The same intervention, serving these goals of the plan.
      *
-     * @param served the goals, at least one
+     * @param served goals already in the plan, at least one; they replace the goals this command names
      * @return the command with those goals
      * @throws org.casemgmt.InvalidInputException if no goal is given or one is missing
      */
@@ -525,7 +585,7 @@ public sealed interface Command {
    * Defers an open need to a later plan, consciously and with a reason, so the plan may be approved without
    * covering it.
    *
-   * @param need   the need
+   * @param need   the open need to defer
    * @param reason why (free text, redacted)
    */
   record DeferNeed(NeedId need, FreeText reason) implements Command {
@@ -534,7 +594,12 @@ public sealed interface Command {
           Check.freeText("reason", reason));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /**
+     * The same command with its reason given as a plain string.
+     *
+     * @param need   the open need to defer
+     * @param reason why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public DeferNeed(NeedId need, String reason) {
       this(need, Check.freeText(reason));
     }
@@ -546,9 +611,10 @@ public sealed interface Command {
   }
 
   /**
-   * Sets a budget cap: the plan's total cost may not exceed it at approval.
+   * Sets a budget cap: the plan's total cost may not exceed it at approval. Setting it again replaces it; the
+   * client's agreement stands, since the cap is the organisation's own decision.
    *
-   * @param cap    the cap
+   * @param cap    the most the live interventions of this plan version may cost in total
    */
   record SetBudgetCap(Money cap) implements Command {
     public SetBudgetCap {
@@ -566,7 +632,7 @@ public sealed interface Command {
    * an intervention planned or cancelled, a deferral, a participant — lapses the agreement until it is recorded
    * again; a budget cap, the organisation's own decision, does not.
    *
-   * @param agreedOn the day the client agreed
+   * @param agreedOn the day the client agreed; not before the opening
    */
   record RecordAgreement(LocalDate agreedOn) implements Command {
     public RecordAgreement {
@@ -580,10 +646,11 @@ public sealed interface Command {
   }
 
   /**
-   * Approves the plan: needs goals and interventions, every open need at or above the threshold covered or
-   * deferred, the client's agreement, and the cost within the cap.
+   * Approves the plan: needs goals and interventions, every open need at or above the threshold covered (by a
+   * live intervention or a referral a provider accepted) or deferred, the client's agreement, and the cost within
+   * the cap.
    *
-   * @param approvedOn the day of approval
+   * @param approvedOn the day of approval; not before the opening nor the client's agreement
    */
   record ApprovePlan(LocalDate approvedOn) implements Command {
     public ApprovePlan {
@@ -610,10 +677,10 @@ public sealed interface Command {
   // ---------------------------------------------------------------- implementation
 
   /**
-   * Starts a planned intervention, not before its window starts.
+   * Starts a planned intervention within its window.
    *
-   * @param intervention the intervention
-   * @param on           the day it started
+   * @param intervention a planned intervention of the current plan
+   * @param on           the day it started: inside its window {@code [start, end)}
    */
   record StartIntervention(InterventionId intervention, LocalDate on) implements Command {
     public StartIntervention {
@@ -630,8 +697,8 @@ public sealed interface Command {
   /**
    * Suspends an active intervention.
    *
-   * @param intervention the intervention
-   * @param on           the day it was suspended
+   * @param intervention an active intervention of the current plan
+   * @param on           the day it was suspended, not before it started
    */
   record SuspendIntervention(InterventionId intervention, LocalDate on) implements Command {
     public SuspendIntervention {
@@ -648,8 +715,8 @@ public sealed interface Command {
   /**
    * Resumes a suspended intervention.
    *
-   * @param intervention the intervention
-   * @param on           the day it resumed
+   * @param intervention a suspended intervention of the current plan
+   * @param on           the day it resumed, not before it started
    */
   record ResumeIntervention(InterventionId intervention, LocalDate on) implements Command {
     public ResumeIntervention {
@@ -666,7 +733,7 @@ public sealed interface Command {
   /**
    * Records that an active or suspended intervention was delivered.
    *
-   * @param intervention the intervention
+   * @param intervention an active or suspended intervention of the current plan
    * @param on           the day it was completed, not before it started
    */
   record CompleteIntervention(InterventionId intervention, LocalDate on) implements Command {
@@ -682,10 +749,11 @@ public sealed interface Command {
   }
 
   /**
-   * Cancels an intervention that is not completed: it stays on the record but frees its window.
+   * Cancels an intervention that is not over (planned, active or suspended): it stays on the record but frees its
+   * window and its cost. During planning, only while the plan is not approved.
    *
-   * @param intervention the intervention
-   * @param on           the day it was cancelled
+   * @param intervention a planned, active or suspended intervention of the current plan
+   * @param on           the day it was cancelled; not before the opening, nor before it started
    * @param reason       why (free text, redacted)
    */
   record CancelIntervention(InterventionId intervention, LocalDate on, FreeText reason)
@@ -695,7 +763,13 @@ public sealed interface Command {
           Check.day("on", on), Check.freeText("reason", reason));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /**
+     * The same command with its reason given as a plain string.
+     *
+     * @param intervention a planned, active or suspended intervention of the current plan
+     * @param on           the day it was cancelled
+     * @param reason       why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public CancelIntervention(InterventionId intervention, LocalDate on, String reason) {
       this(intervention, on, Check.freeText(reason));
     }
@@ -710,11 +784,11 @@ public sealed interface Command {
 
   /**
    * Records a monitoring review: a finding per intervention looked at, and a decision that moves the case on —
-   * keep monitoring, adjust the plan, reassess, or proceed to the final evaluation. The first review needs an
-   * intervention that has started.
+   * keep monitoring, adjust the plan, reassess, or proceed to the final evaluation. A review needs an
+   * intervention of the plan that has started.
    *
-   * @param on       the day of the review
-   * @param findings what was found per intervention (may be empty)
+   * @param on       the day of the review; not before the opening nor the previous review
+   * @param findings what was found per intervention of the plan (may be empty)
    * @param decision what happens next
    */
   record RecordReview(LocalDate on, Map<InterventionId, Finding> findings, ReviewDecision decision)
@@ -744,10 +818,10 @@ public sealed interface Command {
   }
 
   /**
-   * Records the evaluated outcome of a goal of the current plan.
+   * Records the evaluated outcome of a goal of the current plan; a later outcome for the same goal replaces it.
    *
-   * @param goal        the goal
-   * @param achievement the outcome
+   * @param goal        a goal of the current plan
+   * @param achievement how far it was reached
    */
   record RecordOutcome(GoalId goal, GoalAchievement achievement) implements Command {
     public RecordOutcome {
@@ -777,12 +851,20 @@ public sealed interface Command {
       Check.orThrow(Check.freeText("reason", reason), Check.option("period", period));
     }
 
-    /** Re-plans over the current period. */
+    /**
+     * Re-plans over the current period.
+     *
+     * @param reason why (free text, redacted)
+     */
     public Replan(FreeText reason) {
       this(reason, Option.none());
     }
 
-    /** Re-plans over the current period, the reason given as a plain string. */
+    /**
+     * Re-plans over the current period, the reason given as a plain string.
+     *
+     * @param reason why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public Replan(String reason) {
       this(Check.freeText(reason), Option.none());
     }
@@ -790,8 +872,9 @@ public sealed interface Command {
     /**
      * The same re-planning over a new period.
      *
-     * @param newPeriod the new version's period
-     * @return the command
+     * @param newPeriod the new version's period; starts on or after the opening and encloses every live
+     *                  intervention the new version carries over
+     * @return a command that re-plans over {@code newPeriod}
      * @throws org.casemgmt.InvalidInputException if the period is missing
      */
     public Replan over(DayWindow newPeriod) {
@@ -828,11 +911,11 @@ public sealed interface Command {
    * Refers the client to an external provider for open needs. Refused while another referral for the same
    * need and service is still pending: one request at a time, no redundant ones.
    *
-   * @param referral    the new referral's identifier
+   * @param referral    the new referral's identifier, unique in the case
    * @param needs       the open needs it is for, at least one
-   * @param provider    the provider; must offer {@code service}
+   * @param provider    the external provider; must offer {@code service}
    * @param service     the kind of service asked for
-   * @param requestedOn the day it is sent
+   * @param requestedOn the day it is sent; not before the opening
    */
   record RequestReferral(ReferralId referral, Set<NeedId> needs, Provider provider,
       ServiceKind service, LocalDate requestedOn) implements Command {
@@ -850,7 +933,7 @@ public sealed interface Command {
      * @param provider    the external provider; must offer {@code service}
      * @param service     the kind of service asked for
      * @param requestedOn the day of the request
-     * @return the command
+     * @return a command for a referral that addresses only {@code need}
      * @throws org.casemgmt.InvalidInputException if an argument is missing
      */
     public static RequestReferral of(ReferralId referral, NeedId need, Provider provider, ServiceKind service,
@@ -868,7 +951,7 @@ public sealed interface Command {
   /**
    * Records that the provider accepted a requested referral.
    *
-   * @param referral the referral
+   * @param referral a referral waiting for the provider's answer
    * @param on       the day of the answer, not before the request
    */
   record AcceptReferral(ReferralId referral, LocalDate on) implements Command {
@@ -885,7 +968,7 @@ public sealed interface Command {
   /**
    * Records that the provider declined a requested referral, and why.
    *
-   * @param referral the referral
+   * @param referral a referral waiting for the provider's answer
    * @param on       the day of the answer, not before the request
    * @param reason   why (free text, redacted)
    */
@@ -895,7 +978,13 @@ public sealed interface Command {
           Check.freeText("reason", reason));
     }
 
-    /** The same command with its free text given as plain strings. */
+    /**
+     * The same command with its reason given as a plain string.
+     *
+     * @param referral a referral waiting for the provider's answer
+     * @param on       the day of the answer
+     * @param reason   why; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+     */
     public DeclineReferral(ReferralId referral, LocalDate on, String reason) {
       this(referral, on, Check.freeText(reason));
     }
@@ -910,7 +999,7 @@ public sealed interface Command {
    * Records that the service of an accepted referral is over, successfully or not; a reason is required when
    * it was not successful.
    *
-   * @param referral   the referral
+   * @param referral   a referral the provider accepted
    * @param on         the day it ended, not before it was accepted
    * @param successful whether it reached its aim
    * @param reason     why it did not (free text, redacted); required when not successful
@@ -929,9 +1018,9 @@ public sealed interface Command {
     /**
      * A successful completion.
      *
-     * @param referral the referral
-     * @param on the day it happened
-     * @return a successful completion
+     * @param referral a referral the provider accepted
+     * @param on       the day the service ended, not before it was accepted
+     * @return a completion that reached its aim, without a reason
      */
     public static CompleteReferral successful(ReferralId referral, LocalDate on) {
       return new CompleteReferral(referral, on, true, Option.none());
@@ -940,10 +1029,12 @@ public sealed interface Command {
     /**
      * An unsuccessful completion, with its reason.
      *
-     * @param referral the referral
-     * @param on the day it happened
-     * @param reason the reason
-     * @return an unsuccessful completion, with its reason
+     * @param referral a referral the provider accepted
+     * @param on       the day the service ended, not before it was accepted
+     * @param reason   why it did not reach its aim; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH}
+     *                 characters
+     * @return a completion that did not reach its aim
+     * @throws org.casemgmt.InvalidInputException if an argument is missing, or the reason blank or too long
      */
     public static CompleteReferral unsuccessful(ReferralId referral, LocalDate on, String reason) {
       return new CompleteReferral(referral, on, false, Option.of(Check.freeText(reason)));

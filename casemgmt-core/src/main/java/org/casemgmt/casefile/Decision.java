@@ -21,7 +21,7 @@ public sealed interface Decision permits CaseEvent, Rejection {
    * @param ifRejected applied to the rejection
    * @param ifAccepted applied to the event
    * @param <T>        the answer's type
-   * @return the answer
+   * @return what the function for this decision answered
    * @throws org.casemgmt.InvalidInputException if a function is missing
    */
   default <T> T fold(Function<? super Rejection, ? extends T> ifRejected,

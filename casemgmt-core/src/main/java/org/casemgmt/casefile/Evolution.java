@@ -39,8 +39,8 @@ final class Evolution {
 
   /**
    * An event refers to what the case file does not hold at that point — an unknown need, goal, intervention or
-   * referral, or a plan event before planning started — so it cannot follow the state it is applied to: the
-   * history is not one that {@code decide} produced.
+   * referral, or a plan event before planning started — or moves the case where the phase table does not lead, so
+   * it cannot follow the state it is applied to: the history is not one that {@code decide} produced.
    */
   static final class Inconsistent extends IllegalStateException {
     private static final long serialVersionUID = 1L;

@@ -16,7 +16,7 @@ import io.vavr.control.Option;
  * }</pre>
  *
  * @param problem   what is wrong
- * @param position  the 1-based position in the history where it was found
+ * @param position  the 1-based position in the history where it was found (0 for an empty history)
  * @param event     the kind of the event found wrong, when one was
  * @param rejection the rule the event breaks — the rejection its command would have got — for
  *                  {@link Problem#BREAKS_RULE}

@@ -15,17 +15,15 @@ import org.casemgmt.party.StaffId;
  * }</pre>
  *
  * @param actor           the member of the team issuing the command
- * @param at              when it is issued
- * @param expectedVersion the case file's version the issuer saw, for optimistic concurrency
+ * @param at              when it is issued; not before the case was opened nor before its latest event
+ * @param expectedVersion the case file's version the issuer saw, for optimistic concurrency; none to skip the
+ *                        check
  */
 public record Issued(StaffId actor, Instant at, Option<Long> expectedVersion) {
 
   /**
-   * Creates the stamp, checking every field.
-   *
-   * @param actor the member of the team issuing the command
-   * @param at when it is issued
-   * @param expectedVersion the case file's version the issuer saw, for optimistic concurrency
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing or the expected version is null or
+   * negative.
    */
   public Issued {
     Check.orThrow(
@@ -40,9 +38,9 @@ public record Issued(StaffId actor, Instant at, Option<Long> expectedVersion) {
   /**
    * A command issued by an actor at an instant, without a version check.
    *
-   * @param actor the actor
-   * @param at the at
-   * @return a command issued by an actor at an instant, without a version check
+   * @param actor the member of the team issuing the command
+   * @param at    when it is issued, from the application's clock (the model has none)
+   * @return a stamp that any version of the case file accepts
    * @throws org.casemgmt.InvalidInputException if an argument is missing
    */
   public static Issued by(StaffId actor, Instant at) {
@@ -52,8 +50,8 @@ public record Issued(StaffId actor, Instant at, Option<Long> expectedVersion) {
   /**
    * The same stamp, refused with {@link Rejection.VersionConflict} unless the case file is at this version.
    *
-   * @param version the version
-   * @return the same stamp, refused with {@link Rejection.VersionConflict} unless the case file is at this version
+   * @param version the case file's version the issuer saw, from 0 (a case not yet opened)
+   * @return a copy of this stamp that carries the expected version
    * @throws org.casemgmt.InvalidInputException if the version is negative
    */
   public Issued expectingVersion(long version) {

@@ -27,7 +27,7 @@ public record IssuedCommand(Issued issued, Command command) {
    *
    * @param issued  who issues the command, when, and the version they expect
    * @param command what they ask
-   * @return the pair
+   * @return the command in its envelope
    * @throws org.casemgmt.InvalidInputException if an argument is missing
    */
   public static IssuedCommand of(Issued issued, Command command) {

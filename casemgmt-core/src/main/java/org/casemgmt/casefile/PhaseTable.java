@@ -20,11 +20,12 @@ import org.casemgmt.plan.ReviewDecision;
  * <p>The loop-backs practice needs are rows like any other: monitoring → planning (adjust the plan),
  * monitoring → assessment (new needs), evaluation → planning (goals not met: re-plan instead of closing),
  * closed → assessment (reopen). Every open phase may close early. While a case is suspended only
- * {@link CommandKind#RESUME_CASE} and {@link CommandKind#CLOSE_CASE} are permitted.
+ * {@link CommandKind#RESUME_CASE}, {@link CommandKind#CLOSE_CASE} and {@link CommandKind#HAND_OVER} are
+ * permitted ({@link #permittedWhileSuspended()}).
  *
  * <pre>{@code
  * PhaseTable.permitted(Phase.PLANNING, false).contains(CommandKind.APPROVE_PLAN); // true
- * PhaseTable.targets(Phase.MONITORING, CommandKind.RECORD_REVIEW); // MONITORING, PLANNING, ASSESSMENT, EVALUATION
+ * PhaseTable.targets(Phase.MONITORING, CommandKind.RECORD_REVIEW); // ASSESSMENT, PLANNING, MONITORING, EVALUATION
  * }</pre>
  */
 public final class PhaseTable {
@@ -181,7 +182,7 @@ public final class PhaseTable {
    * The commands permitted in a phase.
    *
    * @param phase     the case's phase
-   * @param suspended whether the case is suspended
+   * @param suspended whether the case is suspended, which permits the same few commands in every phase
    * @return the permitted kinds, in declaration order
    * @throws org.casemgmt.InvalidInputException if the phase is missing
    */
@@ -196,10 +197,10 @@ public final class PhaseTable {
   /**
    * Whether a command of this kind is permitted; allocation-free, for the hot path.
    *
-   * @param phase the case's phase
+   * @param phase     the case's phase
    * @param suspended whether the case is suspended
-   * @param command the kind of command
-   * @return whether a command of this kind is permitted; allocation-free, for the hot path
+   * @param command   the kind of command asked about
+   * @return true if {@link #permitted(Phase, boolean)} would contain {@code command}
    * @throws org.casemgmt.InvalidInputException if the phase or the kind is missing
    */
   public static boolean isPermitted(Phase phase, boolean suspended, CommandKind command) {
@@ -211,9 +212,10 @@ public final class PhaseTable {
    * The phases a command may lead to from a phase; empty if it is not permitted there.
    * Resuming keeps the phase a case was suspended in (any open phase).
    *
-   * @param from the phase the command is issued in
-   * @param command the kind of command
-   * @return the phases a command may lead to from a phase; empty if it is not permitted there
+   * @param from    the phase the command is issued in
+   * @param command the kind of command asked about
+   * @return the phases the case may be in afterwards, in declaration order; {@code from} itself for a command
+   *     that keeps the phase; empty if the command is not permitted there
    * @throws org.casemgmt.InvalidInputException if the phase or the kind is missing
    */
   public static Set<Phase> targets(Phase from, CommandKind command) {
@@ -228,10 +230,10 @@ public final class PhaseTable {
   /**
    * Whether the move {@code from → to} by a command of this kind is in the table.
    *
-   * @param from the phase the command is issued in
-   * @param command the kind of command
-   * @param to the phase it would lead to
-   * @return whether the move {@code from → to} by a command of this kind is in the table
+   * @param from    the phase the command is issued in
+   * @param command the kind of command asked about
+   * @param to      the phase it would lead to
+   * @return true if {@code to} is among {@link #targets(Phase, CommandKind)}
    * @throws org.casemgmt.InvalidInputException if a phase or the kind is missing
    */
   public static boolean allows(Phase from, CommandKind command, Phase to) {
@@ -270,9 +272,9 @@ public final class PhaseTable {
   /**
    * The phases reachable from a phase in one command, itself excluded.
    *
-   * @param from the phase
-   * @param suspended whether the case is suspended
-   * @return the phases reachable from a phase in one command, itself excluded
+   * @param from      the case's phase
+   * @param suspended whether the case is suspended (then only closing leaves the phase)
+   * @return the phases a permitted command may lead to, in the order of the table's rows
    * @throws org.casemgmt.InvalidInputException if the phase is missing
    */
   public static Set<Phase> reachable(Phase from, boolean suspended) {

@@ -96,10 +96,10 @@ public final class PlanVersion {
   }
 
   /**
-   * The next version: the same interventions and cap; goals already achieved stay achieved, the others are
-   * proposed again (their outcomes stay on record in this version); not agreed, not approved. Deferrals do not
-   * carry over: deferring a need is a decision about one plan version, so the new version covers or defers each
-   * open need again.
+   * The next version: the same interventions, participants and cap; goals already achieved stay achieved, the
+   * others are proposed again (their outcomes stay on record in this version); not agreed, not approved.
+   * Deferrals do not carry over: deferring a need is a decision about one plan version, so the new version covers
+   * or defers each open need again.
    */
   PlanVersion next(DayWindow newPeriod, Priority newThreshold) {
     EntityMap<GoalId, Goal> proposed = goals.mapValues(g -> g.isAchieved() ? g : g.reproposed());
@@ -236,10 +236,11 @@ public final class PlanVersion {
   }
 
   /**
-   * Whether some live intervention addresses the need.
+   * Whether some live intervention addresses the need. (Approval also counts a need as covered when a provider
+   * accepted a referral for it; this answers for the plan's own interventions only.)
    *
-   * @param need the need
-   * @return whether some live intervention addresses the need
+   * @param need the need's id
+   * @return true if an intervention of this version that is not cancelled addresses it
    * @throws org.casemgmt.InvalidInputException if the need is missing
    */
   public boolean covers(NeedId need) {
@@ -256,7 +257,7 @@ public final class PlanVersion {
    * The sum of the cost accrued by the given day over all interventions (see {@link Intervention#costAccruedBy}).
    *
    * @param asOf the day to look at
-   * @return the sum of the cost accrued by the given day over all interventions (see {@link Intervention#costAccruedBy})
+   * @return what the plan's interventions, cancelled ones included, have cost up to that day
    * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported (see
    *     {@link org.casemgmt.plan.DayWindow})
    */
@@ -273,8 +274,9 @@ public final class PlanVersion {
    * The first live intervention that clashes with a candidate under the non-overlap rule: same need and same
    * service kind with a shared day. Looks only at the neighbours by start day, in {@code O(log n)} per need.
    *
-   * @param candidate the candidate
-   * @return the first live intervention that clashes with a candidate under the non-overlap rule: same need and same service kind with a shared day
+   * @param candidate an intervention that is not yet in the plan
+   * @return the clash (the existing intervention, the need, the kind and the shared days), or none if the
+   *     candidate overlaps nothing
    * @throws org.casemgmt.InvalidInputException if the candidate is missing
    */
   public Option<Overlap> findOverlap(Intervention candidate) {
@@ -285,8 +287,9 @@ public final class PlanVersion {
   /**
    * The first live intervention of the same exclusive kind that shares a day with the candidate, whatever the need.
    *
-   * @param candidate the candidate
-   * @return the first live intervention of the same exclusive kind that shares a day with the candidate, whatever the need
+   * @param candidate an intervention that is not yet in the plan
+   * @return the clash (the existing intervention, the kind and the shared days), or none if the candidate's kind
+   *     is not exclusive or nothing of that kind shares a day with it
    * @throws org.casemgmt.InvalidInputException if the candidate is missing
    */
   public Option<Overlap> findExclusiveClash(Intervention candidate) {

@@ -25,7 +25,7 @@ import org.casemgmt.resource.ServiceKind;
  * caller needs to explain the refusal — never prose, never personal data. A refused command changes nothing.
  *
  * <pre>{@code
- * caseFile.handle(command).peekLeft(rejection -> {
+ * caseFile.handle(anna, command).peekLeft(rejection -> {
  *   if (rejection instanceof Rejection.OverlappingIntervention o) {
  *     show("Overlaps " + o.existing() + " on " + o.sharedDays());
  *   }
@@ -61,7 +61,7 @@ public sealed interface Rejection extends Decision {
   /**
    * The issuer expected another version: someone else changed the case meanwhile.
    *
-   * @param caseId   the case
+   * @param caseId   the case whose version differs
    * @param expected the version the issuer saw
    * @param actual   the case's version
    */
@@ -74,7 +74,7 @@ public sealed interface Rejection extends Decision {
   /**
    * A case file cannot be opened twice.
    *
-   * @param caseId the case
+   * @param caseId the case already open
    */
   record CaseAlreadyOpened(CaseId caseId) implements Rejection {
     public CaseAlreadyOpened {
@@ -110,7 +110,7 @@ public sealed interface Rejection extends Decision {
   /**
    * A day given in the command falls before the day the case was opened.
    *
-   * @param day      the day given
+   * @param day      the command's day that is too early
    * @param openedOn the day the case was opened
    */
   record DayBeforeOpening(LocalDate day, LocalDate openedOn) implements Rejection {
@@ -133,7 +133,7 @@ public sealed interface Rejection extends Decision {
   /**
    * The scope already includes every domain to add.
    *
-   * @param domains the domains asked for
+   * @param domains the domains asked for, all already in scope
    */
   record AlreadyInScope(Set<LifeDomain> domains) implements Rejection {
     public AlreadyInScope {
@@ -144,8 +144,8 @@ public sealed interface Rejection extends Decision {
   /**
    * The closure reason is not allowed in the case's situation: {@code GOALS_ACHIEVED} only from evaluation.
    *
-   * @param reason the reason given
-   * @param phase  the case's phase
+   * @param reason the closure reason the command gave
+   * @param phase  the case's phase, where that reason is not allowed
    */
   record ClosureReasonNotAllowed(ClosureReason reason, Phase phase) implements Rejection {
     public ClosureReasonNotAllowed {
@@ -156,7 +156,7 @@ public sealed interface Rejection extends Decision {
   /**
    * "No needs identified" while needs are open.
    *
-   * @param openNeeds the open needs
+   * @param openNeeds the needs still open, which contradict the reason
    */
   record OpenNeedsRemain(Set<NeedId> openNeeds) implements Rejection {
     public OpenNeedsRemain {
@@ -182,8 +182,8 @@ public sealed interface Rejection extends Decision {
   /**
    * The need's life domain is outside the case's agreed scope; extend the scope with consent first.
    *
-   * @param need   the need
-   * @param domain its domain
+   * @param need   the need the command would record
+   * @param domain its domain, not in scope
    * @param scope  the case's scope
    */
   record NeedOutsideScope(NeedId need, LifeDomain domain, Set<LifeDomain> scope) implements Rejection {
@@ -195,7 +195,7 @@ public sealed interface Rejection extends Decision {
   /**
    * A strength is recorded in a life domain outside the case's agreed scope.
    *
-   * @param domain the domain
+   * @param domain the strength's domain, not in scope
    * @param scope  the case's scope
    */
   record DomainOutsideScope(LifeDomain domain, Set<LifeDomain> scope) implements Rejection {
@@ -207,7 +207,7 @@ public sealed interface Rejection extends Decision {
   /**
    * A need with this id is already recorded.
    *
-   * @param need the id
+   * @param need the id already in use
    */
   record DuplicateNeed(NeedId need) implements Rejection {
     public DuplicateNeed {
@@ -218,7 +218,7 @@ public sealed interface Rejection extends Decision {
   /**
    * No need with this id is recorded.
    *
-   * @param need the id
+   * @param need the id the command names
    */
   record UnknownNeed(NeedId need) implements Rejection {
     public UnknownNeed {
@@ -229,8 +229,8 @@ public sealed interface Rejection extends Decision {
   /**
    * The need is not open (it was withdrawn).
    *
-   * @param need   the need
-   * @param status its status
+   * @param need   the need the command names
+   * @param status its status, not open
    */
   record NeedNotOpen(NeedId need, NeedStatus status) implements Rejection {
     public NeedNotOpen {
@@ -242,7 +242,7 @@ public sealed interface Rejection extends Decision {
    * The need cannot be withdrawn while interventions that are not over (planned, active or suspended)
    * address it; cancel them first (delivered ones stay on the record and do not block).
    *
-   * @param need          the need
+   * @param need          the need the command would withdraw
    * @param interventions the interventions addressing it that are not over
    */
   record NeedStillAddressed(NeedId need, Set<InterventionId> interventions) implements Rejection {
@@ -254,7 +254,7 @@ public sealed interface Rejection extends Decision {
   /**
    * A resource with this id is already recorded.
    *
-   * @param resource the id
+   * @param resource the id already in use
    */
   record DuplicateResource(ResourceId resource) implements Rejection {
     public DuplicateResource {
@@ -276,7 +276,7 @@ public sealed interface Rejection extends Decision {
   /**
    * A goal with this id is already in the plan.
    *
-   * @param goal the id
+   * @param goal the id already in use
    */
   record DuplicateGoal(GoalId goal) implements Rejection {
     public DuplicateGoal {
@@ -287,7 +287,7 @@ public sealed interface Rejection extends Decision {
   /**
    * No goal with this id is in the plan.
    *
-   * @param goal the id
+   * @param goal the id the command names
    */
   record UnknownGoal(GoalId goal) implements Rejection {
     public UnknownGoal {
@@ -298,7 +298,7 @@ public sealed interface Rejection extends Decision {
   /**
    * An intervention with this id is already in the plan.
    *
-   * @param intervention the id
+   * @param intervention the id already in use
    */
   record DuplicateIntervention(InterventionId intervention) implements Rejection {
     public DuplicateIntervention {
@@ -309,7 +309,7 @@ public sealed interface Rejection extends Decision {
   /**
    * No intervention with this id is in the plan.
    *
-   * @param intervention the id
+   * @param intervention the id the command names
    */
   record UnknownIntervention(InterventionId intervention) implements Rejection {
     public UnknownIntervention {
@@ -320,8 +320,8 @@ public sealed interface Rejection extends Decision {
   /**
    * The provider does not offer this kind of service.
    *
-   * @param provider the provider
-   * @param kind     the kind asked for
+   * @param provider the provider the command names
+   * @param kind     the kind asked for, not among its offers
    */
   record ServiceNotOffered(ProviderId provider, ServiceKind kind) implements Rejection {
     public ServiceNotOffered {
@@ -332,9 +332,9 @@ public sealed interface Rejection extends Decision {
   /**
    * The intervention's window does not lie inside the plan's period.
    *
-   * @param intervention the intervention
-   * @param window       its window
-   * @param period       the plan's period
+   * @param intervention the intervention being planned, or a live one a new plan period would leave out
+   * @param window       its window, which reaches outside the period
+   * @param period       the plan's period, or the new period asked for
    */
   record WindowOutsidePlanPeriod(InterventionId intervention, DayWindow window, DayWindow period)
       implements Rejection {
@@ -390,13 +390,7 @@ public sealed interface Rejection extends Decision {
    * @param givenExclusive whether the kind the command brings is exclusive (always the other way round)
    */
   record ConflictingServiceKind(String code, boolean knownExclusive, boolean givenExclusive) implements Rejection {
-    /**
-     * Creates the rejection, checking that the code is an identifier (a code, never prose).
-     *
-     * @param code the kind's code, e.g. {@code "NIGHT_SHELTER"}
-     * @param knownExclusive whether the kind the case knows is exclusive
-     * @param givenExclusive whether the kind the command brings is exclusive (always the other way round)
-     */
+    /** Throws {@link org.casemgmt.InvalidInputException} unless the code is an identifier: a code, never prose. */
     public ConflictingServiceKind {
       Check.orThrow(Check.identifier("code", code));
     }
@@ -412,21 +406,22 @@ public sealed interface Rejection extends Decision {
   /**
    * The plan has no goal.
    *
-   * @param planVersion the version
+   * @param planVersion the number of the version that cannot be approved
    */
   record PlanHasNoGoals(int planVersion) implements Rejection {}
 
   /**
    * The plan has no live intervention.
    *
-   * @param planVersion the version
+   * @param planVersion the number of the version that cannot be approved
    */
   record PlanHasNoInterventions(int planVersion) implements Rejection {}
 
   /**
-   * Open needs at or above the threshold are neither covered by an intervention nor deferred.
+   * Open needs at or above the threshold are neither covered by a live intervention, nor by a referral a provider
+   * accepted, nor deferred.
    *
-   * @param needs the uncovered needs
+   * @param needs the open needs the plan leaves uncovered
    */
   record UncoveredNeeds(Set<NeedId> needs) implements Rejection {
     public UncoveredNeeds {
@@ -437,14 +432,14 @@ public sealed interface Rejection extends Decision {
   /**
    * The client's agreement to this plan version is not recorded (or lapsed with a later change).
    *
-   * @param planVersion the version
+   * @param planVersion the number of the version without an agreement
    */
   record AgreementMissing(int planVersion) implements Rejection {}
 
   /**
    * A plan is approved on or after the day the client agreed to it, not before.
    *
-   * @param planVersion the version
+   * @param planVersion the number of the version being approved
    * @param approvedOn  the approval day given
    * @param agreedOn    the day the client agreed
    */
@@ -470,7 +465,7 @@ public sealed interface Rejection extends Decision {
    * The plan's cost exceeds its budget cap.
    *
    * @param plannedCost the total cost of the live interventions
-   * @param cap         the cap
+   * @param cap         the budget cap it exceeds
    */
   record BudgetExceeded(Money plannedCost, Money cap) implements Rejection {
     public BudgetExceeded {
@@ -490,8 +485,8 @@ public sealed interface Rejection extends Decision {
   /**
    * The intervention is not in a status that allows the command.
    *
-   * @param intervention the intervention
-   * @param status       its status
+   * @param intervention the intervention the command names
+   * @param status       its status now
    * @param required     the statuses that would allow it
    */
   record InterventionNotInStatus(InterventionId intervention, InterventionStatus status,
@@ -505,8 +500,8 @@ public sealed interface Rejection extends Decision {
   /**
    * An intervention cannot start before its window.
    *
-   * @param intervention the intervention
-   * @param on           the day given
+   * @param intervention the intervention the command would start
+   * @param on           the start day the command gave
    * @param windowStart  the first day of its window
    */
   record StartBeforeWindow(InterventionId intervention, LocalDate on, LocalDate windowStart) implements Rejection {
@@ -519,8 +514,8 @@ public sealed interface Rejection extends Decision {
   /**
    * An intervention starts within its window: on its last day at the latest, not on or after the window's end.
    *
-   * @param intervention the intervention
-   * @param on           the day given
+   * @param intervention the intervention the command would start
+   * @param on           the start day the command gave
    * @param windowEnd    the window's end (the first day after it)
    */
   record StartAfterWindow(InterventionId intervention, LocalDate on, LocalDate windowEnd) implements Rejection {
@@ -533,8 +528,8 @@ public sealed interface Rejection extends Decision {
   /**
    * A day given for an intervention falls before it started.
    *
-   * @param intervention the intervention
-   * @param on           the day given
+   * @param intervention the intervention the command names
+   * @param on           the command's day, too early
    * @param startedOn    the day it started
    */
   record BeforeInterventionStart(InterventionId intervention, LocalDate on, LocalDate startedOn)
@@ -553,7 +548,7 @@ public sealed interface Rejection extends Decision {
   /**
    * A referral with this id already exists.
    *
-   * @param referral the id
+   * @param referral the id already in use
    */
   record DuplicateReferral(ReferralId referral) implements Rejection {
     public DuplicateReferral {
@@ -564,7 +559,7 @@ public sealed interface Rejection extends Decision {
   /**
    * No referral with this id exists.
    *
-   * @param referral the id
+   * @param referral the id the command names
    */
   record UnknownReferral(ReferralId referral) implements Rejection {
     public UnknownReferral {
@@ -592,8 +587,8 @@ public sealed interface Rejection extends Decision {
   /**
    * The referral is not in a status that allows the command.
    *
-   * @param referral the referral
-   * @param status   its status
+   * @param referral the referral the command names
+   * @param status   its status now
    * @param required the status that would allow it
    */
   record ReferralNotInStatus(ReferralId referral, ReferralStatus status, ReferralStatus required)
@@ -607,8 +602,8 @@ public sealed interface Rejection extends Decision {
   /**
    * A day given for a referral falls before its previous step (the request, or the acceptance).
    *
-   * @param referral     the referral
-   * @param on           the day given
+   * @param referral     the referral the command names
+   * @param on           the command's day, too early
    * @param previousStep the day of the previous step
    */
   record BeforeReferralStep(ReferralId referral, LocalDate on, LocalDate previousStep) implements Rejection {
@@ -631,10 +626,7 @@ public sealed interface Rejection extends Decision {
    */
   record PolicyViolation(String policy, Seq<String> ids) implements Rejection {
     /**
-     * Creates the rejection, checking its fields.
-     *
-     * @param policy the policy's code, e.g. {@code "MAX_THREE_ACTIVE_INTERVENTIONS"} (an identifier, not prose)
-     * @param ids the ids involved, as text, e.g. the interventions already active
+     * Throws {@link org.casemgmt.InvalidInputException} unless the policy and every id are identifiers, never prose.
      */
     public PolicyViolation {
       Check.orThrow(Check.identifier("policy", policy), Check.elements("ids", ids, false),

@@ -41,8 +41,8 @@ public final class EventLogCsv {
    *
    * <pre>{@code EventLogCsv log = EventLogCsv.to(writer); log.append(event); log.flush(); }</pre>
    *
-   * @param out where to write
-   * @return the appender
+   * @param out where to write; the caller closes it
+   * @return an appender whose rows follow the header
    * @throws UncheckedIOException if the header cannot be written
    * @throws org.casemgmt.InvalidInputException if {@code out} is missing
    */
@@ -74,7 +74,7 @@ public final class EventLogCsv {
   /**
    * Appends one event.
    *
-   * @param event the event
+   * @param event a recorded event of any case; cases may interleave, each case's events in order
    * @return this appender
    * @throws UncheckedIOException if writing fails
    * @throws org.casemgmt.InvalidInputException if the event is missing
@@ -92,7 +92,7 @@ public final class EventLogCsv {
   /**
    * Appends every event of a history, in order.
    *
-   * @param history the events
+   * @param history one case's recorded events, in order
    * @return this appender
    * @throws UncheckedIOException if writing fails
    * @throws org.casemgmt.InvalidInputException if the history or one of its events is missing (the events before

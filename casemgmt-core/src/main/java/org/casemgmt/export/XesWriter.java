@@ -60,8 +60,8 @@ public final class XesWriter {
    *
    * <pre>{@code XesWriter xes = XesWriter.to(writer); xes.trace(caseId, history); xes.finish(); }</pre>
    *
-   * @param out where to write
-   * @return the log writer
+   * @param out where to write; the caller closes it
+   * @return a writer to add traces to, then {@link #finish()}
    * @throws UncheckedIOException if writing fails
    * @throws org.casemgmt.InvalidInputException if {@code out} is missing
    */
@@ -96,7 +96,7 @@ public final class XesWriter {
    *
    * @param caseId  the case, the trace's name
    * @param history the case's events in order (may be empty)
-   * @return this writer
+   * @return this writer, for the next trace
    * @throws IllegalStateException if the log is finished
    * @throws UncheckedIOException  if writing fails
    * @throws org.casemgmt.InvalidInputException if the case, the history or one of its events is missing (nothing

@@ -19,25 +19,19 @@ import org.casemgmt.internal.Check;
  */
 public record FhirCode(String system, String code, String display) {
 
-  /**
-   * Creates a code, checking that every part is present and not blank.
-   *
-   * @param system the code system's canonical URI
-   * @param code the code, as the code system spells it
-   * @param display the code system's display text for the code
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} if a part is missing, blank or longer than 200 characters. */
   public FhirCode {
     Check.orThrow(Check.text("system", system, Check.SHORT_TEXT), Check.text("code", code, Check.SHORT_TEXT),
         Check.text("display", display, Check.SHORT_TEXT));
   }
 
   /**
-   * Creates a code.
+   * Creates a code, e.g. for a status the library does not map.
    *
-   * @param system the system
-   * @param code the code
-   * @param display the display
-   * @return the new code
+   * @param system  the code system's canonical URI
+   * @param code    the code, as the code system spells it
+   * @param display the code system's display text for the code
+   * @return the code; each part not blank and at most 200 characters
    * @throws org.casemgmt.InvalidInputException if a part is missing, blank or too long
    */
   public static FhirCode of(String system, String code, String display) {

@@ -62,8 +62,8 @@ public final class FhirCodes {
   /**
    * The case as an {@code EpisodeOfCare.status}.
    *
-   * @param caseFile the case
-   * @return the status code
+   * @param caseFile the case whose phase, suspension and closure decide the status
+   * @return a code of the {@link #EPISODE_OF_CARE_STATUS} code system
    */
   public static FhirCode episodeOfCareStatus(CaseFile caseFile) {
     Check.notNull(caseFile, "caseFile");
@@ -112,7 +112,7 @@ public final class FhirCodes {
   /**
    * The case's current plan version as a {@code CarePlan.status}; none before planning has started.
    *
-   * @param caseFile the case
+   * @param caseFile the case; its current plan, phase, suspension and closure decide the status
    * @return the status code of the current plan, if there is one
    */
   public static Option<FhirCode> carePlanStatus(CaseFile caseFile) {
@@ -159,7 +159,7 @@ public final class FhirCodes {
    * A goal's lifecycle as a {@code Goal.lifecycleStatus}.
    *
    * @param lifecycle the goal's lifecycle
-   * @return the status code
+   * @return a code of the {@link #GOAL_STATUS} code system
    */
   public static FhirCode goalLifecycleStatus(GoalLifecycle lifecycle) {
     Check.notNull(lifecycle, "lifecycle");
@@ -175,7 +175,7 @@ public final class FhirCodes {
    * is one to one).
    *
    * @param achievement the goal's outcome
-   * @return the status code
+   * @return a code of the {@link #GOAL_ACHIEVEMENT} code system
    */
   public static FhirCode goalAchievementStatus(GoalAchievement achievement) {
     Check.notNull(achievement, "achievement");
@@ -197,7 +197,7 @@ public final class FhirCodes {
    *
    * @param status       the intervention's status
    * @param planApproved whether the plan version it belongs to was approved
-   * @return the status code
+   * @return a code of the {@link #REQUEST_STATUS} code system
    */
   public static FhirCode serviceRequestStatus(InterventionStatus status, boolean planApproved) {
     Check.notNull(status, "status");
@@ -215,7 +215,7 @@ public final class FhirCodes {
    *
    * @param status       the intervention's status
    * @param planApproved whether the plan version it belongs to was approved
-   * @return the status code
+   * @return a code of the {@link #TASK_STATUS} code system
    */
   public static FhirCode taskStatus(InterventionStatus status, boolean planApproved) {
     Check.notNull(status, "status");
@@ -234,7 +234,7 @@ public final class FhirCodes {
    * A referral as a {@code ServiceRequest.status}.
    *
    * @param status the referral's status
-   * @return the status code
+   * @return a code of the {@link #REQUEST_STATUS} code system
    */
   public static FhirCode serviceRequestStatus(ReferralStatus status) {
     Check.notNull(status, "status");
@@ -249,7 +249,7 @@ public final class FhirCodes {
    * A referral as a {@code Task.status}: the provider's side of the closed loop.
    *
    * @param status the referral's status
-   * @return the status code
+   * @return a code of the {@link #TASK_STATUS} code system
    */
   public static FhirCode taskStatus(ReferralStatus status) {
     Check.notNull(status, "status");

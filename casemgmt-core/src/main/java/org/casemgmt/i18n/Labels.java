@@ -28,7 +28,7 @@ import org.casemgmt.resource.ServiceKind;
  *
  * <pre>{@code
  * Labels.label(Phase.PLANNING, Locale.ITALIAN);   // "Progettazione"
- * caseFile.handle(command).peekLeft(r -> show(Labels.explain(r, Locale.ITALIAN)));
+ * caseFile.handle(anna, command).peekLeft(r -> show(Labels.explain(r, Locale.ITALIAN)));
  * // "L'intervento I-2 si sovrapporrebbe a I-1: entrambi erogano «Sostegno psicologico» per il bisogno N-1 ..."
  * }</pre>
  *
@@ -64,9 +64,9 @@ public final class Labels {
    * {@code "Valutazione conclusiva"} for {@code Phase.EVALUATION}. Constants of enums that are not the
    * library's have no label: their {@link Enum#name()} is returned, so a screen never breaks over a label.
    *
-   * @param value  the constant
+   * @param value  the constant, e.g. a phase, a life domain or a command kind
    * @param locale the reader's locale; languages other than English and Italian get English
-   * @return the label
+   * @return the label in that language, or the constant's name for an enum that is not the library's
    */
   public static String label(Enum<?> value, Locale locale) {
     Check.notNull(value, "value");

@@ -110,7 +110,7 @@ public final class EntityMap<K, V> {
   /**
    * The value of a key.
    *
-   * @param key the key
+   * @param key an entity's id
    * @return its value, or {@code null} if the map has none
    */
   @SuppressWarnings("unchecked")
@@ -126,7 +126,7 @@ public final class EntityMap<K, V> {
   /**
    * {@return whether the map holds the key}
    *
-   * @param key the key
+   * @param key an entity's id
    */
   public boolean containsKey(K key) {
     return get(key) != null;

@@ -86,7 +86,7 @@ public final class LongTreeMap<V> {
     /**
      * Receives one entry of the map.
      *
-     * @param key   the key
+     * @param key   the entry's key, unboxed
      * @param value the value stored under {@code key}, never {@code null}
      */
     void accept(long key, V value);
@@ -96,7 +96,7 @@ public final class LongTreeMap<V> {
    * The empty map, shared by all value types since it holds no value.
    *
    * @param <V> the type of the values
-   * @return the empty map
+   * @return the one shared empty map, typed for {@code V}
    */
   @SuppressWarnings("unchecked")
   public static <V> LongTreeMap<V> empty() {
@@ -128,7 +128,7 @@ public final class LongTreeMap<V> {
    * <p>Returns {@code this} when {@code value} is the very instance already stored, so that
    * callers re-recording an unchanged fact neither allocate nor see a "new" version.
    *
-   * @param key   the key
+   * @param key   any long, e.g. a window's start as an epoch day
    * @param value the value, not {@code null}
    * @return the updated map
    * @throws IllegalArgumentException if {@code value} is {@code null}
@@ -164,7 +164,7 @@ public final class LongTreeMap<V> {
   /**
    * The value stored under {@code key}.
    *
-   * @param key the key
+   * @param key the key to look up
    * @return the value, or {@code null} if absent (see the class comment for why not an {@code Option})
    */
   public V get(long key) {
@@ -175,7 +175,7 @@ public final class LongTreeMap<V> {
   /**
    * Whether {@code key} is present.
    *
-   * @param key the key
+   * @param key the key to look up
    * @return {@code true} if the map holds {@code key}
    */
   public boolean containsKey(long key) {
@@ -210,7 +210,7 @@ public final class LongTreeMap<V> {
    * that can overlap a window starting on day {@code key}; one descent instead of two halves the cache misses
    * in a large tree.
    *
-   * @param key the key
+   * @param key the start day of a candidate window, or any key to find the neighbours of
    * @return both neighbours, either of them null where there is none
    */
   public Neighbours<V> neighbours(long key) {
@@ -375,7 +375,7 @@ public final class LongTreeMap<V> {
    * A hash consistent with {@link #equals(Object)}: it depends on the content only, not on the
    * tree shape.
    *
-   * @return the hash code
+   * @return the same number for maps with the same entries, whatever their tree shape
    */
   @Override
   public int hashCode() {

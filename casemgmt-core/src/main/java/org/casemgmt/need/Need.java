@@ -22,16 +22,7 @@ import org.casemgmt.internal.Check;
 public record Need(
     NeedId id, LifeDomain domain, FreeText description, Priority priority, IdentifiedBy identifiedBy, NeedStatus status) {
 
-  /**
-   * Creates a need, checking every field.
-   *
-   * @param id the need's identifier within its case
-   * @param domain the life domain the need belongs to
-   * @param description what the need is (free text, redacted in {@code toString})
-   * @param priority how urgent it is
-   * @param identifiedBy who identified it
-   * @param status open or withdrawn
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} if a field is missing or the description blank or too long. */
   public Need {
     Check.orThrow(
         Check.present("id", id),
@@ -43,14 +34,14 @@ public record Need(
   }
 
   /**
-   * Creates an open need.
+   * Creates an open need, its description given as a plain string.
    *
-   * @param id the identifier
-   * @param domain the domain
-   * @param description the description
-   * @param priority the priority
-   * @param identifiedBy the identified by
-   * @return the new open need
+   * @param id           the need's identifier within its case
+   * @param domain       the life domain the need belongs to
+   * @param description  what the need is; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+   * @param priority     how urgent it is
+   * @param identifiedBy who identified it
+   * @return a need in {@link NeedStatus#OPEN}
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Need of(NeedId id, LifeDomain domain, String description, Priority priority, IdentifiedBy identifiedBy) {
@@ -65,7 +56,7 @@ public record Need(
    * @param description  what the need is
    * @param priority     how urgent it is
    * @param identifiedBy who identified it
-   * @return the new open need
+   * @return a need in {@link NeedStatus#OPEN}
    * @throws org.casemgmt.InvalidInputException if a field is missing
    */
   public static Need of(NeedId id, LifeDomain domain, FreeText description, Priority priority,
@@ -81,9 +72,9 @@ public record Need(
   /**
    * This need with a revised description and priority.
    *
-   * @param newDescription the new description
-   * @param newPriority the new priority
-   * @return this need with a revised description and priority
+   * @param newDescription what the need is now understood to be (free text, redacted)
+   * @param newPriority    how urgent it is now
+   * @return a copy with the same id, domain, origin and status
    */
   public Need revised(FreeText newDescription, Priority newPriority) {
     return new Need(id, domain, newDescription, newPriority, identifiedBy, status);

@@ -21,11 +21,8 @@ import org.casemgmt.internal.Check;
 public record Client(ClientId id, FreeText fullName, LocalDate birthDate) {
 
   /**
-   * Creates a client, checking every field.
-   *
-   * @param id the client's identifier in the embedding application
-   * @param fullName the client's name (personal data, redacted in {@code toString})
-   * @param birthDate the client's date of birth (personal data, redacted in {@code toString})
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing or the name blank or longer than 200
+   * characters.
    */
   public Client {
     Check.orThrow(
@@ -35,12 +32,12 @@ public record Client(ClientId id, FreeText fullName, LocalDate birthDate) {
   }
 
   /**
-   * Creates a client.
+   * Creates a client, the name given as a plain string.
    *
-   * @param id the identifier
-   * @param fullName the full name
-   * @param birthDate the birth date
-   * @return the new client
+   * @param id        the client's identifier in the embedding application
+   * @param fullName  the client's name; not blank, at most 200 characters
+   * @param birthDate the client's date of birth
+   * @return the client, its name held as {@link FreeText}
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Client of(ClientId id, String fullName, LocalDate birthDate) {

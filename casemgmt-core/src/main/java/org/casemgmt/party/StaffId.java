@@ -10,11 +10,7 @@ import org.casemgmt.internal.Check;
  */
 public record StaffId(String value) implements Comparable<StaffId> {
 
-  /**
-   * Creates the identifier, checking its form.
-   *
-   * @param value 1 to 64 letters, digits or {@code - _ . : /}
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} unless the value has the identifier form above. */
   public StaffId {
     Check.orThrow(Check.identifier("staffId", value));
   }

@@ -37,10 +37,8 @@ public record DayWindow(LocalDate start, LocalDate end) {
   public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
   /**
-   * Creates a window, checking that both days are present and supported and that it is not empty or inverted.
-   *
-   * @param start the first day inside the window
-   * @param end the first day after the window; strictly after {@code start}
+   * Throws {@link org.casemgmt.InvalidInputException} if a day is missing or unsupported, or {@code end} is not after
+   * {@code start}.
    */
   public DayWindow {
     InputError inverted = start != null && end != null && !end.isAfter(start)
@@ -52,9 +50,9 @@ public record DayWindow(LocalDate start, LocalDate end) {
   /**
    * Creates the window {@code [start, end)}.
    *
-   * @param start the start
-   * @param end the end
-   * @return the new window {@code [start, end)}
+   * @param start the first day inside the window
+   * @param end   the first day after it; strictly after {@code start}
+   * @return a window of {@code end - start} days
    * @throws org.casemgmt.InvalidInputException if a day is missing or unsupported, or {@code end} is not after
    *     {@code start}
    */
@@ -65,9 +63,9 @@ public record DayWindow(LocalDate start, LocalDate end) {
   /**
    * The window of {@code days} days starting on {@code start}.
    *
-   * @param start the start
-   * @param days the days
-   * @return the window of {@code days} days starting on {@code start}
+   * @param start the first day inside the window
+   * @param days  how many days it lasts, at least 1
+   * @return the window {@code [start, start + days)}
    * @throws org.casemgmt.InvalidInputException if the start is missing or unsupported, {@code days < 1}, or the
    *     window would end after {@link #LAST_DAY}
    */
@@ -87,8 +85,8 @@ public record DayWindow(LocalDate start, LocalDate end) {
   /**
    * Whether the two windows share at least one day. Symmetric; touching windows do not overlap.
    *
-   * @param other the other window
-   * @return whether the two windows share at least one day. Symmetric; touching windows do not overlap
+   * @param other the window to compare with
+   * @return true if some day lies in both
    * @throws org.casemgmt.InvalidInputException if {@code other} is missing
    */
   public boolean overlaps(DayWindow other) {
@@ -99,8 +97,8 @@ public record DayWindow(LocalDate start, LocalDate end) {
   /**
    * The days both windows share, if any.
    *
-   * @param other the other window
-   * @return the days both windows share, if any
+   * @param other the window to compare with
+   * @return the shared days as a window, or none if the windows do not overlap
    * @throws org.casemgmt.InvalidInputException if {@code other} is missing
    */
   public Option<DayWindow> intersection(DayWindow other) {
@@ -112,8 +110,8 @@ public record DayWindow(LocalDate start, LocalDate end) {
   /**
    * Whether the other window lies entirely inside this one.
    *
-   * @param other the other window
-   * @return whether the other window lies entirely inside this one
+   * @param other the window that should lie inside, e.g. an intervention's in a plan's period
+   * @return true if every day of {@code other} is a day of this window
    * @throws org.casemgmt.InvalidInputException if {@code other} is missing
    */
   public boolean encloses(DayWindow other) {
@@ -124,8 +122,8 @@ public record DayWindow(LocalDate start, LocalDate end) {
   /**
    * Whether the day is inside the window.
    *
-   * @param day the day
-   * @return whether the day is inside the window
+   * @param day the day to look up
+   * @return true if {@code start <= day < end}
    * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported
    */
   public boolean contains(LocalDate day) {

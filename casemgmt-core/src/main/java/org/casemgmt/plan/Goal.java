@@ -34,15 +34,8 @@ public record Goal(
     GoalAchievement achievement) {
 
   /**
-   * Creates a goal, checking every field.
-   *
-   * @param id the goal's identifier within its case
-   * @param needs the needs it addresses, at least one
-   * @param description what the goal is (free text, redacted)
-   * @param target how its achievement is measured (free text, redacted)
-   * @param dueOn when it should be reached
-   * @param lifecycle proposed, active or completed
-   * @param achievement the latest judgement of its achievement
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing, a text blank or too long, or it addresses
+   * no need.
    */
   public Goal {
     Check.orThrow(
@@ -56,14 +49,15 @@ public record Goal(
   }
 
   /**
-   * Creates a proposed goal, in progress.
+   * Creates a proposed goal, in progress, its free text given as plain strings.
    *
-   * @param id the identifier
-   * @param needs the needs
-   * @param description the description
-   * @param target the target
-   * @param dueOn the due on
-   * @return the new proposed goal, in progress
+   * @param id          the goal's identifier within its case
+   * @param needs       the needs it addresses, at least one
+   * @param description what the goal is; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+   * @param target      how its achievement is measured; not blank, at most
+   *                    {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+   * @param dueOn       when it should be reached
+   * @return a goal {@link GoalLifecycle#PROPOSED}, its achievement {@link GoalAchievement#IN_PROGRESS}
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long, or it addresses no need
    */
   public static Goal of(GoalId id, Set<NeedId> needs, String description, String target, LocalDate dueOn) {
@@ -78,7 +72,7 @@ public record Goal(
    * @param description what the goal is
    * @param target      how its achievement is measured
    * @param dueOn       when it should be reached
-   * @return the new proposed goal, in progress
+   * @return a goal {@link GoalLifecycle#PROPOSED}, its achievement {@link GoalAchievement#IN_PROGRESS}
    * @throws org.casemgmt.InvalidInputException if a field is missing or it addresses no need
    */
   public static Goal of(GoalId id, Set<NeedId> needs, FreeText description, FreeText target, LocalDate dueOn) {
@@ -93,8 +87,8 @@ public record Goal(
   /**
    * This goal with another lifecycle status.
    *
-   * @param newLifecycle the new lifecycle
-   * @return this goal with another lifecycle status
+   * @param newLifecycle e.g. {@link GoalLifecycle#ACTIVE} when its plan is approved
+   * @return a copy in that status; the achievement is unchanged
    */
   public Goal withLifecycle(GoalLifecycle newLifecycle) {
     return new Goal(id, needs, description, target, dueOn, newLifecycle, achievement);
@@ -108,8 +102,8 @@ public record Goal(
   /**
    * This goal, evaluated with the given outcome.
    *
-   * @param outcome the outcome
-   * @return this goal, evaluated with the given outcome
+   * @param outcome how far it was reached
+   * @return a copy {@link GoalLifecycle#COMPLETED} with that achievement, replacing any earlier one
    */
   public Goal evaluated(GoalAchievement outcome) {
     return new Goal(id, needs, description, target, dueOn, GoalLifecycle.COMPLETED, outcome);

@@ -37,7 +37,8 @@ public final class Intervention {
   private final NeedId[] needArray;
 
   /**
-   * Creates an intervention, checking every field.
+   * Creates an intervention in any status, as a stored history or a wire format restores it; a new one is
+   * {@link #of planned}.
    *
    * @param id the intervention's identifier within its case
    * @param needs the needs it addresses, at least one
@@ -172,16 +173,16 @@ public final class Intervention {
   }
 
   /**
-   * Creates a planned intervention.
+   * Creates a planned intervention: not started, not ended.
    *
-   * @param id the identifier
-   * @param needs the needs
-   * @param goals the goals
-   * @param provider the provider
-   * @param kind the kind
-   * @param window the window
-   * @param cost the cost
-   * @return the new planned intervention
+   * @param id       the intervention's identifier within its case
+   * @param needs    the needs it addresses, at least one
+   * @param goals    the goals it serves (may be empty)
+   * @param provider who delivers it
+   * @param kind     the kind of service
+   * @param window   when it is to be delivered, {@code [start, end)}
+   * @param cost     its total cost over the window
+   * @return an intervention in {@link InterventionStatus#PLANNED}
    * @throws org.casemgmt.InvalidInputException if a field is missing, or it addresses no need
    */
   public static Intervention of(
@@ -194,8 +195,8 @@ public final class Intervention {
   /**
    * This intervention, started on the given day.
    *
-   * @param on the day it happened
-   * @return this intervention, started on the given day
+   * @param on the day it started
+   * @return a copy, {@link InterventionStatus#ACTIVE}, with {@code startedOn} set
    * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported
    */
   public Intervention started(LocalDate on) {
@@ -206,8 +207,8 @@ public final class Intervention {
   /**
    * This intervention with another status (suspended or active again).
    *
-   * @param newStatus the new status
-   * @return this intervention with another status (suspended or active again)
+   * @param newStatus {@link InterventionStatus#SUSPENDED}, or {@link InterventionStatus#ACTIVE} to resume
+   * @return a copy in that status; the days are unchanged
    * @throws org.casemgmt.InvalidInputException if the status is missing
    */
   public Intervention withStatus(InterventionStatus newStatus) {
@@ -218,9 +219,9 @@ public final class Intervention {
   /**
    * This intervention, ended (completed or cancelled) on the given day.
    *
-   * @param finalStatus the final status
-   * @param on the day it happened
-   * @return this intervention, ended (completed or cancelled) on the given day
+   * @param finalStatus {@link InterventionStatus#COMPLETED} or {@link InterventionStatus#CANCELLED}
+   * @param on          the day it ended
+   * @return a copy in that status, with {@code endedOn} set
    * @throws org.casemgmt.InvalidInputException if the status or the day is missing, or the day unsupported
    */
   public Intervention ended(InterventionStatus finalStatus, LocalDate on) {

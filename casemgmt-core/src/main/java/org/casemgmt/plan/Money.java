@@ -37,10 +37,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   private static final int MAX_PRECISION = 17;
 
   /**
-   * Creates an amount, checking that it is present, not negative, at most {@link #MAX_AMOUNT} and has at most two
+   * Throws {@link org.casemgmt.InvalidInputException} for a missing or negative amount or one with more than two
    * decimals.
-   *
-   * @param amount the amount, never negative, kept with exactly two decimals so equal amounts are equal
    */
   public Money {
     // Sums and differences of amounts already checked keep scale 2 and need no normalising: the fast path, one
@@ -95,8 +93,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   /**
    * Creates a whole amount.
    *
-   * @param amount the amount
-   * @return the new whole amount
+   * @param amount whole units of the currency, not negative
+   * @return the amount with zero cents
    * @throws org.casemgmt.InvalidInputException if the amount is negative or above {@link #MAX_AMOUNT}
    */
   public static Money of(long amount) {
@@ -107,7 +105,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
    * The sum of two amounts.
    *
    * @param other the amount to add
-   * @return the sum of two amounts
+   * @return a new amount; money values never change
    * @throws org.casemgmt.InvalidInputException if {@code other} is missing or the sum is above {@link #MAX_AMOUNT}
    */
   public Money plus(Money other) {
@@ -128,8 +126,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
   /**
    * Whether this amount is greater than the other.
    *
-   * @param other the amount to compare with
-   * @return whether this amount is greater than the other
+   * @param other the amount to compare with, e.g. a budget cap
+   * @return true if this amount is strictly greater; equal amounts do not exceed each other
    * @throws org.casemgmt.InvalidInputException if {@code other} is missing
    */
   public boolean exceeds(Money other) {

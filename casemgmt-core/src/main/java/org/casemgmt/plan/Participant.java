@@ -14,13 +14,7 @@ import org.casemgmt.internal.Check;
  */
 public record Participant(ParticipantRole role, FreeText who, FreeText commitment) {
 
-  /**
-   * Creates a participant, checking every field.
-   *
-   * @param role the part they play
-   * @param who who they are: a staff id, a provider id, or a name (redacted)
-   * @param commitment what they commit to (free text, redacted)
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} if the role is missing or a text blank or too long. */
   public Participant {
     Check.orThrow(
         Check.present("role", role),
@@ -29,12 +23,12 @@ public record Participant(ParticipantRole role, FreeText who, FreeText commitmen
   }
 
   /**
-   * Creates a participant.
+   * Creates a participant from plain strings.
    *
-   * @param role the role
-   * @param who the who
-   * @param commitment the commitment
-   * @return the new participant
+   * @param role       the part they play
+   * @param who        a staff id, a provider id, or a name; not blank, at most 200 characters
+   * @param commitment what they commit to; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+   * @return the participant, both texts held as {@link FreeText}
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Participant of(ParticipantRole role, String who, String commitment) {

@@ -37,17 +37,8 @@ public record Referral(
     Option<FreeText> reason) {
 
   /**
-   * Creates a referral, checking every field.
-   *
-   * @param id the referral's identifier within its case
-   * @param needs the open needs it is for, at least one
-   * @param provider the provider the client is referred to
-   * @param service the kind of service asked for; the provider offers it
-   * @param requestedOn the day the referral was sent
-   * @param status where it stands
-   * @param answeredOn the day the provider accepted or declined, once it did
-   * @param completedOn the day the service ended, or the referral was withdrawn, once it did
-   * @param reason why it was declined or did not succeed (free text, redacted), when it was or did not
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing, it is for no need, or the reason is blank
+   * or too long.
    */
   public Referral {
     Check.orThrow(
@@ -65,12 +56,12 @@ public record Referral(
   /**
    * A referral just sent.
    *
-   * @param id the identifier
-   * @param needs the needs
-   * @param provider the provider
-   * @param service the service
-   * @param requestedOn the requested on
-   * @return a referral just sent
+   * @param id          the referral's identifier within its case
+   * @param needs       the open needs it is for, at least one
+   * @param provider    the provider the client is referred to
+   * @param service     the kind of service asked for
+   * @param requestedOn the day the referral is sent
+   * @return a referral in {@link ReferralStatus#REQUESTED}, not yet answered
    * @throws org.casemgmt.InvalidInputException if a field is missing or it is for no need
    */
   public static Referral requested(
@@ -82,8 +73,8 @@ public record Referral(
   /**
    * This referral, accepted by the provider on a day.
    *
-   * @param on the day it happened
-   * @return this referral, accepted by the provider on a day
+   * @param on the day of the provider's answer
+   * @return a copy in {@link ReferralStatus#ACCEPTED}, with {@code answeredOn} set
    * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported
    */
   public Referral accepted(LocalDate on) {
@@ -95,9 +86,9 @@ public record Referral(
   /**
    * This referral, declined by the provider on a day, for a reason.
    *
-   * @param on the day it happened
-   * @param why the reason (free text, redacted)
-   * @return this referral, declined by the provider on a day, for a reason
+   * @param on  the day of the provider's answer
+   * @param why why the provider declined (free text, redacted)
+   * @return a copy in {@link ReferralStatus#DECLINED}, with {@code answeredOn} and the reason set
    * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported, or the reason missing
    */
   public Referral declined(LocalDate on, FreeText why) {
@@ -109,10 +100,10 @@ public record Referral(
   /**
    * This referral, completed on a day; a reason when it did not succeed.
    *
-   * @param on the day it happened
-   * @param successful the successful
-   * @param why the reason (free text, redacted)
-   * @return this referral, completed on a day; a reason when it did not succeed
+   * @param on         the day the service ended
+   * @param successful whether it reached its aim
+   * @param why        why it did not (free text, redacted); none when it did
+   * @return a copy completed successfully or unsuccessfully, with {@code completedOn} set
    * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported, or the reason missing
    */
   public Referral completed(LocalDate on, boolean successful, Option<FreeText> why) {
@@ -125,8 +116,8 @@ public record Referral(
   /**
    * This pending referral, withdrawn on a day because the case was closed.
    *
-   * @param on the day it happened
-   * @return this pending referral, withdrawn on a day because the case was closed
+   * @param on the day the case closed
+   * @return a copy in {@link ReferralStatus#WITHDRAWN}, with {@code completedOn} set to that day
    * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported
    */
   public Referral withdrawn(LocalDate on) {

@@ -11,11 +11,7 @@ import org.casemgmt.internal.Check;
  */
 public record ReferralId(String value) implements Comparable<ReferralId> {
 
-  /**
-   * Creates the identifier, checking its form.
-   *
-   * @param value 1 to 64 letters, digits or {@code - _ . : /}
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} unless the value has the identifier form above. */
   public ReferralId {
     Check.orThrow(Check.identifier("referralId", value));
   }

@@ -19,17 +19,13 @@ import org.casemgmt.internal.Check;
  * @param id     the provider's identifier
  * @param name   the provider's name (an organisation's or a person's; redacted in {@code toString})
  * @param type   formal or informal, and which kind
- * @param offers the service kinds it delivers, at least one
+ * @param offers the service kinds it delivers, at least one, never one code both exclusive and not
  */
 public record Provider(ProviderId id, FreeText name, ResourceType type, Set<ServiceKind> offers) {
 
   /**
-   * Creates a provider, checking every field.
-   *
-   * @param id the provider's identifier
-   * @param name the provider's name (an organisation's or a person's; redacted in {@code toString})
-   * @param type formal or informal, and which kind
-   * @param offers the service kinds it delivers, at least one, never one code both exclusive and not
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing, the name blank or too long, or the offers
+   * empty or contradictory.
    */
   public Provider {
     InputError offered = Check.elements("offers", offers, true);
@@ -42,13 +38,13 @@ public record Provider(ProviderId id, FreeText name, ResourceType type, Set<Serv
   }
 
   /**
-   * Creates a provider.
+   * Creates a provider, the name given as a plain string.
    *
-   * @param id the identifier
-   * @param name the name
-   * @param type the type
-   * @param offers the offers
-   * @return the new provider
+   * @param id     the provider's identifier
+   * @param name   an organisation's or a person's name; not blank, at most 200 characters
+   * @param type   formal or informal, and which kind
+   * @param offers the service kinds it delivers, at least one
+   * @return the provider, its name held as {@link FreeText}
    * @throws org.casemgmt.InvalidInputException if a field is missing or blank, or it offers nothing, or offers one
    *     code both exclusive and not
    */
@@ -64,11 +60,11 @@ public record Provider(ProviderId id, FreeText name, ResourceType type, Set<Serv
    *     ResourceType.PUBLIC_SERVICE, ServiceKind.PSYCHOLOGICAL_SUPPORT, ServiceKind.COUNSELLING);
    * }</pre>
    *
-   * @param id     the identifier
-   * @param name   the name
+   * @param id     the provider's identifier
+   * @param name   an organisation's or a person's name; not blank, at most 200 characters
    * @param type   formal or informal, and which kind
    * @param offers the service kinds it delivers, at least one
-   * @return the new provider
+   * @return the provider, its name held as {@link FreeText}
    * @throws org.casemgmt.InvalidInputException if a field is missing or blank, or it offers nothing
    */
   public static Provider of(ProviderId id, String name, ResourceType type, ServiceKind... offers) {
@@ -78,8 +74,8 @@ public record Provider(ProviderId id, FreeText name, ResourceType type, Set<Serv
   /**
    * Whether the provider delivers the given kind of service.
    *
-   * @param kind the kind
-   * @return whether the provider delivers the given kind of service
+   * @param kind the kind asked for, compared by code and exclusivity
+   * @return true if it is among {@link #offers()}; an intervention or referral needs it
    * @throws org.casemgmt.InvalidInputException if the kind is missing
    */
   public boolean offers(ServiceKind kind) {

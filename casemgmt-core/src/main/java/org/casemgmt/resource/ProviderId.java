@@ -10,11 +10,7 @@ import org.casemgmt.internal.Check;
  */
 public record ProviderId(String value) implements Comparable<ProviderId> {
 
-  /**
-   * Creates the identifier, checking its form.
-   *
-   * @param value 1 to 64 letters, digits or {@code - _ . : /}
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} unless the value has the identifier form above. */
   public ProviderId {
     Check.orThrow(Check.identifier("providerId", value));
   }

@@ -14,13 +14,7 @@ import org.casemgmt.internal.Check;
  */
 public record Resource(ResourceId id, ResourceType type, FreeText description) {
 
-  /**
-   * Creates a resource, checking every field.
-   *
-   * @param id the resource's identifier within its case
-   * @param type formal or informal, and which kind
-   * @param description who or what it is and what it can give (free text, redacted in {@code toString})
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} if a field is missing or the description blank or too long. */
   public Resource {
     Check.orThrow(
         Check.present("id", id),
@@ -29,12 +23,12 @@ public record Resource(ResourceId id, ResourceType type, FreeText description) {
   }
 
   /**
-   * Creates a resource.
+   * Creates a resource, its description given as a plain string.
    *
-   * @param id the identifier
-   * @param type the type
-   * @param description the description
-   * @return the new resource
+   * @param id          the resource's identifier within its case
+   * @param type        formal or informal, and which kind
+   * @param description who or what it is; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH} characters
+   * @return the resource, its description held as {@link FreeText}
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Resource of(ResourceId id, ResourceType type, String description) {
@@ -47,7 +41,7 @@ public record Resource(ResourceId id, ResourceType type, FreeText description) {
    * @param id          the resource's identifier
    * @param type        formal or informal, and which kind
    * @param description who or what it is
-   * @return the resource
+   * @return the resource as given
    * @throws org.casemgmt.InvalidInputException if a field is missing
    */
   public static Resource of(ResourceId id, ResourceType type, FreeText description) {

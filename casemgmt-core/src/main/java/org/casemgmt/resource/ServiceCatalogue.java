@@ -47,7 +47,7 @@ public final class ServiceCatalogue {
    *
    * <pre>{@code ServiceCatalogue ours = ServiceCatalogue.builtIn().with(ServiceKind.of("DAY_CENTRE")); }</pre>
    *
-   * @return the built-in kinds
+   * @return a catalogue holding only the built-in kinds
    */
   public static ServiceCatalogue builtIn() {
     return BUILT_IN;
@@ -57,8 +57,8 @@ public final class ServiceCatalogue {
    * This catalogue with more kinds. A kind already present, with the same exclusivity, is accepted and changes
    * nothing; a code present (or given twice) with the other exclusivity is refused, with every such code named.
    *
-   * @param kinds the kinds to add
-   * @return the catalogue with the kinds
+   * @param kinds the kinds to add, each a built-in constant or one of the organisation's own
+   * @return a new catalogue with the kinds, or this one if it already had them all
    * @throws org.casemgmt.InvalidInputException if the array is missing or holds null, or a code would have two
    *     exclusivities (problem {@link InputError.Problem#CONFLICTING})
    */

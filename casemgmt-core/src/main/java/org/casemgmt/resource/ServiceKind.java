@@ -53,12 +53,8 @@ public record ServiceKind(String code, boolean exclusive) {
       JOB_COACHING, HOME_CARE, RESIDENTIAL_PLACEMENT);
 
   /**
-   * Creates a service kind, checking its code, and that a built-in code keeps its built-in exclusivity.
-   *
-   * @param code the kind's code, an identifier such as {@code "COUNSELLING"}
-   * @param exclusive whether two services of this kind may not overlap for the same client
-   * @throws org.casemgmt.InvalidInputException if the code is missing, blank or malformed, or is a built-in code
-   *     given with the other exclusivity (problem {@link InputError.Problem#CONFLICTING})
+   * Throws {@link org.casemgmt.InvalidInputException} for a malformed code, or a built-in code with the other
+   * exclusivity.
    */
   public ServiceKind {
     Check.orThrow(Check.identifier("code", code));
@@ -71,7 +67,7 @@ public record ServiceKind(String code, boolean exclusive) {
    *
    * <pre>{@code ServiceKind dayCentre = ServiceKind.of("DAY_CENTRE"); }</pre>
    *
-   * @param code the code
+   * @param code an identifier: 1 to 64 letters, digits or {@code - _ . : /}
    * @return the built-in kind with this code, or a non-exclusive kind
    * @throws org.casemgmt.InvalidInputException if the code is missing, blank or malformed
    */
@@ -84,8 +80,8 @@ public record ServiceKind(String code, boolean exclusive) {
    * An exclusive service kind: the built-in constant if the code is built in and exclusive, else an exclusive kind
    * of the organisation's own.
    *
-   * @param code the code
-   * @return an exclusive service kind
+   * @param code an identifier: 1 to 64 letters, digits or {@code - _ . : /}
+   * @return the built-in exclusive constant, or a new exclusive kind with this code
    * @throws org.casemgmt.InvalidInputException if the code is missing, blank or malformed, or is a built-in code of a
    *     non-exclusive kind, such as {@code "COUNSELLING"}
    */

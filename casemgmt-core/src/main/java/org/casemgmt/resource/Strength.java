@@ -13,22 +13,18 @@ import org.casemgmt.need.LifeDomain;
  */
 public record Strength(LifeDomain domain, FreeText description) {
 
-  /**
-   * Creates a strength, checking every field.
-   *
-   * @param domain the life domain the strength belongs to
-   * @param description what the person can do (free text, redacted in {@code toString})
-   */
+  /** Throws {@link org.casemgmt.InvalidInputException} if a field is missing or the description blank or too long. */
   public Strength {
     Check.orThrow(Check.present("domain", domain), Check.freeText("description", description));
   }
 
   /**
-   * Creates a strength.
+   * Creates a strength, its description given as a plain string.
    *
-   * @param domain the domain
-   * @param description the description
-   * @return the new strength
+   * @param domain      the life domain the strength belongs to
+   * @param description what the person can do; not blank, at most {@value org.casemgmt.FreeText#MAX_LENGTH}
+   *                    characters
+   * @return the strength, its description held as {@link FreeText}
    * @throws org.casemgmt.InvalidInputException if a field is missing, blank or too long
    */
   public static Strength of(LifeDomain domain, String description) {
@@ -40,7 +36,7 @@ public record Strength(LifeDomain domain, FreeText description) {
    *
    * @param domain      its life domain
    * @param description what the person can do
-   * @return the strength
+   * @return the strength as given
    * @throws org.casemgmt.InvalidInputException if a field is missing
    */
   public static Strength of(LifeDomain domain, FreeText description) {

@@ -38,8 +38,8 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.constant(2.0).sample(random); // 2.0 }</pre>
    *
-   * @param days the days
-   * @return always the same duration
+   * @param days the duration every sample answers, in days
+   * @return a distribution without variance
    * @throws org.casemgmt.InvalidInputException if {@code days} is negative or not finite
    */
   static Distribution constant(double days) {
@@ -51,9 +51,9 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.uniform(5, 10); }</pre>
    *
-   * @param min the min
-   * @param max the max
-   * @return uniform on {@code [min, max]}
+   * @param min the shortest duration, in days, not negative
+   * @param max the longest duration, in days, at least {@code min}
+   * @return a distribution with mean {@code (min + max) / 2}
    * @throws org.casemgmt.InvalidInputException if a bound is negative or {@code max < min}
    */
   static Distribution uniform(double min, double max) {
@@ -66,7 +66,7 @@ public sealed interface Distribution {
    * <pre>{@code Distribution.exponential(90.0); }</pre>
    *
    * @param mean the mean, in days: above 0, at most {@value Exponential#MAX_MEAN} (so every sample is finite)
-   * @return exponential with the given mean: memoryless, the classic service time of queueing theory
+   * @return a distribution with that mean
    * @throws org.casemgmt.InvalidInputException if the mean is not positive, or larger than the maximum
    */
   static Distribution exponential(double mean) {
@@ -81,7 +81,7 @@ public sealed interface Distribution {
    *
    * @param mu the mean of the logarithm, at most {@value LogNormal#MAX_MU} (e^50 days is already absurd)
    * @param sigma the standard deviation of the logarithm, from 0 to {@value LogNormal#MAX_SIGMA}
-   * @return log-normal whose logarithm has mean {@code mu} and standard deviation {@code sigma}: long right tails, as real case durations often have
+   * @return a distribution with median {@code e^mu} days and mean {@code e^(mu + sigma²/2)} days
    * @throws org.casemgmt.InvalidInputException if a parameter is out of its range or not finite (the bounds keep
    *     every sample finite)
    */
@@ -94,10 +94,10 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.triangular(1, 2, 7); }</pre>
    *
-   * @param min the min
-   * @param mode the mode
-   * @param max the max
-   * @return triangular with a minimum, a most likely value and a maximum: what an expert can estimate without data
+   * @param min  the shortest duration, in days
+   * @param mode the most likely duration, in days
+   * @param max  the longest duration, in days
+   * @return a distribution with mean {@code (min + mode + max) / 3}
    * @throws org.casemgmt.InvalidInputException unless {@code 0 <= min <= mode <= max} and {@code min < max}
    */
   static Distribution triangular(double min, double mode, double max) {
@@ -110,8 +110,8 @@ public sealed interface Distribution {
    *
    * <pre>{@code Distribution.empirical(Vector.of(3.0, 5.0, 8.0, 21.0)); }</pre>
    *
-   * @param observations the observations
-   * @return resamples observed durations, each with equal probability: a distribution taken from a service's own records
+   * @param observations durations measured in the service, in days, at least one
+   * @return a distribution whose mean is the observations' mean
    * @throws org.casemgmt.InvalidInputException if there are no observations or one is negative or not finite
    */
   static Distribution empirical(Seq<Double> observations) {
@@ -121,14 +121,10 @@ public sealed interface Distribution {
   /**
    * A constant duration.
    *
-   * @param days the duration
+   * @param days the duration, in days, not negative
    */
   record Constant(double days) implements Distribution {
-    /**
-     * Creates the distribution, checking its parameter.
-     *
-     * @param days the duration
-     */
+    /** Throws {@link org.casemgmt.InvalidInputException} if the duration is negative or not finite. */
     public Constant {
       Check.orThrow(Inputs.atLeast("days", days, 0));
     }
@@ -148,16 +144,11 @@ public sealed interface Distribution {
   /**
    * A uniform duration on {@code [min, max]}.
    *
-   * @param min the shortest duration
-   * @param max the longest duration
+   * @param min the shortest duration, in days, not negative
+   * @param max the longest duration, in days, at least {@code min}
    */
   record Uniform(double min, double max) implements Distribution {
-    /**
-     * Creates the distribution, checking its parameters.
-     *
-     * @param min the shortest duration
-     * @param max the longest duration
-     */
+    /** Throws {@link org.casemgmt.InvalidInputException} if a bound is negative or not finite, or {@code max < min}. */
     public Uniform {
       Check.orThrow(Inputs.atLeast("min", min, 0), Inputs.atLeast("max", max, 0),
           Inputs.require(!(max < min), "max", "must not be below min"));
@@ -178,7 +169,7 @@ public sealed interface Distribution {
   /**
    * An exponential duration.
    *
-   * @param mean the mean duration
+   * @param mean the mean duration, in days, above 0 and at most {@link #MAX_MEAN}
    */
   record Exponential(double mean) implements Distribution {
     /**
@@ -187,11 +178,7 @@ public sealed interface Distribution {
      */
     public static final double MAX_MEAN = 1e12;
 
-    /**
-     * Creates the distribution, checking its parameter.
-     *
-     * @param mean the mean duration, above 0 and at most {@link #MAX_MEAN}
-     */
+    /** Throws {@link org.casemgmt.InvalidInputException} unless the mean is above 0 and at most {@link #MAX_MEAN}. */
     public Exponential {
       Check.orThrow(Inputs.above("mean", mean, 0), Inputs.atMost("mean", mean, MAX_MEAN));
     }
@@ -207,8 +194,8 @@ public sealed interface Distribution {
   /**
    * A log-normal duration.
    *
-   * @param mu    the mean of the duration's logarithm
-   * @param sigma the standard deviation of the duration's logarithm
+   * @param mu    the mean of the duration's logarithm, from -700 to {@link #MAX_MU}
+   * @param sigma the standard deviation of the duration's logarithm, from 0 to {@link #MAX_SIGMA}
    */
   record LogNormal(double mu, double sigma) implements Distribution {
     /** The largest {@code mu}: with {@link #MAX_SIGMA}, {@code mu + sigma·g} stays far below 709 for any Gaussian draw. */
@@ -216,12 +203,7 @@ public sealed interface Distribution {
     /** The largest {@code sigma}. */
     public static final double MAX_SIGMA = 10;
 
-    /**
-     * Creates the distribution, checking its parameters.
-     *
-     * @param mu the mean of the duration's logarithm, from -700 to {@link #MAX_MU}
-     * @param sigma the standard deviation of the duration's logarithm, from 0 to {@link #MAX_SIGMA}
-     */
+    /** Throws {@link org.casemgmt.InvalidInputException} if a parameter is outside its range or not finite. */
     public LogNormal {
       Check.orThrow(Inputs.atLeast("mu", mu, -700), Inputs.atMost("mu", mu, MAX_MU),
           Inputs.atLeast("sigma", sigma, 0), Inputs.atMost("sigma", sigma, MAX_SIGMA));
@@ -242,17 +224,13 @@ public sealed interface Distribution {
   /**
    * A triangular duration.
    *
-   * @param min  the shortest duration
-   * @param mode the most likely duration
-   * @param max  the longest duration
+   * @param min  the shortest duration, in days, not negative
+   * @param mode the most likely duration, in days, from {@code min} to {@code max}
+   * @param max  the longest duration, in days, above {@code min}
    */
   record Triangular(double min, double mode, double max) implements Distribution {
     /**
-     * Creates the distribution, checking its parameters.
-     *
-     * @param min the shortest duration
-     * @param mode the most likely duration
-     * @param max the longest duration
+     * Throws {@link org.casemgmt.InvalidInputException} unless {@code 0 <= min <= mode <= max} and {@code min < max}.
      */
     public Triangular {
       Check.orThrow(Inputs.atLeast("min", min, 0), Inputs.atLeast("mode", mode, 0), Inputs.atLeast("max", max, 0),
@@ -279,13 +257,11 @@ public sealed interface Distribution {
   /**
    * Durations resampled from observations.
    *
-   * @param observations the observed durations, at least one
+   * @param observations the observed durations, in days, at least one, each finite and not negative
    */
   record Empirical(Seq<Double> observations) implements Distribution {
     /**
-     * Creates the distribution, checking the observations.
-     *
-     * @param observations the observed durations, at least one
+     * Throws {@link org.casemgmt.InvalidInputException} if there is no observation or one is negative or not finite.
      */
     public Empirical {
       Check.orThrow(Check.elements("observations", observations, true));

@@ -34,8 +34,8 @@ public record Estimate(double mean, double halfWidth, double stdDev, int n) {
   /**
    * The estimate from one value per replication.
    *
-   * @param values the values, at least one
-   * @return the estimate
+   * @param values the metric's value in each replication, at least one
+   * @return their mean and confidence interval (of infinite width for a single value)
    * @throws org.casemgmt.InvalidInputException if the values are missing or empty
    */
   public static Estimate of(double[] values) {
@@ -73,8 +73,8 @@ public record Estimate(double mean, double halfWidth, double stdDev, int n) {
   /**
    * Whether a value lies inside the 95 % confidence interval.
    *
-   * @param value the value
-   * @return whether a value lies inside the 95 % confidence interval
+   * @param value a value to compare with the estimate, e.g. what queueing theory predicts
+   * @return true if {@code lower() <= value <= upper()}
    */
   public boolean contains(double value) {
     return value >= lower() && value <= upper();

@@ -26,12 +26,8 @@ import org.casemgmt.resource.ServiceKind;
 public record InterventionProfile(ServiceKind service, Provider provider, Distribution duration, Money cost) {
 
   /**
-   * Creates the profile, checking every field.
-   *
-   * @param service the kind of service
-   * @param provider who delivers it; must offer {@code service}
-   * @param duration how long the delivery takes, in days
-   * @param cost the intervention's total cost
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing or the provider does not offer the
+   * service.
    */
   public InterventionProfile {
     Check.orThrow(Check.present("service", service), Check.present("provider", provider),

@@ -14,8 +14,8 @@ public enum ManagerHold {
   UNTIL_CLOSURE,
   /**
    * The manager is busy only while assessing (and reassessing); the rest of the path does not use the pool.
-   * This is the queueing model of the reference benchmark (BENCHMARKS.md §3). The manager stays the case's
-   * reference person on the record.
+   * This is the queueing model of the reference benchmark ({@link Scenario#reference(long)}). The manager stays
+   * the case's reference person on the record.
    */
   DURING_ASSESSMENT
 }

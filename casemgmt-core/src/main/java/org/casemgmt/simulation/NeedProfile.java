@@ -17,20 +17,16 @@ import org.casemgmt.need.Priority;
  * NeedProfile housing = new NeedProfile(LifeDomain.HOUSING, Priority.HIGH, 0.4, List.of(housingSupport));
  * }</pre>
  *
- * @param domain        the life domain
- * @param priority      the priority recorded
+ * @param domain        the life domain the need is recorded in; the simulated case's scope includes it
+ * @param priority      the priority the need is recorded with
  * @param incidence     the probability that a case has this need, in {@code [0, 1]}
  * @param interventions what is planned for it, at least one (all are planned together)
  */
 public record NeedProfile(LifeDomain domain, Priority priority, double incidence, Seq<InterventionProfile> interventions) {
 
   /**
-   * Creates the profile, checking every field.
-   *
-   * @param domain the life domain
-   * @param priority the priority recorded
-   * @param incidence the probability that a case has this need, in {@code [0, 1]}
-   * @param interventions what is planned for it, at least one (all are planned together)
+   * Throws {@link org.casemgmt.InvalidInputException} if a field is missing, the incidence outside [0, 1], or no
+   * intervention given.
    */
   public NeedProfile {
     Check.orThrow(Check.present("domain", domain), Check.present("priority", priority),

@@ -41,8 +41,8 @@ public record ReplicationSummary(Seq<SimulationResult> runs, Map<String, Estimat
   /**
    * Summarises runs.
    *
-   * @param runs at least one result
-   * @return the summary
+   * @param runs at least one result, in replication order
+   * @return the runs with an estimate of each of {@link #METRICS}
    * @throws org.casemgmt.InvalidInputException if the runs are missing, empty or hold null
    */
   public static ReplicationSummary of(Seq<SimulationResult> runs) {
@@ -78,7 +78,7 @@ public record ReplicationSummary(Seq<SimulationResult> runs, Map<String, Estimat
    *
    * <pre>{@code Files.writeString(Path.of("replications.csv"), summary.toCsv()); }</pre>
    *
-   * @return the summary as CSV: {@code metric,mean,half_width,lower,upper,n}, one row per metric
+   * @return the CSV text, with a header row and a final line break
    */
   public String toCsv() {
     StringBuilder csv = new StringBuilder("metric,mean,half_width,lower,upper,n\n");

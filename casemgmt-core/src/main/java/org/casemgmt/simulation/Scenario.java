@@ -103,22 +103,23 @@ public final class Scenario {
    *
    * <pre>{@code Scenario s = Scenario.builder().need(profile).build(); }</pre>
    *
-   * @return a builder with the defaults: one year, one arrival a day, one case manager with a caseload of 30 held until closure, exponential assessment (3 days), planning (2 days) and evaluation (2 days), monthly
+   * @return a new builder holding the defaults
    */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The reference model of the benchmarks (BENCHMARKS.md §3): Poisson arrivals, 10 a day for 3,650 days; 40
-   * case managers held only during the assessment, Exp(3); planning Exp(2); one intervention lasting Exp(90),
-   * with a review every 30 days while it runs; evaluation Exp(2); then with probability 0.2 a re-plan
-   * (planning → implementation → evaluation again), otherwise closure.
+   * The reference model of the simulation benchmark ({@code SimulationBenchmark} in casemgmt-examples; see the
+   * README's Benchmarks section): Poisson arrivals, 10 a day for 3,650 days; 40 case managers held only during
+   * the assessment, Exp(3); planning Exp(2); one intervention lasting Exp(90), with a review every 30 days while
+   * it runs; evaluation Exp(2); then with probability 0.2 a re-plan (planning → implementation → evaluation
+   * again), otherwise closure.
    *
    * <pre>{@code SimulationResult r = Simulation.run(Scenario.reference(42)); }</pre>
    *
-   * @param seed the seed
-   * @return the scenario
+   * @param seed the seed of the run's random streams; the benchmark's published statistics are for seed 1
+   * @return the reference scenario with that seed
    */
   public static Scenario reference(long seed) {
     ServiceKind kind = ServiceKind.COUNSELLING;
@@ -163,10 +164,10 @@ public final class Scenario {
   }
 
   /**
-   * This scenario with another seed.
+   * This scenario with another seed, for another independent run.
    *
-   * @param newSeed the new seed
-   * @return this scenario with another seed
+   * @param newSeed the seed of the new scenario's random streams
+   * @return a scenario equal to this one but for the seed
    */
   public Scenario withSeed(long newSeed) {
     return toBuilder().seed(newSeed).build();
@@ -291,8 +292,8 @@ public final class Scenario {
     /**
      * How long to simulate, in days (above 0).
      *
-     * @param days the days
-     * @return how long to simulate, in days (above 0)
+     * @param days simulated days from day 0 (2026-01-01); cases still open then are reported as open
+     * @return this builder
      */
     public Builder horizonDays(double days) {
       this.horizonDays = days;
@@ -302,8 +303,8 @@ public final class Scenario {
     /**
      * Poisson arrivals at this rate per day (0 or more); clears explicit arrival days.
      *
-     * @param rate the rate
-     * @return poisson arrivals at this rate per day (0 or more); clears explicit arrival days
+     * @param rate the mean number of cases arriving per day
+     * @return this builder
      */
     public Builder arrivalsPerDay(double rate) {
       this.arrivalsPerDay = rate;
@@ -314,8 +315,8 @@ public final class Scenario {
     /**
      * Cases arrive exactly on these days (fractions allowed), in non-decreasing order, instead of at random.
      *
-     * @param days the days
-     * @return cases arrive exactly on these days (fractions allowed), in non-decreasing order, instead of at random
+     * @param days one arrival per element, each a simulated day from 0, finite and in non-decreasing order
+     * @return this builder
      */
     public Builder arrivalDays(Seq<Double> days) {
       this.arrivalDays = Option.some(days); // null stays null, for build() to report as missing
@@ -325,9 +326,9 @@ public final class Scenario {
     /**
      * The case-manager pool: how many managers, and how many cases each may hold at once.
      *
-     * @param count the count
-     * @param maxCaseload the max caseload
-     * @return the case-manager pool: how many managers, and how many cases each may hold at once
+     * @param count       how many case managers, at least 1
+     * @param maxCaseload the most cases one manager holds at once, at least 1; arrivals beyond wait in a queue
+     * @return this builder
      */
     public Builder managers(int count, int maxCaseload) {
       this.managers = count;
@@ -338,8 +339,8 @@ public final class Scenario {
     /**
      * How long a case holds its place in a caseload.
      *
-     * @param hold the hold
-     * @return how long a case holds its place in a caseload
+     * @param hold until closure (the default), or only during the assessment
+     * @return this builder
      */
     public Builder managerHold(ManagerHold hold) {
       this.managerHold = hold;
@@ -349,8 +350,8 @@ public final class Scenario {
     /**
      * The assessment's duration.
      *
-     * @param duration the duration
-     * @return the assessment's duration
+     * @param duration days from the start of an assessment (or reassessment) to its completion
+     * @return this builder
      */
     public Builder assessment(Distribution duration) {
       this.assessment = duration;
@@ -360,8 +361,8 @@ public final class Scenario {
     /**
      * The planning's duration.
      *
-     * @param duration the duration
-     * @return the planning's duration
+     * @param duration days from the start of planning (or re-planning) to implementation
+     * @return this builder
      */
     public Builder planning(Distribution duration) {
       this.planning = duration;
@@ -371,8 +372,8 @@ public final class Scenario {
     /**
      * The final evaluation's duration.
      *
-     * @param duration the duration
-     * @return the final evaluation's duration
+     * @param duration days from the start of the final evaluation to its outcome
+     * @return this builder
      */
     public Builder evaluation(Distribution duration) {
       this.evaluation = duration;
@@ -382,8 +383,8 @@ public final class Scenario {
     /**
      * Adds a kind of need.
      *
-     * @param need the need
-     * @return adds a kind of need
+     * @param need how often cases have the need and which interventions meet it
+     * @return this builder
      */
     public Builder need(NeedProfile need) {
       this.needs = needs.append(need);
@@ -393,8 +394,8 @@ public final class Scenario {
     /**
      * Replaces the kinds of need.
      *
-     * @param all the all
-     * @return replaces the kinds of need
+     * @param all every kind of need cases may have, at least one by the time of {@link #build()}
+     * @return this builder
      */
     public Builder needs(Seq<NeedProfile> all) {
       this.needs = all == null ? null : Vector.ofAll(all);
@@ -404,8 +405,8 @@ public final class Scenario {
     /**
      * Days between monitoring reviews (at least 1).
      *
-     * @param days the days
-     * @return days between monitoring reviews (at least 1)
+     * @param days days from one review to the next while interventions run
+     * @return this builder
      */
     public Builder reviewIntervalDays(int days) {
       this.reviewIntervalDays = days;
@@ -416,9 +417,9 @@ public final class Scenario {
      * What a review decides: adjust the plan with probability {@code adjustPlan}, reassess with probability
      * {@code reassess}, otherwise continue. The two must not add up to more than 1.
      *
-     * @param adjustPlan the adjust plan
-     * @param reassess the reassess
-     * @return what a review decides: adjust the plan with probability {@code adjustPlan}, reassess with probability {@code reassess}, otherwise continue
+     * @param adjustPlan the probability that a review sends the case back to planning, in {@code [0, 1]}
+     * @param reassess   the probability that a review sends the case back to assessment, in {@code [0, 1]}
+     * @return this builder
      */
     public Builder reviewDecisions(double adjustPlan, double reassess) {
       this.adjustPlanProbability = adjustPlan;
@@ -429,8 +430,9 @@ public final class Scenario {
     /**
      * The probability that a case closes early at a review's date.
      *
-     * @param probability the probability
-     * @return the probability that a case closes early at a review's date
+     * @param probability in {@code [0, 1]}; an early closure's reason is the client withdrew, moved away or could
+     *                    not be reached
+     * @return this builder
      */
     public Builder earlyClosureProbability(double probability) {
       this.earlyClosureProbability = probability;
@@ -440,8 +442,8 @@ public final class Scenario {
     /**
      * The probability that the evaluation finds every goal achieved (otherwise: re-plan).
      *
-     * @param probability the probability
-     * @return the probability that the evaluation finds every goal achieved (otherwise: re-plan)
+     * @param probability in {@code [0, 1]}
+     * @return this builder
      */
     public Builder goalsAchievedProbability(double probability) {
       this.goalsAchievedProbability = probability;
@@ -449,10 +451,10 @@ public final class Scenario {
     }
 
     /**
-     * The seed.
+     * The seed of the run's random streams: the same scenario with the same seed gives the same run.
      *
-     * @param value the value
-     * @return the seed
+     * @param value any number
+     * @return this builder
      */
     public Builder seed(long value) {
       this.seed = value;
@@ -460,9 +462,9 @@ public final class Scenario {
     }
 
     /**
-     * The scenario.
+     * The scenario, once every value is checked.
      *
-     * @return the scenario
+     * @return an immutable scenario holding this builder's values
      * @throws org.casemgmt.InvalidInputException listing every invalid value
      */
     public Scenario build() {

@@ -54,7 +54,7 @@ public final class Simulation {
    *
    * <pre>{@code SimulationResult r = Simulation.run(scenario); }</pre>
    *
-   * @param scenario the scenario
+   * @param scenario what to simulate; its seed decides every random draw
    * @return what happened
    * @throws org.casemgmt.InvalidInputException if the scenario is missing
    */
@@ -67,7 +67,7 @@ public final class Simulation {
    *
    * <pre>{@code SimulationResult r = Simulation.run(scenario, SimulationListener.csvEventLog(writer)); }</pre>
    *
-   * @param scenario the scenario
+   * @param scenario what to simulate; its seed decides every random draw
    * @param listener what to tell as it happens
    * @return what happened
    * @throws org.casemgmt.InvalidInputException if an argument is missing
@@ -84,8 +84,8 @@ public final class Simulation {
    *
    * <pre>{@code ReplicationSummary s = Simulation.replications(scenario, 10); }</pre>
    *
-   * @param scenario the scenario
-   * @param n        the number of replications, from 1 to {@value #MAX_REPLICATIONS}
+   * @param scenario what to simulate; its seed decides every replication's random stream
+   * @param n        the number of replications, at least 1
    * @return the runs and their summary
    * @throws org.casemgmt.InvalidInputException if the scenario is missing or {@code n} out of range
    */
@@ -100,9 +100,9 @@ public final class Simulation {
    *
    * <pre>{@code ReplicationSummary s = Simulation.replications(scenario, 10, 2); // leaves the other cores free }</pre>
    *
-   * @param scenario    the scenario
-   * @param n           the number of replications, from 1 to {@value #MAX_REPLICATIONS}
-   * @param parallelism the most replications run at once, from 1 to {@value #MAX_PARALLELISM}
+   * @param scenario    what to simulate; its seed decides every replication's random stream
+   * @param n           the number of replications, at least 1
+   * @param parallelism the most replications run at once, at least 1
    * @return the runs and their summary
    * @throws org.casemgmt.InvalidInputException if the scenario is missing or a number out of range
    */
@@ -130,8 +130,8 @@ public final class Simulation {
    * ReplicationSummary here = Simulation.replications(scenario, 10, Runnable::run); // on the calling thread
    * }</pre>
    *
-   * @param scenario the scenario
-   * @param n        the number of replications, from 1 to {@value #MAX_REPLICATIONS}
+   * @param scenario what to simulate; its seed decides every replication's random stream
+   * @param n        the number of replications, at least 1
    * @param executor where to run the replications
    * @return the runs and their summary
    * @throws java.util.concurrent.RejectedExecutionException if the executor refuses a replication

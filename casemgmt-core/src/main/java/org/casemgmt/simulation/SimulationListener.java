@@ -41,7 +41,7 @@ public interface SimulationListener {
   /**
    * An event a simulated case file recorded (in the case's order; cases interleave).
    *
-   * @param event the event
+   * @param event the event with its case, sequence number, actor and simulated instant
    */
   default void onEvent(RecordedEvent event) {}
 
@@ -71,8 +71,8 @@ public interface SimulationListener {
    *
    * <pre>{@code SimulationListener.all(csvLog, daily); }</pre>
    *
-   * @param listeners the listeners
-   * @return the combined listener
+   * @param listeners the listeners to call, in this order; none may be null
+   * @return one listener that calls them all
    * @throws org.casemgmt.InvalidInputException if the listeners are missing or one of them is
    */
   static SimulationListener all(SimulationListener... listeners) {
@@ -116,8 +116,8 @@ public interface SimulationListener {
    *
    * <pre>{@code Simulation.run(scenario, SimulationListener.csvEventLog(writer)); }</pre>
    *
-   * @param out where to write
-   * @return the listener, which refuses a missing event with an {@link org.casemgmt.InvalidInputException}
+   * @param out where to write; the caller closes it
+   * @return a listener that writes the header at once and a row per event
    * @throws org.casemgmt.InvalidInputException if {@code out} is missing
    */
   static SimulationListener csvEventLog(Writer out) {
@@ -142,9 +142,8 @@ public interface SimulationListener {
    *
    * <pre>{@code Simulation.run(scenario, SimulationListener.xesEventLog(writer)); }</pre>
    *
-   * @param out where to write
-   * @return the listener, which refuses a missing event, case file or list of open cases with an
-   *     {@link org.casemgmt.InvalidInputException}
+   * @param out where to write; the caller closes it
+   * @return a listener that writes one trace per case and completes the document at the horizon
    * @throws org.casemgmt.InvalidInputException if {@code out} is missing
    */
   static SimulationListener xesEventLog(Writer out) {
@@ -182,8 +181,8 @@ public interface SimulationListener {
    *
    * <pre>{@code Simulation.run(scenario, SimulationListener.dailyCsv(writer)); }</pre>
    *
-   * @param out where to write
-   * @return the listener, which refuses a missing day's status with an {@link org.casemgmt.InvalidInputException}
+   * @param out where to write; the caller closes it
+   * @return a listener that writes the header at once and a row per simulated day
    * @throws org.casemgmt.InvalidInputException if {@code out} is missing
    */
   static SimulationListener dailyCsv(Writer out) {

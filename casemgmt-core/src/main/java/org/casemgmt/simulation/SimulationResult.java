@@ -87,7 +87,7 @@ public record SimulationResult(
    *
    * <pre>{@code Files.writeString(Path.of("summary.csv"), result.toCsv()); }</pre>
    *
-   * @return the summary as CSV, one {@code metric,value} row per figure (maps flattened as {@code metric.key}), in a fixed order so that equal results give byte-identical files
+   * @return the CSV text, with a {@code metric,value} header row and a final line break
    */
   public String toCsv() {
     StringBuilder csv = new StringBuilder("metric,value\n");

@@ -251,7 +251,7 @@ public final class CaseFixture {
     /**
      * A stamp for a command: issued by {@link #ACTOR} at the fixture's current instant.
      *
-     * @return the stamp
+     * @return an envelope without an expected version; add one with {@link Issued#expectingVersion(long)}
      */
     public Issued issued() {
       return Issued.by(ACTOR, now);
@@ -261,7 +261,7 @@ public final class CaseFixture {
      * A stamp for a command issued by someone else at the fixture's current instant.
      *
      * @param actor who issues the command
-     * @return the stamp
+     * @return an envelope from {@code actor} at the fixture's current instant, without an expected version
      */
     public Issued issuedBy(StaffId actor) {
       return Issued.by(actor, now);
@@ -288,7 +288,7 @@ public final class CaseFixture {
     /**
      * Issues a command stamped by the fixture: by {@link #ACTOR} at the fixture's current instant.
      *
-     * @param command the command
+     * @param command the bare command under test
      * @return the stage that states the expectation
      * @throws org.casemgmt.InvalidInputException if an argument is missing, or no case was opened and the command
      *     does not open one
@@ -300,8 +300,8 @@ public final class CaseFixture {
     /**
      * Issues a command in an envelope of the test's own (another actor, another instant, an expected version).
      *
-     * @param issued  who issues it, when, and the version they expect
-     * @param command the command
+     * @param issued  who issues it, when, and the version they expect; used as it is
+     * @param command the bare command under test
      * @return the stage that states the expectation
      * @throws org.casemgmt.InvalidInputException if an argument is missing, or no case was opened and the command
      *     does not open one
@@ -393,9 +393,9 @@ public final class CaseFixture {
      * Expects the command to be refused with exactly this rejection (every typed field compared), and checks
      * that the refusal changed nothing.
      *
-     * @param expected the rejection
+     * @param expected the rejection, every field as the case file must answer it
      * @param <R>      its type
-     * @return the rejected stage
+     * @return the rejected stage, holding the actual rejection
      * @throws AssertionError if the command was accepted or refused otherwise
      */
     public <R extends Rejection> Rejected<R> thenRejectedWith(R expected) {
@@ -415,9 +415,9 @@ public final class CaseFixture {
      * refusal changed nothing. Check the fields through {@link Rejected#rejection()} or
      * {@link Rejected#satisfying(Consumer)}.
      *
-     * @param rule the rejection type
-     * @param <R>  the type
-     * @return the rejected stage
+     * @param rule the rejection's type, which names the broken rule
+     * @param <R>  that type
+     * @return the rejected stage, holding the actual rejection for checks of its fields
      * @throws AssertionError if the command was accepted or refused by another rule
      */
     public <R extends Rejection> Rejected<R> thenRejectedWith(Class<R> rule) {
@@ -518,7 +518,7 @@ public final class CaseFixture {
     /**
      * The case file after the command.
      *
-     * @return the new state
+     * @return the case file the accepted events built
      */
     public CaseFile state() {
       return state;
@@ -559,7 +559,7 @@ public final class CaseFixture {
     /**
      * The rejection, to check its typed fields.
      *
-     * @return the rejection
+     * @return the rejection the case file answered
      */
     public R rejection() {
       return rejection;

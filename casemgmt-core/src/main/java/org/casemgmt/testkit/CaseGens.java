@@ -50,7 +50,8 @@ import org.casemgmt.resource.ServiceKind;
  * commands before it left it, so the cases reached are real ones; most commands are meant to be accepted and
  * move the case on, the others are meant to be refused — a command of the wrong phase, an unknown or duplicate
  * id, a window overlapping a live intervention (often by exactly one day), a day before the case was opened, a
- * stale expected version — and every {@link org.casemgmt.casefile.CommandKind} occurs. Time only moves forward.
+ * stale expected version, an instant before the latest step — and every {@link org.casemgmt.casefile.CommandKind}
+ * occurs. The clock only moves forward; only commands meant to be refused for their instant are stamped earlier.
  */
 public final class CaseGens {
 
@@ -144,8 +145,8 @@ public final class CaseGens {
    *
    * @param from      the earliest start, a supported day (see {@link DayWindow})
    * @param startDays how many start days are possible, at least 1
-   * @param maxLength the longest window, at least 1; the latest window ends by {@link DayWindow#LAST_DAY}
-   * @return the generator
+   * @param maxLength the longest window, in days, at least 1
+   * @return a generator of such windows
    * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported, or a number out of range
    */
   public static Gen<DayWindow> dayWindows(LocalDate from, int startDays, int maxLength) {
@@ -161,8 +162,8 @@ public final class CaseGens {
    * Up to {@code max} windows in order, none sharing a day with another; consecutive windows touch about a
    * third of the time ({@code a.end == b.start}), which the non-overlap rule allows.
    *
-   * @param max the most windows, from 1 to {@value #MAX_WINDOWS}
-   * @return the generator
+   * @param max the most windows, at least 1
+   * @return a generator of lists of one to {@code max} windows, in start order
    * @throws org.casemgmt.InvalidInputException if {@code max} is out of range
    */
   public static Gen<List<DayWindow>> nonOverlappingWindows(int max) {
@@ -188,8 +189,8 @@ public final class CaseGens {
    *
    * @param need the need they all address
    * @param kind their service kind
-   * @param max  the most interventions, from 1 to {@value #MAX_WINDOWS}
-   * @return the generator
+   * @param max  the most interventions, at least 1
+   * @return a generator of lists of one to {@code max} interventions, ids {@code I-1} on, one provider each
    * @throws org.casemgmt.InvalidInputException if the need or the kind is missing or {@code max} out of range
    */
   public static Gen<List<Intervention>> nonOverlappingInterventions(NeedId need, ServiceKind kind, int max) {
@@ -204,7 +205,7 @@ public final class CaseGens {
    * Pairs of windows that share at least one day — a third of the time exactly one, at either end — in either
    * order.
    *
-   * @return the generator
+   * @return a generator of overlapping pairs, for properties of the non-overlap rule
    */
   public static Gen<Tuple2<DayWindow, DayWindow>> overlappingPairs() {
     return dayWindows().flatMap(first -> Gen.oneOf(
@@ -238,8 +239,8 @@ public final class CaseGens {
    * commands before it left it (see the class comment). A generated case shrinks by dropping commands and
    * simplifying the remaining ones.
    *
-   * @param maxCommands the most commands after the opening, from 0 to {@value #MAX_COMMANDS}
-   * @return the generator
+   * @param maxCommands the most commands after the opening, at least 0
+   * @return a generator of generated cases, each with 0 to {@code maxCommands} commands
    * @throws org.casemgmt.InvalidInputException if {@code maxCommands} is out of range
    */
   public static Gen<GeneratedCase> generatedCases(int maxCommands) {
@@ -272,8 +273,8 @@ public final class CaseGens {
    * Case files in the given phase (not suspended), reached by replaying accepted commands from the opening, and
    * having spent a few more commands in that phase. They do not shrink.
    *
-   * @param phase the phase
-   * @return the generator
+   * @param phase the phase the generated case files are in
+   * @return a generator of case files in {@code phase}
    * @throws org.casemgmt.InvalidInputException if the phase is missing
    * @throws IllegalStateException when drawing, if the phase could not be reached (it always can)
    */

@@ -128,8 +128,9 @@ public final class CaseInvariants {
 
   /**
    * An approved plan was agreed by the client and stays within its budget cap; at the moment of approval every
-   * open need at or above the plan's threshold was covered by a live intervention or consciously deferred, and
-   * the client's agreement, read from the history, came after the last change to what they agreed to.
+   * open need at or above the plan's threshold was covered by a live intervention or a referral a provider
+   * accepted, or consciously deferred, and the client's agreement, read from the history, came after the last
+   * change to what they agreed to.
    */
   public static final Invariant APPROVED_PLAN_IS_SOUND = Invariant.of(
       "an approved plan is agreed to as approved, within budget, and covered or deferred every need at approval",
@@ -188,7 +189,7 @@ public final class CaseInvariants {
    * Every invariant above, in the order they are checked: the cheap, basic ones first so that a report names
    * the most fundamental broken rule.
    *
-   * @return the invariants
+   * @return every invariant of casemgmt, to filter or to give to {@link ModelChecker#invariant(Invariant)}
    */
   public static List<Invariant> all() {
     return List.of(REJECTION_CHANGES_NOTHING, VERSION_COUNTS_EVENTS, ONE_CASE_MANAGER, CLOSED_ACCEPTS_ONLY_REOPEN,

@@ -53,8 +53,9 @@ import org.casemgmt.resource.ServiceKind;
  * on so deep phases are reached, mixed with commands that must be refused (wrong phase, unknown or duplicate
  * ids, overlapping windows, days before opening, stale versions…).
  *
- * <p>It owns the clock: every command is issued later than the one before. It is deterministic for a given
- * random source, and never relies on the iteration order of hash-based collections (they are sorted first).
+ * <p>It owns the clock, which only moves forward: a command is stamped later than the one before, except one
+ * meant to be refused for its instant (before the opening or the case's latest step). It is deterministic for a
+ * given random source, and never relies on the iteration order of hash-based collections (they are sorted first).
  */
 final class CommandChooser {
 

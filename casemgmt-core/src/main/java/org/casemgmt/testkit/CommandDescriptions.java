@@ -17,7 +17,7 @@ import org.casemgmt.internal.Check;
  * CommandDescriptions.describe(issuedCommand);
  * // "START_ASSESSMENT (by anna at 2026-01-05T09:00:00Z)"
  * CommandDescriptions.describe(command);
- * // "PLAN_INTERVENTION I-2 needs [N-1] COUNSELLING [2026-01-05, 2026-02-04) cost 100.00 …"
+ * // "PLAN_INTERVENTION I-2 needs [N-1] goals [] COUNSELLING [2026-01-05, 2026-02-04) cost 100.00 by …"
  * }</pre>
  */
 public final class CommandDescriptions {
@@ -39,7 +39,7 @@ public final class CommandDescriptions {
   /**
    * One command as a line of a story, without who issued it.
    *
-   * @param command the command
+   * @param command the bare command
    * @return its description, without free text
    * @throws org.casemgmt.InvalidInputException if the command is missing
    */
@@ -149,7 +149,7 @@ public final class CommandDescriptions {
       return " " + c.referral() + " on " + c.on() + (c.successful() ? " successful" : " not successful");
     }
     // SuspendCase, ResumeCase, ReopenCase, StartAssessment, CompleteAssessment, StartImplementation,
-    // StartEvaluation, Replan: nothing but free text or nothing at all.
+    // StartEvaluation, Replan: nothing but free text or nothing at all (a re-planning's new period is not told).
     return "";
   }
 }

@@ -53,8 +53,8 @@ public interface Gen<T> {
    * Draws a value from a fresh random source seeded with {@code seed}: handy in examples and to look at what a
    * generator produces.
    *
-   * @param seed the seed
-   * @param size the size hint
+   * @param seed the random source's seed; the same seed gives the same value
+   * @param size how big the value may be, at least 0
    * @return the value (without its shrink candidates)
    */
   default T sample(long seed, int size) {
@@ -106,7 +106,7 @@ public interface Gen<T> {
    * rejects most values should be replaced by a generator that builds valid values directly.
    *
    * @param predicate which values to keep
-   * @return the filtered generator
+   * @return a generator of the values that pass; their shrink candidates pass too
    */
   default Gen<T> filter(Predicate<? super T> predicate) {
     Check.notNull(predicate, "predicate");
@@ -128,9 +128,9 @@ public interface Gen<T> {
   /**
    * Always the same value, which does not shrink.
    *
-   * @param value the value
+   * @param value what every draw answers
    * @param <T>   its type
-   * @return the constant generator
+   * @return a generator that ignores its random source
    */
   static <T> Gen<T> constant(T value) {
     return (random, size) -> Shrinkable.just(value);
@@ -142,7 +142,7 @@ public interface Gen<T> {
    *
    * @param min the smallest value
    * @param max the largest value, at least {@code min}
-   * @return the generator
+   * @return a generator of numbers in {@code [min, max]}
    * @throws org.casemgmt.InvalidInputException if {@code max} is below {@code min}
    */
   static Gen<Integer> integers(int min, int max) {
@@ -179,7 +179,7 @@ public interface Gen<T> {
   /**
    * {@code true} or {@code false}, shrinking to {@code false}.
    *
-   * @return the generator
+   * @return a generator of either boolean, half of the time each
    */
   static Gen<Boolean> booleans() {
     return integers(0, 1).map(i -> i == 1);
@@ -188,10 +188,9 @@ public interface Gen<T> {
   /**
    * Days in {@code [from, from + days)}, shrinking towards {@code from}.
    *
-   * @param from the first possible day, a supported one (see {@link org.casemgmt.plan.DayWindow})
-   * @param days how many days are possible, at least 1, and no day after
-   *     {@link org.casemgmt.plan.DayWindow#LAST_DAY}
-   * @return the generator
+   * @param from the first possible day
+   * @param days how many days are possible, at least 1
+   * @return a generator of days from {@code from} to {@code from + days - 1}
    * @throws org.casemgmt.InvalidInputException if the day is missing or unsupported, or the number of days out of
    *     range
    */
@@ -207,7 +206,7 @@ public interface Gen<T> {
    *
    * @param values the values, at least one (null among them is a value like any other)
    * @param <T>    their type
-   * @return the generator
+   * @return a generator of those values
    * @throws org.casemgmt.InvalidInputException if the array is missing or empty
    */
   @SafeVarargs
@@ -222,7 +221,7 @@ public interface Gen<T> {
    *
    * @param gens the generators, at least one
    * @param <T>  the type of the values
-   * @return the generator
+   * @return a generator that draws from one of {@code gens}, shrinking within it
    * @throws org.casemgmt.InvalidInputException if the generators are missing, none, or one of them is missing
    */
   @SafeVarargs
@@ -238,10 +237,9 @@ public interface Gen<T> {
    *
    * <pre>{@code Gen<Integer> mostlySmall = Gen.frequency(Tuple.of(9, Gen.integers(0, 9)), Tuple.of(1, Gen.integers(10, 1000))); }</pre>
    *
-   * @param weighted pairs of a non-negative weight and a generator, at least one, the weights adding up to 1 to
-   *     {@link Integer#MAX_VALUE}
+   * @param weighted pairs of a weight (0 or more, not all 0) and a generator, at least one
    * @param <T>      the type of the values
-   * @return the generator
+   * @return a generator that draws from one of the generators, shrinking within it
    * @throws org.casemgmt.InvalidInputException if a pair, a weight or a generator is missing, a weight negative, or
    *     the weights add up to 0 or more than {@link Integer#MAX_VALUE}
    */
@@ -287,7 +285,7 @@ public interface Gen<T> {
    * @param min     the fewest elements, from 0 to {@value #MAX_LENGTH}
    * @param max     the most elements, at least {@code min} (no list holds more than {@value #MAX_LENGTH})
    * @param <T>     the type of the elements
-   * @return the generator
+   * @return a generator of lists that shrink towards {@code min} elements
    * @throws org.casemgmt.InvalidInputException if the generator is missing or the bounds out of range
    */
   static <T> Gen<List<T>> listOf(Gen<T> element, int min, int max) {
@@ -347,7 +345,7 @@ public interface Gen<T> {
    *
    * @param gen the generator of present values
    * @param <T> their type
-   * @return the generator
+   * @return a generator of options, half of them empty
    */
   static <T> Gen<Option<T>> optionOf(Gen<T> gen) {
     Check.notNull(gen, "gen");

@@ -60,7 +60,7 @@ public record GeneratedCase(IssuedCommand opening, List<IssuedCommand> commands)
    * The generated case as a numbered story, one command a line (opening as 0) as {@link CommandDescriptions}
    * describes it: ids, kinds, days and amounts but never free text.
    *
-   * @return the story
+   * @return one numbered line per command, safe to print
    */
   public String story() {
     StringBuilder out = new StringBuilder("  0. ").append(CommandDescriptions.describe(opening));

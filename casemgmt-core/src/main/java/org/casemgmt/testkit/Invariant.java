@@ -9,7 +9,9 @@ import java.util.function.Predicate;
  * {@link ModelChecker#invariant(Invariant)}.
  *
  * <pre>{@code
- * Invariant neverTwoReviewsADay = Invariant.of("at most one review a day", step -> ...);
+ * Invariant onlyAnnaHandsOver = Invariant.of("only anna hands a case over", step ->
+ *     step.command().kind() != CommandKind.HAND_OVER || !step.accepted()
+ *         || step.command().issued().actor().equals(StaffId.of("anna")));
  * }</pre>
  */
 public interface Invariant {
@@ -30,9 +32,9 @@ public interface Invariant {
   /**
    * An invariant from a name and a predicate.
    *
-   * @param name  what must hold
-   * @param check the check
-   * @return the invariant
+   * @param name  what must hold, in the domain's words; shown in the report when it breaks
+   * @param check true when the invariant holds after the step
+   * @return an invariant with that name and check
    */
   static Invariant of(String name, Predicate<CheckedStep> check) {
     Check.notNull(name, "name");

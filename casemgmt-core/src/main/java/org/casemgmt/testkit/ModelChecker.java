@@ -74,8 +74,8 @@ public final class ModelChecker {
   /**
    * The same checker driving another system under test, such as an application's wrapper of casemgmt.
    *
-   * @param system the system
-   * @return the same checker driving another system under test, such as an application's wrapper of casemgmt
+   * @param system handles each command in its envelope and answers the events or the rejection and the state
+   * @return a new checker; this one is unchanged
    */
   public ModelChecker systemUnderTest(SystemUnderTest system) {
     Check.notNull(system, "system");
@@ -85,8 +85,8 @@ public final class ModelChecker {
   /**
    * The same checker with one more invariant, checked after casemgmt's own.
    *
-   * @param invariant the invariant
-   * @return the same checker with one more invariant, checked after casemgmt's own
+   * @param invariant checked after every step, after the invariants added before it
+   * @return a new checker; this one is unchanged
    */
   public ModelChecker invariant(Invariant invariant) {
     Check.notNull(invariant, "invariant");
@@ -113,8 +113,8 @@ public final class ModelChecker {
   /**
    * The same checker with a fixed master seed, whatever {@code -Dcasemgmt.seed} says.
    *
-   * @param masterSeed the master seed
-   * @return the same checker with a fixed master seed, whatever {@code -Dcasemgmt.seed} says
+   * @param masterSeed the seed every sequence's own seed is derived from, as a failure report prints it
+   * @return a new checker; this one is unchanged
    */
   public ModelChecker seed(long masterSeed) {
     return new ModelChecker(sut, invariants, caseInvariants, sequences, Option.some(masterSeed), maxCommands);
@@ -137,7 +137,7 @@ public final class ModelChecker {
   /**
    * What a run did.
    *
-   * @param masterSeed       the master seed
+   * @param masterSeed       the seed the run used, to repeat it with {@code -Dcasemgmt.seed}
    * @param sequences        how many sequences were run (up to and including a failing one)
    * @param commandsChecked  how many commands were handled and checked, shrinking not included
    * @param elapsed          how long the run took, shrinking included

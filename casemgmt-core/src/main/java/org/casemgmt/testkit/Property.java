@@ -45,7 +45,7 @@ public final class Property<T> {
   /**
    * A property over the values of a generator.
    *
-   * @param gen the generator
+   * @param gen draws the values to check, and shrinks a failing one
    * @param <T> the type of the values
    * @return the property, with default settings
    */
@@ -69,8 +69,8 @@ public final class Property<T> {
   /**
    * The same property with a fixed master seed: the same seed draws the same values.
    *
-   * @param masterSeed the master seed
-   * @return the same property with a fixed master seed: the same seed draws the same values
+   * @param masterSeed the seed a failure report prints, to repeat that run
+   * @return a new property; this one is unchanged
    */
   public Property<T> seed(long masterSeed) {
     return new Property<>(gen, tries, Option.some(masterSeed), maxSize, describe);
@@ -92,8 +92,8 @@ public final class Property<T> {
    * The same property describing failing values with a function of their own — use it when values hold free
    * text or personal data, which must never reach a test report.
    *
-   * @param description the description
-   * @return the same property describing failing values with a function of their own — use it when values hold free text or personal data, which must never reach a test report
+   * @param description renders a failing value for the report, without free text or personal data
+   * @return a new property; this one is unchanged
    */
   public Property<T> describedBy(Function<? super T, String> description) {
     Check.notNull(description, "description");

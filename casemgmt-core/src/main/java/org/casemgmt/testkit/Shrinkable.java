@@ -33,7 +33,7 @@ public final class Shrinkable<T> {
   /**
    * A value with the given candidates; the supplier is called anew each time {@link #shrinks()} is.
    *
-   * @param value   the value
+   * @param value   the generated value
    * @param shrinks the smaller candidates, simplest first
    * @param <T>     the type of the value
    * @return the shrinkable value
@@ -46,7 +46,7 @@ public final class Shrinkable<T> {
   /**
    * A value that cannot be simplified, such as a constant.
    *
-   * @param value the value
+   * @param value the generated value
    * @param <T>   the type of the value
    * @return the value without shrink candidates
    */
@@ -59,7 +59,7 @@ public final class Shrinkable<T> {
    * unfolding of {@code shrinker} from {@code value}. The function must eventually answer an empty stream
    * (every candidate strictly simpler), or shrinking stops only at the checker's step limit.
    *
-   * @param value    the value
+   * @param value    the generated value, the root of the tree
    * @param shrinker the simpler candidates of a value, simplest first
    * @param <T>      the type of the value
    * @return the shrinkable value
@@ -82,7 +82,7 @@ public final class Shrinkable<T> {
   /**
    * The same tree with every value transformed; shrinking a mapped value shrinks the original.
    *
-   * @param mapper the transformation
+   * @param mapper the transformation, pure: it is applied again to each candidate looked at
    * @param <U>    the new type
    * @return the transformed tree
    */

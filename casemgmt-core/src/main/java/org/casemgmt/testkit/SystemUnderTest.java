@@ -29,7 +29,7 @@ public interface SystemUnderTest {
   /**
    * Handles one command.
    *
-   * @param state   the case file before the command
+   * @param state   the case file before the command, as this system left it after the previous step
    * @param command the command, in its envelope
    * @return what was answered and the case file afterwards
    */
@@ -57,12 +57,7 @@ public interface SystemUnderTest {
    */
   record Handled(Either<Rejection, Seq<RecordedEvent>> answer, CaseFile after) {
 
-    /**
-     * Creates the answer, checking that both parts are present.
-     *
-     * @param answer the rejection, or the events the command caused
-     * @param after the case file after the command (for a rejection, it should equal the one before)
-     */
+    /** Throws {@link IllegalArgumentException} if a part is missing. */
     public Handled {
       Check.orThrow(Check.present("answer", answer), Check.present("after", after));
     }

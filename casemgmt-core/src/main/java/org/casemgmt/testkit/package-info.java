@@ -28,10 +28,12 @@
  * <p><b>The model checker.</b> {@link org.casemgmt.testkit.ModelChecker} opens thousands of cases, drives each
  * through up to 60 commands, and after every step checks {@link org.casemgmt.testkit.CaseInvariants} — a
  * refusal changes nothing, the version counts the events, replaying the history rebuilds the case, one case
- * manager, a closed case only reopens, every move is in the phase table, and the plan's rules: no overlapping
- * interventions, exclusive services one at a time, interventions for open needs inside the plan's period, an
- * approved plan agreed, within budget and covering its needs — plus any {@link org.casemgmt.testkit.Invariant}
- * of yours, which sees each step as a {@link org.casemgmt.testkit.CheckedStep}. The system under test is
+ * manager, a closed case only reopens and leaves no open work, every move is in the phase table, time moves
+ * forward, earlier plan versions never change, and the plan's rules: no overlapping interventions, exclusive
+ * services one at a time, interventions for open needs inside the plan's period and started within their
+ * windows, no redundant referrals, an approved plan agreed, within budget and covering its needs — plus any
+ * {@link org.casemgmt.testkit.Invariant} of yours, which sees each step as a
+ * {@link org.casemgmt.testkit.CheckedStep}. The system under test is
  * pluggable ({@link org.casemgmt.testkit.SystemUnderTest}): it is handed each command in its envelope, so your
  * own command handler, store or cache can be checked the same way.
  *
@@ -41,7 +43,8 @@
  *
  * <p><b>When a check fails</b> it shrinks the failing input — dropping commands and simplifying the rest,
  * replaying from the opening each time — and reports the seed and the shortest failing history as a numbered
- * story of kinds, ids and days. Reports never contain free text or personal data. Repeat a run with
+ * story of kinds, ids and days, one line per command as {@link org.casemgmt.testkit.CommandDescriptions}
+ * describes it. Reports never contain free text or personal data. Repeat a run with
  * {@code -Dcasemgmt.seed=...}; set the number of sequences with {@code -Dcasemgmt.sequences=...}.
  */
 package org.casemgmt.testkit;

@@ -53,7 +53,7 @@ public final class HistoryPrinter {
   /**
    * The ids, kinds, days and amounts an event carries, never its free text.
    *
-   * @param event the event
+   * @param event any event; its free-text fields are left out
    * @return e.g. {@code "intervention=I-2 on=2026-02-23"}
    */
   public static String details(CaseEvent event) {

@@ -56,7 +56,7 @@ public final class Main {
   /**
    * Runs a story's commands against a case file and prints what happens.
    *
-   * @param story the story
+   * @param story the opening and chapters of commands, each with the answer the story expects
    * @param out   where to print
    * @return the final case file, its history and the rejections met
    * @throws IllegalStateException if a command is accepted or refused contrary to the story, or if the history

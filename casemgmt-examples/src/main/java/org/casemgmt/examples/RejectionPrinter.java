@@ -23,7 +23,7 @@ public final class RejectionPrinter {
   /**
    * A readable line for a rejection.
    *
-   * @param rejection the rejection
+   * @param rejection any rejection; its fields are ids, kinds, days and amounts, so all may be printed
    * @return the rule's name followed by what it found
    */
   public static String describe(Rejection rejection) {

@@ -22,7 +22,7 @@ import org.casemgmt.casefile.Rejection;
  */
 public record Story(String title, Issued openedBy, Command.OpenCase opening, List<Story.Chapter> chapters) {
 
-  /** Creates a story, checking that every part is present. */
+  /** Throws {@link IllegalArgumentException} if a part is missing. */
   public Story {
     if (title == null || openedBy == null || opening == null || chapters == null) {
       throw new IllegalArgumentException("title, openedBy, opening and chapters are required");
@@ -48,7 +48,7 @@ public record Story(String title, Issued openedBy, Command.OpenCase opening, Lis
    */
   public record Chapter(String title, List<Step> steps, boolean showPermitted) {
 
-    /** Creates a chapter, checking that every part is present. */
+    /** Throws {@link IllegalArgumentException} if a part is missing. */
     public Chapter {
       if (title == null || steps == null) {
         throw new IllegalArgumentException("title and steps are required");
@@ -74,7 +74,7 @@ public record Story(String title, Issued openedBy, Command.OpenCase opening, Lis
    */
   public record Step(IssuedCommand command, Option<Class<? extends Rejection>> refusedBy) {
 
-    /** Creates a step, checking that every part is present. */
+    /** Throws {@link IllegalArgumentException} if a part is missing. */
     public Step {
       if (command == null || refusedBy == null) {
         throw new IllegalArgumentException("command and refusedBy are required");
@@ -85,8 +85,8 @@ public record Story(String title, Issued openedBy, Command.OpenCase opening, Lis
      * A command the rules must accept.
      *
      * @param issued  who issues it and when
-     * @param command the command
-     * @return the step
+     * @param command what is asked of the case
+     * @return a step the story stops at if the command is refused
      */
     public static Step accepted(Issued issued, Command command) {
       return new Step(IssuedCommand.of(issued, command), Option.none());
@@ -96,9 +96,9 @@ public record Story(String title, Issued openedBy, Command.OpenCase opening, Lis
      * A command the named rule must refuse.
      *
      * @param issued  who issues it and when
-     * @param command the command
-     * @param rule    the rejection expected
-     * @return the step
+     * @param command what is asked of the case
+     * @param rule    the type of the rejection expected, which names the rule
+     * @return a step the story stops at if the command is accepted or refused by another rule
      */
     public static Step refused(Issued issued, Command command, Class<? extends Rejection> rule) {
       return new Step(IssuedCommand.of(issued, command), Option.some(rule));

@@ -70,12 +70,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * 24 × cases per second).
  *
  * <p><b>Mapping to casemgmt's commands.</b> The table's 24 commands map one to one onto
- * {@link CaseFile#open} and the commands handled in order after it ({@code RecordNeed} ×3, {@code CompleteAssessment},
- * {@code StartPlanning}, {@code PlanIntervention} ×5, {@code ApprovePlan}, {@code StartImplementation},
- * {@code StartIntervention} ×5, {@code RecordReview} ×2 with decision {@code CONTINUE} — the first moves
- * IMPLEMENTATION → MONITORING —, {@code StartEvaluation}, {@code RecordOutcome}, {@code CloseCase}), exactly as
- * in core's {@code ReferenceLifecycleTest}. What the API requires on top, so casemgmt checks more than the
- * baseline:
+ * {@link CaseFile#open} and the commands handled in order after it ({@code StartAssessment}, {@code RecordNeed} ×3,
+ * {@code CompleteAssessment}, {@code StartPlanning}, {@code PlanIntervention} ×5, {@code ApprovePlan},
+ * {@code StartImplementation}, {@code StartIntervention} ×5, {@code RecordReview} ×2 with decision
+ * {@code CONTINUE} — the first moves IMPLEMENTATION → MONITORING —, {@code StartEvaluation},
+ * {@code RecordOutcome}, {@code CloseCase}), exactly as in core's {@code ReferenceLifecycleTest}. What the API
+ * requires on top, so casemgmt checks more than the baseline:
  * <ul>
  *   <li>two more commands, 26 in all: {@code AddGoal} (one goal covering the three needs, which approval
  *       requires) after {@code StartPlanning}, and {@code RecordAgreement} (the client's agreement) before
@@ -88,7 +88,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * casemgmt also checks what these imply: version, phase table, dates not before opening, needs in scope, the
  * window inside the plan's period, goals known, the provider offering the kind, coverage of every open need,
- * the exclusive-kind rule, an intervention not started before its window, every goal achieved at closure.
+ * the exclusive-kind rule, an intervention started within its window, every goal achieved at closure.
  *
  * <p><b>Fixed data</b> (commands, providers, ids, windows) is allocated once and shared by all cases; case ids
  * come from a pre-built table of {@value #IDS} opening commands; the last {@value #KEPT} closed cases of each

@@ -181,8 +181,8 @@ public class SimulationBenchmark {
    * keeps about {@code arrivalsPerDay × 117} cases open instead of ≈ 1,200. Not a workload of BENCHMARKS.md: it
    * shows how much the number of open cases (whose state must stay in the caches) matters to the speed.
    *
-   * @param arrivalsPerDay the arrival rate
-   * @param seed           the seed
+   * @param arrivalsPerDay the arrival rate, cases per day
+   * @param seed           the seed of the run's random streams
    * @return the variant of the reference scenario
    */
   static Scenario atArrivalRate(double arrivalsPerDay, long seed) {

@@ -112,8 +112,8 @@ public final class EmploymentCentreSimulation {
    * <pre>{@code Scenario s = EmploymentCentreSimulation.scenario(365, 7); }</pre>
    *
    * @param horizonDays how long to simulate, in days
-   * @param seed        the seed
-   * @return the scenario
+   * @param seed        the seed of the run's random streams; the example uses a fixed one
+   * @return the employment centre's scenario, checked
    */
   public static Scenario scenario(double horizonDays, long seed) {
     ServiceKind placement = ServiceKind.of("WORK_PLACEMENT");
@@ -157,10 +157,10 @@ public final class EmploymentCentreSimulation {
    *
    * <pre>{@code EmploymentCentreSimulation.run(scenario, Path.of("target/simulation"), System.out); }</pre>
    *
-   * @param scenario the scenario
+   * @param scenario what to simulate, e.g. {@link #scenario(double, long)}
    * @param folder   where to write the outputs
    * @param out      where to print the summary
-   * @return the result
+   * @return the run's figures, as also written to the summary CSV
    * @throws IOException if an output cannot be written
    */
   public static SimulationResult run(Scenario scenario, Path folder, PrintStream out) throws IOException {

@@ -48,7 +48,7 @@ public final class CaseService {
     /**
      * No case has this id.
      *
-     * @param caseId the id
+     * @param caseId the id asked for, with no event stored
      */
     record UnknownCase(CaseId caseId) implements Failure {}
 
@@ -99,9 +99,9 @@ public final class CaseService {
   /**
    * Handles a command on a stored case: decide on the latest state, append, and retry on a version conflict.
    *
-   * @param caseId  the case
+   * @param caseId  the stored case the command is for
    * @param issued  who issues the command, when, and the version they expect
-   * @param command the command
+   * @param command what is asked of the case
    * @return the case file after the command, or why it did not change
    */
   public Either<Failure, CaseFile> handle(CaseId caseId, Issued issued, Command command) {
@@ -134,7 +134,7 @@ public final class CaseService {
    * Handles a command that arrived in its envelope (read from a queue with {@link WireFormat#readCommand}, say)
    * as {@link #handle(CaseId, Issued, Command)} does.
    *
-   * @param caseId  the case
+   * @param caseId  the stored case the command is for
    * @param command the command with who issued it, when, and the version they expected
    * @return the case file after the command, or why it did not change
    */
@@ -148,7 +148,7 @@ public final class CaseService {
   /**
    * The latest stored state of a case.
    *
-   * @param caseId the case
+   * @param caseId the case to load, or to bring up to date from the cache
    * @return the case file, or none if there is no such case
    */
   public Option<CaseFile> latest(CaseId caseId) {

@@ -138,7 +138,7 @@ public final class JdbcEventStore implements AutoCloseable {
    *
    * @param url      the JDBC URL
    * @param user     the database user
-   * @param password the password
+   * @param password that user's password (H2 in memory: empty)
    * @return the store, its table created
    */
   public static JdbcEventStore connect(String url, String user, String password) {
@@ -186,7 +186,7 @@ public final class JdbcEventStore implements AutoCloseable {
   /**
    * Appends events in one transaction if the case is at the expected version; all or none are stored.
    *
-   * @param caseId          the case
+   * @param caseId          the case the events belong to
    * @param expectedVersion the version the events were decided on (0 for a new case)
    * @param events          the events, numbered from {@code expectedVersion + 1}, with their phases
    * @return the case's new version, or a {@link VersionConflict} with the version found
@@ -259,11 +259,12 @@ public final class JdbcEventStore implements AutoCloseable {
   // ---------------------------------------------------------------- reading
 
   /**
-   * Loads a case by replaying its stored events.
+   * Loads a case by replaying its stored events, each checked against the rules.
    *
-   * @param caseId the case
+   * @param caseId the case to load
    * @return the case file, or none if the case has no events
-   * @throws EventStoreException if the stored history is not a valid history (gaps, another case's events)
+   * @throws EventStoreException if the stored history is not a valid history (a gap, another case's events, an
+   *     event the rules would refuse)
    */
   public Option<CaseFile> load(CaseId caseId) {
     Seq<RecordedEvent> history = eventsAfter(caseId, 0);
@@ -288,9 +289,9 @@ public final class JdbcEventStore implements AutoCloseable {
   /**
    * The stored events of a case after a version, in order.
    *
-   * @param caseId  the case
-   * @param version 0 for the whole history
-   * @return the events (empty if there are none)
+   * @param caseId  the case whose events to read
+   * @param version the version already known; 0 for the whole history
+   * @return the events numbered from {@code version + 1}, in order (empty if there are none)
    */
   public Seq<RecordedEvent> eventsAfter(CaseId caseId, long version) {
     try (Connection connection = connections.open();
@@ -322,7 +323,7 @@ public final class JdbcEventStore implements AutoCloseable {
   /**
    * The version of a case: the sequence number of its last stored event.
    *
-   * @param caseId the case
+   * @param caseId the case to look up
    * @return the version, 0 if the case has no events
    */
   public long version(CaseId caseId) {
@@ -345,7 +346,7 @@ public final class JdbcEventStore implements AutoCloseable {
   /**
    * The cases whose latest event left them in a phase, e.g. to list the open assessments of a team.
    *
-   * @param phase the phase
+   * @param phase the phase the case's latest event left it in (a suspended case keeps its phase)
    * @return the cases' ids, in id order
    */
   public Seq<CaseId> casesInPhase(Phase phase) {
@@ -373,12 +374,12 @@ public final class JdbcEventStore implements AutoCloseable {
   /**
    * An event with the case file it leaves behind, whose phase goes into {@code phase_after}.
    *
-   * @param event the event
-   * @param after the case file after the event
+   * @param event a recorded event
+   * @param after the case file once the event is applied, whose phase is stored beside it
    */
   public record PhasedEvent(RecordedEvent event, CaseFile after) {
 
-    /** Creates the pair. */
+    /** Throws {@link IllegalArgumentException} if a part is missing. */
     public PhasedEvent {
       if (event == null || after == null) {
         throw new IllegalArgumentException("event and after are required");
@@ -389,7 +390,7 @@ public final class JdbcEventStore implements AutoCloseable {
      * Applies events one by one, keeping the case file after each.
      *
      * @param before the case file the events follow, or none if they open the case
-     * @param events the events
+     * @param events the recorded events to apply, in order
      * @return each event with the case file after it
      * @throws IllegalArgumentException if the events do not follow {@code before} (or do not open a case)
      */

@@ -237,10 +237,10 @@ public final class WireFormat {
   // ---------------------------------------------------------------- reading
 
   /**
-   * Reads one event document.
+   * Reads one event document, of schema {@value #SCHEMA} or an earlier one.
    *
-   * @param json the document
-   * @return the recorded event
+   * @param json the document, as {@link #toJson(RecordedEvent)} writes it
+   * @return the recorded event, with its case, sequence, actor and instant
    * @throws WireFormatException            if the document is refused (see {@link WireFormatException.Reason})
    * @throws InvalidInputException if a value breaks one of casemgmt's rules
    */
@@ -251,7 +251,7 @@ public final class WireFormat {
   /**
    * Reads one command document, of schema {@value #SCHEMA} or an earlier one.
    *
-   * @param json the document
+   * @param json the document, as {@link #toJson(IssuedCommand)} writes it
    * @return the command with who issued it, when, and the version they expected
    * @throws WireFormatException            if the document is refused (see {@link WireFormatException.Reason})
    * @throws InvalidInputException if a value breaks one of casemgmt's rules
@@ -263,7 +263,7 @@ public final class WireFormat {
   /**
    * Reads an array of event documents, as {@link #historyToJson} writes it; all or nothing.
    *
-   * @param json the array
+   * @param json the array, as {@link #historyToJson} writes it
    * @return the events, in order
    * @throws WireFormatException            if the array or any document in it is refused
    * @throws InvalidInputException if a value breaks one of casemgmt's rules
@@ -276,7 +276,7 @@ public final class WireFormat {
    * Reads an array of command documents, as {@link #commandsToJson} writes it; all or nothing. The documents
    * may be of different schema versions.
    *
-   * @param json the array
+   * @param json the array, as {@link #commandsToJson} writes it
    * @return the commands in their envelopes, in order
    * @throws WireFormatException            if the array or any document in it is refused
    * @throws InvalidInputException if a value breaks one of casemgmt's rules
