@@ -1,10 +1,10 @@
 package org.casemgmt.casefile;
 
-import org.casemgmt.FreeText;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
+import org.casemgmt.FreeText;
 import org.casemgmt.internal.Check;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.Need;

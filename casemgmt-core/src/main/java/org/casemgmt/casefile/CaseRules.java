@@ -1,6 +1,7 @@
 package org.casemgmt.casefile;
 
 import io.vavr.collection.HashSet;
+import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
@@ -8,14 +9,12 @@ import org.casemgmt.casefile.CaseEvent.*;
 import org.casemgmt.casefile.Command.*;
 import org.casemgmt.casefile.Rejection.*;
 import org.casemgmt.internal.EntityMap;
-import org.casemgmt.resource.ResourceId;
-import org.casemgmt.plan.Finding;
-import org.casemgmt.plan.DayWindow;
-import org.casemgmt.party.StaffId;
-import io.vavr.collection.Map;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
+import org.casemgmt.party.StaffId;
+import org.casemgmt.plan.DayWindow;
+import org.casemgmt.plan.Finding;
 import org.casemgmt.plan.Goal;
 import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.GoalLifecycle;
@@ -29,6 +28,7 @@ import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReferralStatus;
 import org.casemgmt.resource.Provider;
 import org.casemgmt.resource.Resource;
+import org.casemgmt.resource.ResourceId;
 import org.casemgmt.resource.ServiceKind;
 import org.casemgmt.resource.Strength;
 

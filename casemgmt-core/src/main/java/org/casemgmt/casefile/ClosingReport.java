@@ -1,10 +1,10 @@
 package org.casemgmt.casefile;
 
-import org.casemgmt.FreeText;
 import io.vavr.collection.Map;
 import io.vavr.collection.TreeMap;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.casemgmt.FreeText;
 import org.casemgmt.internal.Check;
 import org.casemgmt.plan.Goal;
 import org.casemgmt.plan.GoalAchievement;

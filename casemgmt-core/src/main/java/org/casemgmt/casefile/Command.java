@@ -1,11 +1,11 @@
 package org.casemgmt.casefile;
 
-import org.casemgmt.FreeText;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Map;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
+import org.casemgmt.FreeText;
 import org.casemgmt.InputError;
 import org.casemgmt.internal.Check;
 import org.casemgmt.need.IdentifiedBy;

@@ -2,7 +2,6 @@ package org.casemgmt.casefile;
 
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import org.casemgmt.casefile.CaseEvent.*;
 
 /**

@@ -6,11 +6,11 @@ import io.vavr.control.Option;
 import java.time.LocalDate;
 import org.casemgmt.internal.Check;
 import org.casemgmt.plan.Goal;
+import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.GoalLifecycle;
 import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.InterventionStatus;
-import org.casemgmt.plan.GoalId;
 
 /**
  * What needs a case manager's attention on a given day: monitoring gives managers and operators a faithful

@@ -1,13 +1,13 @@
 package org.casemgmt.casefile;
 
 import io.vavr.collection.List;
-import org.casemgmt.FreeText;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.casemgmt.FreeText;
 import org.casemgmt.internal.Check;
 import org.casemgmt.internal.EntityMap;
 import org.casemgmt.need.NeedId;

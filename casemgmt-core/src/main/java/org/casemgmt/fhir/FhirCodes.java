@@ -1,11 +1,11 @@
 package org.casemgmt.fhir;
 
-import org.casemgmt.InputError;
-import org.casemgmt.internal.Check;
 import io.vavr.control.Option;
+import org.casemgmt.InputError;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.ClosureReason;
 import org.casemgmt.casefile.Phase;
+import org.casemgmt.internal.Check;
 import org.casemgmt.plan.GoalAchievement;
 import org.casemgmt.plan.GoalLifecycle;
 import org.casemgmt.plan.InterventionStatus;

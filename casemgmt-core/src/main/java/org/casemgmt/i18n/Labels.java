@@ -1,6 +1,5 @@
 package org.casemgmt.i18n;
 
-import org.casemgmt.internal.Check;
 import io.vavr.collection.List;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -17,6 +16,7 @@ import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.casemgmt.casefile.Rejection;
+import org.casemgmt.internal.Check;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.Money;
 import org.casemgmt.resource.ServiceKind;

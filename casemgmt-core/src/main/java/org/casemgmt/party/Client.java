@@ -1,7 +1,7 @@
 package org.casemgmt.party;
 
-import org.casemgmt.FreeText;
 import java.time.LocalDate;
+import org.casemgmt.FreeText;
 import org.casemgmt.internal.Check;
 
 /**

@@ -1,8 +1,8 @@
 package org.casemgmt.plan;
 
-import org.casemgmt.FreeText;
 import io.vavr.collection.Set;
 import java.time.LocalDate;
+import org.casemgmt.FreeText;
 import org.casemgmt.internal.Check;
 import org.casemgmt.need.NeedId;
 

@@ -1,9 +1,9 @@
 package org.casemgmt.plan;
 
-import org.casemgmt.FreeText;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
+import org.casemgmt.FreeText;
 import org.casemgmt.internal.Check;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.resource.Provider;

@@ -1,7 +1,7 @@
 package org.casemgmt.resource;
 
-import org.casemgmt.FreeText;
 import io.vavr.collection.Set;
+import org.casemgmt.FreeText;
 import org.casemgmt.InputError;
 import org.casemgmt.internal.Check;
 

@@ -1,6 +1,5 @@
 package org.casemgmt.testkit;
 
-import org.casemgmt.internal.Check;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
@@ -23,6 +22,7 @@ import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
+import org.casemgmt.internal.Check;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.StaffId;
 import org.casemgmt.resource.Provider;

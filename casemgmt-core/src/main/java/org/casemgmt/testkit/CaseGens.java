@@ -1,7 +1,6 @@
 package org.casemgmt.testkit;
 
 import io.vavr.Tuple;
-import org.casemgmt.casefile.IssuedCommand;
 import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
@@ -11,13 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.random.RandomGenerator;
+import org.casemgmt.InputError;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.Rejection;
-import org.casemgmt.InputError;
 import org.casemgmt.internal.Check;
 import org.casemgmt.need.IdentifiedBy;
 import org.casemgmt.need.LifeDomain;

@@ -15,10 +15,10 @@ import org.casemgmt.casefile.Rejection;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.plan.Intervention;
-import org.casemgmt.plan.ReferralStatus;
 import org.casemgmt.plan.InterventionStatus;
-import org.casemgmt.plan.Referral;
 import org.casemgmt.plan.Money;
+import org.casemgmt.plan.Referral;
+import org.casemgmt.plan.ReferralStatus;
 
 /**
  * casemgmt's own invariants, checked by the {@link ModelChecker} after every step unless switched off. Each

@@ -1,6 +1,5 @@
 package org.casemgmt.testkit;
 
-import org.casemgmt.internal.Check;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
@@ -9,6 +8,7 @@ import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
+import org.casemgmt.internal.Check;
 
 /**
  * One step of a checked command sequence, as an {@link Invariant} sees it: the case file before, the

@@ -1,7 +1,6 @@
 package org.casemgmt.testkit;
 
 import io.vavr.collection.HashMap;
-import org.casemgmt.casefile.IssuedCommand;
 import io.vavr.collection.LinkedHashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -18,6 +17,7 @@ import org.casemgmt.casefile.ClosureReason;
 import org.casemgmt.casefile.Command.*;
 import org.casemgmt.casefile.CommandKind;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.PlanVersion;
 import org.casemgmt.need.IdentifiedBy;

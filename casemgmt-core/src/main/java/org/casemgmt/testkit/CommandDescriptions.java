@@ -148,8 +148,11 @@ public final class CommandDescriptions {
     if (command instanceof CompleteReferral c) {
       return " " + c.referral() + " on " + c.on() + (c.successful() ? " successful" : " not successful");
     }
+    if (command instanceof Replan c) {
+      return c.period().map(period -> " over " + period).getOrElse(" over the same period");
+    }
     // SuspendCase, ResumeCase, ReopenCase, StartAssessment, CompleteAssessment, StartImplementation,
-    // StartEvaluation, Replan: nothing but free text or nothing at all (a re-planning's new period is not told).
+    // StartEvaluation: nothing but free text or nothing at all.
     return "";
   }
 }

@@ -1,7 +1,5 @@
 package org.casemgmt.testkit;
 
-import org.casemgmt.InputError;
-import org.casemgmt.internal.Check;
 import io.vavr.Tuple2;
 import io.vavr.collection.LinkedHashSet;
 import io.vavr.collection.List;
@@ -14,6 +12,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
+import org.casemgmt.InputError;
+import org.casemgmt.internal.Check;
 
 /**
  * A generator of test inputs: a function of a random source and a size that answers a value together with

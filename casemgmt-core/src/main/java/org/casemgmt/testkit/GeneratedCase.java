@@ -1,13 +1,13 @@
 package org.casemgmt.testkit;
 
-import org.casemgmt.InputError;
-import org.casemgmt.internal.Check;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
+import org.casemgmt.InputError;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Rejection;
+import org.casemgmt.internal.Check;
 
 /**
  * A generated case: the command that opened it and the commands issued afterwards, accepted or not, each in its

@@ -1,7 +1,7 @@
 package org.casemgmt.testkit;
 
-import org.casemgmt.internal.Check;
 import java.util.function.Predicate;
+import org.casemgmt.internal.Check;
 
 /**
  * A rule that must hold after every step of every command sequence, with a name that appears in the report

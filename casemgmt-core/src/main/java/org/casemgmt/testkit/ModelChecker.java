@@ -1,6 +1,5 @@
 package org.casemgmt.testkit;
 
-import org.casemgmt.internal.Check;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -11,6 +10,7 @@ import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
+import org.casemgmt.internal.Check;
 
 /**
  * A model-based (stateful) check of case files: it opens many cases and drives each through a random

@@ -1,10 +1,10 @@
 package org.casemgmt.testkit;
 
-import org.casemgmt.internal.Check;
 import io.vavr.control.Option;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.casemgmt.internal.Check;
 
 /**
  * A property over generated values, checked as an assertion from a plain test: it draws values from a

@@ -1,10 +1,10 @@
 package org.casemgmt.testkit;
 
-import org.casemgmt.internal.Check;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.casemgmt.internal.Check;
 
 /**
  * A generated value together with the smaller values it could be replaced by: a rose tree whose children are

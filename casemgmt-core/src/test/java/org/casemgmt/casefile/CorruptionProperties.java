@@ -9,7 +9,6 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.casemgmt.casefile.CaseEvent.*;
 import org.casemgmt.casefile.Command.*;
 import org.casemgmt.testkit.CaseGens;

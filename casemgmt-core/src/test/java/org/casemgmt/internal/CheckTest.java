@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package org.casemgmt.examples;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.casemgmt.need.LifeDomain.HOUSING;
 import static org.casemgmt.need.LifeDomain.PSYCHOLOGICAL_WELLBEING;
 import static org.casemgmt.resource.ServiceKind.PSYCHOLOGICAL_SUPPORT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
@@ -32,7 +32,6 @@ import org.casemgmt.casefile.PhaseTable;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.i18n.Labels;
 import org.casemgmt.need.IdentifiedBy;
-import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
@@ -44,7 +43,6 @@ import org.casemgmt.plan.Money;
 import org.casemgmt.resource.Provider;
 import org.casemgmt.resource.ProviderId;
 import org.casemgmt.resource.ResourceType;
-import org.casemgmt.resource.ServiceKind;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

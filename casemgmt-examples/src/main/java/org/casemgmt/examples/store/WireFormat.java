@@ -62,16 +62,16 @@ import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
-import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.DayWindow;
+import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.InterventionStatus;
 import org.casemgmt.plan.Money;
 import org.casemgmt.plan.ReferralId;
 import org.casemgmt.resource.ProviderId;
-import org.casemgmt.resource.ServiceKind;
 import org.casemgmt.resource.ResourceId;
+import org.casemgmt.resource.ServiceKind;
 
 /**
  * The JSON wire format of casemgmt's events and commands, schema version {@value #SCHEMA}: what an application

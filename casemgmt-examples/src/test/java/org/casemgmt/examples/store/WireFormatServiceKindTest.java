@@ -1,7 +1,6 @@
 package org.casemgmt.examples.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import org.casemgmt.casefile.IssuedCommand;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +15,7 @@ import org.casemgmt.casefile.CaseEvent.InterventionPlanned;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.party.StaffId;

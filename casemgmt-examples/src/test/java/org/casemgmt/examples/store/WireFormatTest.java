@@ -16,11 +16,11 @@ import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
+import org.casemgmt.examples.store.WireFormatException.Reason;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
-import org.casemgmt.examples.store.WireFormatException.Reason;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
