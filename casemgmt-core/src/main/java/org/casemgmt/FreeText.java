@@ -31,11 +31,34 @@ public final class FreeText {
   public static final int MAX_LENGTH = 4000;
 
   static {
-    // Lets the library's own constructors wrap a string and report its problems with their other arguments'.
-    Check.registerFreeText(FreeText::new);
+    // Lets the library's own constructors wrap a string and report its problems with their other arguments', and
+    // check a text once rather than at every value that holds it.
+    Check.registerFreeText(new Check.FreeTextAccess() {
+      @Override
+      public FreeText wrap(String text) {
+        return new FreeText(text);
+      }
+
+      @Override
+      public boolean knownValid(FreeText text) {
+        return text.valid;
+      }
+
+      @Override
+      public void markValid(FreeText text) {
+        text.valid = true;
+      }
+    });
   }
 
   private final String text;
+  /**
+   * Whether the text is known to be valid (not blank, at most {@link #MAX_LENGTH} characters, only characters a
+   * text may hold), so that the constructors that hold it need not scan it again: set by {@link #of} and by the
+   * first check that passes. A racy read may see false and check again, which is harmless, as for
+   * {@code String}'s cached hash.
+   */
+  private boolean valid;
 
   private FreeText(String text) {
     this.text = text;
@@ -51,8 +74,11 @@ public final class FreeText {
    */
   public static FreeText of(String text) {
     Check.orThrow(Check.text("text", text, MAX_LENGTH));
-    return new FreeText(text);
+    FreeText checked = new FreeText(text);
+    checked.valid = true;
+    return checked;
   }
+
 
   /** {@return the text itself, to show to the people entitled to read it; never log it} */
   public String text() {

@@ -446,11 +446,13 @@ public final class CaseFile {
     Check.orThrow(Check.present("issued", issued), Check.present("command", command));
     // The same rules as decide, then the same application as evolve, without materialising the recorded event:
     // it would be numbered version + 1 and stamped with the envelope's instant, which is all evolve needs.
-    Decision outcome = CaseRules.decide(this, issued, command);
+    CommandKind kind = command.kind();
+    Decision outcome = CaseRules.decide(this, issued, command, kind);
     log(id(), command, outcome);
     return outcome instanceof Rejection r
         ? Either.left(r)
-        : Either.right(Evolution.apply(this, version + 1, issued.at(), (CaseEvent) outcome));
+        : Either.right(
+            Evolution.apply(this, version + 1, issued.at(), (CaseEvent) outcome, EventKind.recordedBy(kind)));
   }
 
   /**
@@ -498,18 +500,21 @@ public final class CaseFile {
    * @throws org.casemgmt.InvalidInputException if an argument or a command is missing
    */
   public Either<RefusedStep, CaseFile> handleAll(Issued issued, Seq<? extends Command> commands) {
-    Check.orThrow(Check.present("issued", issued), Check.elements("commands", commands, false));
+    Check.orThrow(Check.present("issued", issued), Check.present("commands", commands));
     Issued later = issued.expectedVersion().isDefined() ? Issued.by(issued.actor(), issued.at()) : issued;
     CaseFile state = this;
     int position = 0;
     for (Command command : commands) {
+      // Checked here rather than by a walk of its own: the loop walks the commands anyway.
+      Check.orThrow(nullStep(command, position));
       Issued stamp = position == 0 ? issued : later;
-      Decision outcome = CaseRules.decide(state, stamp, command);
+      CommandKind kind = command.kind();
+      Decision outcome = CaseRules.decide(state, stamp, command, kind);
       log(id(), command, outcome);
       if (outcome instanceof Rejection r) {
-        return Either.left(new RefusedStep(position, command.kind(), r));
+        return Either.left(new RefusedStep(position, kind, r));
       }
-      state = Evolution.apply(state, state.version + 1, stamp.at(), (CaseEvent) outcome);
+      state = Evolution.apply(state, state.version + 1, stamp.at(), (CaseEvent) outcome, EventKind.recordedBy(kind));
       position++;
     }
     return Either.right(state);
@@ -523,10 +528,11 @@ public final class CaseFile {
    * @throws org.casemgmt.InvalidInputException if the sequence or one of its commands is missing
    */
   public Either<RefusedStep, CaseFile> handleAll(Seq<IssuedCommand> commands) {
-    Check.orThrow(Check.elements("commands", commands, false));
+    Check.orThrow(Check.present("commands", commands));
     CaseFile state = this;
     int position = 0;
     for (IssuedCommand step : commands) {
+      Check.orThrow(nullStep(step, position));
       Decision outcome = CaseRules.decide(state, step.issued(), step.command());
       log(id(), step.command(), outcome);
       if (outcome instanceof Rejection r) {
@@ -629,6 +635,12 @@ public final class CaseFile {
     return problem.isDefined()
         ? Either.left(problem.getOrElseThrow(IllegalStateException::new))
         : Evolution.replayTrusted(history);
+  }
+
+  /** A null command in a sequence, as the error the sequence's own check would give; null when it is present. */
+  private static org.casemgmt.InputError nullStep(Object command, int position) {
+    return command != null ? null : new org.casemgmt.InputError("commands",
+        org.casemgmt.InputError.Problem.NULL_ELEMENT, "must not contain null (one at position " + position + ")");
   }
 
   private static void log(CaseId caseId, Command command, Decision outcome) {

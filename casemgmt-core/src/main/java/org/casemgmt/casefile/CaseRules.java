@@ -96,8 +96,14 @@ final class CaseRules {
   }
 
   static Decision decide(CaseFile s, Issued issued, Command command) {
-    // kind() is a call on an interface with dozens of implementations: ask it once.
-    CommandKind kind = command.kind();
+    return decide(s, issued, command, command.kind());
+  }
+
+  /**
+   * As above for a caller that asked the command its kind already: {@code kind()} is a call on an interface with
+   * dozens of implementations, asked once per command.
+   */
+  static Decision decide(CaseFile s, Issued issued, Command command, CommandKind kind) {
     Option<Long> expected = issued.expectedVersion();
     if (expected.isDefined() && expected.getOrElse(-1L) != s.version()) {
       return new VersionConflict(s.id(), expected.getOrElse(-1L), s.version());

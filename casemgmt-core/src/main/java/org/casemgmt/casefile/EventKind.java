@@ -86,6 +86,18 @@ public enum EventKind {
 
   private final CommandKind command;
 
+  /** The event kind each command kind records, by the command kind's ordinal. */
+  private static final EventKind[] RECORDED_BY = new EventKind[CommandKind.values().length];
+
+  static {
+    for (EventKind kind : values()) {
+      if (RECORDED_BY[kind.command.ordinal()] != null) {
+        throw new ExceptionInInitializerError(kind.command + " records two kinds of event");
+      }
+      RECORDED_BY[kind.command.ordinal()] = kind;
+    }
+  }
+
   EventKind(CommandKind command) {
     this.command = command;
   }
@@ -93,5 +105,10 @@ public enum EventKind {
   /** {@return the kind of command whose acceptance records this kind of event} */
   public CommandKind command() {
     return command;
+  }
+
+  /** The kind of event a command of this kind records when it is accepted; for the hot path (no argument check). */
+  static EventKind recordedBy(CommandKind command) {
+    return RECORDED_BY[command.ordinal()];
   }
 }

@@ -95,7 +95,12 @@ final class Evolution {
    * event moves the case to comes from {@link PhaseTable}, never restated here.
    */
   static CaseFile apply(CaseFile s, long v, Instant at, CaseEvent event) {
-    return switch (event.kind()) {
+    return apply(s, v, at, event, event.kind());
+  }
+
+  /** As above, for a caller that knows the event's kind already (handle does: one command kind, one event kind). */
+  static CaseFile apply(CaseFile s, long v, Instant at, CaseEvent event, EventKind kind) {
+    return switch (kind) {
       // Implementation and planning, the most frequent.
       case INTERVENTION_STARTED -> {
         InterventionStarted e = (InterventionStarted) event;

@@ -194,11 +194,23 @@ public final class Check {
    * outside them, date arithmetic could overflow and a day could not be written as four-digit ISO-8601. Two
    * comparisons, no allocation: every day of every command goes through it.
    */
+  private static final int FIRST_YEAR = DayWindow.FIRST_DAY.getYear();
+  private static final int LAST_YEAR = DayWindow.LAST_DAY.getYear();
+
+  static {
+    if (DayWindow.FIRST_DAY.getDayOfYear() != 1 || DayWindow.LAST_DAY.getDayOfYear() != DayWindow.LAST_DAY.lengthOfYear()) {
+      throw new ExceptionInInitializerError("the supported days must be whole years for Check.day's year test");
+    }
+  }
+
   public static InputError day(String field, LocalDate value) {
     if (value == null) {
       return new InputError(field, Problem.MISSING, "is required");
     }
-    return value.isBefore(DayWindow.FIRST_DAY) || value.isAfter(DayWindow.LAST_DAY)
+    // The supported days are whole years (1 January 1900 to 31 December 9999), so the year decides: one field read,
+    // where a date comparison reads three, in constructors every command calls.
+    int year = value.getYear();
+    return year < FIRST_YEAR || year > LAST_YEAR
         ? new InputError(field, Problem.OUT_OF_RANGE, "must be a day from " + DayWindow.FIRST_DAY + " to "
             + DayWindow.LAST_DAY)
         : null;
@@ -228,12 +240,24 @@ public final class Check {
         : null;
   }
 
-  private static volatile java.util.function.Function<String, org.casemgmt.FreeText> freeTexts;
+  /** What {@link org.casemgmt.FreeText} lets the library do with it, and nobody else: the package is not exported. */
+  public interface FreeTextAccess {
+    /** Wraps a text unchecked. */
+    org.casemgmt.FreeText wrap(String text);
+
+    /** Whether the text passed the full check once. */
+    boolean knownValid(org.casemgmt.FreeText text);
+
+    /** Records that the text passed the full check. */
+    void markValid(org.casemgmt.FreeText text);
+  }
+
+  private static volatile FreeTextAccess freeTexts;
 
   /** Called once, by {@link org.casemgmt.FreeText}'s class initialiser. */
-  public static void registerFreeText(java.util.function.Function<String, org.casemgmt.FreeText> wrap) {
+  public static void registerFreeText(FreeTextAccess access) {
     if (freeTexts == null) {
-      freeTexts = wrap;
+      freeTexts = access;
     }
   }
 
@@ -252,12 +276,28 @@ public final class Check {
     if (freeTexts == null) {
       org.casemgmt.FreeText.of("-"); // runs FreeText's class initialiser, which registers the wrapper
     }
-    return freeTexts.apply(value);
+    return freeTexts.wrap(value);
   }
 
   /** A present free text, not blank, of at most {@code max} characters (a name, say, is shorter than a note). */
   public static InputError freeText(String field, org.casemgmt.FreeText value, int max) {
-    return value == null ? new InputError(field, Problem.MISSING, "is required") : text(field, value.text(), max);
+    if (value == null) {
+      return new InputError(field, Problem.MISSING, "is required");
+    }
+    if (freeTexts.knownValid(value)) {
+      // Checked once already (by FreeText.of or an earlier value that holds it): only this field's bound remains.
+      return value.length() > max
+          ? new InputError(field, Problem.TOO_LONG, "at most " + max + " characters, got " + value.length())
+          : null;
+    }
+    InputError error = text(field, value.text(), org.casemgmt.FreeText.MAX_LENGTH);
+    if (error == null) {
+      freeTexts.markValid(value);
+      return value.length() > max
+          ? new InputError(field, Problem.TOO_LONG, "at most " + max + " characters, got " + value.length())
+          : null;
+    }
+    return error;
   }
 
   /** As {@link #freeText(String, org.casemgmt.FreeText, int)} for the longest text a free-text field holds. */

@@ -96,7 +96,9 @@ public record ServiceKind(String code, boolean exclusive) {
    * @return whether the code is reserved by casemgmt
    */
   public boolean isBuiltIn() {
-    return builtIn(code) != null;
+    // The constants themselves first, by identity: the kinds the rules meet are nearly always them.
+    return this == COUNSELLING || this == HOUSING || this == PSYCHOLOGICAL_SUPPORT || this == TRAINING
+        || this == JOB_COACHING || this == HOME_CARE || this == RESIDENTIAL_PLACEMENT || builtIn(code) != null;
   }
 
   /** The built-in constant with this code, or null if the code is not built in (or is null). */
