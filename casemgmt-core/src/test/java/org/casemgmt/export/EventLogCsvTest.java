@@ -59,6 +59,16 @@ class EventLogCsvTest {
   }
 
   @Test
+  void the_readme_documents_every_column() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    String section = readme.substring(readme.indexOf("## Event logs for process mining"));
+    for (String column : EventLogCsv.HEADER.split(",")) {
+      assertTrue(section.contains("`" + column + "`") || section.contains("`" + column + ",")
+          || section.contains("," + column + ","), column);
+    }
+  }
+
+  @Test
   void never_holds_personal_data_or_free_text() {
     String log = csv(List.of(ExportHistories.closedEarly("CASE-1"), ExportHistories.completed("CASE-2")));
     assertFalse(log.contains(ExportHistories.MARKER));
