@@ -42,7 +42,8 @@ final class CaseLog {
   /**
    * Derives the lines of the next event of the case and hands them to the sink.
    *
-   * @throws IllegalArgumentException if the first event is not the case's opening, or the event does not follow
+   * @throws IllegalArgumentException if the first event is not the case's opening, or is out of sequence
+   * @throws IllegalStateException    if the event cannot follow the case file (as {@code evolve} refuses it)
    */
   void follow(RecordedEvent recorded, LogLine line, Sink sink) {
     CaseFile before = state;

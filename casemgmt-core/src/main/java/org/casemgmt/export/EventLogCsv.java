@@ -72,8 +72,9 @@ public final class EventLogCsv {
    *
    * @param out       where to write
    * @param histories one sequence of recorded events per case, each from its {@code CaseOpened}
-   * @throws IllegalArgumentException if a history does not start with its opening or has an event that cannot
-   *                                  follow the ones before it
+   * @throws IllegalArgumentException if a history does not start with its opening or is out of sequence
+   * @throws IllegalStateException    if an event cannot follow the ones before it (as
+   *                                  {@link org.casemgmt.casefile.CaseFile#evolve} refuses it)
    * @throws UncheckedIOException if writing fails
    */
   public static void write(Writer out, Iterable<? extends Seq<RecordedEvent>> histories) {
@@ -95,8 +96,10 @@ public final class EventLogCsv {
    *
    * @param event the event, the next of its case (the first of a case is its {@code CaseOpened})
    * @return this appender
-   * @throws IllegalArgumentException if the event is the first of its case here but not its opening, or cannot
-   *                                  follow the case's events before it
+   * @throws IllegalArgumentException if the event is the first of its case here but not its opening, or is out
+   *                                  of sequence
+   * @throws IllegalStateException    if the event cannot follow the case's events before it (as
+   *                                  {@link org.casemgmt.casefile.CaseFile#evolve} refuses it)
    * @throws UncheckedIOException if writing fails
    */
   public EventLogCsv append(RecordedEvent event) {

@@ -121,9 +121,10 @@ public final class XesWriter {
    * @param history the case's events in order from its {@code CaseOpened}, as the rules recorded them (may be
    *                empty)
    * @return this writer
-   * @throws IllegalArgumentException if an event belongs to another case, or the history does not start with
-   *                                  the opening or has an event that cannot follow the ones before it
-   * @throws IllegalStateException if the log is finished
+   * @throws IllegalArgumentException if an event belongs to another case, the history does not start with the
+   *                                  opening or is out of sequence
+   * @throws IllegalStateException if the log is finished, or an event cannot follow the ones before it (as
+   *                               {@link org.casemgmt.casefile.CaseFile#evolve} refuses it)
    * @throws UncheckedIOException  if writing fails
    */
   public XesWriter trace(CaseId caseId, Iterable<RecordedEvent> history) {
