@@ -539,7 +539,10 @@ class NoRawExceptionSweepTest {
           () -> new Object[] {LifeDomain.HOUSING, Priority.HIGH, 0.5, List.of(interventionProfile())},
       "org.casemgmt.testkit.CaseFixture.givenCommands(org.casemgmt.casefile.IssuedCommand,"
           + "[Lorg.casemgmt.casefile.IssuedCommand;)", () -> new Object[] {IssuedCommand.of(ISSUED, OPENING),
-          new IssuedCommand[] {IssuedCommand.of(ISSUED, new Command.StartAssessment())}});
+          new IssuedCommand[] {IssuedCommand.of(ISSUED, new Command.StartAssessment())}},
+      // A trace is a case's own history, from its opening: the case's id and its first event.
+      "org.casemgmt.export.XesWriter.trace(org.casemgmt.casefile.CaseId,java.lang.Iterable)",
+          () -> new Object[] {OPENED.caseId(), List.of(OPENED)});
 
   /** Values that need a story rather than arbitrary components; fresh each time (some are mutable). */
   private static Object special(Class<?> raw) {

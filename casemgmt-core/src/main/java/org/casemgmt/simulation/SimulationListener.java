@@ -129,6 +129,12 @@ public interface SimulationListener {
       }
 
       @Override
+      public void onCaseClosed(CaseFile file) {
+        Check.orThrow(Check.present("file", file));
+        log.forget(file.id()); // the simulator forgets a closed case: it has no more events
+      }
+
+      @Override
       public void onEnd(Seq<CaseFile> openCases) {
         log.flush();
       }
