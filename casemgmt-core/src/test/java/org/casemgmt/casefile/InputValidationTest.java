@@ -58,10 +58,8 @@ class InputValidationTest {
         DayWindow.ofDays(DAY0, 10), Money.of(100));
   }
 
-  /** Runs a construction that must fail and answers its problems as (field, problem) pairs. */
-  static List<String> problems(Executable construction) {
-    InvalidInputException e = assertThrows(InvalidInputException.class, construction);
-    return e.errors().map(error -> error.field() + ":" + error.problem());
+  static List<String> problems(Executable call) {
+    return org.casemgmt.InputProblems.problems(call);
   }
 
   @Nested
