@@ -19,8 +19,6 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.stream.Stream;
@@ -170,41 +168,8 @@ class FreeTextRedactionTest {
 
   // ---------------------------------------------------------------- the exported packages, by reflection
 
-  private static final List<String> EXPORTED = List.of("org.casemgmt", "org.casemgmt.casefile",
-      "org.casemgmt.export", "org.casemgmt.fhir", "org.casemgmt.i18n", "org.casemgmt.need", "org.casemgmt.party",
-      "org.casemgmt.plan", "org.casemgmt.resource", "org.casemgmt.simulation", "org.casemgmt.testkit");
-
-  @Test
-  void the_list_of_exported_packages_is_the_module_s() {
-    Module module = FreeText.class.getModule();
-    if (module.isNamed()) {
-      assertEquals(HashSet.ofAll(EXPORTED), HashSet.ofAll(module.getDescriptor().exports())
-          .map(java.lang.module.ModuleDescriptor.Exports::source));
-    }
-  }
-
   private static List<Class<?>> exportedClasses() throws IOException {
-    Path root = Path.of("target", "classes");
-    java.util.List<Class<?>> found = new java.util.ArrayList<>();
-    for (String pkg : EXPORTED) {
-      Path dir = root.resolve(pkg.replace('.', '/'));
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path file : (Iterable<Path>) files::iterator) {
-          String name = file.getFileName().toString();
-          if (name.endsWith(".class") && !name.equals("module-info.class") && !name.equals("package-info.class")) {
-            try {
-              Class<?> type = Class.forName(pkg + "." + name.substring(0, name.length() - 6));
-              if (Modifier.isPublic(type.getModifiers())) {
-                found.add(type);
-              }
-            } catch (ClassNotFoundException e) {
-              throw new AssertionError(e);
-            }
-          }
-        }
-      }
-    }
-    return List.ofAll(found);
+    return ExportedApi.publicClasses();
   }
 
   private static boolean holdsFreeText(Class<?> record) {

@@ -146,9 +146,7 @@ class NoRawExceptionSweepTest {
 
   record Documented(Class<? extends Throwable> type, Predicate<Executable> where, String reason) {}
 
-  private static final List<String> EXPORTED = List.of("org.casemgmt", "org.casemgmt.casefile",
-      "org.casemgmt.export", "org.casemgmt.fhir", "org.casemgmt.i18n", "org.casemgmt.need", "org.casemgmt.party",
-      "org.casemgmt.plan", "org.casemgmt.resource", "org.casemgmt.simulation", "org.casemgmt.testkit");
+  private static final List<String> EXPORTED = ExportedApi.PACKAGES;
 
   @Test
   void every_public_constructor_and_method_answers_bad_input_with_an_input_error_in_time() throws IOException {
@@ -461,36 +459,7 @@ class NoRawExceptionSweepTest {
   }
 
   private static List<Class<?>> exportedClasses() throws IOException {
-    Path root = Path.of("target", "classes");
-    java.util.List<Class<?>> found = new ArrayList<>();
-    for (String pkg : EXPORTED) {
-      try (Stream<Path> files = Files.list(root.resolve(pkg.replace('.', '/')))) {
-        for (Path file : (Iterable<Path>) files::iterator) {
-          String name = file.getFileName().toString();
-          if (name.endsWith(".class") && !name.equals("module-info.class") && !name.equals("package-info.class")) {
-            try {
-              Class<?> type = Class.forName(pkg + "." + name.substring(0, name.length() - 6));
-              if (isPublicApi(type)) {
-                found.add(type);
-              }
-            } catch (ClassNotFoundException e) {
-              throw new AssertionError(e);
-            }
-          }
-        }
-      }
-    }
-    return List.ofAll(found);
-  }
-
-  /** Public, and reachable by name from outside: a nested class counts only if every enclosing class is public. */
-  private static boolean isPublicApi(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-      if (!Modifier.isPublic(c.getModifiers()) || c.isAnonymousClass() || c.isLocalClass()) {
-        return false;
-      }
-    }
-    return !type.isAnnotation();
+    return ExportedApi.publicClasses();
   }
 
   // ---------------------------------------------------------------- valid values
