@@ -1,7 +1,11 @@
 package org.casemgmt.casefile;
 
+import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
+import org.casemgmt.InputError;
+import org.casemgmt.InvalidInputException;
+import org.casemgmt.internal.Check;
 
 /**
  * Why a stored history cannot be replayed: it is empty, does not start by opening the case, mixes cases, has a
@@ -46,10 +50,10 @@ public record InvalidHistory(Problem problem, long position, Option<EventKind> e
   }
 
   public InvalidHistory {
-    org.casemgmt.internal.Check.orThrow(org.casemgmt.internal.Check.present("problem", problem),
-        org.casemgmt.internal.Check.atLeast("position", position, 0),
-        org.casemgmt.internal.Check.option("event", event), org.casemgmt.internal.Check.option("rejection", rejection),
-        org.casemgmt.internal.Check.present("detail", detail));
+    Check.orThrow(Check.present("problem", problem),
+        Check.atLeast("position", position, 0),
+        Check.option("event", event), Check.option("rejection", rejection),
+        Check.present("detail", detail));
   }
 
   /** A problem with the history's shape, found before any event is applied. */
@@ -110,8 +114,8 @@ public record InvalidHistory(Problem problem, long position, Option<EventKind> e
     return Option.none();
   }
 
-  private static org.casemgmt.InvalidInputException nullEvent(long position) {
-    return new org.casemgmt.InvalidInputException(io.vavr.collection.List.of(new org.casemgmt.InputError("history",
-        org.casemgmt.InputError.Problem.NULL_ELEMENT, "event " + position + " is null")));
+  private static InvalidInputException nullEvent(long position) {
+    return new InvalidInputException(
+        List.of(new InputError("history", InputError.Problem.NULL_ELEMENT, "event " + position + " is null")));
   }
 }

@@ -174,6 +174,15 @@ public final class CaseInvariants {
       step -> currentPlan(step).forAll(plan -> plan.interventions().values().forAll(i -> i.startedOn()
           .forAll(started -> !started.isBefore(i.window().start()) && started.isBefore(i.window().end())))));
 
+  /**
+   * A deferral is a decision about one plan version: a version that a step has just started defers no need yet, so
+   * each open need is covered or deferred again in it.
+   */
+  public static final Invariant NEW_PLAN_VERSION_DEFERS_NOTHING = Invariant.of(
+      "a plan version just started defers no need",
+      step -> step.after().planVersions().size() <= step.before().planVersions().size()
+          || currentPlan(step).forAll(plan -> plan.deferrals().isEmpty()));
+
   /** Earlier plan versions are history: a step never changes them. */
   public static final Invariant EARLIER_PLAN_VERSIONS_UNCHANGED = Invariant.of(
       "re-planning never alters an earlier plan version",
@@ -195,7 +204,7 @@ public final class CaseInvariants {
     return List.of(REJECTION_CHANGES_NOTHING, VERSION_COUNTS_EVENTS, ONE_CASE_MANAGER, CLOSED_ACCEPTS_ONLY_REOPEN,
         TRANSITIONS_IN_TABLE, NO_OVERLAP, EXCLUSIVE_KINDS_DO_NOT_OVERLAP, LIVE_INTERVENTIONS_ADDRESS_OPEN_NEEDS,
         APPROVED_PLAN_IS_SOUND, INTERVENTIONS_INSIDE_PERIOD, PLANNED_COST_IS_SUM_OF_LIVE, REFERRALS_NOT_REDUNDANT,
-        CLOSED_CASE_LEAVES_NO_OPEN_WORK, TIME_MOVES_FORWARD, STARTED_WITHIN_WINDOW,
+        CLOSED_CASE_LEAVES_NO_OPEN_WORK, TIME_MOVES_FORWARD, STARTED_WITHIN_WINDOW, NEW_PLAN_VERSION_DEFERS_NOTHING,
         EARLIER_PLAN_VERSIONS_UNCHANGED, REPLAY_EQUALS_STATE);
   }
 
