@@ -51,8 +51,10 @@ public final class EventStoreDemo {
   private static String appendOn(JdbcEventStore store, CaseFile seen, Issued issued, Command command) {
     return seen.decide(issued, command).fold(
         rejection -> "refused: " + rejection.rule(),
-        events -> store.append(Option.some(seen), events).fold(
-            conflict -> "version conflict, expected " + conflict.expected() + " but found " + conflict.actual(),
+        events -> store.append(Option.some(seen), IssuedCommand.of(issued, command), events).fold(
+            notAppended -> notAppended instanceof JdbcEventStore.NotAppended.Conflict c
+                ? "version conflict, expected " + c.conflict().expected() + " but found " + c.conflict().actual()
+                : "not stored: " + notAppended,
             after -> "stored, now version " + after.version()));
   }
 

@@ -90,8 +90,8 @@ import org.casemgmt.resource.ServiceKind;
  * followed by the fields of the envelope the message travels in. An event document has the fields of its
  * {@link RecordedEvent} ({@code caseId}, {@code sequence}, {@code actor}, {@code at}) and the event's own fields
  * under {@code "event"}; a command document has the fields of its {@link IssuedCommand}: the {@link Issued}
- * envelope under {@code "issued"} ({@code actor}, {@code at}, {@code expectedVersion}) and the command's own
- * fields under {@code "command"}:
+ * envelope under {@code "issued"} ({@code actor}, {@code at}, {@code expectedVersion}, and {@code commandId} when
+ * the issuer gave the command one) and the command's own fields under {@code "command"}:
  * <pre>{@code
  * {"schema":2,"type":"HandOver","issued":{"actor":"anna","at":"2026-03-03T09:00:00Z","expectedVersion":null},
  *  "command":{"newCaseManager":"bruno"}}
@@ -222,7 +222,16 @@ public final class WireFormat {
 
   private ObjectNode document(IssuedCommand command) {
     return mapper.valueToTree(new CommandDocument(SCHEMA, command.command().getClass().getSimpleName(),
-        mapper.valueToTree(command.issued()), mapper.valueToTree(command.command())));
+        envelope(command.issued()), mapper.valueToTree(command.command())));
+  }
+
+  /** The envelope's fields; {@code commandId} only when the command has one (documents without one read as none). */
+  private ObjectNode envelope(Issued issued) {
+    ObjectNode envelope = mapper.valueToTree(issued);
+    if (issued.commandId().isEmpty()) {
+      envelope.remove("commandId");
+    }
+    return envelope;
   }
 
   private static String write(ObjectWriter writer, JsonNode node) {
@@ -316,6 +325,10 @@ public final class WireFormat {
     if (node != null && node.isNull()) {
       // As when the envelope is built in code without a stamp (IssuedCommand.of).
       throw new InvalidInputException(List.of(new InputError("issued", InputError.Problem.MISSING, "is required")));
+    }
+    if (node instanceof ObjectNode envelope && !envelope.has("commandId")) {
+      // Written without a command id (every schema-1 document, and schema 2 when the issuer kept none): none.
+      return bind(envelope.deepCopy().putNull("commandId"), Issued.class, where);
     }
     return bind(node, Issued.class, where);
   }
