@@ -55,6 +55,7 @@ import org.casemgmt.InputError;
 import org.casemgmt.InvalidInputException;
 import org.casemgmt.casefile.CaseEvent;
 import org.casemgmt.casefile.CaseId;
+import org.casemgmt.casefile.CommandId;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.IssuedCommand;
@@ -511,6 +512,7 @@ public final class WireFormat {
     SimpleModule module = new SimpleModule("casemgmt-wire-format");
     identifier(module, CaseId.class, CaseId::value, CaseId::of);
     identifier(module, StaffId.class, StaffId::value, StaffId::of);
+    identifier(module, CommandId.class, CommandId::value, CommandId::of);
     identifier(module, ClientId.class, ClientId::value, ClientId::of);
     identifier(module, NeedId.class, NeedId::value, NeedId::of);
     identifier(module, GoalId.class, GoalId::value, GoalId::of);

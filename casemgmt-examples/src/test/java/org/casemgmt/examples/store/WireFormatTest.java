@@ -215,6 +215,22 @@ class WireFormatTest {
     }
 
     @Test
+    void a_command_id_is_written_in_the_envelope_only_when_the_command_has_one_and_reads_back() {
+      IssuedCommand resume = WIRE.readCommand(RESUME);
+      assertEquals(io.vavr.control.Option.none(), resume.issued().commandId());
+      IssuedCommand identified = IssuedCommand.of(resume.issued().withCommandId(
+          org.casemgmt.casefile.CommandId.of("7f0c2a4e-1b5d-4c1e-9a77-2f1f0a9b3c11")), resume.command());
+      String json = WIRE.toJson(identified);
+      assertEquals(RESUME.replace("\"expectedVersion\":null}",
+          "\"expectedVersion\":null,\"commandId\":\"7f0c2a4e-1b5d-4c1e-9a77-2f1f0a9b3c11\"}"), json);
+      assertEquals(identified, WIRE.readCommand(json));
+      // A malformed id breaks the identifier rule, as any other id does.
+      org.casemgmt.InvalidInputException malformed = assertThrows(org.casemgmt.InvalidInputException.class,
+          () -> WIRE.readCommand(json.replace("7f0c2a4e-", "7f0c 2a4e-")));
+      assertTrue(malformed.getMessage().contains("commandId"), malformed.getMessage());
+    }
+
+    @Test
     void a_command_document_without_its_envelope_is_refused_and_names_it() {
       WireFormatException e = commandRefusal(RESUME.replaceFirst("\"issued\":\\{[^}]*\\},", ""));
       assertEquals(Reason.MISSING_FIELD, e.reason());
