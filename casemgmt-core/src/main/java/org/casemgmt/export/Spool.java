@@ -20,14 +20,25 @@ final class Spool {
   /** Characters kept in memory before spilling to a file: 4 Mi characters, 8 MB. */
   static final int IN_MEMORY = 4 * 1024 * 1024;
 
+  private final int limit;
   private final StringBuilder memory = new StringBuilder();
   private Path file;
   private Writer toFile;
 
+  /** A spool that keeps {@link #IN_MEMORY} characters in memory. */
+  Spool() {
+    this(IN_MEMORY);
+  }
+
+  /** A spool that keeps up to {@code limit} characters in memory (the tests spill a small one). */
+  Spool(int limit) {
+    this.limit = limit;
+  }
+
   /** Appends text, spilling to the temporary file when the memory part would grow past its limit. */
   void append(CharSequence text) {
     try {
-      if (toFile == null && memory.length() + text.length() > IN_MEMORY) {
+      if (toFile == null && memory.length() + text.length() > limit) {
         file = Files.createTempFile("casemgmt-ocel-objects", ".json");
         toFile = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
         toFile.append(memory);
@@ -42,6 +53,11 @@ final class Spool {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@return whether the spool has spilled to a temporary file that is not deleted yet} */
+  boolean spilled() {
+    return file != null;
   }
 
   /** Writes everything spooled to {@code out}, in order, then empties the spool and deletes its file. */
