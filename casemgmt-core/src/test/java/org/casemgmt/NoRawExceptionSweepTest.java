@@ -64,6 +64,7 @@ import org.casemgmt.casefile.PlanVersion;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.export.EventLogCsv;
+import org.casemgmt.export.OcelWriter;
 import org.casemgmt.export.XesWriter;
 import org.casemgmt.need.IdentifiedBy;
 import org.casemgmt.need.LifeDomain;
@@ -611,6 +612,9 @@ class NoRawExceptionSweepTest {
     if (raw == XesWriter.class) {
       return XesWriter.to(new StringWriter());
     }
+    if (raw == OcelWriter.class) {
+      return OcelWriter.to(new StringWriter());
+    }
     if (raw == ServiceCatalogue.class) {
       return ServiceCatalogue.builtIn();
     }
@@ -805,6 +809,7 @@ class NoRawExceptionSweepTest {
     if (type == SimulationListener.class) {
       return List.of(() -> SimulationListener.csvEventLog(new StringWriter()),
           () -> SimulationListener.xesEventLog(new StringWriter()),
+          () -> SimulationListener.ocelEventLog(new StringWriter()),
           () -> SimulationListener.dailyCsv(new StringWriter()),
           () -> SimulationListener.all(SimulationListener.csvEventLog(new StringWriter())),
           () -> SimulationListener.NONE);

@@ -9,6 +9,7 @@ import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.plan.Goal;
+import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.InterventionStatus;
@@ -38,6 +39,11 @@ final class CaseLog {
 
   private CaseFile state;
   private long lines;
+
+  /** {@return the case file after the event being followed (null before the opening)} */
+  CaseFile file() {
+    return state;
+  }
 
   /**
    * Derives the lines of the next event of the case and hands them to the sink.
@@ -188,6 +194,10 @@ final class CaseLog {
   private static void intervention(LogLine line, Intervention i) {
     line.intervention = i.id().value();
     line.needs = ids(i.needs());
+    if (!i.goals().isEmpty()) {
+      line.goal = i.goals().size() == 1 ? i.goals().head().value()
+          : i.goals().toList().sorted().map(GoalId::value).mkString(" ");
+    }
     line.provider = i.provider().value();
     line.serviceKind = i.kind().code();
   }

@@ -9,7 +9,10 @@
  * same lines: one per recorded event, plus one for each intervention cancelled and each referral withdrawn by a
  * closure, with readable activities, lifecycle transitions, staff ids, one timestamp format and a per-case
  * sequence. Both work on real histories (the {@code Seq<RecordedEvent>} an application stores) and on simulated
- * ones, and both stream: only the open cases are held. Only ids, activities, codes, amounts, times and staff ids
- * are written — never personal data or free text.
+ * ones, and both stream: only the open cases are held. {@link org.casemgmt.export.OcelWriter} writes the same lines
+ * as an object-centric OCEL 2.0 JSON log: events related with qualifiers to the case, its client, needs, goals,
+ * interventions, referrals, plan versions, providers and staff, and those objects with their attributes over time;
+ * it streams too, writing each case's objects once the case is done. Only ids, activities, codes, amounts, days,
+ * times and staff ids are written — never personal data or free text.
  */
 package org.casemgmt.export;

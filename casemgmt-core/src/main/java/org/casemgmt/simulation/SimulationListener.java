@@ -11,6 +11,7 @@ import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.export.EventLogCsv;
+import org.casemgmt.export.OcelWriter;
 import org.casemgmt.export.XesWriter;
 import org.casemgmt.internal.Check;
 
@@ -177,6 +178,39 @@ public interface SimulationListener {
           xes.trace(file.id(), events == null ? new ArrayList<>() : events);
         }
         xes.finish();
+      }
+    };
+  }
+
+  /**
+   * Streams the simulated histories to an OCEL 2.0 JSON log ({@link OcelWriter}): events as they happen, each
+   * case's objects when it closes (cases still open at the horizon at the end), so only the open cases are held.
+   * The document is completed and the writer flushed at the end, not closed.
+   *
+   * <pre>{@code Simulation.run(scenario, SimulationListener.ocelEventLog(writer)); }</pre>
+   *
+   * @param out where to write; the caller closes it
+   * @return a listener that writes the types at once, an event per log line, and the objects at the horizon
+   * @throws org.casemgmt.InvalidInputException if {@code out} is missing
+   */
+  static SimulationListener ocelEventLog(Writer out) {
+    OcelWriter ocel = OcelWriter.to(out);
+    return new SimulationListener() {
+      @Override
+      public void onEvent(RecordedEvent event) {
+        ocel.append(event);
+      }
+
+      @Override
+      public void onCaseClosed(CaseFile file) {
+        Check.orThrow(Check.present("file", file));
+        ocel.forget(file.id()); // the simulator forgets a closed case: it has no more events
+      }
+
+      @Override
+      public void onEnd(Seq<CaseFile> openCases) {
+        Check.orThrow(Check.elements("openCases", openCases, false));
+        ocel.finish();
       }
     };
   }

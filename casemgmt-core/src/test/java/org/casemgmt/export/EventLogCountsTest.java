@@ -27,7 +27,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * A researcher who counts activities in a simulated log finds the simulation's own figures: reviews, loop-backs,
- * arrivals, closures by reason, planned cost — in the CSV and in the XES alike.
+ * arrivals, closures by reason, planned cost — in the CSV, the XES and the OCEL alike.
  */
 class EventLogCountsTest {
 
@@ -37,15 +37,18 @@ class EventLogCountsTest {
   static SimulationResult result;
   static String csv;
   static String xes;
+  static String ocel;
 
   @BeforeAll
   static void simulate() {
     StringWriter c = new StringWriter();
     StringWriter x = new StringWriter();
-    result = Simulation.run(SCENARIO,
-        SimulationListener.all(SimulationListener.csvEventLog(c), SimulationListener.xesEventLog(x)));
+    StringWriter o = new StringWriter();
+    result = Simulation.run(SCENARIO, SimulationListener.all(SimulationListener.csvEventLog(c),
+        SimulationListener.xesEventLog(x), SimulationListener.ocelEventLog(o)));
     csv = c.toString();
     xes = x.toString();
+    ocel = o.toString();
   }
 
   /** The CSV's rows as column name → value. */
@@ -128,30 +131,79 @@ class EventLogCountsTest {
   }
 
   @Test
+  void the_ocel_counts_every_activity_as_the_csv_does_and_the_summary_s_figures() {
+    Map<String, Long> inCsv = new TreeMap<>();
+    rows().forEach(r -> inCsv.merge(r.get("activity"), 1L, Long::sum));
+    OcelWriterTest.Log log = OcelWriterTest.read(ocel);
+    Map<String, Long> inOcel = new TreeMap<>();
+    log.events().forEach(e -> inOcel.merge(e.get("type").asString(), 1L, Long::sum));
+    assertEquals(inCsv, inOcel);
+    assertEquals(result.reviews(), inOcel.get("Monitoring review"));
+    assertEquals(result.arrived(), inOcel.get("Case opened"));
+    assertEquals(result.closed(), inOcel.get("Case closed"));
+    assertEquals(result.arrived(), log.objects().values().stream()
+        .filter(o -> o.get("type").asString().equals("case")).count(), "one case object per case");
+    BigDecimal planned = log.events("Intervention planned").stream()
+        .map(e -> new BigDecimal(attribute(e, "cost"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertEquals(0, result.totalCost().amount().compareTo(planned));
+    for (ClosureReason reason : ClosureReason.values()) {
+      assertEquals(result.closureReasons().get(reason).getOrElse(0L), log.events("Case closed").stream()
+          .filter(e -> reason.name().equals(attribute(e, "closureReason"))).count(), reason.name());
+    }
+  }
+
+  @Test
+  void the_ocel_s_interventions_end_cancelled_as_often_as_the_csv_cancels_them() {
+    OcelWriterTest.Log log = OcelWriterTest.read(ocel);
+    long cancelledByClosure = count(r -> r.get("activity").equals("Intervention cancelled")
+        && !r.get("closure_reason").isEmpty());
+    long cancelledInOcel = log.objects().values().stream()
+        .filter(o -> o.get("type").asString().equals("intervention"))
+        .filter(o -> {
+          java.util.List<String> statuses = log.changes(o.get("id").asString(), "status");
+          return statuses.get(statuses.size() - 1).endsWith("=CANCELLED");
+        }).count();
+    assertEquals(count("Intervention cancelled"), cancelledInOcel, "every cancellation ends an intervention");
+    assertTrue(cancelledByClosure > 0);
+  }
+
+  static String attribute(tools.jackson.databind.JsonNode event, String name) {
+    for (tools.jackson.databind.JsonNode a : event.get("attributes")) {
+      if (a.get("name").asString().equals(name)) {
+        return a.get("value").asString();
+      }
+    }
+    return null;
+  }
+
+  @Test
   void the_same_seed_writes_byte_identical_files() {
     byte[][] first = files(SCENARIO);
     byte[][] second = files(SCENARIO);
     assertArrayEquals(first[0], second[0]);
     assertArrayEquals(first[1], second[1]);
+    assertArrayEquals(first[2], second[2]);
     assertFalse(java.util.Arrays.equals(first[0], files(SCENARIO.withSeed(12))[0]));
   }
 
   static byte[][] files(Scenario scenario) {
     ByteArrayOutputStream csvBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream xesBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream ocelBytes = new ByteArrayOutputStream();
     try (Writer c = new OutputStreamWriter(csvBytes, StandardCharsets.UTF_8);
-         Writer x = new OutputStreamWriter(xesBytes, StandardCharsets.UTF_8)) {
+         Writer x = new OutputStreamWriter(xesBytes, StandardCharsets.UTF_8);
+         Writer o = new OutputStreamWriter(ocelBytes, StandardCharsets.UTF_8)) {
       Simulation.run(scenario, SimulationListener.all(SimulationListener.csvEventLog(c),
-          SimulationListener.xesEventLog(x)));
+          SimulationListener.xesEventLog(x), SimulationListener.ocelEventLog(o)));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return new byte[][] {csvBytes.toByteArray(), xesBytes.toByteArray()};
+    return new byte[][] {csvBytes.toByteArray(), xesBytes.toByteArray(), ocelBytes.toByteArray()};
   }
 
   @Test
   void no_free_text_of_the_simulation_reaches_the_logs() {
-    for (String log : new String[] {csv, xes}) {
+    for (String log : new String[] {csv, xes, ocel}) {
       assertFalse(log.contains("Simulated"), "the simulator's client names, needs, goals and notes say Simulated");
       assertFalse(log.contains("Goals not achieved"), "the re-planning reason");
     }

@@ -27,7 +27,7 @@ class EventLogCsvTest {
     assertEquals("CASE-2,1,Case opened,2026-03-02T09:00:00.000Z,bruno,complete,1,,INTAKE,,,,,,,,,,,,,,,,",
         rows[1]);
     assertEquals("CASE-2,7,Intervention planned,2026-03-03T11:00:00.000Z,bruno,schedule,7,PLANNING,PLANNING,1,"
-        + "I-1,,N-1,,P-3,JOB_COACHING,300.00,,,,,,,,", rows[7]);
+        + "I-1,,N-1,G-1,P-3,JOB_COACHING,300.00,,,,,,,,", rows[7]);
     assertEquals("CASE-2,13,Move to evaluation,2026-03-05T09:00:00.000Z,bruno,complete,13,IMPLEMENTATION,"
         + "EVALUATION,1,,,,,,,,,PROCEED_TO_EVALUATION,0,,,,,", rows[13]);
   }

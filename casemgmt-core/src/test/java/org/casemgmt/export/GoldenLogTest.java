@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The event-log formats are a contract with the researchers' scripts: golden files pin a small log byte for byte
- * ({@code xes/golden/closed-early.xes} and {@code .csv}, one case whose closure ends two interventions and two
- * referrals). To regenerate them after a deliberate change, run this test with
+ * ({@code xes/golden/closed-early.xes} and {@code .csv}, and {@code ocel/golden/closed-early.jsonocel}: one case
+ * whose closure ends two interventions and two referrals). To regenerate them after a deliberate change, run this test with
  * {@code -Dcasemgmt.golden.update=true} and review the diff (as the wire format's golden files are).
  */
 class GoldenLogTest {
 
   static final String XES = "xes/golden/closed-early.xes";
   static final String CSV = "xes/golden/closed-early.csv";
+  static final String OCEL = "ocel/golden/closed-early.jsonocel";
 
   static Path source(String resource) {
     return Path.of("src", "test", "resources").resolve(resource);
@@ -54,5 +55,13 @@ class GoldenLogTest {
     StringWriter out = new StringWriter();
     EventLogCsv.write(out, List.of(ExportHistories.closedEarly("CASE-GOLDEN-1")));
     assertEquals(golden(CSV, out.toString()), out.toString());
+  }
+
+  @Test
+  void the_ocel_of_a_small_log_is_the_golden_file() throws Exception {
+    StringWriter out = new StringWriter();
+    OcelWriter.write(out, List.of(ExportHistories.closedEarly("CASE-GOLDEN-1")));
+    assertEquals(golden(OCEL, out.toString()), out.toString());
+    OcelSchemaTest.validate(golden(OCEL, out.toString()));
   }
 }

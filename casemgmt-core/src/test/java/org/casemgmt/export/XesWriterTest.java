@@ -142,12 +142,13 @@ class XesWriterTest {
     }
 
     @Test
-    void of_an_intervention_names_it_as_its_instance_with_its_need_provider_service_and_plan() throws Exception {
+    void of_an_intervention_names_it_as_its_instance_with_its_need_goal_provider_service_and_plan() throws Exception {
       Element planned = event(0, "Intervention planned", 0);
       assertEquals("schedule", attribute(planned, "lifecycle:transition"));
       assertEquals("I-1", attribute(planned, "concept:instance"));
       assertEquals("I-1", attribute(planned, "cm:intervention"));
       assertEquals("N-1", attribute(planned, "cm:needs"));
+      assertEquals("G-1", attribute(planned, "cm:goal"), "the goal it serves");
       assertEquals("P-1", attribute(planned, "cm:provider"));
       assertEquals("COUNSELLING", attribute(planned, "cm:serviceKind"));
       assertEquals("250.50", attribute(planned, "cm:cost"));
@@ -156,6 +157,7 @@ class XesWriterTest {
       Element started = event(0, "Intervention started", 0);
       assertEquals("start", attribute(started, "lifecycle:transition"));
       assertEquals("COUNSELLING", attribute(started, "cm:serviceKind"));
+      assertEquals("G-1", attribute(started, "cm:goal"));
       assertEquals("complete", attribute(event(1, "Intervention completed", 0), "lifecycle:transition"));
     }
 

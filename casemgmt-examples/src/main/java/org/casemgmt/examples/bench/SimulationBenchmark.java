@@ -64,8 +64,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * }</pre>
  * The first form prints the statistics the reference lists for seeds 1–3, for casemgmt and the baseline, with
  * model events per second of wall time. The second simulates about {@code n} cases at the reference rate
- * (horizon n / 10 days) with the event log streamed to a CSV file, and reports the peak heap, to show that
- * memory stays flat in the number of cases. The third compares the speed at 10 and at 2 arrivals a day with as
+ * (horizon n / 10 days) with the event log streamed to a file — CSV, or XES or OCEL 2.0 JSON when the path ends
+ * in {@code .xes} or {@code .jsonocel} — and reports the peak heap, to show that memory stays flat in the number
+ * of cases. The third compares the speed at 10 and at 2 arrivals a day with as
  * many model events (see {@link #atArrivalRate}): how much the number of open cases matters.
  */
 @State(Scope.Thread)
@@ -132,7 +133,8 @@ public class SimulationBenchmark {
   /**
    * Runs the plain measurement (no JMH).
    *
-   * @param args nothing for the reference model; {@code long <cases> <csv path>} for the long run
+   * @param args nothing for the reference model; {@code long <cases> <log path>} for the long run (the format by
+   *             the path's extension: {@code .csv}, {@code .xes} or {@code .jsonocel})
    * @throws IOException if the event log cannot be written
    */
   public static void main(String[] args) throws IOException {
@@ -142,7 +144,7 @@ public class SimulationBenchmark {
     }
     if (args.length >= 1 && args[0].equals("long")) {
       if (args.length < 3) {
-        throw new IllegalArgumentException("usage: long <cases> <csv path>");
+        throw new IllegalArgumentException("usage: long <cases> <log path: .csv, .xes or .jsonocel>");
       }
       longRun(Long.parseLong(args[1]), Path.of(args[2]));
       return;
@@ -236,7 +238,10 @@ public class SimulationBenchmark {
     long start = System.nanoTime();
     SimulationResult r;
     try (BufferedWriter out = Files.newBufferedWriter(csv)) {
-      r = Simulation.run(scenario, SimulationListener.all(SimulationListener.csvEventLog(out), sampler));
+      String name = csv.getFileName().toString();
+      SimulationListener log = name.endsWith(".jsonocel") ? SimulationListener.ocelEventLog(out)
+          : name.endsWith(".xes") ? SimulationListener.xesEventLog(out) : SimulationListener.csvEventLog(out);
+      r = Simulation.run(scenario, SimulationListener.all(log, sampler));
     }
     double wall = (System.nanoTime() - start) / 1e9;
     long peak = 0;

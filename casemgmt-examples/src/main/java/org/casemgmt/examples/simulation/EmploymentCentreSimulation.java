@@ -60,7 +60,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * in the folder given as the first argument (default {@code target/simulation}; an optional second argument
  * sets the horizon in days): {@code summary.csv}, {@code daily.csv} (open cases, waiting list and active
  * interventions at the start of each day), the event log as {@code events.csv} and {@code events.xes} (for
- * PM4Py, ProM, Disco…), and {@code open-cases.png}, a chart of open cases and the waiting list over time.
+ * PM4Py, ProM, Disco…) and as the object-centric {@code events.jsonocel} (OCEL 2.0, for
+ * {@code pm4py.read_ocel2_json}), and {@code open-cases.png}, a chart of open cases and the waiting list over time.
  * Every simulated step is a real command to a real case file, so the figures include what the rules refused.
  * The same seed always gives the same files; only ids, kinds, days and amounts are written, never free text.
  */
@@ -85,6 +86,8 @@ public final class EmploymentCentreSimulation {
   public static final String EVENTS_CSV = "events.csv";
   /** The event log as XES. */
   public static final String EVENTS_XES = "events.xes";
+  /** The event log as OCEL 2.0 JSON (objects and events), for object-centric process mining. */
+  public static final String EVENTS_OCEL = "events.jsonocel";
   /** The chart of open cases and the waiting list. */
   public static final String CHART_PNG = "open-cases.png";
 
@@ -169,7 +172,8 @@ public final class EmploymentCentreSimulation {
     SimulationResult result;
     try (BufferedWriter daily = Files.newBufferedWriter(folder.resolve(DAILY_CSV), StandardCharsets.UTF_8);
          BufferedWriter csv = Files.newBufferedWriter(folder.resolve(EVENTS_CSV), StandardCharsets.UTF_8);
-         BufferedWriter xes = Files.newBufferedWriter(folder.resolve(EVENTS_XES), StandardCharsets.UTF_8)) {
+         BufferedWriter xes = Files.newBufferedWriter(folder.resolve(EVENTS_XES), StandardCharsets.UTF_8);
+         BufferedWriter ocel = Files.newBufferedWriter(folder.resolve(EVENTS_OCEL), StandardCharsets.UTF_8)) {
       SimulationListener collect = new SimulationListener() {
         @Override
         public void onDay(DailyStatus status) {
@@ -177,13 +181,14 @@ public final class EmploymentCentreSimulation {
         }
       };
       result = Simulation.run(scenario, SimulationListener.all(SimulationListener.dailyCsv(daily),
-          SimulationListener.csvEventLog(csv), SimulationListener.xesEventLog(xes), collect));
+          SimulationListener.csvEventLog(csv), SimulationListener.xesEventLog(xes),
+          SimulationListener.ocelEventLog(ocel), collect));
     }
     Files.writeString(folder.resolve(SUMMARY_CSV), result.toCsv(), StandardCharsets.UTF_8);
     drawChart(days, scenario, folder.resolve(CHART_PNG));
     out.print(summaryTable(scenario, result));
     out.println("Written to " + folder + ": " + SUMMARY_CSV + ", " + DAILY_CSV + ", " + EVENTS_CSV + ", "
-        + EVENTS_XES + ", " + CHART_PNG);
+        + EVENTS_XES + ", " + EVENTS_OCEL + ", " + CHART_PNG);
     return result;
   }
 

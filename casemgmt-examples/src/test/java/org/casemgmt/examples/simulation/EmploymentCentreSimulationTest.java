@@ -76,7 +76,7 @@ class EmploymentCentreSimulationTest {
     void every_output_is_written_and_not_empty() throws IOException {
       for (String name : List.of(EmploymentCentreSimulation.SUMMARY_CSV, EmploymentCentreSimulation.DAILY_CSV,
           EmploymentCentreSimulation.EVENTS_CSV, EmploymentCentreSimulation.EVENTS_XES,
-          EmploymentCentreSimulation.CHART_PNG)) {
+          EmploymentCentreSimulation.EVENTS_OCEL, EmploymentCentreSimulation.CHART_PNG)) {
         Path file = first.folder().resolve(name);
         assertTrue(Files.isRegularFile(file), name);
         assertTrue(Files.size(file) > 100, () -> name + " is almost empty");
@@ -148,7 +148,8 @@ class EmploymentCentreSimulationTest {
 
     @Test
     void no_client_name_or_free_text_reaches_the_event_logs() throws IOException {
-      for (String name : List.of(EmploymentCentreSimulation.EVENTS_CSV, EmploymentCentreSimulation.EVENTS_XES)) {
+      for (String name : List.of(EmploymentCentreSimulation.EVENTS_CSV, EmploymentCentreSimulation.EVENTS_XES,
+          EmploymentCentreSimulation.EVENTS_OCEL)) {
         String log = read(first.folder(), name);
         assertFalse(log.contains("Simulated"), name); // the simulator's client names, needs and goals say "Simulated"
       }
@@ -199,7 +200,7 @@ class EmploymentCentreSimulationTest {
     void the_same_seed_writes_byte_identical_files() throws IOException {
       for (String name : List.of(EmploymentCentreSimulation.SUMMARY_CSV, EmploymentCentreSimulation.DAILY_CSV,
           EmploymentCentreSimulation.EVENTS_CSV, EmploymentCentreSimulation.EVENTS_XES,
-          EmploymentCentreSimulation.CHART_PNG)) {
+          EmploymentCentreSimulation.EVENTS_OCEL, EmploymentCentreSimulation.CHART_PNG)) {
         assertArrayEquals(Files.readAllBytes(first.folder().resolve(name)),
             Files.readAllBytes(second.folder().resolve(name)), name);
       }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.vavr.collection.List;
 import java.io.StringWriter;
 import org.casemgmt.export.EventLogCsv;
+import org.casemgmt.export.OcelWriter;
 import org.casemgmt.export.XesWriter;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +23,30 @@ class EventLogPrivacyTest {
       "came back", "Provider P-", "1980");
 
   @Test
-  void no_free_text_of_any_event_type_reaches_the_xes_or_the_csv() {
+  void no_free_text_of_any_event_type_reaches_the_xes_the_csv_or_the_ocel() {
     StringWriter xes = new StringWriter();
     XesWriter.write(xes, List.of(GoldenHistory.events()));
     StringWriter csv = new StringWriter();
     EventLogCsv.write(csv, List.of(GoldenHistory.events()));
+    StringWriter ocel = new StringWriter();
+    OcelWriter.write(ocel, List.of(GoldenHistory.events()));
     for (String text : FREE_TEXT) {
       assertFalse(xes.toString().contains(text), text);
       assertFalse(csv.toString().contains(text), text);
+      assertFalse(ocel.toString().contains(text), text);
     }
+  }
+
+  @Test
+  void every_line_of_the_csv_is_an_event_of_the_ocel() {
+    StringWriter csv = new StringWriter();
+    EventLogCsv.write(csv, List.of(GoldenHistory.events()));
+    StringWriter ocel = new StringWriter();
+    OcelWriter.write(ocel, List.of(GoldenHistory.events()));
+    long rows = csv.toString().lines().count() - 1;
+    // One event a line; every event, and nothing else, is recorded-in its case.
+    long events = ocel.toString().lines().filter(l -> l.contains("\"qualifier\":\"recorded-in\"")).count();
+    assertEquals(rows, events);
   }
 
   @Test
