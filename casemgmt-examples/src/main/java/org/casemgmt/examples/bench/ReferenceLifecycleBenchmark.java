@@ -59,6 +59,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Workload 1 of {@code shared/BENCHMARKS.md}, the reference lifecycle: throughput in cases per second, where
@@ -124,18 +125,28 @@ public class ReferenceLifecycleBenchmark {
 
   private OpenCase[] openings;
   private Seq<Command> commands;
+  private Command[] commandArray;
+  private CaseFile[] before;
   private String[] baselineIds;
   private MutableCase.Command[] baselineCommands;
   private final CaseFile[] closedCases = new CaseFile[KEPT];
   private final MutableCase[] closedBaselines = new MutableCase[KEPT];
   private int nextCase;
+  private int nextDecided;
   private int nextBaseline;
 
   /** Allocates the fixed data once per trial: ids, commands, providers, windows. */
   @Setup
   public void prepare() {
     openings = openings(IDS);
-    commands = Vector.of(commands());
+    commandArray = commands();
+    commands = Vector.of(commandArray);
+    before = new CaseFile[commandArray.length];
+    CaseFile state = accepted(CaseFile.open(ANNA, openings[0]), openings[0]);
+    for (int i = 0; i < commandArray.length; i++) {
+      before[i] = state;
+      state = accepted(state.handle(ANNA, commandArray[i]), commandArray[i]);
+    }
     baselineIds = new String[IDS];
     for (int i = 0; i < IDS; i++) {
       baselineIds[i] = "CASE-" + (i + 1);
@@ -160,6 +171,24 @@ public class ReferenceLifecycleBenchmark {
     }
     closedCases[n & (KEPT - 1)] = file;
     return file;
+  }
+
+  /**
+   * The decisions of one case without building its case files: {@link CaseFile#decideOpening} and then
+   * {@link CaseFile#decide} of each of the 25 commands on the case file as it stands before that command (built
+   * once per trial). Every rule runs and every event is recorded, but no new case file is built: the difference
+   * to {@link #casemgmt} is the cost of applying the events, that is, of building the immutable case files.
+   *
+   * @param sink takes every decision, so that the JIT cannot drop the work
+   */
+  @Benchmark
+  public void decideOnly(Blackhole sink) {
+    int n = nextDecided++;
+    OpenCase opening = openings[n & (IDS - 1)];
+    sink.consume(CaseFile.decideOpening(ANNA, opening));
+    for (int i = 0; i < commandArray.length; i++) {
+      sink.consume(before[i].decide(ANNA, commandArray[i]));
+    }
   }
 
   /**
