@@ -378,11 +378,11 @@ public final class ModelChecker {
     private final AtomicInteger next = new AtomicInteger();
     /** Sequences below this number are still worth checking: the lowest bad ending known, else {@code count}. */
     private final AtomicInteger bound;
-    /** The sequence of the lowest bad ending so far, once one has ended badly; guarded by {@code this}. */
-    private Explored badEnding;
-    /** What it threw, if its system under test, chooser or invariants threw past the step's own checks. */
-    private Throwable thrown;
+    // The lowest bad ending so far, guarded by this: its number, and either the sequence that broke an invariant
+    // or what it threw past the step's own catch (an Error from an invariant, a generator's exception).
     private int badIndex = Integer.MAX_VALUE;
+    private Explored badEnding;
+    private Throwable thrown;
 
     Search(long master, int count, List<Invariant> checked) {
       this.master = master;
