@@ -52,11 +52,12 @@ import org.casemgmt.internal.Check;
  * functions of their arguments, and each sequence gets its own random source and command chooser. The cost falls
  * on a system under test or an invariant of yours that keeps state across calls (a store, a cache, a counter, a
  * set of what it has seen): it is called from several threads at once, so that state must be thread-safe, and it
- * also sees steps of sequences above a failing one, which the run then discards. A stateless lambda, as in the
- * examples here, needs nothing. The alternative, one thread unless asked, would make every user wait
- * {@code cores}× longer for the sake of wrappers that can say {@code threads(1)} — which is what a system
- * whose answers depend on earlier sequences needs anyway to be reproducible. A run is not cut short by an
- * interrupt, on one thread or several.
+ * also sees steps of sequences above a failing one, which the run then discards. A lambda that only reads its
+ * arguments needs nothing; the store of the example above must be safe to use from several threads. The
+ * alternative, one thread unless asked, would make every user wait up to as many times longer as there are cores
+ * for the sake of the wrappers that keep state, which can say {@code threads(1)} — as a system whose answers
+ * depend on the sequences before must anyway, to be reproducible. A run is not cut short by an interrupt, on one
+ * thread or several.
  *
  * <p>The checker uses no test framework: it is an assertion method that throws {@link AssertionError}.
  */
