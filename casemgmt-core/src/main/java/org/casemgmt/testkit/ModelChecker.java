@@ -4,7 +4,10 @@ import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import java.util.random.RandomGenerator;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
@@ -34,6 +37,28 @@ import org.casemgmt.internal.Check;
  * {@code -Dcasemgmt.seed=S -Dcasemgmt.sequences=1} replays just the failing sequence. The number of sequences
  * comes from {@link #sequences(int)}, else {@code -Dcasemgmt.sequences}, else 2000.
  *
+ * <p><b>Threads.</b> Sequences are checked in parallel, on {@link #threads(int)} threads, else
+ * {@code -Dcasemgmt.threads}, else one per processor the JVM may use; the result does not depend on how many.
+ * Sequence {@code i}'s seed comes from the master seed and {@code i} alone, so every thread count generates the
+ * same sequences. The run ends at the <em>lowest-numbered</em> sequence that breaks an invariant, not at the first
+ * one to finish: sequences are handed to the threads in order, every sequence below a failing one is checked to
+ * its end, and those above it are no longer started (one already running is abandoned at its next step). Only
+ * that sequence is shrunk, on the calling thread, exactly as on one thread; {@link Result#commandsChecked()}
+ * counts the commands of the sequences up to and including it. Same seed, same sequences, same failure, same
+ * story — on 1 thread or 64.
+ *
+ * <p>Every core is the default because casemgmt's own parts are safe to share between threads: case files and
+ * events are immutable values, {@link SystemUnderTest#real()} and every {@link CaseInvariants} invariant are pure
+ * functions of their arguments, and each sequence gets its own random source and command chooser. The cost falls
+ * on a system under test or an invariant of yours that keeps state across calls (a store, a cache, a counter, a
+ * set of what it has seen): it is called from several threads at once, so that state must be thread-safe, and it
+ * also sees steps of sequences above a failing one, which the run then discards. A lambda that only reads its
+ * arguments needs nothing; the store of the example above must be safe to use from several threads. The
+ * alternative, one thread unless asked, would make every user wait up to as many times longer as there are cores
+ * for the sake of the wrappers that keep state, which can say {@code threads(1)} — as a system whose answers
+ * depend on the sequences before must anyway, to be reproducible. A run is not cut short by an interrupt, on one
+ * thread or several.
+ *
  * <p>The checker uses no test framework: it is an assertion method that throws {@link AssertionError}.
  */
 public final class ModelChecker {
@@ -44,21 +69,26 @@ public final class ModelChecker {
   /** The default number of sequences when neither {@link #sequences(int)} nor the system property says. */
   public static final int DEFAULT_SEQUENCES = 2000;
 
+  /** The most threads a run may use: beyond the machine's cores more threads only add switching between them. */
+  public static final int MAX_THREADS = 256;
+
   private final SystemUnderTest sut;
   private final List<Invariant> invariants;
   private final boolean caseInvariants;
   private final Option<Integer> sequences;
   private final Option<Long> seed;
   private final int maxCommands;
+  private final Option<Integer> threads;
 
   private ModelChecker(SystemUnderTest sut, List<Invariant> invariants, boolean caseInvariants,
-      Option<Integer> sequences, Option<Long> seed, int maxCommands) {
+      Option<Integer> sequences, Option<Long> seed, int maxCommands, Option<Integer> threads) {
     this.sut = sut;
     this.invariants = invariants;
     this.caseInvariants = caseInvariants;
     this.sequences = sequences;
     this.seed = seed;
     this.maxCommands = maxCommands;
+    this.threads = threads;
   }
 
   /**
@@ -68,34 +98,37 @@ public final class ModelChecker {
    */
   public static ModelChecker forCaseFiles() {
     return new ModelChecker(SystemUnderTest.real(), List.empty(), true, Option.none(), Option.none(),
-        DEFAULT_MAX_COMMANDS);
+        DEFAULT_MAX_COMMANDS, Option.none());
   }
 
   /**
-   * The same checker driving another system under test, such as an application's wrapper of casemgmt.
+   * The same checker driving another system under test, such as an application's wrapper of casemgmt. It is
+   * called from {@link #threads(int) several threads} at once: state it keeps across calls must be thread-safe.
    *
    * @param system handles each command in its envelope and answers the events or the rejection and the state
    * @return a new checker; this one is unchanged
    */
   public ModelChecker systemUnderTest(SystemUnderTest system) {
     Check.notNull(system, "system");
-    return new ModelChecker(system, invariants, caseInvariants, sequences, seed, maxCommands);
+    return new ModelChecker(system, invariants, caseInvariants, sequences, seed, maxCommands, threads);
   }
 
   /**
-   * The same checker with one more invariant, checked after casemgmt's own.
+   * The same checker with one more invariant, checked after casemgmt's own. It is called from
+   * {@link #threads(int) several threads} at once: state it keeps across calls must be thread-safe.
    *
    * @param invariant checked after every step, after the invariants added before it
    * @return a new checker; this one is unchanged
    */
   public ModelChecker invariant(Invariant invariant) {
     Check.notNull(invariant, "invariant");
-    return new ModelChecker(sut, invariants.append(invariant), caseInvariants, sequences, seed, maxCommands);
+    return new ModelChecker(sut, invariants.append(invariant), caseInvariants, sequences, seed, maxCommands,
+        threads);
   }
 
   /** {@return the same checker checking only the invariants added with {@link #invariant(Invariant)}} */
   public ModelChecker withoutCaseInvariants() {
-    return new ModelChecker(sut, invariants, false, sequences, seed, maxCommands);
+    return new ModelChecker(sut, invariants, false, sequences, seed, maxCommands, threads);
   }
 
   /**
@@ -107,7 +140,7 @@ public final class ModelChecker {
    */
   public ModelChecker sequences(int count) {
     Check.orThrow(Check.atLeast("sequences", count, 1));
-    return new ModelChecker(sut, invariants, caseInvariants, Option.some(count), seed, maxCommands);
+    return new ModelChecker(sut, invariants, caseInvariants, Option.some(count), seed, maxCommands, threads);
   }
 
   /**
@@ -117,7 +150,8 @@ public final class ModelChecker {
    * @return a new checker; this one is unchanged
    */
   public ModelChecker seed(long masterSeed) {
-    return new ModelChecker(sut, invariants, caseInvariants, sequences, Option.some(masterSeed), maxCommands);
+    return new ModelChecker(sut, invariants, caseInvariants, sequences, Option.some(masterSeed), maxCommands,
+        threads);
   }
 
   /**
@@ -129,7 +163,26 @@ public final class ModelChecker {
    */
   public ModelChecker maxCommands(int count) {
     Check.orThrow(Check.atLeast("maxCommands", count, 1));
-    return new ModelChecker(sut, invariants, caseInvariants, sequences, seed, count);
+    return new ModelChecker(sut, invariants, caseInvariants, sequences, seed, count, threads);
+  }
+
+  /**
+   * The same checker running its sequences on {@code count} threads, whatever {@code -Dcasemgmt.threads} says
+   * (default: one per processor the JVM may use). The result is the same on any number of threads; a run uses no
+   * more threads than it has sequences, and the calling thread is one of them.
+   *
+   * <pre>{@code
+   * ModelChecker.forCaseFiles().systemUnderTest(serviceWithAPlainHashMapStore).threads(1).check();
+   * }</pre>
+   *
+   * @param count the number of threads, from 1 to {@value #MAX_THREADS}; 1 checks every sequence on the calling
+   *     thread, for a system under test or an invariant that is not thread-safe
+   * @return a new checker; this one is unchanged
+   * @throws org.casemgmt.InvalidInputException if {@code count} is below 1 or above {@value #MAX_THREADS}
+   */
+  public ModelChecker threads(int count) {
+    Check.orThrow(Check.between("threads", count, 1, MAX_THREADS));
+    return new ModelChecker(sut, invariants, caseInvariants, sequences, seed, maxCommands, Option.some(count));
   }
 
   // ---------------------------------------------------------------- results
@@ -139,9 +192,11 @@ public final class ModelChecker {
    *
    * @param masterSeed       the seed the run used, to repeat it with {@code -Dcasemgmt.seed}
    * @param sequences        how many sequences were run (up to and including a failing one)
-   * @param commandsChecked  how many commands were handled and checked, shrinking not included
+   * @param commandsChecked  how many commands the sequences up to and including a failing one handled and checked,
+   *                         shrinking not included: the same on any number of threads (sequences above a failing
+   *                         one that other threads had started are not counted)
    * @param elapsed          how long the run took, shrinking included
-   * @param failure          the first broken invariant, shrunk, if any
+   * @param failure          the broken invariant of the lowest-numbered failing sequence, shrunk, if any
    */
   public record Result(long masterSeed, int sequences, long commandsChecked, Duration elapsed,
       Option<Failure> failure) {
@@ -246,16 +301,9 @@ public final class ModelChecker {
     long started = System.nanoTime();
     long master = Seeds.master(seed);
     int count = Seeds.count(sequences, DEFAULT_SEQUENCES);
-    List<Invariant> checked = checkedInvariants();
-    long commands = 0;
-    for (int i = 0; i < count; i++) {
-      Sequence one = sequence(master, i, checked);
-      commands += one.commands();
-      if (one.failure().isDefined()) {
-        return new Result(master, i + 1, commands, Duration.ofNanos(System.nanoTime() - started), one.failure());
-      }
-    }
-    return new Result(master, count, commands, Duration.ofNanos(System.nanoTime() - started), Option.none());
+    Search search = new Search(master, count, checkedInvariants());
+    search.run(Math.min(count, Seeds.threads(threads, MAX_THREADS)));
+    return search.result(started);
   }
 
   /**
@@ -277,11 +325,14 @@ public final class ModelChecker {
     List<Invariant> checked = checkedInvariants();
     return java.util.stream.IntStream.range(0, Seeds.count(sequences, DEFAULT_SEQUENCES))
         .mapToObj(i -> new NamedCheck("sequence " + i + " (seed " + Seeds.derive(master, i) + ")",
-            () -> sequence(master, i, checked).failure().forEach(f -> {
-              AssertionError error = new AssertionError(f.report());
-              f.cause().forEach(error::initCause);
-              throw error;
-            })));
+            () -> {
+              Explored explored = explore(master, i, checked, index -> false);
+              explored.violation().map(first -> shrink(explored, first, checked, master)).forEach(f -> {
+                AssertionError error = new AssertionError(f.report());
+                f.cause().forEach(error::initCause);
+                throw error;
+              });
+            }));
   }
 
   /**
@@ -312,43 +363,152 @@ public final class ModelChecker {
     return caseInvariants ? CaseInvariants.all().appendAll(invariants) : invariants;
   }
 
-  /** What one sequence did: how many commands it chose and its shrunk failure, if any. */
-  private record Sequence(int commands, Option<Failure> failure) {}
+  /**
+   * Checks sequences 0, 1, 2… on one or more threads and keeps the lowest-numbered one that breaks an invariant or
+   * throws. Numbers are handed out in increasing order, so by the time sequence {@code f} ends badly every
+   * sequence below {@code f} has been handed out, and its thread checks it to the end; a thread takes no number
+   * above the lowest bad ending known and abandons a sequence above it at its next step. Every sequence below the
+   * final lowest is therefore checked whatever the number of threads, and the search ends with the same sequence
+   * as a single thread going through them in order.
+   */
+  private final class Search {
+    private final long master;
+    private final int count;
+    private final List<Invariant> checked;
+    /** The next sequence number to hand out, at most {@code count}. */
+    private final AtomicInteger next = new AtomicInteger();
+    /** Sequences below this number are still worth checking: the lowest bad ending known, else {@code count}. */
+    private final AtomicInteger bound;
+    // The lowest bad ending so far, guarded by this: its number, and either the sequence that broke an invariant
+    // or what it threw past the step's own catch (an Error from an invariant, a generator's exception).
+    private int badIndex = Integer.MAX_VALUE;
+    private Explored badEnding;
+    private Throwable thrown;
 
-  private Sequence sequence(long master, int i, List<Invariant> checked) {
-    long sequenceSeed = Seeds.derive(master, i);
-    RandomGenerator random = new SplittableRandom(sequenceSeed);
-    IssuedCommand opening = CaseGens.openings().generate(random, 30).value();
-    Exploration explored = explore(opening, random, checked);
-    Option<Failure> failure = explored.violation()
-        .map(first -> shrink(opening, explored.commands(), first, checked, master, i, sequenceSeed));
-    return new Sequence(explored.commands().size(), failure);
+    Search(long master, int count, List<Invariant> checked) {
+      this.master = master;
+      this.count = count;
+      this.checked = checked;
+      this.bound = new AtomicInteger(count);
+    }
+
+    /** Checks on the calling thread and {@code threads - 1} more, and returns when all have stopped. */
+    void run(int threads) {
+      java.util.List<Thread> helpers = new ArrayList<>();
+      for (int t = 1; t < threads; t++) {
+        Thread helper = new Thread(this::work, "casemgmt-model-checker-" + t);
+        helper.setDaemon(true); // a system under test that hangs must not keep the JVM alive after the test run
+        helpers.add(helper);
+        helper.start();
+      }
+      work();
+      boolean interrupted = false;
+      for (Thread helper : helpers) {
+        while (helper.isAlive()) {
+          try {
+            helper.join();
+          } catch (InterruptedException e) {
+            interrupted = true; // as on one thread, the run goes on; the caller sees the flag again afterwards
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private void work() {
+      for (int i = claim(); i < bound.get(); i = claim()) {
+        int index = i;
+        try {
+          Explored explored = explore(master, index, checked, running -> bound.get() < running);
+          if (explored.violation().isDefined()) {
+            endBadly(index, explored, null);
+          }
+        } catch (Throwable e) { // rethrown by result(), on the calling thread, if it is the lowest bad ending
+          endBadly(index, null, e);
+        }
+      }
+    }
+
+    /** The next sequence number, or {@code count} once all are handed out (never more: no overflow near MAX_VALUE). */
+    private int claim() {
+      return next.getAndUpdate(n -> n < count ? n + 1 : n);
+    }
+
+    private synchronized void endBadly(int index, Explored explored, Throwable e) {
+      if (index < badIndex) {
+        badIndex = index;
+        badEnding = explored;
+        thrown = e;
+        bound.accumulateAndGet(index, Math::min);
+      }
+    }
+
+    /**
+     * The run's result, read after {@link #run} (whose joins make the threads' writes visible): the lowest bad
+     * ending shrunk, or what it threw thrown again, as on one thread.
+     */
+    synchronized Result result(long started) {
+      if (thrown instanceof RuntimeException e) {
+        throw e;
+      }
+      if (thrown instanceof Error e) {
+        throw e;
+      }
+      if (thrown != null) {
+        throw new IllegalStateException("a sequence threw a checked exception", thrown);
+      }
+      if (badEnding == null) {
+        return new Result(master, count, (long) count * maxCommands, Duration.ofNanos(System.nanoTime() - started),
+            Option.none());
+      }
+      Explored failing = badEnding;
+      Option<Failure> failure = failing.violation().map(first -> shrink(failing, first, checked, master));
+      // Every sequence below the failing one broke nothing, so each checked exactly maxCommands commands.
+      long commands = (long) badIndex * maxCommands + failing.commands().size();
+      return new Result(master, badIndex + 1, commands, Duration.ofNanos(System.nanoTime() - started), failure);
+    }
   }
 
   /** A broken invariant at a step. */
   private record Violation(String invariant, int step, Option<Throwable> cause) {}
 
-  /** The commands chosen in one sequence (up to the first violation) and the violation, if any. */
-  private record Exploration(List<IssuedCommand> commands, Option<Violation> violation) {}
+  /**
+   * One sequence as it was explored: its number and seed, the opening, the commands chosen (up to the first
+   * violation) and the violation, if any.
+   */
+  private record Explored(int sequence, long seed, IssuedCommand opening, List<IssuedCommand> commands,
+      Option<Violation> violation) {}
 
   /** One step's outcome, for the story. */
   private record Outcome(IssuedCommand command, String line) {}
 
-  /** Chooses and checks commands in one pass: each command is chosen from the state the system under test is in. */
-  private Exploration explore(IssuedCommand opening, RandomGenerator random, List<Invariant> checked) {
+  /**
+   * Opens sequence {@code i}'s case and chooses and checks its commands in one pass, each chosen from the state the
+   * system under test is in: {@link #maxCommands} of them unless an invariant breaks first, or fewer if
+   * {@code abandoned} says, before a step, that the sequence is no longer wanted (its result is then discarded).
+   * Everything random comes from the sequence's own seed, so the sequence is the same on any thread.
+   */
+  private Explored explore(long master, int i, List<Invariant> checked, IntPredicate abandoned) {
+    long sequenceSeed = Seeds.derive(master, i);
+    RandomGenerator random = new SplittableRandom(sequenceSeed);
+    IssuedCommand opening = CaseGens.openings().generate(random, 30).value();
     Runner runner = new Runner(opening, checked);
     CommandChooser chooser = new CommandChooser(random, opening.issued().at(), false, Option.none());
     List<IssuedCommand> commands = List.empty();
-    for (int i = 0; i < maxCommands && runner.violation.isEmpty(); i++) {
+    for (int n = 0; n < maxCommands && runner.violation.isEmpty() && !abandoned.test(i); n++) {
       IssuedCommand command = chooser.next(runner.state);
       commands = commands.append(command);
       runner.step(command);
     }
-    return new Exploration(commands, runner.violation);
+    return new Explored(i, sequenceSeed, opening, commands, runner.violation);
   }
 
-  private Failure shrink(IssuedCommand opening, List<IssuedCommand> commands, Violation first, List<Invariant> checked,
-      long master, int sequence, long sequenceSeed) {
+  /** Shrinks a failing sequence, deterministically: the same sequence always shrinks to the same story. */
+  private Failure shrink(Explored failing, Violation first, List<Invariant> checked, long master) {
+    IssuedCommand opening = failing.opening();
+    List<IssuedCommand> commands = failing.commands();
     Shrinkable<List<IssuedCommand>> tree = Shrinking.list(commands.map(CommandShrinker::shrinkable), 0);
     Shrinking.Shrunk<List<IssuedCommand>> shrunk = Shrinking.minimize(tree, candidate -> replay(opening, candidate, checked)
         .violation.exists(v -> v.invariant().equals(first.invariant())));
@@ -360,7 +520,7 @@ public final class ModelChecker {
         .append(CommandDescriptions.describe(o._1.command())).append("\n       -> ").append(o._1.line())
         .append(o._2 + 1 == violation.step() ? "   <-- \"" + violation.invariant() + "\" broken here" : "")
         .append("\n"));
-    return new Failure(violation.invariant(), master, sequence, sequenceSeed, commands.size(),
+    return new Failure(violation.invariant(), master, failing.sequence(), failing.seed(), commands.size(),
         new GeneratedCase(opening, smallest), violation.step(), story.toString(), violation.cause());
   }
 

@@ -6,9 +6,11 @@ import org.casemgmt.InputError;
 import org.casemgmt.InvalidInputException;
 
 /**
- * Where seeds and run sizes come from. A run has one master seed; run {@code i} uses a seed derived from it,
- * run 0 the master itself, so {@code -Dcasemgmt.seed=S -Dcasemgmt.sequences=1} repeats exactly the run whose
- * seed was {@code S}, and {@code -Dcasemgmt.seed=M} repeats a whole run with master seed {@code M}.
+ * Where seeds, run sizes and thread counts come from. A run has one master seed; run {@code i} uses a seed derived
+ * from the master and {@code i} alone (run 0 the master itself), never from what ran before it or on which thread,
+ * so {@code -Dcasemgmt.seed=S -Dcasemgmt.sequences=1} repeats exactly the run whose seed was {@code S},
+ * {@code -Dcasemgmt.seed=M} repeats a whole run with master seed {@code M}, and runs checked on several threads
+ * are the same runs as on one.
  */
 final class Seeds {
 
@@ -17,6 +19,9 @@ final class Seeds {
 
   /** System property that sets how many sequences (or tries) a run checks. */
   static final String SEQUENCES_PROPERTY = "casemgmt.sequences";
+
+  /** System property that sets on how many threads the model checker runs its sequences. */
+  static final String THREADS_PROPERTY = "casemgmt.threads";
 
   private Seeds() {}
 
@@ -50,6 +55,25 @@ final class Seeds {
       }
     }
     return fallback;
+  }
+
+  /**
+   * The number of threads: the explicit number if given, else the system property, else one per processor the
+   * JVM may use; always from 1 to {@code max}.
+   */
+  static int threads(Option<Integer> explicit, int max) {
+    if (explicit.isDefined()) {
+      return explicit.getOrElse(1);
+    }
+    String property = System.getProperty(THREADS_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      try {
+        return Math.min(max, Math.max(1, Integer.parseInt(property.trim())));
+      } catch (NumberFormatException e) {
+        throw malformed(THREADS_PROPERTY);
+      }
+    }
+    return Math.min(max, Math.max(1, Runtime.getRuntime().availableProcessors()));
   }
 
   /** A -D setting of the test run that is not a whole number, reported like any input (without its value). */

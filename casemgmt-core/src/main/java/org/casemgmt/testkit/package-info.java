@@ -46,5 +46,11 @@
  * story of kinds, ids and days, one line per command as {@link org.casemgmt.testkit.CommandDescriptions}
  * describes it. Reports never contain free text or personal data. Repeat a run with
  * {@code -Dcasemgmt.seed=...}; set the number of sequences with {@code -Dcasemgmt.sequences=...}.
+ *
+ * <p><b>Threads.</b> The model checker checks its sequences on every core by default
+ * ({@link org.casemgmt.testkit.ModelChecker#threads(int)}, {@code -Dcasemgmt.threads=...}) and reports the same
+ * on any number of threads: each sequence's seed depends on the master seed and its number only, and the
+ * lowest-numbered failing sequence is the one reported and shrunk. A system under test or an invariant of yours
+ * that keeps state across calls must therefore be thread-safe, or run with {@code threads(1)}.
  */
 package org.casemgmt.testkit;

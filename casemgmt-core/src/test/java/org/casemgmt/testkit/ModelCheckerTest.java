@@ -10,6 +10,11 @@ import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.casemgmt.InvalidInputException;
 import org.casemgmt.casefile.CaseEvent;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
@@ -23,11 +28,15 @@ import org.casemgmt.need.Need;
 import org.casemgmt.plan.Intervention;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Meta-tests: the checker must catch deliberately broken rules, each injected through the pluggable system
  * under test, and shrink the failing sequence to at most ten commands. Seeds are fixed so these tests are
- * deterministic; each bug is found well within the sequences given.
+ * deterministic; each bug is found well within the sequences given. They run on the checker's default threads
+ * (one per processor), and {@link On_any_number_of_threads} checks that 1, 2 and 8 threads report the same.
  */
 class ModelCheckerTest {
 
@@ -59,22 +68,116 @@ class ModelCheckerTest {
     return failure;
   }
 
+  // ---------------------------------------------------------------- seeded bugs
+
+  /** Accepts an intervention that shares exactly one day with one of the same need and kind. */
+  static SystemUnderTest overlapCheckOffByOneDay() {
+    return (state, command) -> {
+      SystemUnderTest.Handled real = REAL.handle(state, command);
+      if (real.answer().swap().getOrNull() instanceof Rejection.OverlappingIntervention o && o.sharedDays().days() == 1
+          && command.command() instanceof Command.PlanIntervention p) {
+        Intervention planned = Intervention.of(p.intervention(), p.needs(), p.goals(), p.provider().id(), p.service(),
+            p.window(), p.cost());
+        return accept(state, command, new CaseEvent.InterventionPlanned(planned, p.provider()));
+      }
+      return real;
+    };
+  }
+
+  /** Lets an intervention start after its window has ended. */
+  static SystemUnderTest startAllowedAfterTheWindow() {
+    return (state, command) -> {
+      SystemUnderTest.Handled real = REAL.handle(state, command);
+      if (real.answer().swap().getOrNull() instanceof Rejection.StartAfterWindow
+          && command.command() instanceof Command.StartIntervention c) {
+        return accept(state, command, new CaseEvent.InterventionStarted(c.intervention(), c.on()));
+      }
+      return real;
+    };
+  }
+
+  /** Records a review dated before the last one. */
+  static SystemUnderTest reviewAllowedBeforeTheLastReview() {
+    return (state, command) -> {
+      SystemUnderTest.Handled real = REAL.handle(state, command);
+      if (real.answer().swap().getOrNull() instanceof Rejection.ReviewBeforeLastReview
+          && command.command() instanceof Command.RecordReview c) {
+        // What the review would record a day after the last one, recorded on the day given.
+        IssuedCommand later = IssuedCommand.of(command.issued(), new Command.RecordReview(
+            state.lastReviewOn().getOrElseThrow(IllegalStateException::new), c.findings(), c.decision()));
+        Seq<RecordedEvent> events = REAL.handle(state, later).answer().getOrElse(List.empty());
+        if (!events.isEmpty()) {
+          return accept(state, command, new CaseEvent.ReviewRecorded(c.on(), c.findings(), c.decision()));
+        }
+      }
+      return real;
+    };
+  }
+
+  /** Accepts a command issued before the step it follows, as if issued on time. */
+  static SystemUnderTest stepAllowedBeforeTheOneItFollows() {
+    return (state, command) -> {
+      SystemUnderTest.Handled real = REAL.handle(state, command);
+      if (real.answer().swap().getOrNull() instanceof Rejection.IssuedBeforeLastStep) {
+        // The events the command records when issued at the latest step, stamped with the earlier instant.
+        Issued issued = command.issued();
+        SystemUnderTest.Handled onTime = REAL.handle(state, IssuedCommand.of(
+            new Issued(issued.actor(), state.lastRecordedAt(), issued.expectedVersion()), command.command()));
+        if (onTime.accepted()) {
+          return accept(state, command, onTime.answer().getOrElse(List.empty()).map(RecordedEvent::event)
+              .toJavaArray(CaseEvent[]::new));
+        }
+      }
+      return real;
+    };
+  }
+
+  /** Lets planning start at intake, walking the case through an empty assessment. */
+  static SystemUnderTest planningAllowedAtIntake() {
+    return (state, command) -> {
+      Issued issued = command.issued();
+      if (state.phase() == Phase.INTAKE && !state.suspended() && command.command() instanceof Command.StartPlanning p
+          && issued.expectedVersion().forAll(v -> v == state.version())
+          && !issued.at().isBefore(state.openedAt())) {
+        // evolve follows the phase table, so the broken rule walks the case through an empty assessment
+        return accept(state, command, new CaseEvent.AssessmentStarted(), new CaseEvent.AssessmentCompleted(),
+            new CaseEvent.PlanningStarted(1, p.period(), p.coverageThreshold()));
+      }
+      return REAL.handle(state, command);
+    };
+  }
+
+  /** Refuses a duplicate need but records it over the existing one all the same. */
+  static SystemUnderTest rejectionThatChangesTheCase() {
+    return (state, command) -> {
+      SystemUnderTest.Handled real = REAL.handle(state, command);
+      if (real.answer().swap().getOrNull() instanceof Rejection.DuplicateNeed
+          && command.command() instanceof Command.RecordNeed n) {
+        // records the need over the existing one before noticing the duplicate
+        CaseFile changed = accept(state, command, new CaseEvent.NeedRecorded(
+            Need.of(n.need(), n.domain(), n.description(), n.priority(), n.identifiedBy()))).after();
+        return new SystemUnderTest.Handled(real.answer(), changed);
+      }
+      return real;
+    };
+  }
+
+  /** Throws on every review. */
+  static SystemUnderTest crashesOnReviews() {
+    return (state, command) -> {
+      if (command.kind() == CommandKind.RECORD_REVIEW) {
+        throw new IllegalStateException("broken on purpose");
+      }
+      return REAL.handle(state, command);
+    };
+  }
+
   @Nested
   class Catches_a_broken_rule {
 
     @Test
     void an_overlap_check_off_by_one_day() {
-      SystemUnderTest offByOne = (state, command) -> {
-        SystemUnderTest.Handled real = REAL.handle(state, command);
-        if (real.answer().swap().getOrNull() instanceof Rejection.OverlappingIntervention o && o.sharedDays().days() == 1
-            && command.command() instanceof Command.PlanIntervention p) {
-          Intervention planned = Intervention.of(p.intervention(), p.needs(), p.goals(), p.provider().id(), p.service(),
-              p.window(), p.cost());
-          return accept(state, command, new CaseEvent.InterventionPlanned(planned, p.provider()));
-        }
-        return real;
-      };
-      ModelChecker.Failure failure = caught(offByOne, 11L);
+      ModelChecker.Failure failure = caught(overlapCheckOffByOneDay(), 11L);
       assertEquals(CaseInvariants.NO_OVERLAP.name(), failure.invariant());
       assertEquals(CommandKind.PLAN_INTERVENTION,
           failure.failingCase().commands().get(failure.failingStep() - 1).kind());
@@ -82,15 +185,7 @@ class ModelCheckerTest {
 
     @Test
     void a_start_allowed_after_the_window_has_ended() {
-      SystemUnderTest late = (state, command) -> {
-        SystemUnderTest.Handled real = REAL.handle(state, command);
-        if (real.answer().swap().getOrNull() instanceof Rejection.StartAfterWindow
-            && command.command() instanceof Command.StartIntervention c) {
-          return accept(state, command, new CaseEvent.InterventionStarted(c.intervention(), c.on()));
-        }
-        return real;
-      };
-      ModelChecker.Failure failure = caught(late, 33L);
+      ModelChecker.Failure failure = caught(startAllowedAfterTheWindow(), 33L);
       assertEquals(CaseInvariants.STARTED_WITHIN_WINDOW.name(), failure.invariant());
       assertEquals(CommandKind.START_INTERVENTION,
           failure.failingCase().commands().get(failure.failingStep() - 1).kind());
@@ -98,90 +193,34 @@ class ModelCheckerTest {
 
     @Test
     void a_review_allowed_before_the_last_review() {
-      SystemUnderTest backwards = (state, command) -> {
-        SystemUnderTest.Handled real = REAL.handle(state, command);
-        if (real.answer().swap().getOrNull() instanceof Rejection.ReviewBeforeLastReview
-            && command.command() instanceof Command.RecordReview c) {
-          // What the review would record a day after the last one, recorded on the day given.
-          IssuedCommand later = IssuedCommand.of(command.issued(), new Command.RecordReview(
-              state.lastReviewOn().getOrElseThrow(IllegalStateException::new), c.findings(), c.decision()));
-          Seq<RecordedEvent> events = REAL.handle(state, later).answer().getOrElse(List.empty());
-          if (!events.isEmpty()) {
-            return accept(state, command, new CaseEvent.ReviewRecorded(c.on(), c.findings(), c.decision()));
-          }
-        }
-        return real;
-      };
       // A second review needs a started intervention of an approved plan: twelve commands at the least.
-      ModelChecker.Failure failure = caught(backwards, 46L, 13);
+      ModelChecker.Failure failure = caught(reviewAllowedBeforeTheLastReview(), 46L, 13);
       assertEquals(CaseInvariants.TIME_MOVES_FORWARD.name(), failure.invariant());
     }
 
     @Test
     void a_step_allowed_before_the_one_it_follows() {
-      SystemUnderTest backdated = (state, command) -> {
-        SystemUnderTest.Handled real = REAL.handle(state, command);
-        if (real.answer().swap().getOrNull() instanceof Rejection.IssuedBeforeLastStep) {
-          // The events the command records when issued at the latest step, stamped with the earlier instant.
-          Issued issued = command.issued();
-          SystemUnderTest.Handled onTime = REAL.handle(state, IssuedCommand.of(
-              new Issued(issued.actor(), state.lastRecordedAt(), issued.expectedVersion()), command.command()));
-          if (onTime.accepted()) {
-            return accept(state, command, onTime.answer().getOrElse(List.empty()).map(RecordedEvent::event)
-                .toJavaArray(CaseEvent[]::new));
-          }
-        }
-        return real;
-      };
-      ModelChecker.Failure failure = caught(backdated, 55L);
+      ModelChecker.Failure failure = caught(stepAllowedBeforeTheOneItFollows(), 55L);
       assertEquals(CaseInvariants.TIME_MOVES_FORWARD.name(), failure.invariant());
     }
 
     @Test
     void a_skipped_phase_guard_that_lets_planning_start_at_intake() {
-      SystemUnderTest skipsAssessment = (state, command) -> {
-        Issued issued = command.issued();
-        if (state.phase() == Phase.INTAKE && !state.suspended() && command.command() instanceof Command.StartPlanning p
-            && issued.expectedVersion().forAll(v -> v == state.version())
-            && !issued.at().isBefore(state.openedAt())) {
-          // evolve follows the phase table, so the broken rule walks the case through an empty assessment
-          return accept(state, command, new CaseEvent.AssessmentStarted(), new CaseEvent.AssessmentCompleted(),
-              new CaseEvent.PlanningStarted(1, p.period(), p.coverageThreshold()));
-        }
-        return REAL.handle(state, command);
-      };
-      ModelChecker.Failure failure = caught(skipsAssessment, 22L);
+      ModelChecker.Failure failure = caught(planningAllowedAtIntake(), 22L);
       assertEquals(CaseInvariants.TRANSITIONS_IN_TABLE.name(), failure.invariant());
       assertEquals(1, failure.failingCase().commands().size(), failure.report());
     }
 
     @Test
     void a_rejection_that_still_changes_the_case() {
-      SystemUnderTest leaky = (state, command) -> {
-        SystemUnderTest.Handled real = REAL.handle(state, command);
-        if (real.answer().swap().getOrNull() instanceof Rejection.DuplicateNeed
-            && command.command() instanceof Command.RecordNeed n) {
-          // records the need over the existing one before noticing the duplicate
-          CaseFile changed = accept(state, command, new CaseEvent.NeedRecorded(
-              Need.of(n.need(), n.domain(), n.description(), n.priority(), n.identifiedBy()))).after();
-          return new SystemUnderTest.Handled(real.answer(), changed);
-        }
-        return real;
-      };
-      ModelChecker.Failure failure = caught(leaky, 33L);
+      ModelChecker.Failure failure = caught(rejectionThatChangesTheCase(), 33L);
       assertEquals(CaseInvariants.REJECTION_CHANGES_NOTHING.name(), failure.invariant());
       assertTrue(failure.failingCase().commands().size() <= 4, failure.report());
     }
 
     @Test
     void an_exception_in_the_system_under_test() {
-      SystemUnderTest crashes = (state, command) -> {
-        if (command.kind() == CommandKind.RECORD_REVIEW) {
-          throw new IllegalStateException("broken on purpose");
-        }
-        return REAL.handle(state, command);
-      };
-      ModelChecker.Failure failure = caught(crashes, 44L);
+      ModelChecker.Failure failure = caught(crashesOnReviews(), 44L);
       assertEquals("the system under test throws no exception", failure.invariant());
       assertTrue(failure.cause().isDefined());
     }
@@ -197,6 +236,130 @@ class ModelCheckerTest {
       assertEquals(3, failure.failingCase().commands().count(c -> c.kind() == CommandKind.RECORD_NEED), failure.report());
       assertTrue(failure.failingCase().commands().size() <= 5, failure.report());
       assertEquals(failure.failingCase().commands().size(), failure.failingStep());
+    }
+  }
+
+  /**
+   * The seeded bugs and broken user invariants the thread tests run, each with the seed its meta-test uses: the
+   * failing sequences lie from #0 to #369, so on several threads later sequences often fail before the lowest one
+   * has finished.
+   */
+  static Stream<Arguments> seededBugs() {
+    Invariant neverThreeNeeds = Invariant.of("a case never has three needs", step -> step.after().needs().size() < 3);
+    Invariant neverPlanning = Invariant.of("never in planning", step -> step.after().phase() != Phase.PLANNING);
+    ModelChecker real = ModelChecker.forCaseFiles().sequences(3000);
+    return Stream.of(
+        Arguments.of("an overlap check off by one day", real.systemUnderTest(overlapCheckOffByOneDay()).seed(11L)),
+        Arguments.of("a start after the window", real.systemUnderTest(startAllowedAfterTheWindow()).seed(33L)),
+        Arguments.of("a review before the last", real.systemUnderTest(reviewAllowedBeforeTheLastReview()).seed(46L)),
+        Arguments.of("a backdated step", real.systemUnderTest(stepAllowedBeforeTheOneItFollows()).seed(55L)),
+        Arguments.of("planning at intake", real.systemUnderTest(planningAllowedAtIntake()).seed(22L)),
+        Arguments.of("a leaky rejection", real.systemUnderTest(rejectionThatChangesTheCase()).seed(33L)),
+        Arguments.of("a crash on reviews", real.systemUnderTest(crashesOnReviews()).seed(44L)),
+        Arguments.of("never three needs, seed 55", real.invariant(neverThreeNeeds).seed(55L)),
+        Arguments.of("never three needs, seed 56", real.invariant(neverThreeNeeds).seed(56L)),
+        Arguments.of("never in planning, seed 7", real.invariant(neverPlanning).seed(7L)),
+        Arguments.of("never in planning, seed 8", real.invariant(neverPlanning).seed(8L)));
+  }
+
+  /**
+   * Everything a run reports but its duration: the result's counts and the failure field by field. The exception a
+   * step threw is a new object in every run, so it is compared by type and message.
+   */
+  record Reported(long masterSeed, int sequences, long commandsChecked, String invariant, int sequence,
+      long sequenceSeed, int originalLength, GeneratedCase failingCase, int failingStep, String story, String cause) {
+
+    static Reported of(ModelChecker.Result result) {
+      ModelChecker.Failure f = result.failure().getOrNull();
+      return f == null
+          ? new Reported(result.masterSeed(), result.sequences(), result.commandsChecked(), "", -1, 0, 0, null, 0, "",
+              "")
+          : new Reported(result.masterSeed(), result.sequences(), result.commandsChecked(), f.invariant(), f.sequence(),
+              f.sequenceSeed(), f.originalLength(), f.failingCase(), f.failingStep(), f.story(),
+              f.cause().map(c -> c.getClass().getName() + ": " + c.getMessage()).getOrElse(""));
+    }
+  }
+
+  @Nested
+  class On_any_number_of_threads {
+
+    /** The same checker on 1, 2 and 8 threads; answers what one thread reports after checking the others equal it. */
+    private Reported sameOnOneTwoAndEightThreads(ModelChecker checker) {
+      Reported one = Reported.of(checker.threads(1).run());
+      for (int threads : new int[] {2, 8}) {
+        assertEquals(one, Reported.of(checker.threads(threads).run()), threads + " threads report otherwise");
+      }
+      return one;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.casemgmt.testkit.ModelCheckerTest#seededBugs")
+    void report_the_same_failing_sequence_seed_and_shrunk_story(String bug, ModelChecker checker) {
+      Reported reported = sameOnOneTwoAndEightThreads(checker);
+      assertFalse(reported.invariant().isEmpty(), bug + " was not caught");
+      assertEquals(reported.sequence() + 1, reported.sequences());
+      assertEquals(Seeds.derive(reported.masterSeed(), reported.sequence()), reported.sequenceSeed());
+    }
+
+    @Test
+    void report_the_lowest_failing_sequence_not_the_first_to_fail() {
+      // With seed 9, sequence #10 is the first to break it and about one in five sequences breaks it, at different
+      // steps: on several threads a later sequence often fails before #10 has got there.
+      Invariant neverFourNeeds = Invariant.of("a case never has four needs", step -> step.after().needs().size() < 4);
+      ModelChecker checker = ModelChecker.forCaseFiles().withoutCaseInvariants().invariant(neverFourNeeds).seed(9L)
+          .sequences(500);
+      Reported reported = sameOnOneTwoAndEightThreads(checker);
+      assertEquals(10, reported.sequence(), reported.story());
+      for (int i = 0; i < reported.sequence(); i++) {
+        ModelChecker.Result alone = checker.threads(1).seed(Seeds.derive(9L, i)).sequences(1).run();
+        assertTrue(alone.passed(), "sequence #" + i + " fails too, below #" + reported.sequence());
+      }
+      assertEquals(reported.sequence() * (long) ModelChecker.DEFAULT_MAX_COMMANDS + reported.originalLength(),
+          reported.commandsChecked(), "the commands of the sequences up to and including the failing one");
+    }
+
+    @Test
+    void count_the_same_sequences_and_commands_when_every_sequence_passes() {
+      ModelChecker checker = ModelChecker.forCaseFiles().seed(9L).sequences(30).maxCommands(10);
+      Reported reported = sameOnOneTwoAndEightThreads(checker);
+      assertEquals(30, reported.sequences());
+      assertEquals(300, reported.commandsChecked());
+      assertTrue(checker.threads(8).sequences(3).run().passed(), "more threads than sequences");
+    }
+
+    @Test
+    void give_a_thread_safe_invariant_every_step_of_a_passing_run() {
+      AtomicLong steps = new AtomicLong();
+      ModelChecker.Result result = ModelChecker.forCaseFiles().seed(12L).sequences(40).maxCommands(20).threads(8)
+          .invariant(Invariant.of("counts steps", step -> steps.incrementAndGet() > 0))
+          .check();
+      assertEquals(result.commandsChecked(), steps.get());
+    }
+
+    @Test
+    void rethrow_what_the_lowest_failing_sequence_threw() {
+      // An Error is not a broken invariant: like a single thread, the run throws it, from the lowest sequence.
+      Invariant throwsAtThreeNeeds = Invariant.of("throws at three needs", step -> {
+        if (step.after().needs().size() >= 3) {
+          throw new AssertionError("three needs in " + step.after().id());
+        }
+        return true;
+      });
+      ModelChecker checker = ModelChecker.forCaseFiles().withoutCaseInvariants().invariant(throwsAtThreeNeeds)
+          .seed(56L).sequences(500);
+      String one = assertThrows(AssertionError.class, () -> checker.threads(1).run()).getMessage();
+      for (int threads : new int[] {2, 8}) {
+        assertEquals(one, assertThrows(AssertionError.class, () -> checker.threads(threads).run()).getMessage());
+      }
+    }
+
+    @Test
+    void refuse_fewer_than_one_thread_or_more_than_the_maximum() {
+      for (int threads : new int[] {0, -1, ModelChecker.MAX_THREADS + 1, Integer.MAX_VALUE}) {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> ModelChecker.forCaseFiles().threads(threads));
+        assertEquals(List.of("threads:OUT_OF_RANGE"), e.errors().map(error -> error.field() + ":" + error.problem()));
+      }
     }
   }
 
@@ -248,10 +411,11 @@ class ModelCheckerTest {
 
     @Test
     void accept_and_refuse_every_command_kind_and_reach_every_phase() {
-      Set<CommandKind> accepted = EnumSet.noneOf(CommandKind.class);
-      Set<CommandKind> refused = EnumSet.noneOf(CommandKind.class);
-      Set<Phase> reached = EnumSet.noneOf(Phase.class);
-      Set<String> rules = new java.util.TreeSet<>();
+      // The invariant is called from every thread of the run: what it records goes into concurrent sets.
+      Set<CommandKind> accepted = ConcurrentHashMap.newKeySet();
+      Set<CommandKind> refused = ConcurrentHashMap.newKeySet();
+      Set<Phase> reached = ConcurrentHashMap.newKeySet();
+      Set<String> rules = new ConcurrentSkipListSet<>();
       ModelChecker.forCaseFiles().withoutCaseInvariants().seed(10L).sequences(1000)
           .invariant(Invariant.of("records coverage", step -> {
             (step.accepted() ? accepted : refused).add(step.command().kind());

@@ -7,8 +7,10 @@
  * ({@link org.casemgmt.examples.bench.PlanScalingBenchmark}); replaying a stored history with and without the
  * rules ({@link org.casemgmt.examples.bench.ReplayBenchmark}); and the simulation reference model
  * ({@link org.casemgmt.examples.bench.SimulationBenchmark}, against {@link
- * org.casemgmt.examples.bench.NoRulesSimulation}); and commands per second through the event store on H2 and
- * on PostgreSQL ({@link org.casemgmt.examples.bench.EventStoreBenchmark}, one writer against eight). The README's Benchmarks section gives the commands and the
+ * org.casemgmt.examples.bench.NoRulesSimulation}); the testkit's model checker on one thread and on every core
+ * ({@link org.casemgmt.examples.bench.ModelCheckerBenchmark}); and commands per second through the event store
+ * on H2 and on PostgreSQL ({@link org.casemgmt.examples.bench.EventStoreBenchmark}, one writer against eight).
+ * The README's Benchmarks section gives the commands and the
  * measured figures.
  */
 package org.casemgmt.examples.bench;

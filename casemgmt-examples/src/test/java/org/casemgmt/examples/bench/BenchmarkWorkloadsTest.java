@@ -14,6 +14,7 @@ import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.examples.bench.MutableCase.Kind;
+import org.casemgmt.testkit.ModelChecker;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -273,6 +274,22 @@ class BenchmarkWorkloadsTest {
       assertEquals(Phase.CLOSED, CaseFile.replay(ReplayBenchmark.lifecycle()).map(CaseFile::phase).getOrNull());
       assertEquals(500, ReplayBenchmark.longCase(500).size());
       assertEquals(Phase.MONITORING, CaseFile.replay(ReplayBenchmark.longCase(500)).map(CaseFile::phase).getOrNull());
+    }
+  }
+  @Nested
+  class The_model_checker_on_one_thread_and_on_all_cores {
+
+    @Test
+    void checks_the_same_sequences_and_counts_the_same_commands() {
+      ModelCheckerBenchmark.Commands one = new ModelCheckerBenchmark.Commands();
+      ModelCheckerBenchmark.Commands all = new ModelCheckerBenchmark.Commands();
+      ModelCheckerBenchmark benchmark = new ModelCheckerBenchmark();
+      ModelChecker.Result onOne = benchmark.oneThread(one);
+      ModelChecker.Result onAll = benchmark.allCores(all);
+      assertEquals(ModelCheckerBenchmark.SEQUENCES * (long) ModelChecker.DEFAULT_MAX_COMMANDS, one.commands);
+      assertEquals(one.commands, all.commands);
+      assertEquals(onOne.masterSeed(), onAll.masterSeed());
+      assertEquals(ModelCheckerBenchmark.SEQUENCES, onAll.sequences());
     }
   }
 }
