@@ -7,7 +7,9 @@ import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.party.Client;
+import org.casemgmt.party.FormerMember;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
 import org.casemgmt.plan.Referral;
 import org.casemgmt.plan.ReferralId;
 import org.casemgmt.resource.Resource;
@@ -60,4 +62,13 @@ abstract class CaseDetails {
 
   /** The closing report, while the case is closed. */
   abstract Option<ClosingReport> closingReport();
+
+  /** The team other than the case manager, by member. */
+  abstract Map<StaffId, TeamMember> team();
+
+  /** Who was on the team and is no longer (former case managers included), in the order they left. */
+  abstract Seq<FormerMember> formerMembers();
+
+  /** Who may do what in this case. */
+  abstract Permissions permissions();
 }

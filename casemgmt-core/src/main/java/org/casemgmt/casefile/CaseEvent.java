@@ -12,6 +12,7 @@ import org.casemgmt.need.NeedId;
 import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.Finding;
 import org.casemgmt.plan.Goal;
@@ -83,6 +84,39 @@ public sealed interface CaseEvent extends Decision {
     @Override
     public EventKind kind() {
       return EventKind.CASE_HANDED_OVER;
+    }
+  }
+
+  /**
+   * A member joined the case's team.
+   *
+   * @param member who, in which role, for which provider, since when
+   */
+  record TeamMemberJoined(TeamMember member) implements CaseEvent {
+    public TeamMemberJoined {
+      Check.orThrow(Check.present("member", member));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.TEAM_MEMBER_JOINED;
+    }
+  }
+
+  /**
+   * A member left the case's team.
+   *
+   * @param member who left
+   * @param on     the day they left
+   */
+  record TeamMemberLeft(StaffId member, LocalDate on) implements CaseEvent {
+    public TeamMemberLeft {
+      Check.orThrow(Check.present("member", member), Check.day("on", on));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.TEAM_MEMBER_LEFT;
     }
   }
 

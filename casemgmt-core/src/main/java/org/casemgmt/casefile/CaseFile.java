@@ -15,7 +15,10 @@ import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.party.Client;
+import org.casemgmt.party.FormerMember;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.Referral;
 import org.casemgmt.plan.ReferralId;
 import org.casemgmt.resource.Provider;
@@ -210,6 +213,35 @@ public final class CaseFile {
     return details.caseManager();
   }
 
+  /** {@return the team other than the case manager, by member} */
+  public Map<StaffId, TeamMember> team() {
+    return details.team();
+  }
+
+  /** {@return who was on the team and is no longer, former case managers included, in the order they left} */
+  public Seq<FormerMember> formerMembers() {
+    return details.formerMembers();
+  }
+
+  /**
+   * The role a person has on the case's team now.
+   *
+   * @param person a member of staff
+   * @return {@link TeamRole#CASE_MANAGER} for the case manager, the member's role for a member, none for anyone
+   *     else (a former member included)
+   * @throws org.casemgmt.InvalidInputException if the person is missing
+   */
+  public Option<TeamRole> roleOf(StaffId person) {
+    Check.orThrow(Check.present("person", person));
+    return person.equals(details.caseManager()) ? Option.some(TeamRole.CASE_MANAGER)
+        : details.team().get(person).map(TeamMember::role);
+  }
+
+  /** {@return who may do what in this case: the table it was opened (or replayed) with} */
+  public Permissions permissions() {
+    return details.permissions();
+  }
+
   /** {@return the life domains the services agreed with the client to deal with} */
   public Set<LifeDomain> scope() {
     return details.scope();
@@ -380,12 +412,27 @@ public final class CaseFile {
    * @throws org.casemgmt.InvalidInputException if an argument is missing
    */
   public static Either<Rejection, CaseFile> open(Issued issued, Command.OpenCase command) {
-    Check.orThrow(Check.present("issued", issued), Check.present("command", command));
+    return open(issued, command, Permissions.socialServices());
+  }
+
+  /**
+   * Opens a case file that follows an organisation's own permission table instead of the default
+   * ({@link Permissions#socialServices()}).
+   *
+   * @param issued      who opens it (the case manager unless the command names another) and when
+   * @param command     the opening command
+   * @param permissions who may do what in the case
+   * @return the new case file in {@link Phase#INTAKE}, or the rejection
+   * @throws org.casemgmt.InvalidInputException if an argument is missing
+   */
+  public static Either<Rejection, CaseFile> open(Issued issued, Command.OpenCase command, Permissions permissions) {
+    Check.orThrow(Check.present("issued", issued), Check.present("command", command),
+        Check.present("permissions", permissions));
     Decision outcome = CaseRules.decideOpeningEvent(issued, command);
     log(command.caseId(), command, outcome);
     return outcome instanceof Rejection r
         ? Either.left(r)
-        : Either.right(Evolution.opened(1, issued.at(), (CaseEvent.CaseOpened) outcome));
+        : Either.right(Evolution.opened(1, issued.at(), (CaseEvent.CaseOpened) outcome, permissions));
   }
 
   /**
@@ -610,11 +657,24 @@ public final class CaseFile {
    * @throws org.casemgmt.InvalidInputException if the history or one of its events is null
    */
   public static Either<InvalidHistory, CaseFile> replay(Seq<RecordedEvent> history) {
-    Check.orThrow(Check.present("history", history));
+    return replay(history, Permissions.socialServices());
+  }
+
+  /**
+   * As {@link #replay(Seq)}, for a case that follows an organisation's own permission table: every event is
+   * checked against that table too, as its command was.
+   *
+   * @param history     the case's events in order, starting with {@link CaseEvent.CaseOpened}
+   * @param permissions the table the case follows
+   * @return the case file, or what is wrong with the history
+   * @throws org.casemgmt.InvalidInputException if an argument or one of the events is null
+   */
+  public static Either<InvalidHistory, CaseFile> replay(Seq<RecordedEvent> history, Permissions permissions) {
+    Check.orThrow(Check.present("history", history), Check.present("permissions", permissions));
     Option<InvalidHistory> problem = InvalidHistory.checkAll(history);
     return problem.isDefined()
         ? Either.left(problem.getOrElseThrow(IllegalStateException::new))
-        : HistoryCheck.replayVerified(history);
+        : HistoryCheck.replayVerified(history, permissions);
   }
 
   /**
@@ -630,11 +690,23 @@ public final class CaseFile {
    * @throws org.casemgmt.InvalidInputException if the history or one of its events is null
    */
   public static Either<InvalidHistory, CaseFile> replayTrusted(Seq<RecordedEvent> history) {
-    Check.orThrow(Check.present("history", history));
+    return replayTrusted(history, Permissions.socialServices());
+  }
+
+  /**
+   * As {@link #replayTrusted(Seq)}, for a case that follows an organisation's own permission table.
+   *
+   * @param history     the case's events in order, starting with {@link CaseEvent.CaseOpened}
+   * @param permissions the table the case follows
+   * @return the case file, or what is wrong with the history's shape
+   * @throws org.casemgmt.InvalidInputException if an argument or one of the events is null
+   */
+  public static Either<InvalidHistory, CaseFile> replayTrusted(Seq<RecordedEvent> history, Permissions permissions) {
+    Check.orThrow(Check.present("history", history), Check.present("permissions", permissions));
     Option<InvalidHistory> problem = InvalidHistory.checkAll(history);
     return problem.isDefined()
         ? Either.left(problem.getOrElseThrow(IllegalStateException::new))
-        : Evolution.replayTrusted(history);
+        : Evolution.replayTrusted(history, permissions);
   }
 
   /** A null command in a sequence, as the error the sequence's own check would give; null when it is present. */

@@ -13,6 +13,8 @@ import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.Finding;
 import org.casemgmt.plan.Goal;
@@ -27,6 +29,7 @@ import org.casemgmt.plan.Referral;
 import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReferralStatus;
 import org.casemgmt.resource.Provider;
+import org.casemgmt.resource.ProviderId;
 import org.casemgmt.resource.Resource;
 import org.casemgmt.resource.ResourceId;
 import org.casemgmt.resource.ServiceKind;
@@ -111,7 +114,10 @@ final class CaseRules {
     if (kind == CommandKind.OPEN_CASE) {
       return new CaseAlreadyOpened(s.id());
     }
-    Rejection rejection = general(s, kind, issued);
+    Rejection rejection = authorization(s, issued.actor(), kind, command);
+    if (rejection == null) {
+      rejection = general(s, kind, issued);
+    }
     return rejection != null ? rejection : specific(s, command, kind);
   }
 
@@ -126,11 +132,95 @@ final class CaseRules {
    */
   static Rejection check(CaseFile s, Issued issued, CaseEvent event) {
     EventKind kind = event.kind();
-    Rejection rejection = general(s, kind.command(), issued);
+    Rejection rejection = authorization(s, issued.actor(), kind.command(), event);
+    if (rejection == null) {
+      rejection = general(s, kind.command(), issued);
+    }
     return rejection != null ? rejection : specific(s, event, kind);
   }
 
   // ---------------------------------------------------------------- rules every command obeys
+
+  /**
+   * The team and the case's permission table, before anything else: the actor is the case manager or a member of
+   * the team, and the table lets that role issue this kind of command — on anything, or on an intervention or
+   * referral with the member's own provider.
+   *
+   * @param subject the command, or the stored event that records it (replay checks events)
+   */
+  private static Rejection authorization(CaseFile s, StaffId actor, CommandKind kind, Object subject) {
+    CaseDetails details = s.details();
+    TeamRole role;
+    TeamMember member = null;
+    if (actor.equals(details.caseManager())) {
+      role = TeamRole.CASE_MANAGER;
+    } else {
+      member = details.team().get(actor).getOrNull();
+      if (member == null) {
+        return new NotAuthorized(actor, Option.none(), kind);
+      }
+      role = member.role();
+    }
+    Permissions.Reach reach = details.permissions().reachOrNull(role, kind);
+    if (reach == null) {
+      return new NotAuthorized(actor, Option.some(role), kind);
+    }
+    if (reach == Permissions.Reach.OWN_PROVIDER) {
+      ProviderId concerned = providerConcerned(s, subject);
+      if (concerned == null || member == null || !member.provider().contains(concerned)) {
+        return new NotAuthorized(actor, Option.some(role), kind);
+      }
+    }
+    return null;
+  }
+
+  /** The provider of the intervention or referral a command (or its event) is about; null if none or unknown. */
+  private static ProviderId providerConcerned(CaseFile s, Object subject) {
+    InterventionId intervention = null;
+    ReferralId referral = null;
+    if (subject instanceof StartIntervention c) {
+      intervention = c.intervention();
+    } else if (subject instanceof SuspendIntervention c) {
+      intervention = c.intervention();
+    } else if (subject instanceof ResumeIntervention c) {
+      intervention = c.intervention();
+    } else if (subject instanceof CompleteIntervention c) {
+      intervention = c.intervention();
+    } else if (subject instanceof CancelIntervention c) {
+      intervention = c.intervention();
+    } else if (subject instanceof InterventionStarted e) {
+      intervention = e.intervention();
+    } else if (subject instanceof InterventionSuspended e) {
+      intervention = e.intervention();
+    } else if (subject instanceof InterventionResumed e) {
+      intervention = e.intervention();
+    } else if (subject instanceof InterventionCompleted e) {
+      intervention = e.intervention();
+    } else if (subject instanceof InterventionCancelled e) {
+      intervention = e.intervention();
+    } else if (subject instanceof AcceptReferral c) {
+      referral = c.referral();
+    } else if (subject instanceof DeclineReferral c) {
+      referral = c.referral();
+    } else if (subject instanceof CompleteReferral c) {
+      referral = c.referral();
+    } else if (subject instanceof ReferralAccepted e) {
+      referral = e.referral();
+    } else if (subject instanceof ReferralDeclined e) {
+      referral = e.referral();
+    } else if (subject instanceof ReferralCompleted e) {
+      referral = e.referral();
+    }
+    if (intervention != null) {
+      PlanVersion plan = s.planOrNull();
+      Intervention i = plan == null ? null : plan.interventionMap().get(intervention);
+      return i == null ? null : i.provider();
+    }
+    if (referral != null) {
+      return s.details().referrals().get(referral).map(r -> r.provider().id()).getOrNull();
+    }
+    return null;
+  }
 
   /** The phase table, then nothing dated before the case was opened. */
   private static Rejection general(CaseFile s, CommandKind kind, Issued issued) {
@@ -158,6 +248,16 @@ final class CaseRules {
         HandOver c = (HandOver) command;
         r = handOverRules(s, c.newCaseManager());
         return r != null ? r : new CaseHandedOver(s.caseManager(), c.newCaseManager());
+      }
+      case JOIN_TEAM -> {
+        TeamMember member = ((JoinTeam) command).member();
+        r = joinTeamRules(s, member);
+        return r != null ? r : new TeamMemberJoined(member);
+      }
+      case LEAVE_TEAM -> {
+        LeaveTeam c = (LeaveTeam) command;
+        r = leaveTeamRules(s, c.member(), c.on());
+        return r != null ? r : new TeamMemberLeft(c.member(), c.on());
       }
       case EXTEND_SCOPE -> {
         ExtendScope c = (ExtendScope) command;
@@ -337,6 +437,11 @@ final class CaseRules {
         Rejection r = handOverRules(s, e.to());
         yield r != null ? r : derived(e.from().equals(s.caseManager()), kind, "from whom the case is handed over");
       }
+      case TEAM_MEMBER_JOINED -> joinTeamRules(s, ((TeamMemberJoined) event).member());
+      case TEAM_MEMBER_LEFT -> {
+        TeamMemberLeft e = (TeamMemberLeft) event;
+        yield leaveTeamRules(s, e.member(), e.on());
+      }
       case SCOPE_EXTENDED -> {
         ScopeExtended e = (ScopeExtended) event;
         Rejection r = extendScopeRules(s, e.domains(), e.consentedOn());
@@ -447,6 +552,30 @@ final class CaseRules {
   /** A hand-over goes to someone else: there is always exactly one reference person. */
   private static Rejection handOverRules(CaseFile s, StaffId to) {
     return to.equals(s.caseManager()) ? new AlreadyCaseManager(s.caseManager()) : null;
+  }
+
+  /**
+   * Joining the team: not the case manager, not a member already, from a day on or after the opening. A provider
+   * representative's provider need not be in the case yet: a representative may join before the plan names it.
+   */
+  private static Rejection joinTeamRules(CaseFile s, TeamMember member) {
+    if (member.staff().equals(s.caseManager())) {
+      return new AlreadyCaseManager(s.caseManager());
+    }
+    TeamMember present = s.details().team().get(member.staff()).getOrNull();
+    if (present != null) {
+      return new AlreadyOnTeam(member.staff(), present.role());
+    }
+    return notBeforeOpening(s, member.since());
+  }
+
+  /** Leaving the team: a member (the case manager hands over instead), on a day not before they joined. */
+  private static Rejection leaveTeamRules(CaseFile s, StaffId member, LocalDate on) {
+    TeamMember present = s.details().team().get(member).getOrNull();
+    if (present == null) {
+      return new NotOnTeam(member);
+    }
+    return on.isBefore(present.since()) ? new DayBeforeJoining(member, on, present.since()) : null;
   }
 
   /** Extending the scope adds a life domain, with the client's consent dated on or after the opening. */

@@ -14,6 +14,7 @@ import org.casemgmt.need.NeedId;
 import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.Finding;
 import org.casemgmt.plan.GoalAchievement;
@@ -123,6 +124,46 @@ public sealed interface Command {
     @Override
     public CommandKind kind() {
       return CommandKind.HAND_OVER;
+    }
+  }
+
+  /**
+   * A member of staff joins the case's team in a role: a professional, a supervisor, or a representative of one
+   * provider. What the member may do from then on is the case's {@link Permissions} for that role.
+   *
+   * <pre>{@code
+   * new JoinTeam(TeamMember.of(StaffId.of("nora"), TeamRole.NURSE, day))
+   * new JoinTeam(TeamMember.representing(StaffId.of("hugo"), ProviderId.of("P-HOUSING"), day))
+   * }</pre>
+   *
+   * @param member who joins, in which role, for which provider, from which day
+   */
+  record JoinTeam(TeamMember member) implements Command {
+    public JoinTeam {
+      Check.orThrow(Check.present("member", member));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.JOIN_TEAM;
+    }
+  }
+
+  /**
+   * A member leaves the case's team; they stay on record as a former member. The case manager does not leave:
+   * the case is handed over instead.
+   *
+   * @param member who leaves
+   * @param on     the day they leave
+   */
+  record LeaveTeam(StaffId member, LocalDate on) implements Command {
+    public LeaveTeam {
+      Check.orThrow(Check.present("member", member), Check.day("on", on));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.LEAVE_TEAM;
     }
   }
 

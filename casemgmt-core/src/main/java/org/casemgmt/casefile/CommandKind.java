@@ -76,5 +76,9 @@ public enum CommandKind {
   /** {@link Command.DeclineReferral}. */
   DECLINE_REFERRAL,
   /** {@link Command.CompleteReferral}. */
-  COMPLETE_REFERRAL
+  COMPLETE_REFERRAL,
+  /** {@link Command.JoinTeam}. */
+  JOIN_TEAM,
+  /** {@link Command.LeaveTeam}. */
+  LEAVE_TEAM
 }

@@ -82,7 +82,11 @@ public enum EventKind {
   /** A referral was declined. */
   REFERRAL_DECLINED(CommandKind.DECLINE_REFERRAL),
   /** A referral ended. */
-  REFERRAL_COMPLETED(CommandKind.COMPLETE_REFERRAL);
+  REFERRAL_COMPLETED(CommandKind.COMPLETE_REFERRAL),
+  /** A member joined the case's team. */
+  TEAM_MEMBER_JOINED(CommandKind.JOIN_TEAM),
+  /** A member left the case's team. */
+  TEAM_MEMBER_LEFT(CommandKind.LEAVE_TEAM);
 
   private final CommandKind command;
 

@@ -12,6 +12,9 @@ import org.casemgmt.casefile.CaseEvent.*;
 import org.casemgmt.internal.EntityMap;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
+import org.casemgmt.party.FormerMember;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.Goal;
 import org.casemgmt.plan.GoalLifecycle;
@@ -54,9 +57,9 @@ final class Evolution {
    * Rebuilds a case from a history already checked for sequence and case; a history whose events do not follow
    * one another is answered as {@link InvalidHistory.Problem#INCONSISTENT}, at the first such event.
    */
-  static Either<InvalidHistory, CaseFile> replayTrusted(Seq<RecordedEvent> history) {
+  static Either<InvalidHistory, CaseFile> replayTrusted(Seq<RecordedEvent> history, Permissions permissions) {
     RecordedEvent first = history.head();
-    CaseFile state = opened(first.sequence(), first.at(), (CaseOpened) first.event());
+    CaseFile state = opened(first.sequence(), first.at(), (CaseOpened) first.event(), permissions);
     for (RecordedEvent event : history.tail()) {
       try {
         state = apply(state, event);
@@ -69,6 +72,11 @@ final class Evolution {
 
   /** The case file a {@link CaseOpened} event starts, in the table's initial phase. */
   static CaseFile opened(long version, Instant at, CaseOpened e) {
+    return opened(version, at, e, Permissions.socialServices());
+  }
+
+  /** As above, following a permission table of the organisation's own. */
+  static CaseFile opened(long version, Instant at, CaseOpened e, Permissions permissions) {
     CaseDetails details = ImmutableCaseDetails.builder()
         .id(e.caseId())
         .client(e.client())
@@ -80,6 +88,9 @@ final class Evolution {
         .closure(Option.none())
         .closingReport(Option.none())
         .referrals(HashMap.empty())
+        .team(HashMap.empty())
+        .formerMembers(List.empty())
+        .permissions(permissions)
         .build();
     return CaseFile.opened(version, at, e.openedOn(), PhaseTable.initial(), details);
   }
@@ -214,7 +225,29 @@ final class Evolution {
       }
       // The whole case.
       case CASE_CLOSED -> closed(s, v, at, (CaseClosed) event);
-      case CASE_HANDED_OVER -> s.withDetails(v, at, ImmutableCaseDetails.copyOf(s.details()).withCaseManager(((CaseHandedOver) event).to()));
+      case CASE_HANDED_OVER -> {
+        CaseHandedOver e = (CaseHandedOver) event;
+        CaseDetails d = s.details();
+        // The old manager stays on record; a member who takes over holds the case now, not a team role.
+        yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withCaseManager(e.to())
+            .withTeam(d.team().remove(e.to()))
+            .withFormerMembers(d.formerMembers().append(
+                new FormerMember(e.from(), TeamRole.CASE_MANAGER, Option.none(), at))));
+      }
+      case TEAM_MEMBER_JOINED -> {
+        TeamMember member = ((TeamMemberJoined) event).member();
+        CaseDetails d = s.details();
+        yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withTeam(d.team().put(member.staff(), member)));
+      }
+      case TEAM_MEMBER_LEFT -> {
+        TeamMemberLeft e = (TeamMemberLeft) event;
+        CaseDetails d = s.details();
+        TeamMember member = d.team().get(e.member())
+            .getOrElseThrow(() -> new Inconsistent(e.member() + " leaves a team they are not on"));
+        yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withTeam(d.team().remove(e.member()))
+            .withFormerMembers(d.formerMembers().append(
+                new FormerMember(member.staff(), member.role(), member.provider(), at))));
+      }
       case SCOPE_EXTENDED -> {
         CaseDetails d = s.details();
         yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withScope(d.scope().addAll(((ScopeExtended) event).domains())));

@@ -21,12 +21,12 @@ final class HistoryCheck {
   private HistoryCheck() {}
 
   /** Replays a history whose numbering and case were already checked, verifying every event. */
-  static Either<InvalidHistory, CaseFile> replayVerified(Seq<RecordedEvent> history) {
+  static Either<InvalidHistory, CaseFile> replayVerified(Seq<RecordedEvent> history, Permissions permissions) {
     RecordedEvent first = history.head();
     CaseOpened opened = (CaseOpened) first.event();
     Issued openedBy = Issued.by(first.actor(), first.at());
     // Opening has no rule but the version the issuer expects, which a history starting at 1 meets.
-    CaseFile state = Evolution.opened(first.sequence(), first.at(), opened);
+    CaseFile state = Evolution.opened(first.sequence(), first.at(), opened, permissions);
     Issued issued = openedBy;
     for (RecordedEvent recorded : history.tail()) {
       CaseEvent event = recorded.event();

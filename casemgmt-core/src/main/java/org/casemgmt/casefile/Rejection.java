@@ -2,6 +2,7 @@ package org.casemgmt.casefile;
 
 import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.casemgmt.internal.Check;
@@ -9,6 +10,7 @@ import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.need.NeedStatus;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.InterventionId;
@@ -116,6 +118,58 @@ public sealed interface Rejection extends Decision {
   record DayBeforeOpening(LocalDate day, LocalDate openedOn) implements Rejection {
     public DayBeforeOpening {
       Check.orThrow(Check.present("day", day), Check.present("openedOn", openedOn));
+    }
+  }
+
+  /**
+   * The actor may not issue this command: they are not on the case's team, or the case's {@link Permissions}
+   * do not let their role issue it (or not on this intervention or referral, which is another provider's). Checked
+   * before every other rule.
+   *
+   * @param actor   who issued the command
+   * @param role    their role on the team; none if they are not on it
+   * @param command the refused kind
+   */
+  record NotAuthorized(StaffId actor, Option<TeamRole> role, CommandKind command) implements Rejection {
+    public NotAuthorized {
+      Check.orThrow(Check.present("actor", actor), Check.option("role", role), Check.present("command", command));
+    }
+  }
+
+  /**
+   * The person to add to the team is on it already.
+   *
+   * @param member who
+   * @param role   the role they already have
+   */
+  record AlreadyOnTeam(StaffId member, TeamRole role) implements Rejection {
+    public AlreadyOnTeam {
+      Check.orThrow(Check.present("member", member), Check.present("role", role));
+    }
+  }
+
+  /**
+   * The person to take off the team is not a member of it (the case manager is not: a case is handed over, not
+   * left).
+   *
+   * @param member who
+   */
+  record NotOnTeam(StaffId member) implements Rejection {
+    public NotOnTeam {
+      Check.orThrow(Check.present("member", member));
+    }
+  }
+
+  /**
+   * A member would leave the team before the day they joined it.
+   *
+   * @param member who
+   * @param on     the day given for leaving
+   * @param joined the day they joined
+   */
+  record DayBeforeJoining(StaffId member, LocalDate on, LocalDate joined) implements Rejection {
+    public DayBeforeJoining {
+      Check.orThrow(Check.present("member", member), Check.day("on", on), Check.day("joined", joined));
     }
   }
 

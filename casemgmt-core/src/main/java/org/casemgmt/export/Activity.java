@@ -25,6 +25,8 @@ enum Activity {
   CASE_OPENED("Case opened"),
   CASE_HANDED_OVER("Case handed over"),
   SCOPE_EXTENDED("Scope extended"),
+  TEAM_MEMBER_JOINED("Team member joined"),
+  TEAM_MEMBER_LEFT("Team member left"),
   CASE_SUSPENDED("Case suspended"),
   CASE_RESUMED("Case resumed"),
   CASE_CLOSED("Case closed"),
@@ -93,6 +95,8 @@ enum Activity {
       case CASE_OPENED -> CASE_OPENED;
       case CASE_HANDED_OVER -> CASE_HANDED_OVER;
       case SCOPE_EXTENDED -> SCOPE_EXTENDED;
+      case TEAM_MEMBER_JOINED -> TEAM_MEMBER_JOINED;
+      case TEAM_MEMBER_LEFT -> TEAM_MEMBER_LEFT;
       case CASE_SUSPENDED -> CASE_SUSPENDED;
       case CASE_RESUMED -> CASE_RESUMED;
       case CASE_CLOSED -> CASE_CLOSED;

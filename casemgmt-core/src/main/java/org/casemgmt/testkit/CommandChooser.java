@@ -18,6 +18,7 @@ import org.casemgmt.casefile.Command.*;
 import org.casemgmt.casefile.CommandKind;
 import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.IssuedCommand;
+import org.casemgmt.casefile.Permissions;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.PlanVersion;
 import org.casemgmt.need.IdentifiedBy;
@@ -26,6 +27,8 @@ import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.need.Priority;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.Finding;
 import org.casemgmt.plan.GoalAchievement;
@@ -61,6 +64,9 @@ final class CommandChooser {
 
   static final List<StaffId> STAFF = List.of("anna", "bruno", "carla", "dario").map(StaffId::of);
 
+  /** People who never join a case's team: every command they issue must be refused. */
+  static final List<StaffId> OUTSIDERS = List.of("eve", "oscar").map(StaffId::of);
+
   static final List<ServiceKind> KINDS = List.of(ServiceKind.COUNSELLING, ServiceKind.HOUSING,
       ServiceKind.PSYCHOLOGICAL_SUPPORT, ServiceKind.TRAINING, ServiceKind.RESIDENTIAL_PLACEMENT);
 
@@ -80,6 +86,8 @@ final class CommandChooser {
   private final boolean validOnly;
   private final Option<Phase> target;
   private Instant clock;
+  /** The kind of the command being built, for choosing who issues it. */
+  private CommandKind building;
   private int nextNeed = 1;
   private int nextGoal = 1;
   private int nextIntervention = 1;
@@ -141,6 +149,8 @@ final class CommandChooser {
     Option<PlanVersion> plan = s.currentPlan();
     return switch (kind) {
       case OPEN_CASE -> 0;
+      case JOIN_TEAM -> s.team().size() < 2 ? 3 : 1;
+      case LEAVE_TEAM -> s.team().isEmpty() ? 0 : 1;
       case HAND_OVER, EXTEND_SCOPE, REVISE_NEED, RECORD_STRENGTH, RECORD_RESOURCE, DEFER_NEED, SET_BUDGET_CAP,
           CANCEL_INTERVENTION, SUSPEND_INTERVENTION -> 1;
       case SUSPEND_CASE -> steering ? 0 : 1;
@@ -177,7 +187,10 @@ final class CommandChooser {
   // ---------------------------------------------------------------- building commands
 
   private IssuedCommand build(CommandKind kind, CaseFile s, boolean valid) {
+    building = kind;
     return switch (kind) {
+      case JOIN_TEAM -> joinTeam(s, valid);
+      case LEAVE_TEAM -> leaveTeam(s, valid);
       case OPEN_CASE -> IssuedCommand.of(issued(s, valid),
           new OpenCase(s.id(), s.client(), Option.some(s.caseManager()), s.scope(), today()));
       case HAND_OVER -> IssuedCommand.of(issued(s, valid),
@@ -320,8 +333,65 @@ final class CommandChooser {
   }
 
   /** Who, when, and now and then a version expectation (a stale one, or a timestamp before opening, if invalid). */
+  /**
+   * Who issues the command being built: if valid, someone the case's permission table lets issue it (mostly the
+   * case manager, sometimes a member whose role permits it); if not, sometimes an outsider or a member whose role
+   * does not permit it, otherwise anyone the other faults of the stamp then make refused.
+   */
+  private StaffId actor(CaseFile s, boolean valid) {
+    if (!valid && random.nextInt(100) < 20) {
+      List<StaffId> unauthorised = STAFF.appendAll(OUTSIDERS).filter(p -> !mayIssue(s, p, building)).sorted();
+      if (!unauthorised.isEmpty()) {
+        return pick(unauthorised);
+      }
+    }
+    List<StaffId> members = s.team().keySet().toList().sorted().filter(p -> mayIssue(s, p, building));
+    return !members.isEmpty() && random.nextInt(4) == 0 ? pick(members) : s.caseManager();
+  }
+
+  /**
+   * Whether a person may issue a kind of command on this case by its permission table, as far as the chooser can
+   * tell before the command exists: for a command limited to the member's own provider, only a representative of a
+   * provider the case has counts, and the chooser then picks that provider's intervention or referral.
+   */
+  private static boolean mayIssue(CaseFile s, StaffId person, CommandKind kind) {
+    if (kind == CommandKind.OPEN_CASE) {
+      return true;
+    }
+    if (person.equals(s.caseManager())) {
+      return s.permissions().reach(TeamRole.CASE_MANAGER, kind).isDefined();
+    }
+    return s.team().get(person).exists(m -> s.permissions().reach(m.role(), kind)
+        .contains(Permissions.Reach.ANY));
+  }
+
+  // ---------------------------------------------------------------- the team
+
+  private IssuedCommand joinTeam(CaseFile s, boolean valid) {
+    List<StaffId> candidates = STAFF.filter(p -> !p.equals(s.caseManager()) && !s.team().containsKey(p));
+    StaffId who = valid && !candidates.isEmpty() ? pick(candidates)
+        : !s.team().isEmpty() && random.nextBoolean() ? pick(s.team().keySet().toList().sorted()) : s.caseManager();
+    boolean wasValid = valid && !candidates.isEmpty();
+    TeamRole role = pick(List.of(TeamRole.values()).remove(TeamRole.CASE_MANAGER));
+    LocalDate since = wasValid || random.nextBoolean() ? today() : s.openedOn().minusDays(1 + random.nextInt(30));
+    List<ProviderId> providers = s.providers().keySet().toList().sorted();
+    TeamMember member = role.representsProvider()
+        ? TeamMember.representing(who, providers.isEmpty() ? ProviderId.of("P-1") : pick(providers), since)
+        : TeamMember.of(who, role, since);
+    return IssuedCommand.of(issued(s, wasValid), new JoinTeam(member));
+  }
+
+  private IssuedCommand leaveTeam(CaseFile s, boolean valid) {
+    List<StaffId> members = s.team().keySet().toList().sorted();
+    if (valid && !members.isEmpty()) {
+      return IssuedCommand.of(issued(s, true), new LeaveTeam(pick(members), today()));
+    }
+    StaffId who = random.nextBoolean() ? s.caseManager() : pick(OUTSIDERS);
+    return IssuedCommand.of(issued(s, false), new LeaveTeam(who, today()));
+  }
+
   private Issued issued(CaseFile s, boolean valid) {
-    StaffId actor = pick(STAFF);
+    StaffId actor = actor(s, valid);
     int roll = random.nextInt(100);
     if (!valid && roll < 15) {
       return Issued.by(actor, s.openedAt().minus(Duration.ofHours(1 + random.nextInt(72))));
