@@ -55,6 +55,8 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.casemgmt.casefile.CaseEvent;
 import org.casemgmt.casefile.CaseFile;
+import org.casemgmt.casefile.CommandKind;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Command.OpenCase;
@@ -499,7 +501,7 @@ class NoRawExceptionSweepTest {
    * Valid arguments of the executables whose arguments must fit one another or the receiver, so that their valid
    * baseline is accepted and each variation is the only thing wrong with a call.
    */
-  private static final Map<String, Supplier<Object[]>> VALID_ARGUMENTS = HashMap.of(
+  private static final Map<String, Supplier<Object[]>> VALID_ARGUMENTS = HashMap.<String, Supplier<Object[]>>of(
       "org.casemgmt.plan.Money.of(java.lang.String)", () -> new Object[] {"120.50"},
       "org.casemgmt.plan.Intervention.need(int)", () -> new Object[] {0},
       "org.casemgmt.casefile.CaseFile.evolve(io.vavr.collection.Seq)", () -> new Object[] {
@@ -512,7 +514,21 @@ class NoRawExceptionSweepTest {
           new IssuedCommand[] {IssuedCommand.of(ISSUED, new Command.StartAssessment())}},
       // A trace is a case's own history, from its opening: the case's id and its first event.
       "org.casemgmt.export.XesWriter.trace(org.casemgmt.casefile.CaseId,java.lang.Iterable)",
-          () -> new Object[] {OPENED.caseId(), List.of(OPENED)});
+          () -> new Object[] {OPENED.caseId(), List.of(OPENED)})
+      // A permission table's line names a role and kinds; no team permits opening; a member is not the manager.
+      .put("org.casemgmt.casefile.Permissions.parse(io.vavr.collection.Seq)",
+          () -> new Object[] {List.of("SUPERVISOR: APPROVE_PLAN, CLOSE_CASE")})
+      .put("org.casemgmt.casefile.Permissions$Builder.allow(org.casemgmt.party.TeamRole,"
+          + "[Lorg.casemgmt.casefile.CommandKind;)",
+          () -> new Object[] {TeamRole.SUPERVISOR, new CommandKind[] {CommandKind.APPROVE_PLAN}})
+      .put("org.casemgmt.casefile.Permissions$Builder.allowOnOwnProvider(org.casemgmt.party.TeamRole,"
+          + "[Lorg.casemgmt.casefile.CommandKind;)",
+          () -> new Object[] {TeamRole.PROVIDER_REPRESENTATIVE, new CommandKind[] {CommandKind.START_INTERVENTION}})
+      .put("org.casemgmt.party.TeamMember.<init>(org.casemgmt.party.StaffId,org.casemgmt.party.TeamRole,"
+          + "io.vavr.control.Option,java.time.LocalDate)",
+          () -> new Object[] {StaffId.of("nora"), TeamRole.NURSE, io.vavr.control.Option.none(), DAY})
+      .put("org.casemgmt.party.TeamMember.of(org.casemgmt.party.StaffId,org.casemgmt.party.TeamRole,"
+          + "java.time.LocalDate)", () -> new Object[] {StaffId.of("nora"), TeamRole.NURSE, DAY});
 
   /** Values that need a story rather than arbitrary components; fresh each time (some are mutable). */
   private static Object special(Class<?> raw) {
@@ -712,6 +728,17 @@ class NoRawExceptionSweepTest {
     }
     if (raw == java.util.UUID.class) {
       return new java.util.UUID(20261207L, position);
+    }
+    if (raw == org.casemgmt.party.TeamMember.class) {
+      // The first role is the case manager's, which a member never has: a nurse is valid.
+      return org.casemgmt.party.TeamMember.of(org.casemgmt.party.StaffId.of("X-" + position),
+          org.casemgmt.party.TeamRole.NURSE, DAY);
+    }
+    if (raw == org.casemgmt.casefile.Permissions.class) {
+      return org.casemgmt.casefile.Permissions.socialServices();
+    }
+    if (raw == org.casemgmt.casefile.Permissions.Builder.class) {
+      return org.casemgmt.casefile.Permissions.builder();
     }
     if (raw.isEnum()) {
       return raw.getEnumConstants()[0];

@@ -51,6 +51,9 @@ public final class Permissions {
 
   private static final Permissions SOCIAL_SERVICES = socialServicesTable();
 
+  /** The most lines {@link #parse} reads: a table has one line per role, and comments. */
+  public static final int MAX_LINES = 1_000;
+
   /** Per role, per command kind: the reach, or null if not permitted. */
   private final EnumMap<TeamRole, Reach[]> table;
 
@@ -98,6 +101,10 @@ public final class Permissions {
   public static Permissions parse(Seq<String> lines) {
     if (lines == null) {
       throw new InvalidInputException(List.of(new InputError("lines", InputError.Problem.MISSING, "is required")));
+    }
+    if (lines.size() > MAX_LINES) {
+      throw new InvalidInputException(List.of(new InputError("lines", InputError.Problem.OUT_OF_RANGE,
+          "holds more than " + MAX_LINES + " lines: a table has one per role")));
     }
     Builder builder = builder();
     List<InputError> problems = List.empty();
@@ -168,6 +175,8 @@ public final class Permissions {
    * @return the reach, or none if the role may not issue it at all
    */
   public io.vavr.control.Option<Reach> reach(TeamRole role, CommandKind kind) {
+    org.casemgmt.internal.Check.orThrow(org.casemgmt.internal.Check.present("role", role),
+        org.casemgmt.internal.Check.present("kind", kind));
     Reach reach = reachOrNull(role, kind);
     return io.vavr.control.Option.of(reach);
   }

@@ -568,8 +568,11 @@ final class Practitioner {
     return true;
   }
 
-  /** The case's manager issues its commands; between managers, the case manager on its file does. */
+  /**
+   * The case manager on the case's file issues its commands, as the default permission table has it: the one who
+   * opened it until the hand-over to the practitioner assigned, who issues everything after.
+   */
   private Issued issued(SimulatedCase c) {
-    return run.issued(c.manager >= 0 ? managerIds[c.manager] : c.file.caseManager());
+    return run.issued(c.file.caseManager());
   }
 }

@@ -55,7 +55,7 @@ import org.casemgmt.resource.Provider;
  * <p><b>Why a fixture owns the clock.</b> The model has no clock: every command travels in an envelope
  * ({@link Issued}) that says who issued it and when. A test that invents instants by hand easily issues a
  * command before the case was opened, and then tests the wrong rule. The fixture stamps the given events with
- * {@link #ACTOR} at {@link #START} (or at the instants a recorded history already has) and keeps a clock that
+ * {@link #START} (or at the instants a recorded history already has), as {@link #ACTOR} and its case managers, and keeps a clock that
  * starts at the last event of the history; {@link Given#issued()} and {@link Given#when(Command)} stamp
  * commands with it, {@link Given#at(Instant)} moves it. A test that needs another actor, another instant or an
  * expected version gives an envelope of its own to {@link Given#when(Issued, Command)} or
@@ -73,7 +73,11 @@ import org.casemgmt.resource.Provider;
  */
 public final class CaseFixture {
 
-  /** Who issues the commands stamped by the fixture and who caused the events of a plain given history. */
+  /**
+   * Who opens a case in a plain given history, and who issues a command the fixture stamps when no case is open
+   * yet. Once a case is open, the fixture stamps as its case manager (whom the default permission table lets issue
+   * every command): the given events as the case manager of the moment, commands as the current one.
+   */
   public static final StaffId ACTOR = StaffId.of("fixture");
 
   /** The instant a plain given history is stamped with and the fixture's clock starts at. */
@@ -88,7 +92,8 @@ public final class CaseFixture {
 
   /**
    * Gives a history of plain events, stamped by the fixture: the case id of the first event (which must be
-   * {@link CaseEvent.CaseOpened}), sequence numbers from 1, the actor {@link #ACTOR} and the instant
+   * {@link CaseEvent.CaseOpened}), sequence numbers from 1, the actor {@link #ACTOR} for the opening and the case
+   * manager of the moment for every later event, and the instant
    * {@link #START}. This is the convenient form: tests state facts, not storage details.
    *
    * @param history the case's events in order, starting with {@code CaseOpened}
@@ -104,8 +109,13 @@ public final class CaseFixture {
       throw setupMistake("history", "must start with CaseOpened, not " + kind(history[0]));
     }
     Vector<RecordedEvent> stamped = Vector.empty();
+    StaffId manager = opened.caseManager();
     for (int i = 0; i < history.length; i++) {
-      stamped = stamped.append(new RecordedEvent(opened.caseId(), i + 1L, ACTOR, START, history[i]));
+      stamped = stamped.append(new RecordedEvent(opened.caseId(), i + 1L, i == 0 ? ACTOR : manager, START,
+          history[i]));
+      if (history[i] instanceof CaseEvent.CaseHandedOver handedOver) {
+        manager = handedOver.to();
+      }
     }
     return Given.of(stamped);
   }
@@ -249,12 +259,13 @@ public final class CaseFixture {
     }
 
     /**
-     * A stamp for a command: issued by {@link #ACTOR} at the fixture's current instant.
+     * A stamp for a command: issued by the case's manager (by {@link #ACTOR} while no case is open) at the
+     * fixture's current instant.
      *
      * @return an envelope without an expected version; add one with {@link Issued#expectingVersion(long)}
      */
     public Issued issued() {
-      return Issued.by(ACTOR, now);
+      return Issued.by(state.map(CaseFile::caseManager).getOrElse(ACTOR), now);
     }
 
     /**
@@ -286,7 +297,8 @@ public final class CaseFixture {
     }
 
     /**
-     * Issues a command stamped by the fixture: by {@link #ACTOR} at the fixture's current instant.
+     * Issues a command stamped by the fixture: by the case's manager (by {@link #ACTOR} while no case is open) at
+     * the fixture's current instant.
      *
      * @param command the bare command under test
      * @return the stage that states the expectation

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Command.*;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.party.StaffId;
 import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.plan.Money;
 
@@ -23,6 +24,17 @@ final class CommandShrinker {
 
   static Shrinkable<IssuedCommand> shrinkable(IssuedCommand command) {
     return Shrinkable.unfold(command, CommandShrinker::simpler);
+  }
+
+  /**
+   * As {@link #shrinkable(IssuedCommand)}, and first the same command issued by the case's first manager: a story
+   * where everyone else's commands come from the one who opened the case needs no team members joining or
+   * hand-overs, so those commands can go.
+   */
+  static Shrinkable<IssuedCommand> shrinkable(IssuedCommand command, StaffId opener) {
+    return Shrinkable.unfold(command, c -> c.issued().actor().equals(opener) ? simpler(c)
+        : Stream.concat(Stream.of(IssuedCommand.of(new Issued(opener, c.issued().at(), c.issued().expectedVersion(),
+            c.issued().commandId()), c.command())), simpler(c)));
   }
 
   /** The envelope without its version expectation, then simpler commands in the same envelope. */

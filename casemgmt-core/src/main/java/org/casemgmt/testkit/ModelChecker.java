@@ -11,9 +11,13 @@ import java.util.function.IntPredicate;
 import java.util.random.RandomGenerator;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.Command.HandOver;
+import org.casemgmt.casefile.Command.OpenCase;
+import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.internal.Check;
+import org.casemgmt.party.StaffId;
 
 /**
  * A model-based (stateful) check of case files: it opens many cases and drives each through a random
@@ -505,14 +509,49 @@ public final class ModelChecker {
     return new Explored(i, sequenceSeed, opening, commands, runner.violation);
   }
 
+  /**
+   * The first story, in order, that drops one hand-over and has the commands its new manager issued after it
+   * issued by the manager who handed over, and still fails; none if no such story fails.
+   */
+  private static Option<List<IssuedCommand>> withoutAHandOver(List<IssuedCommand> story, StaffId opener,
+      java.util.function.Predicate<List<IssuedCommand>> fails) {
+    StaffId manager = opener;
+    for (int i = 0; i < story.size(); i++) {
+      if (story.get(i).command() instanceof HandOver handOver) {
+        StaffId from = manager;
+        StaffId to = handOver.newCaseManager();
+        int at = i;
+        List<IssuedCommand> candidate = story.removeAt(i).zipWithIndex().map(c -> c._2 >= at
+            && c._1.issued().actor().equals(to)
+            ? IssuedCommand.of(new Issued(from, c._1.issued().at(), c._1.issued().expectedVersion(),
+                c._1.issued().commandId()), c._1.command())
+            : c._1);
+        if (fails.test(candidate)) {
+          return Option.some(candidate);
+        }
+        manager = to;
+      }
+    }
+    return Option.none();
+  }
+
   /** Shrinks a failing sequence, deterministically: the same sequence always shrinks to the same story. */
   private Failure shrink(Explored failing, Violation first, List<Invariant> checked, long master) {
     IssuedCommand opening = failing.opening();
     List<IssuedCommand> commands = failing.commands();
-    Shrinkable<List<IssuedCommand>> tree = Shrinking.list(commands.map(CommandShrinker::shrinkable), 0);
-    Shrinking.Shrunk<List<IssuedCommand>> shrunk = Shrinking.minimize(tree, candidate -> replay(opening, candidate, checked)
-        .violation.exists(v -> v.invariant().equals(first.invariant())));
-    List<IssuedCommand> smallest = shrunk.smallest().value();
+    StaffId opener = ((OpenCase) opening.command()).caseManager().getOrElse(opening.issued().actor());
+    Shrinkable<List<IssuedCommand>> tree =
+        Shrinking.list(commands.map(c -> CommandShrinker.shrinkable(c, opener)), 0);
+    java.util.function.Predicate<List<IssuedCommand>> fails = candidate -> replay(opening, candidate, checked)
+        .violation.exists(v -> v.invariant().equals(first.invariant()));
+    List<IssuedCommand> smallest = Shrinking.minimize(tree, fails).smallest().value();
+    // A hand-over ties every later command of the new manager to it: the list alone cannot lose it. Try the story
+    // without it, the new manager's later commands issued by the one who handed over, and shrink that again.
+    for (Option<List<IssuedCommand>> simpler = withoutAHandOver(smallest, opener, fails); simpler.isDefined();
+        simpler = withoutAHandOver(smallest, opener, fails)) {
+      smallest = Shrinking.minimize(Shrinking.list(simpler.get().map(c -> CommandShrinker.shrinkable(c, opener)), 0),
+          fails).smallest().value();
+    }
     Runner replayed = replay(opening, smallest, checked);
     Violation violation = replayed.violation.getOrElse(first);
     StringBuilder story = new StringBuilder("  0. ").append(CommandDescriptions.describe(opening)).append("\n");

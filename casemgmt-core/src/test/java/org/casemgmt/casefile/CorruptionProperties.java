@@ -177,6 +177,11 @@ class CorruptionProperties {
         yield new OpenCase(e.caseId(), e.client(), Option.some(e.caseManager()), e.scope(), e.openedOn());
       }
       case CASE_HANDED_OVER -> new HandOver(((CaseHandedOver) event).to());
+      case TEAM_MEMBER_JOINED -> new JoinTeam(((TeamMemberJoined) event).member());
+      case TEAM_MEMBER_LEFT -> {
+        TeamMemberLeft e = (TeamMemberLeft) event;
+        yield new LeaveTeam(e.member(), e.on());
+      }
       case SCOPE_EXTENDED -> {
         ScopeExtended e = (ScopeExtended) event;
         yield new ExtendScope(e.domains(), e.consentedOn());

@@ -24,6 +24,8 @@ import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.Finding;
 import org.casemgmt.plan.Goal;
@@ -121,6 +123,78 @@ class RejectionTest {
 
   static CaseFixture.Given given(List<CaseEvent> history) {
     return CaseFixture.given(history.toJavaArray(CaseEvent[]::new));
+  }
+
+  // ---------------------------------------------------------------- the team and its permissions
+
+  static final StaffId EVE = StaffId.of("eve");
+  static final StaffId NORA = StaffId.of("nora");
+  static final StaffId HUGO = StaffId.of("hugo");
+  static final TeamMember NURSE_NORA = TeamMember.of(NORA, TeamRole.NURSE, day(10));
+
+  @Nested
+  class Team {
+
+    @Test
+    void not_authorized_off_the_team_in_a_role_the_table_does_not_allow_and_on_another_providers_service() {
+      // Off the team, before anything else is looked at: the phase would not permit the command either.
+      given(ASSESSING)
+          .when(given(ASSESSING).issuedBy(EVE), new ApprovePlan(DAY0))
+          .thenRejectedWith(new NotAuthorized(EVE, Option.none(), CommandKind.APPROVE_PLAN));
+      // A nurse contributes to the assessment but does not close it.
+      CaseFixture.Given withNurse = given(ASSESSING.append(new TeamMemberJoined(NURSE_NORA)));
+      withNurse.when(withNurse.issuedBy(NORA), new CompleteAssessment())
+          .thenRejectedWith(new NotAuthorized(NORA, Option.some(TeamRole.NURSE), CommandKind.COMPLETE_ASSESSMENT));
+      withNurse.when(withNurse.issuedBy(NORA), new RecordStrength(LifeDomain.WORK, "speaks three languages"))
+          .thenState(file -> assertEquals(1, file.strengths().size()));
+      // A provider's representative starts that provider's interventions only.
+      CaseFixture.Given otherProvider = given(IMPLEMENTING.append(
+          new TeamMemberJoined(TeamMember.representing(HUGO, HOUSING_ONLY.id(), day(1)))));
+      otherProvider.when(otherProvider.issuedBy(HUGO), new StartIntervention(I1, day(1)))
+          .thenRejectedWith(new NotAuthorized(HUGO, Option.some(TeamRole.PROVIDER_REPRESENTATIVE),
+              CommandKind.START_INTERVENTION));
+      CaseFixture.Given ownProvider = given(IMPLEMENTING.append(
+          new TeamMemberJoined(TeamMember.representing(HUGO, NETWORK.id(), day(1)))));
+      ownProvider.when(ownProvider.issuedBy(HUGO), new StartIntervention(I1, day(1)))
+          .thenEmits(new InterventionStarted(I1, day(1)));
+      // A case manager who handed the case over is on record, and has no say any more.
+      CaseFixture.Given handedOver = given(ASSESSING.append(new CaseHandedOver(ANNA, NORA)));
+      handedOver.when(handedOver.issuedBy(ANNA), new RecordStrength(LifeDomain.WORK, "speaks three languages"))
+          .thenRejectedWith(new NotAuthorized(ANNA, Option.none(), CommandKind.RECORD_STRENGTH));
+    }
+
+    @Test
+    void already_on_team_when_a_member_joins_again_and_the_case_manager_never_joins() {
+      given(INTAKE.append(new TeamMemberJoined(NURSE_NORA)))
+          .when(new JoinTeam(TeamMember.of(NORA, TeamRole.EDUCATOR, day(20))))
+          .thenRejectedWith(new AlreadyOnTeam(NORA, TeamRole.NURSE));
+      given(INTAKE)
+          .when(new JoinTeam(TeamMember.of(ANNA, TeamRole.SOCIAL_WORKER, DAY0)))
+          .thenRejectedWith(new AlreadyCaseManager(ANNA));
+      given(INTAKE)
+          .when(new JoinTeam(NURSE_NORA))
+          .thenEmits(new TeamMemberJoined(NURSE_NORA));
+    }
+
+    @Test
+    void not_on_team_when_someone_else_or_the_case_manager_would_leave() {
+      given(INTAKE.append(new TeamMemberJoined(NURSE_NORA)))
+          .when(new LeaveTeam(EVE, day(20)))
+          .thenRejectedWith(new NotOnTeam(EVE));
+      given(INTAKE)
+          .when(new LeaveTeam(ANNA, day(20)))
+          .thenRejectedWith(new NotOnTeam(ANNA));
+      given(INTAKE.append(new TeamMemberJoined(NURSE_NORA)))
+          .when(new LeaveTeam(NORA, day(20)))
+          .thenEmits(new TeamMemberLeft(NORA, day(20)));
+    }
+
+    @Test
+    void day_before_joining_when_a_member_would_leave_before_the_day_they_joined() {
+      given(INTAKE.append(new TeamMemberJoined(NURSE_NORA)))
+          .when(new LeaveTeam(NORA, day(5)))
+          .thenRejectedWith(new DayBeforeJoining(NORA, day(5), day(10)));
+    }
   }
 
   // ---------------------------------------------------------------- the phase machine and the whole case

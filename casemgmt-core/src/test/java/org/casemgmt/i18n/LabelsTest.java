@@ -131,7 +131,7 @@ class LabelsTest {
               .filter(bundle -> bundle._1.getProperty(key, "").isBlank())
               .map(bundle -> bundle._2 + ": " + key));
       assertTrue(missing.isEmpty(), () -> "missing sentences: " + missing);
-      assertEquals(50, rejectionTypes().size(), "a new rejection type: check that its sentences read well");
+      assertEquals(54, rejectionTypes().size(), "a new rejection type: check that its sentences read well");
     }
 
     @Test
@@ -216,6 +216,8 @@ class LabelsTest {
         return HashSet.of(sample(((ParameterizedType) type).getActualTypeArguments()[0], name));
       } else if (raw == io.vavr.collection.Seq.class) {
         return io.vavr.collection.List.of(sample(((ParameterizedType) type).getActualTypeArguments()[0], name));
+      } else if (raw == io.vavr.control.Option.class) {
+        return io.vavr.control.Option.of(sample(((ParameterizedType) type).getActualTypeArguments()[0], name));
       } else if (raw == String.class) {
         return "ID-" + name;
       }
