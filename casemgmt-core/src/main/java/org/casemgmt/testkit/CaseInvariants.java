@@ -9,16 +9,23 @@ import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.CommandKind;
 import org.casemgmt.casefile.InvalidHistory;
+import org.casemgmt.casefile.Permissions;
 import org.casemgmt.casefile.PhaseTable;
 import org.casemgmt.casefile.PlanVersion;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
+import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.Intervention;
+import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.InterventionStatus;
 import org.casemgmt.plan.Money;
 import org.casemgmt.plan.Referral;
+import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReferralStatus;
+import org.casemgmt.resource.ProviderId;
 
 /**
  * casemgmt's own invariants, checked by the {@link ModelChecker} after every step unless switched off. Each
@@ -195,6 +202,59 @@ public final class CaseInvariants {
       });
 
   /**
+   * Who may do what is the case's permission table, read here independently of the rules: a command is accepted
+   * only from the case manager or a member of the team whose role the table lets issue it (for a command limited to
+   * the member's own provider, only on an intervention or referral with that provider), and a refusal as not
+   * authorized happens exactly when the table does not let the actor issue it.
+   */
+  public static final Invariant ONLY_PERMITTED_ACTORS = Invariant.of(
+      "no command is accepted from an actor the permission table does not allow, and no allowed one is refused as such",
+      step -> {
+        if (step.command().kind() == CommandKind.OPEN_CASE || step.rejection()
+            .exists(r -> r instanceof Rejection.VersionConflict || r instanceof Rejection.CaseAlreadyOpened)) {
+          return true;
+        }
+        boolean allowed = allowedByTable(step.before(), step.command().issued().actor(), step.command().command());
+        boolean refusedAsUnauthorized = step.rejection().exists(r -> r instanceof Rejection.NotAuthorized);
+        return step.accepted() ? allowed : refusedAsUnauthorized != allowed;
+      });
+
+  /** The permission table's answer for this actor and command on this case file, from its public view. */
+  private static boolean allowedByTable(CaseFile file, StaffId actor, Command command) {
+    io.vavr.control.Option<TeamRole> role = file.roleOf(actor);
+    if (role.isEmpty()) {
+      return false;
+    }
+    io.vavr.control.Option<Permissions.Reach> reach = file.permissions().reach(role.get(), command.kind());
+    if (reach.isEmpty()) {
+      return false;
+    }
+    if (reach.get() == Permissions.Reach.ANY) {
+      return true;
+    }
+    io.vavr.control.Option<ProviderId> own = file.team().get(actor).flatMap(TeamMember::provider);
+    return own.isDefined() && own.equals(providerConcerned(file, command));
+  }
+
+  private static io.vavr.control.Option<ProviderId> providerConcerned(CaseFile file, Command command) {
+    InterventionId intervention = command instanceof Command.StartIntervention c ? c.intervention()
+        : command instanceof Command.SuspendIntervention c ? c.intervention()
+        : command instanceof Command.ResumeIntervention c ? c.intervention()
+        : command instanceof Command.CompleteIntervention c ? c.intervention()
+        : command instanceof Command.CancelIntervention c ? c.intervention()
+        : null;
+    if (intervention != null) {
+      return file.currentPlan().flatMap(plan -> plan.intervention(intervention)).map(Intervention::provider);
+    }
+    ReferralId referral = command instanceof Command.AcceptReferral c ? c.referral()
+        : command instanceof Command.DeclineReferral c ? c.referral()
+        : command instanceof Command.CompleteReferral c ? c.referral()
+        : null;
+    return referral == null ? io.vavr.control.Option.none()
+        : file.referrals().get(referral).map(r -> r.provider().id());
+  }
+
+  /**
    * Every invariant above, in the order they are checked: the cheap, basic ones first so that a report names
    * the most fundamental broken rule.
    *
@@ -205,7 +265,7 @@ public final class CaseInvariants {
         TRANSITIONS_IN_TABLE, NO_OVERLAP, EXCLUSIVE_KINDS_DO_NOT_OVERLAP, LIVE_INTERVENTIONS_ADDRESS_OPEN_NEEDS,
         APPROVED_PLAN_IS_SOUND, INTERVENTIONS_INSIDE_PERIOD, PLANNED_COST_IS_SUM_OF_LIVE, REFERRALS_NOT_REDUNDANT,
         CLOSED_CASE_LEAVES_NO_OPEN_WORK, TIME_MOVES_FORWARD, STARTED_WITHIN_WINDOW, NEW_PLAN_VERSION_DEFERS_NOTHING,
-        EARLIER_PLAN_VERSIONS_UNCHANGED, REPLAY_EQUALS_STATE);
+        EARLIER_PLAN_VERSIONS_UNCHANGED, ONLY_PERMITTED_ACTORS, REPLAY_EQUALS_STATE);
   }
 
   private static io.vavr.control.Option<PlanVersion> currentPlan(CheckedStep step) {

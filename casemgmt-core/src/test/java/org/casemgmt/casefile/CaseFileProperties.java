@@ -23,7 +23,8 @@ class CaseFileProperties {
   /**
    * The oracle and the case file agree on what the phase permits: a refusal for the phase only where the
    * oracle forbids the command, and a refusal by a business rule (checked after the phase) only where it
-   * permits it. A version conflict or a second opening is decided before the phase, so it says nothing.
+   * permits it. A version conflict, a second opening or an actor without permission is decided before the phase, so it
+   * says nothing.
    */
   static final Invariant ORACLE_AGREES_WITH_PHASE_PERMISSION = Invariant.of(
       "the oracle agrees with which commands the phase permits",
@@ -33,7 +34,8 @@ class CaseFileProperties {
         if (rejection == null) {
           return permits;
         }
-        if (rejection instanceof Rejection.VersionConflict || rejection instanceof Rejection.CaseAlreadyOpened) {
+        if (rejection instanceof Rejection.VersionConflict || rejection instanceof Rejection.CaseAlreadyOpened
+            || rejection instanceof Rejection.NotAuthorized) {
           return true;
         }
         return rejection instanceof Rejection.CommandNotPermitted ? !permits : permits;

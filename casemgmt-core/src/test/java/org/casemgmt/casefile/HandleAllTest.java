@@ -24,6 +24,8 @@ import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.InterventionId;
@@ -80,6 +82,12 @@ class HandleAllTest {
     return CaseFile.open(ANNA, OPENING).getOrElseThrow(r -> new AssertionError(r.rule()));
   }
 
+  /** A case file Anna has opened, with Marco on its team as a social worker: version 2, in intake. */
+  static CaseFile openedWithMarco() {
+    return opened().handle(ANNA, new JoinTeam(TeamMember.of(MARCO_ID, TeamRole.SOCIAL_WORKER, DAY0)))
+        .getOrElseThrow(r -> new AssertionError(r.rule()));
+  }
+
   /** The case file after handling each command on its own, with {@code handle}. */
   static CaseFile oneByOne(CaseFile file, Issued issued, Command... commands) {
     CaseFile state = file;
@@ -128,12 +136,12 @@ class HandleAllTest {
 
     @Test
     void handle_all_of_commands_in_their_own_envelopes_accepts_every_command_as_handling_them_one_by_one_would() {
-      CaseFile file = opened();
+      CaseFile file = openedWithMarco();
       Seq<IssuedCommand> steps = List.of(
           IssuedCommand.of(ANNA, START),
           IssuedCommand.of(ANNA, HOUSING_NEED),
           IssuedCommand.of(MARCO, WORK_NEED),
-          IssuedCommand.of(MARCO, COMPLETE));
+          IssuedCommand.of(Issued.by(ANNA_ID, MARCO.at()), COMPLETE));
 
       CaseFile expected = file;
       for (IssuedCommand step : steps) {
@@ -141,7 +149,7 @@ class HandleAllTest {
       }
 
       assertEquals(Either.right(expected), file.handleAll(steps));
-      assertEquals(5, expected.version());
+      assertEquals(6, expected.version());
     }
 
     @Test
@@ -228,18 +236,18 @@ class HandleAllTest {
 
     @Test
     void in_their_own_envelopes_each_command_is_checked_against_the_version_its_issuer_expects() {
-      CaseFile file = opened();
+      CaseFile file = openedWithMarco();
 
-      // Marco saw Anna's first step (version 2): his envelope expects it, and is accepted.
-      IssuedCommand annasStep = IssuedCommand.of(ANNA.expectingVersion(1), START);
-      IssuedCommand marcosStep = IssuedCommand.of(MARCO.expectingVersion(2), HOUSING_NEED);
+      // Marco saw Anna's first step (version 3): his envelope expects it, and is accepted.
+      IssuedCommand annasStep = IssuedCommand.of(ANNA.expectingVersion(2), START);
+      IssuedCommand marcosStep = IssuedCommand.of(MARCO.expectingVersion(3), HOUSING_NEED);
       CaseFile expected = file.handle(annasStep).flatMap(next -> next.handle(marcosStep))
           .getOrElseThrow(r -> new AssertionError(r.rule()));
       assertEquals(Either.right(expected), file.handleAll(List.of(annasStep, marcosStep)));
-      assertEquals(3, expected.version());
-      // Had he seen only version 1, his step would be refused where it stands.
-      assertEquals(Either.left(new RefusedStep(1, CommandKind.RECORD_NEED, new VersionConflict(CASE, 1, 2))),
-          file.handleAll(List.of(IssuedCommand.of(ANNA, START), IssuedCommand.of(MARCO.expectingVersion(1),
+      assertEquals(4, expected.version());
+      // Had he seen only version 2, his step would be refused where it stands.
+      assertEquals(Either.left(new RefusedStep(1, CommandKind.RECORD_NEED, new VersionConflict(CASE, 2, 3))),
+          file.handleAll(List.of(IssuedCommand.of(ANNA, START), IssuedCommand.of(MARCO.expectingVersion(2),
               HOUSING_NEED))));
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import org.casemgmt.casefile.CaseEvent;
 import org.casemgmt.casefile.CaseEvent.AssessmentStarted;
 import org.casemgmt.casefile.CaseEvent.CaseOpened;
 import org.casemgmt.casefile.CaseEvent.NeedRecorded;
+import org.casemgmt.casefile.CaseEvent.TeamMemberJoined;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command.CompleteAssessment;
 import org.casemgmt.casefile.Command.OpenCase;
@@ -26,6 +28,7 @@ import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.RecordedEvent;
+import org.casemgmt.casefile.CommandKind;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.casefile.Rejection.CommandNotPermitted;
 import org.casemgmt.casefile.Rejection.DuplicateNeed;
@@ -39,6 +42,8 @@ import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamRole;
+import org.casemgmt.party.TeamMember;
 import org.casemgmt.plan.Goal;
 import org.casemgmt.plan.GoalId;
 import org.junit.jupiter.api.Nested;
@@ -51,6 +56,8 @@ class CaseFixtureTest {
   static final LocalDate DAY0 = LocalDate.of(2026, 1, 5);
   static final String SECRET = "Confidential: sleeps in her car";
   static final Client CLIENT = Client.of(ClientId.of("C-FX"), "Giulia Bianchi", LocalDate.of(1975, 4, 9));
+  static final StaffId ANNA = StaffId.of("anna");
+  static final StaffId BRUNO = StaffId.of("bruno");
   static final CaseOpened OPENED =
       new CaseOpened(CASE, CLIENT, StaffId.of("anna"), HashSet.of(LifeDomain.HOUSING, LifeDomain.WORK), DAY0);
   static final NeedId N1 = NeedId.of("N-1");
@@ -70,9 +77,10 @@ class CaseFixtureTest {
     void plain_events_are_stamped_with_the_case_sequence_actor_and_start_instant() {
       CaseFixture.Given given = CaseFixture.given(OPENED, new AssessmentStarted());
 
+      // Opened by the fixture; every later event by the case manager of the moment.
       assertEquals(List.of(
               new RecordedEvent(CASE, 1, CaseFixture.ACTOR, CaseFixture.START, OPENED),
-              new RecordedEvent(CASE, 2, CaseFixture.ACTOR, CaseFixture.START, new AssessmentStarted())),
+              new RecordedEvent(CASE, 2, ANNA, CaseFixture.START, new AssessmentStarted())),
           given.history().toList());
       assertEquals(Phase.ASSESSMENT, given.state().map(f -> f.phase()).getOrNull());
       assertEquals(2, given.state().map(f -> f.version()).getOrElse(0L));
@@ -106,8 +114,8 @@ class CaseFixtureTest {
     @Test
     void a_recorded_history_keeps_its_own_stamps_and_the_clock_starts_at_its_last_event() {
       Instant later = CaseFixture.START.plusSeconds(3600);
-      RecordedEvent first = new RecordedEvent(CASE, 1, StaffId.of("anna"), CaseFixture.START, OPENED);
-      RecordedEvent second = new RecordedEvent(CASE, 2, StaffId.of("bruno"), later, new AssessmentStarted());
+      RecordedEvent first = new RecordedEvent(CASE, 1, StaffId.of("opener"), CaseFixture.START, OPENED);
+      RecordedEvent second = new RecordedEvent(CASE, 2, ANNA, later, new AssessmentStarted());
 
       CaseFixture.Given given = CaseFixture.given(first, second);
 
@@ -151,7 +159,8 @@ class CaseFixtureTest {
       CaseFixture.Given given = CaseFixture.given(OPENED);
 
       assertEquals(CaseFixture.START, given.issued().at());
-      assertEquals(CaseFixture.ACTOR, given.issued().actor());
+      assertEquals(ANNA, given.issued().actor(), "the case manager, whom the default permissions let do anything");
+      assertEquals(CaseFixture.ACTOR, CaseFixture.givenNoCase().issued().actor());
       CaseFixture.Given moved = given.at(noon);
       assertEquals(Clock.fixed(noon, ZoneOffset.UTC), moved.clock());
       assertEquals(LocalDate.of(2026, 2, 10), moved.today());
@@ -167,7 +176,7 @@ class CaseFixtureTest {
       CaseFixture.Accepted accepted = CaseFixture.given(OPENED).at(noon).when(new StartAssessment())
           .thenEmits(new AssessmentStarted());
 
-      assertEquals(List.of(new RecordedEvent(CASE, 2, CaseFixture.ACTOR, noon, new AssessmentStarted())),
+      assertEquals(List.of(new RecordedEvent(CASE, 2, ANNA, noon, new AssessmentStarted())),
           accepted.events().toList());
     }
 
@@ -382,16 +391,18 @@ class CaseFixtureTest {
   class Envelopes {
 
     final Instant noon = Instant.parse("2026-02-10T12:00:00Z");
-    final Issued bruno = Issued.by(StaffId.of("bruno"), CaseFixture.START.plusSeconds(60));
+    final Issued bruno = Issued.by(BRUNO, CaseFixture.START.plusSeconds(60));
+    /** Bruno is on the team as a social worker, so he may record needs, not start the assessment. */
+    final TeamMemberJoined brunoJoins = new TeamMemberJoined(TeamMember.of(BRUNO, TeamRole.SOCIAL_WORKER, DAY0));
 
     @Test
-    void a_bare_command_is_stamped_with_the_fixture_actor_at_its_clock() {
+    void a_bare_command_is_stamped_with_the_case_manager_at_the_fixture_clock() {
       CaseFixture.Given given = CaseFixture.given(OPENED, new AssessmentStarted()).at(noon);
       NeedRecorded recorded = housingNeedRecorded(SECRET, Priority.URGENT);
 
       CaseFixture.Accepted bare = given.when(recordHousingNeed(SECRET)).thenEmits(recorded);
 
-      assertEquals(List.of(new RecordedEvent(CASE, 3, CaseFixture.ACTOR, noon, recorded)), bare.events().toList());
+      assertEquals(List.of(new RecordedEvent(CASE, 3, ANNA, noon, recorded)), bare.events().toList());
       assertEquals(bare.events(), given.when(given.issued(), recordHousingNeed(SECRET)).thenEmits(recorded).events());
       assertEquals(bare.events(),
           given.when(IssuedCommand.of(given.issued(), recordHousingNeed(SECRET))).thenEmits(recorded).events());
@@ -399,21 +410,25 @@ class CaseFixtureTest {
 
     @Test
     void an_envelope_of_the_tests_own_is_used_as_given_not_the_fixture_clock() {
-      CaseFixture.Given given = CaseFixture.given(OPENED).at(noon);
+      CaseFixture.Given given = CaseFixture.given(OPENED, new AssessmentStarted(), brunoJoins).at(noon);
+      NeedRecorded recorded = housingNeedRecorded(SECRET, Priority.URGENT);
 
-      CaseFixture.Accepted split = given.when(bruno, new StartAssessment()).thenEmits(new AssessmentStarted());
-      CaseFixture.Accepted whole = given.when(IssuedCommand.of(bruno, new StartAssessment()))
-          .thenEmits(new AssessmentStarted());
+      CaseFixture.Accepted split = given.when(bruno, recordHousingNeed(SECRET)).thenEmits(recorded);
+      CaseFixture.Accepted whole = given.when(IssuedCommand.of(bruno, recordHousingNeed(SECRET))).thenEmits(recorded);
 
       for (CaseFixture.Accepted accepted : List.of(split, whole)) {
-        assertEquals(StaffId.of("bruno"), accepted.events().head().actor());
+        assertEquals(BRUNO, accepted.events().head().actor());
         assertEquals(bruno.at(), accepted.events().head().at());
       }
+      // His role does not let him start an assessment: the envelope's actor is who the rules check.
+      CaseFixture.given(OPENED, brunoJoins).when(bruno, new StartAssessment())
+          .thenRejectedWith(new Rejection.NotAuthorized(BRUNO, Option.some(TeamRole.SOCIAL_WORKER),
+              CommandKind.START_ASSESSMENT));
     }
 
     @Test
     void an_envelope_of_the_tests_own_is_also_what_a_refusal_is_decided_and_checked_with() {
-      Issued tooEarly = Issued.by(StaffId.of("bruno"), CaseFixture.START.minusSeconds(1));
+      Issued tooEarly = Issued.by(ANNA, CaseFixture.START.minusSeconds(1));
 
       // The fixture's own clock (noon) would be accepted: only the test's envelope can be refused.
       CaseFixture.given(OPENED).at(noon).when(tooEarly, new StartAssessment())
