@@ -63,6 +63,13 @@ public final class CommandDescriptions {
           + c.caseManager().map(String::valueOf).getOrElse("(the issuer)") + " scope " + sorted(c.scope()) + " on "
           + c.openedOn();
     }
+    if (command instanceof JoinTeam c) {
+      return " " + c.member().staff() + " as " + c.member().role()
+          + c.member().provider().map(p -> " for " + p).getOrElse("") + " since " + c.member().since();
+    }
+    if (command instanceof LeaveTeam c) {
+      return " " + c.member() + " on " + c.on();
+    }
     if (command instanceof HandOver c) {
       return " to " + c.newCaseManager();
     }

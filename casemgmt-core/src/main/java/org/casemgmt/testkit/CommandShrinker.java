@@ -27,14 +27,24 @@ final class CommandShrinker {
   }
 
   /**
-   * As {@link #shrinkable(IssuedCommand)}, and first the same command issued by the case's first manager: a story
-   * where everyone else's commands come from the one who opened the case needs no team members joining or
-   * hand-overs, so those commands can go.
+   * As {@link #shrinkable(IssuedCommand)}, and first two candidates that let whole commands go: a need recorded in
+   * a domain outside the opening's scope recorded in the scope's first domain instead (the story then needs no
+   * extension of the scope), and the command issued by the case's first manager (it then needs no team member
+   * joining and no hand-over).
    */
-  static Shrinkable<IssuedCommand> shrinkable(IssuedCommand command, StaffId opener) {
-    return Shrinkable.unfold(command, c -> c.issued().actor().equals(opener) ? simpler(c)
-        : Stream.concat(Stream.of(IssuedCommand.of(new Issued(opener, c.issued().at(), c.issued().expectedVersion(),
-            c.issued().commandId()), c.command())), simpler(c)));
+  static Shrinkable<IssuedCommand> shrinkable(IssuedCommand command, StaffId opener,
+      Set<org.casemgmt.need.LifeDomain> openingScope) {
+    org.casemgmt.need.LifeDomain first = openingScope.toList().sorted().head();
+    return Shrinkable.unfold(command, c -> {
+      Stream<IssuedCommand> inScope = c.command() instanceof RecordNeed n && !openingScope.contains(n.domain())
+          ? Stream.of(IssuedCommand.of(c.issued(), new RecordNeed(n.need(), first, n.description(), n.priority(),
+              n.identifiedBy())))
+          : Stream.empty();
+      Stream<IssuedCommand> byOpener = c.issued().actor().equals(opener) ? Stream.empty()
+          : Stream.of(IssuedCommand.of(new Issued(opener, c.issued().at(), c.issued().expectedVersion(),
+              c.issued().commandId()), c.command()));
+      return Stream.concat(Stream.concat(inScope, byOpener), simpler(c));
+    });
   }
 
   /** The envelope without its version expectation, then simpler commands in the same envelope. */

@@ -509,6 +509,31 @@ public final class ModelChecker {
     return new Explored(i, sequenceSeed, opening, commands, runner.violation);
   }
 
+  private static Option<List<IssuedCommand>> simplerStory(List<IssuedCommand> story, StaffId opener,
+      java.util.function.Predicate<List<IssuedCommand>> fails) {
+    Option<List<IssuedCommand>> simpler = withoutAHandOver(story, opener, fails);
+    return simpler.isDefined() ? simpler : assessedWithoutClosing(story, fails);
+  }
+
+  /**
+   * The first story, in order, where a case closed and at once reopened (which takes it to assessment) starts its
+   * assessment instead, and still fails; none if no such story fails.
+   */
+  private static Option<List<IssuedCommand>> assessedWithoutClosing(List<IssuedCommand> story,
+      java.util.function.Predicate<List<IssuedCommand>> fails) {
+    for (int i = 0; i + 1 < story.size(); i++) {
+      if (story.get(i).command() instanceof Command.CloseCase
+          && story.get(i + 1).command() instanceof Command.ReopenCase) {
+        List<IssuedCommand> candidate = story.removeAt(i).update(i,
+            IssuedCommand.of(story.get(i + 1).issued(), new Command.StartAssessment()));
+        if (fails.test(candidate)) {
+          return Option.some(candidate);
+        }
+      }
+    }
+    return Option.none();
+  }
+
   /**
    * The first story, in order, that drops one hand-over and has the commands its new manager issued after it
    * issued by the manager who handed over, and still fails; none if no such story fails.
@@ -539,18 +564,20 @@ public final class ModelChecker {
   private Failure shrink(Explored failing, Violation first, List<Invariant> checked, long master) {
     IssuedCommand opening = failing.opening();
     List<IssuedCommand> commands = failing.commands();
-    StaffId opener = ((OpenCase) opening.command()).caseManager().getOrElse(opening.issued().actor());
+    OpenCase open = (OpenCase) opening.command();
+    StaffId opener = open.caseManager().getOrElse(opening.issued().actor());
     Shrinkable<List<IssuedCommand>> tree =
-        Shrinking.list(commands.map(c -> CommandShrinker.shrinkable(c, opener)), 0);
+        Shrinking.list(commands.map(c -> CommandShrinker.shrinkable(c, opener, open.scope())), 0);
     java.util.function.Predicate<List<IssuedCommand>> fails = candidate -> replay(opening, candidate, checked)
         .violation.exists(v -> v.invariant().equals(first.invariant()));
     List<IssuedCommand> smallest = Shrinking.minimize(tree, fails).smallest().value();
-    // A hand-over ties every later command of the new manager to it: the list alone cannot lose it. Try the story
-    // without it, the new manager's later commands issued by the one who handed over, and shrink that again.
-    for (Option<List<IssuedCommand>> simpler = withoutAHandOver(smallest, opener, fails); simpler.isDefined();
-        simpler = withoutAHandOver(smallest, opener, fails)) {
-      smallest = Shrinking.minimize(Shrinking.list(simpler.get().map(c -> CommandShrinker.shrinkable(c, opener)), 0),
-          fails).smallest().value();
+    // Two shapes the list alone cannot lose, rewritten as a whole and shrunk again while one still fails: a
+    // hand-over, which ties every later command of the new manager to it, and a case closed and reopened on the
+    // way to an assessment that starting one reaches directly.
+    for (Option<List<IssuedCommand>> simpler = simplerStory(smallest, opener, fails); simpler.isDefined();
+        simpler = simplerStory(smallest, opener, fails)) {
+      smallest = Shrinking.minimize(Shrinking.list(simpler.get()
+          .map(c -> CommandShrinker.shrinkable(c, opener, open.scope())), 0), fails).smallest().value();
     }
     Runner replayed = replay(opening, smallest, checked);
     Violation violation = replayed.violation.getOrElse(first);

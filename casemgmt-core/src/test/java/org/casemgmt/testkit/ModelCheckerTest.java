@@ -147,6 +147,23 @@ class ModelCheckerTest {
     };
   }
 
+  /**
+   * Forgets the permission table for the team's own members: a member's command is decided as if the case manager had
+   * issued it (its event still names the member).
+   */
+  static SystemUnderTest membersActAsTheCaseManager() {
+    return (state, command) -> {
+      Issued issued = command.issued();
+      if (state.team().containsKey(issued.actor())) {
+        SystemUnderTest.Handled asManager = REAL.handle(state, IssuedCommand.of(new Issued(state.caseManager(),
+            issued.at(), issued.expectedVersion(), issued.commandId()), command.command()));
+        return asManager.answer().isLeft() ? asManager : accept(state, command,
+            asManager.answer().get().map(RecordedEvent::event).toJavaArray(CaseEvent[]::new));
+      }
+      return REAL.handle(state, command);
+    };
+  }
+
   /** Refuses a duplicate need but records it over the existing one all the same. */
   static SystemUnderTest rejectionThatChangesTheCase() {
     return (state, command) -> {
@@ -193,8 +210,10 @@ class ModelCheckerTest {
 
     @Test
     void a_review_allowed_before_the_last_review() {
-      // A second review needs a started intervention of an approved plan: twelve commands at the least.
-      ModelChecker.Failure failure = caught(reviewAllowedBeforeTheLastReview(), 46L, 13);
+      // A second review needs a started intervention of an approved plan: twelve commands at the least. (Of the
+      // master seeds 46–75, 28 catch it within 3,000 sequences, most shrunk to those twelve, some to 13–16 where the
+      // shrinker cannot merge two needs into one; this seed is one of the twelve.)
+      ModelChecker.Failure failure = caught(reviewAllowedBeforeTheLastReview(), 47L, 13);
       assertEquals(CaseInvariants.TIME_MOVES_FORWARD.name(), failure.invariant());
     }
 
@@ -209,6 +228,13 @@ class ModelCheckerTest {
       ModelChecker.Failure failure = caught(planningAllowedAtIntake(), 22L);
       assertEquals(CaseInvariants.TRANSITIONS_IN_TABLE.name(), failure.invariant());
       assertEquals(1, failure.failingCase().commands().size(), failure.report());
+    }
+
+    @Test
+    void a_permission_table_ignored_for_the_members_of_the_team() {
+      ModelChecker.Failure failure = caught(membersActAsTheCaseManager(), 66L);
+      assertEquals(CaseInvariants.ONLY_PERMITTED_ACTORS.name(), failure.invariant());
+      assertTrue(failure.failingCase().commands().exists(c -> c.kind() == CommandKind.JOIN_TEAM), failure.report());
     }
 
     @Test
@@ -303,15 +329,15 @@ class ModelCheckerTest {
 
     @Test
     void report_the_lowest_failing_sequence_not_the_first_to_fail() {
-      // With seed 9, sequence #10 is the first to break it and about one in five sequences breaks it, at different
-      // steps: on several threads a later sequence often fails before #10 has got there.
+      // With seed 10, sequence #6 is the first to break it and many sequences break it, at different steps: on
+      // several threads a later sequence often fails before #6 has got there.
       Invariant neverFourNeeds = Invariant.of("a case never has four needs", step -> step.after().needs().size() < 4);
-      ModelChecker checker = ModelChecker.forCaseFiles().withoutCaseInvariants().invariant(neverFourNeeds).seed(9L)
+      ModelChecker checker = ModelChecker.forCaseFiles().withoutCaseInvariants().invariant(neverFourNeeds).seed(10L)
           .sequences(500);
       Reported reported = sameOnOneTwoAndEightThreads(checker);
-      assertEquals(10, reported.sequence(), reported.story());
+      assertEquals(6, reported.sequence(), reported.story());
       for (int i = 0; i < reported.sequence(); i++) {
-        ModelChecker.Result alone = checker.threads(1).seed(Seeds.derive(9L, i)).sequences(1).run();
+        ModelChecker.Result alone = checker.threads(1).seed(Seeds.derive(10L, i)).sequences(1).run();
         assertTrue(alone.passed(), "sequence #" + i + " fails too, below #" + reported.sequence());
       }
       assertEquals(reported.sequence() * (long) ModelChecker.DEFAULT_MAX_COMMANDS + reported.originalLength(),
