@@ -61,6 +61,13 @@ public final class HistoryPrinter {
       return "case=" + e.caseId() + " client=" + e.client().id() + " caseManager=" + e.caseManager()
           + " scope=" + sorted(e.scope());
     }
+    if (event instanceof TeamMemberJoined e) {
+      return "member=" + e.member().staff() + " role=" + e.member().role()
+          + e.member().provider().map(p -> " provider=" + p).getOrElse("");
+    }
+    if (event instanceof TeamMemberLeft e) {
+      return "member=" + e.member() + " on=" + e.on();
+    }
     if (event instanceof CaseHandedOver e) {
       return "from=" + e.from() + " to=" + e.to();
     }

@@ -21,6 +21,8 @@ import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.Finding;
 import org.casemgmt.plan.GoalAchievement;
@@ -139,7 +141,8 @@ public final class SocialServicesScenario {
   }
 
   private static Story.Chapter handOver() {
-    return Story.Chapter.of("Hand-over: one reference person at every moment",
+    return Story.Chapter.of("The team and the hand-over: a supervisor who signs plans off, one reference person",
+        accepted(by(INTAKE_WORKER, 10), new JoinTeam(TeamMember.of(TEAM_LEAD, TeamRole.SUPERVISOR, DAY0.plusDays(10)))),
         accepted(by(INTAKE_WORKER, 10), new HandOver(CASE_MANAGER)));
   }
 

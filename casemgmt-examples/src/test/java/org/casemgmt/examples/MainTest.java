@@ -92,14 +92,14 @@ class MainTest {
 
     @Test
     void ends_with_the_case_closed_because_its_goals_were_achieved() {
-      assertTrue(lines.exists(l -> l.matches(" +57 +2026-08-07 +sw-02 +CaseClosed +reason=GOALS_ACHIEVED +CLOSED")),
+      assertTrue(lines.exists(l -> l.matches(" +58 +2026-08-07 +sw-02 +CaseClosed +reason=GOALS_ACHIEVED +CLOSED")),
           printed);
       assertTrue(lines.contains("Case manager: sw-02; final phase: CLOSED (GOALS_ACHIEVED)"), printed);
     }
 
     @Test
     void summarises_events_interventions_and_plan_versions() {
-      assertTrue(lines.contains("Events recorded: 57 (commands accepted: 57, refused: 2; a refused command records"
+      assertTrue(lines.contains("Events recorded: 58 (commands accepted: 58, refused: 2; a refused command records"
           + " nothing)"), printed);
       assertTrue(lines.contains("Interventions in the last plan: 7 (COMPLETED 6, CANCELLED 1), planned cost 4550.00"),
           printed);
@@ -109,9 +109,11 @@ class MainTest {
     @Test
     void prints_one_history_line_per_event_with_sequence_date_and_actor() {
       List<String> history = lines.filter(l -> l.matches(" +\\d+  \\d{4}-\\d{2}-\\d{2}  [a-z0-9-]+ +[A-Za-z]+.*"));
-      assertEquals(57, history.size(), printed);
-      assertTrue(history.get(14).matches(" +15  2026-02-12  sw-01 +CaseHandedOver +from=sw-01 to=sw-02 +ASSESSMENT"),
-          history.get(14));
+      assertEquals(58, history.size(), printed);
+      assertTrue(history.get(14).matches(" +15  2026-02-12  sw-01 +TeamMemberJoined +member=tl-01 role=SUPERVISOR"
+          + " +ASSESSMENT"), history.get(14));
+      assertTrue(history.get(15).matches(" +16  2026-02-12  sw-01 +CaseHandedOver +from=sw-01 to=sw-02 +ASSESSMENT"),
+          history.get(15));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.Command.CompleteAssessment;
+import org.casemgmt.casefile.Command.JoinTeam;
 import org.casemgmt.casefile.Command.OpenCase;
 import org.casemgmt.casefile.Command.PlanIntervention;
 import org.casemgmt.casefile.Command.RecordNeed;
@@ -27,16 +29,20 @@ import org.casemgmt.casefile.Command.StartAssessment;
 import org.casemgmt.casefile.Command.StartPlanning;
 import org.casemgmt.casefile.CommandKind;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.Permissions;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.PhaseTable;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.i18n.Labels;
 import org.casemgmt.need.IdentifiedBy;
+import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.Money;
@@ -114,6 +120,59 @@ class ReadmeExampleTest {
           "casemgmt-examples/src/test/java/org/casemgmt/examples/ReadmeExampleTest.java")),
           "// readme-example:begin", "// readme-example:end");
       assertTrue(readme.size() > 10, "no example found in the README");
+      assertEquals(unindented(tested).mkString("\n"), unindented(readme).mkString("\n"));
+    }
+  }
+
+  @Nested
+  class The_team_example {
+
+    @Test
+    void runs_as_the_readme_says() {
+      // team-example:begin
+      Issued anna = Issued.by(StaffId.of("anna"), Instant.parse("2026-03-02T09:00:00Z"));
+      Issued nora = Issued.by(StaffId.of("nora"), Instant.parse("2026-03-03T09:00:00Z"));
+      LocalDate day = LocalDate.of(2026, 3, 2);
+      OpenCase opening = OpenCase.of(CaseId.of("CASE-T"), Client.of(ClientId.of("C-T"), "Rosa Bianchi",
+          LocalDate.of(1948, 5, 9)), day, LifeDomain.HOUSING, LifeDomain.PHYSICAL_HEALTH);
+
+      // Anna opens the case (she is its case manager) and a nurse joins the team.
+      CaseFile file = CaseFile.open(anna, opening)
+          .flatMap(f -> f.handle(anna, new JoinTeam(TeamMember.of(StaffId.of("nora"), TeamRole.NURSE, day))))
+          .flatMap(f -> f.handle(anna, new StartAssessment()))
+          .getOrElseThrow(r -> new IllegalStateException(r.rule()));
+
+      // The default table lets a nurse record a need, not close the assessment.
+      Either<Rejection, CaseFile> recorded = file.handle(nora, new RecordNeed(NeedId.of("N-1"),
+          LifeDomain.PHYSICAL_HEALTH, "cannot manage the stairs", Priority.HIGH, IdentifiedBy.CASE_MANAGER));
+      Either<Rejection, CaseFile> completed = file.handle(nora, new CompleteAssessment());
+      String why = Labels.explain(completed.getLeft(), Locale.ENGLISH);
+
+      // An organisation's own table, validated when it is read.
+      Permissions ours = Permissions.parse(List.of(
+          "CASE_MANAGER: *",
+          "NURSE: RECORD_NEED, COMPLETE_ASSESSMENT"));
+      CaseFile strict = CaseFile.open(anna, opening, ours).get();
+      // team-example:end
+
+      assertTrue(recorded.isRight(), recorded::toString);
+      assertEquals(new Rejection.NotAuthorized(StaffId.of("nora"), Option.some(TeamRole.NURSE),
+          CommandKind.COMPLETE_ASSESSMENT), completed.getLeft());
+      assertTrue(why.startsWith("nora (role on this case: Nurse) may not issue"), why);
+      assertEquals(ours, strict.permissions());
+      assertEquals(Option.some(Permissions.Reach.ANY),
+          strict.permissions().reach(TeamRole.NURSE, CommandKind.COMPLETE_ASSESSMENT));
+      assertEquals(Option.none(), Permissions.socialServices().reach(TeamRole.NURSE, CommandKind.COMPLETE_ASSESSMENT));
+    }
+
+    @Test
+    void is_printed_in_the_readme_exactly_as_it_is_tested_here() throws IOException {
+      List<String> readme = between(lines(repositoryFile("README.md")), "<!-- team-example:begin",
+          "<!-- team-example:end").filter(l -> !l.startsWith("```"));
+      List<String> tested = between(lines(repositoryFile(
+          "casemgmt-examples/src/test/java/org/casemgmt/examples/ReadmeExampleTest.java")),
+          "// team-example:begin", "// team-example:end");
+      assertTrue(readme.size() > 10, "no team example found in the README");
       assertEquals(unindented(tested).mkString("\n"), unindented(readme).mkString("\n"));
     }
   }

@@ -23,6 +23,8 @@ import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 
 /**
@@ -84,7 +86,7 @@ public final class EventStoreDemo {
       service.open(anna, Command.OpenCase.of(caseId, Client.of(ClientId.of("C-7"), "Maria Rossi",
           LocalDate.of(1980, 4, 12)), day0, LifeDomain.HOUSING, LifeDomain.WORK));
       List<Command> commands = List.of(
-          new Command.HandOver(StaffId.of("bruno")),
+          new Command.JoinTeam(TeamMember.of(StaffId.of("bruno"), TeamRole.SUPERVISOR, day0)),
           new Command.StartAssessment(),
           new Command.RecordNeed(NeedId.of("N-1"), LifeDomain.HOUSING, "Evicted last week", Priority.URGENT,
               IdentifiedBy.CLIENT),

@@ -37,6 +37,8 @@ import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -105,6 +107,11 @@ class CaseServiceConcurrencyTest {
         assertTrue(service.open(anna, Command.OpenCase.of(caseId(n), Client.of(ClientId.of("C-" + n), "Client " + n,
             LocalDate.of(1970, 1, 1)), DAY0, DOMAINS)).isRight());
         assertTrue(service.handle(caseId(n), anna, new Command.StartAssessment()).isRight());
+        for (int t = 0; t < THREADS; t++) {
+          // Each writer is a social worker on the team: the default permissions let them record needs and strengths.
+          assertTrue(service.handle(caseId(n), anna, new Command.JoinTeam(TeamMember.of(StaffId.of("worker-" + t),
+              TeamRole.SOCIAL_WORKER, DAY0))).isRight());
+        }
       }
       ConcurrentHashMap<CaseId, java.util.List<Landed>> landed = new ConcurrentHashMap<>();
       ExecutorService threads = Executors.newFixedThreadPool(THREADS);
@@ -174,14 +181,15 @@ class CaseServiceConcurrencyTest {
         CaseId id = caseId(n);
         Seq<Landed> accepted = Vector.ofAll(landed.getOrDefault(id, List.<Landed>empty().asJava()))
             .sortBy(l -> l.answered().version());
-        assertEquals(Vector.rangeClosed(3L, 2L + accepted.size()), accepted.map(l -> l.answered().version()),
-            id.value());
+        long before = 2L + THREADS; // opened, assessment started, the writers joined
+        assertEquals(Vector.rangeClosed(before + 1, before + accepted.size()),
+            accepted.map(l -> l.answered().version()), id.value());
         // Every answer is the stored history replayed up to the answer's version.
         for (Landed l : accepted) {
           assertEquals(Option.some(l.answered()), reader.load(id, l.answered().version()), id.value());
         }
         // And the stored state is what the accepted commands imply, in the order they landed.
-        CaseFile expected = reader.load(id, 2).getOrElseThrow(() -> new AssertionError(id));
+        CaseFile expected = reader.load(id, before).getOrElseThrow(() -> new AssertionError(id));
         for (Landed l : accepted) {
           expected = expected.handle(l.command()).getOrElseThrow(r -> new AssertionError(r.rule()));
         }

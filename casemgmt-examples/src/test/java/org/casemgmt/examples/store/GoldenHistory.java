@@ -21,6 +21,8 @@ import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.Finding;
 import org.casemgmt.plan.GoalAchievement;
@@ -46,6 +48,10 @@ final class GoldenHistory {
 
   static final LocalDate DAY0 = LocalDate.of(2026, 3, 2);
   static final CaseId CASE = CaseId.of("CASE-GOLDEN-1");
+  static final CaseId TEAM_CASE = CaseId.of("CASE-GOLDEN-2");
+  /** The types schema 2 added (the case team): the schema-1 fixtures cannot hold them. */
+  static final io.vavr.collection.Set<String> ADDED_IN_SCHEMA_2 =
+      io.vavr.collection.HashSet.of("JoinTeam", "LeaveTeam", "TeamMemberJoined", "TeamMemberLeft");
 
   private GoldenHistory() {}
 
@@ -142,9 +148,48 @@ final class GoldenHistory {
         IssuedCommand.of(by("bruno", 200), new ReopenCase("came back")));
   }
 
+  /**
+   * A second, short case with the team's commands, which schema 2 added: a provider's representative and a nurse
+   * join, the nurse records a need and leaves, the representative starts the provider's intervention.
+   */
+  static Seq<IssuedCommand> teamCommands() {
+    Provider housing = provider("P-HOUSING", ResourceType.PUBLIC_SERVICE, ServiceKind.HOUSING);
+    StaffId hugo = StaffId.of("hugo");
+    StaffId nora = StaffId.of("nora");
+    NeedId n1 = NeedId.of("N-1");
+    GoalId g1 = GoalId.of("G-1");
+    InterventionId i1 = InterventionId.of("I-1");
+    return Vector.of(
+        IssuedCommand.of(by("anna", 0), OpenCase.of(TEAM_CASE, Client.of(ClientId.of("C-2"), "Paolo Neri",
+            LocalDate.of(1975, 6, 1)), day(0), LifeDomain.HOUSING)),
+        IssuedCommand.of(by("anna", 1), new JoinTeam(TeamMember.representing(hugo, housing.id(), day(1)))),
+        IssuedCommand.of(by("anna", 1), new JoinTeam(TeamMember.of(nora, TeamRole.NURSE, day(1)))),
+        IssuedCommand.of(by("anna", 2), new StartAssessment()),
+        IssuedCommand.of(by("nora", 2), new RecordNeed(n1, LifeDomain.HOUSING, "damp flat", Priority.HIGH,
+            IdentifiedBy.CLIENT)),
+        IssuedCommand.of(by("anna", 3), new LeaveTeam(nora, day(3))),
+        IssuedCommand.of(by("anna", 3), new CompleteAssessment()),
+        IssuedCommand.of(by("anna", 3), StartPlanning.of(DayWindow.ofDays(day(3), 90))),
+        IssuedCommand.of(by("anna", 3), AddGoal.of(g1, n1, "a dry home", "repairs done", day(60))),
+        IssuedCommand.of(by("anna", 3), PlanIntervention.of(i1, n1, housing, ServiceKind.HOUSING,
+            DayWindow.ofDays(day(4), 30), Money.of(300)).serving(g1)),
+        IssuedCommand.of(by("anna", 4), new RecordAgreement(day(4))),
+        IssuedCommand.of(by("anna", 4), new ApprovePlan(day(4))),
+        IssuedCommand.of(by("anna", 4), new StartImplementation()),
+        IssuedCommand.of(by("hugo", 5), new StartIntervention(i1, day(5))));
+  }
+
   /** The events the commands produce, every command accepted. */
   static Seq<RecordedEvent> events() {
-    Seq<IssuedCommand> commands = commands();
+    return events(commands());
+  }
+
+  /** The events of the team's case, every command accepted. */
+  static Seq<RecordedEvent> teamEvents() {
+    return events(teamCommands());
+  }
+
+  private static Seq<RecordedEvent> events(Seq<IssuedCommand> commands) {
     Issued opener = commands.head().issued();
     OpenCase opening = (OpenCase) commands.head().command();
     CaseFile file = CaseFile.open(opener, opening).getOrElseThrow(r -> new AssertionError(r.rule()));

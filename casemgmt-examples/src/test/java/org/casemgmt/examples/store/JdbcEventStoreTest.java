@@ -490,7 +490,9 @@ class JdbcEventStoreTest {
     void a_refused_command_stores_nothing() {
       CaseService service = new CaseService(store, 3);
       open(service);
-      Either<CaseService.Failure, CaseFile> refused = service.handle(GoldenHistory.CASE, COMMANDS.get(15));
+      // Planning before any assessment, by the case manager herself: the phase table refuses it.
+      Either<CaseService.Failure, CaseFile> refused = service.handle(GoldenHistory.CASE,
+          IssuedCommand.of(COMMANDS.head().issued(), COMMANDS.get(15).command()));
       assertInstanceOf(Rejection.CommandNotPermitted.class,
           refused.swap().map(f -> ((CaseService.Failure.Refused) f).rejection()).getOrNull());
       assertEquals(1, store.version(GoldenHistory.CASE));
