@@ -119,6 +119,37 @@ final class ExportHistories {
         new CloseCase(ClosureReason.GOALS_ACHIEVED, day(40), MARKER + " note")));
   }
 
+  /**
+   * A case that runs its course with a referral the provider accepts and completes successfully — the only
+   * history here with a referral's outcome ({@code cm:successful} in the XES).
+   */
+  static Seq<RecordedEvent> referralCompleted(String caseId) {
+    NeedId n1 = NeedId.of("N-1");
+    GoalId g1 = GoalId.of("G-1");
+    InterventionId i1 = InterventionId.of("I-1");
+    ReferralId r1 = ReferralId.of("R-1");
+    Provider coaching = provider("P-3", ServiceKind.JOB_COACHING);
+    return run(caseId, "carla", List.of(
+        new StartAssessment(),
+        new RecordNeed(n1, LifeDomain.WORK, MARKER + " need", Priority.HIGH, IdentifiedBy.CLIENT),
+        new CompleteAssessment(),
+        StartPlanning.of(DayWindow.ofDays(day(1), 90)),
+        new AddGoal(g1, HashSet.of(n1), MARKER + " goal", MARKER + " target", day(60)),
+        PlanIntervention.of(i1, n1, coaching, ServiceKind.JOB_COACHING, DayWindow.ofDays(day(2), 30),
+            Money.of(300)).serving(g1),
+        RequestReferral.of(r1, n1, provider("P-4", ServiceKind.TRAINING), ServiceKind.TRAINING, day(1)),
+        new RecordAgreement(day(1)),
+        new ApprovePlan(day(1)),
+        new StartImplementation(),
+        new StartIntervention(i1, day(2)),
+        new AcceptReferral(r1, day(3)),
+        CompleteReferral.successful(r1, day(25)),
+        new CompleteIntervention(i1, day(31)),
+        new RecordReview(day(31), HashMap.empty(), ReviewDecision.PROCEED_TO_EVALUATION),
+        new RecordOutcome(g1, GoalAchievement.ACHIEVED),
+        new CloseCase(ClosureReason.GOALS_ACHIEVED, day(40), MARKER + " note")));
+  }
+
   /** Opens the case and runs the commands, one every hour of consecutive days, every one accepted. */
   private static Seq<RecordedEvent> run(String caseId, String staff, List<Command> commands) {
     Issued opener = by(staff, 0, 0);

@@ -39,7 +39,8 @@ class XesSchemaTest {
   @ValueSource(strings = {"xes-ieee-1849-2016.xsd", "xes-ieee-1849-2016-April-15-2020.xsd"})
   void a_log_of_real_histories_validates(String file) throws Exception {
     StringWriter out = new StringWriter();
-    XesWriter.write(out, List.of(ExportHistories.closedEarly("CASE-1"), ExportHistories.completed("CASE-2")));
+    XesWriter.write(out, List.of(ExportHistories.closedEarly("CASE-1"), ExportHistories.completed("CASE-2"),
+        ExportHistories.referralCompleted("CASE-3")));
     validate(file, out.toString());
   }
 
