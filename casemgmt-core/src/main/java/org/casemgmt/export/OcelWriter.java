@@ -308,6 +308,12 @@ public final class OcelWriter {
       shared.staff(e.to().value());
       relate(t, OcelType.STAFF.id("", e.from().value()), "previous-manager", false);
       relate(t, OcelType.STAFF.id("", e.to().value()), "new-manager", false);
+    } else if (event instanceof CaseEvent.TeamMemberJoined e) {
+      shared.staff(e.member().staff().value());
+      relate(t, OcelType.STAFF.id("", e.member().staff().value()), "joins", false);
+    } else if (event instanceof CaseEvent.TeamMemberLeft e) {
+      shared.staff(e.member().value());
+      relate(t, OcelType.STAFF.id("", e.member().value()), "leaves", false);
     }
     if (l.needs != null) {
       String qualifier = switch (l.activity) {

@@ -22,6 +22,8 @@ import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.Finding;
 import org.casemgmt.plan.GoalAchievement;
@@ -148,6 +150,14 @@ final class ExportHistories {
         new RecordReview(day(31), HashMap.empty(), ReviewDecision.PROCEED_TO_EVALUATION),
         new RecordOutcome(g1, GoalAchievement.ACHIEVED),
         new CloseCase(ClosureReason.GOALS_ACHIEVED, day(40), MARKER + " note")));
+  }
+
+  /** A case whose team gains a nurse, who then leaves: the team's own events, issued by the case manager. */
+  static Seq<RecordedEvent> teamChanged(String caseId) {
+    return run(caseId, "cm-7", List.of(
+        new JoinTeam(TeamMember.of(StaffId.of("nurse-1"), TeamRole.NURSE, DAY0)),
+        new StartAssessment(),
+        new LeaveTeam(StaffId.of("nurse-1"), day(1))));
   }
 
   /** Opens the case and runs the commands, one every hour of consecutive days, every one accepted. */

@@ -112,6 +112,14 @@ class OcelWriterTest {
     }
   }
 
+  @Test
+  void a_team_member_joining_and_leaving_relates_the_event_to_that_member() {
+    Log log = read(ocel(ExportHistories.teamChanged("CASE-T")));
+    assertTrue(relations(log.events("Team member joined").get(0)).contains("joins staff:nurse-1"), log.toString());
+    assertTrue(relations(log.events("Team member left").get(0)).contains("leaves staff:nurse-1"), log.toString());
+    assertNotNull(log.objects().get("staff:nurse-1"));
+  }
+
   static Set<String> relations(JsonNode event) {
     Set<String> out = new java.util.TreeSet<>();
     event.get("relationships").forEach(r -> out.add(r.get("qualifier").asString() + " "
