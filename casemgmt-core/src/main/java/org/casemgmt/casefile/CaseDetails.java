@@ -11,6 +11,7 @@ import org.casemgmt.party.FormerMember;
 import org.casemgmt.party.StaffId;
 import org.casemgmt.party.TeamMember;
 import org.casemgmt.plan.Referral;
+import org.casemgmt.resource.ProviderId;
 import org.casemgmt.plan.ReferralId;
 import org.casemgmt.resource.Resource;
 import org.casemgmt.resource.ResourceId;
@@ -71,4 +72,7 @@ abstract class CaseDetails {
 
   /** Who may do what in this case. */
   abstract Permissions permissions();
+
+  /** The life domains the client consented to share, by provider (a provider with none is absent). */
+  abstract Map<ProviderId, Set<LifeDomain>> consents();
 }

@@ -26,6 +26,7 @@ import org.casemgmt.plan.Referral;
 import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReviewDecision;
 import org.casemgmt.resource.Provider;
+import org.casemgmt.resource.ProviderId;
 import org.casemgmt.resource.Resource;
 import org.casemgmt.resource.Strength;
 
@@ -117,6 +118,44 @@ public sealed interface CaseEvent extends Decision {
     @Override
     public EventKind kind() {
       return EventKind.TEAM_MEMBER_LEFT;
+    }
+  }
+
+  /**
+   * The client consented to share life domains with a provider.
+   *
+   * @param provider the provider
+   * @param domains  the domains shared from now on (those not shared before)
+   * @param on       the day of the consent
+   */
+  record ConsentGranted(ProviderId provider, Set<LifeDomain> domains, LocalDate on) implements CaseEvent {
+    public ConsentGranted {
+      Check.orThrow(Check.present("provider", provider), Check.elements("domains", domains, true),
+          Check.day("on", on));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.CONSENT_GRANTED;
+    }
+  }
+
+  /**
+   * The client withdrew consent to share life domains with a provider.
+   *
+   * @param provider the provider
+   * @param domains  the domains no longer shared
+   * @param on       the day of the withdrawal
+   */
+  record ConsentWithdrawn(ProviderId provider, Set<LifeDomain> domains, LocalDate on) implements CaseEvent {
+    public ConsentWithdrawn {
+      Check.orThrow(Check.present("provider", provider), Check.elements("domains", domains, true),
+          Check.day("on", on));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.CONSENT_WITHDRAWN;
     }
   }
 

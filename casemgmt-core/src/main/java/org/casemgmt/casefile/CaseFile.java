@@ -237,6 +237,27 @@ public final class CaseFile {
         : details.team().get(person).map(TeamMember::role);
   }
 
+  /** {@return the life domains the client consented to share, by provider; a provider with none is absent} */
+  public Map<ProviderId, Set<LifeDomain>> consents() {
+    return details.consents();
+  }
+
+  /**
+   * What one member of the team may see of the case (see {@link CaseView} for what each role sees).
+   *
+   * <pre>{@code
+   * Option<CaseView> forHugo = file.viewFor(StaffId.of("hugo")); // his provider's services, in consented domains
+   * }</pre>
+   *
+   * @param actor who asks
+   * @return the view, or none for someone not on the team (a former member included)
+   * @throws org.casemgmt.InvalidInputException if the actor is missing
+   */
+  public Option<CaseView> viewFor(StaffId actor) {
+    Check.orThrow(Check.present("actor", actor));
+    return roleOf(actor).isEmpty() ? Option.none() : Option.some(CaseView.of(this, actor));
+  }
+
   /** {@return who may do what in this case: the table it was opened (or replayed) with} */
   public Permissions permissions() {
     return details.permissions();

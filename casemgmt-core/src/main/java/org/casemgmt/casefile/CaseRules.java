@@ -254,6 +254,17 @@ final class CaseRules {
         r = joinTeamRules(s, member);
         return r != null ? r : new TeamMemberJoined(member);
       }
+      case GRANT_CONSENT -> {
+        GrantConsent c = (GrantConsent) command;
+        r = grantConsentRules(s, c.provider(), c.domains(), c.on());
+        return r != null ? r : new ConsentGranted(c.provider(), c.domains().removeAll(consented(s, c.provider())),
+            c.on());
+      }
+      case WITHDRAW_CONSENT -> {
+        WithdrawConsent c = (WithdrawConsent) command;
+        r = withdrawConsentRules(s, c.provider(), c.domains(), c.on());
+        return r != null ? r : new ConsentWithdrawn(c.provider(), c.domains(), c.on());
+      }
       case LEAVE_TEAM -> {
         LeaveTeam c = (LeaveTeam) command;
         r = leaveTeamRules(s, c.member(), c.on());
@@ -438,6 +449,16 @@ final class CaseRules {
         yield r != null ? r : derived(e.from().equals(s.caseManager()), kind, "from whom the case is handed over");
       }
       case TEAM_MEMBER_JOINED -> joinTeamRules(s, ((TeamMemberJoined) event).member());
+      case CONSENT_GRANTED -> {
+        ConsentGranted e = (ConsentGranted) event;
+        Rejection r = grantConsentRules(s, e.provider(), e.domains(), e.on());
+        yield r != null ? r : derived(!e.domains().exists(consented(s, e.provider())::contains), kind,
+            "only domains not shared before");
+      }
+      case CONSENT_WITHDRAWN -> {
+        ConsentWithdrawn e = (ConsentWithdrawn) event;
+        yield withdrawConsentRules(s, e.provider(), e.domains(), e.on());
+      }
       case TEAM_MEMBER_LEFT -> {
         TeamMemberLeft e = (TeamMemberLeft) event;
         yield leaveTeamRules(s, e.member(), e.on());
@@ -576,6 +597,36 @@ final class CaseRules {
       return new NotOnTeam(member);
     }
     return on.isBefore(present.since()) ? new DayBeforeJoining(member, on, present.since()) : null;
+  }
+
+  /** The domains a provider may be shown, by the client's consent; empty if none. */
+  private static Set<LifeDomain> consented(CaseFile s, ProviderId provider) {
+    return s.details().consents().get(provider).getOrElse(HashSet.empty());
+  }
+
+  /** Consent shares domains of the case's scope, not all of them shared with that provider already, dated in the case. */
+  private static Rejection grantConsentRules(CaseFile s, ProviderId provider, Set<LifeDomain> domains, LocalDate on) {
+    Rejection r = notBeforeOpening(s, on);
+    if (r != null) {
+      return r;
+    }
+    for (LifeDomain domain : domains) {
+      if (!s.scope().contains(domain)) {
+        return new DomainOutsideScope(domain, s.scope());
+      }
+    }
+    return consented(s, provider).containsAll(domains) ? new AlreadyShared(provider, domains) : null;
+  }
+
+  /** Only what is shared can be withdrawn, on a day in the case. */
+  private static Rejection withdrawConsentRules(CaseFile s, ProviderId provider, Set<LifeDomain> domains,
+      LocalDate on) {
+    Rejection r = notBeforeOpening(s, on);
+    if (r != null) {
+      return r;
+    }
+    Set<LifeDomain> notShared = domains.removeAll(consented(s, provider));
+    return notShared.isEmpty() ? null : new NotShared(provider, notShared);
   }
 
   /** Extending the scope adds a life domain, with the client's consent dated on or after the opening. */

@@ -25,6 +25,7 @@ import org.casemgmt.plan.Participant;
 import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReviewDecision;
 import org.casemgmt.resource.Provider;
+import org.casemgmt.resource.ProviderId;
 import org.casemgmt.resource.ResourceId;
 import org.casemgmt.resource.ResourceType;
 import org.casemgmt.resource.ServiceKind;
@@ -164,6 +165,45 @@ public sealed interface Command {
     @Override
     public CommandKind kind() {
       return CommandKind.LEAVE_TEAM;
+    }
+  }
+
+  /**
+   * The client consents to share what the case holds in some life domains with one provider: that provider's
+   * representatives on the team then see their own interventions, and the needs they address, in those domains.
+   *
+   * @param provider the provider the client agrees to share with
+   * @param domains  the life domains shared, at least one, all in the case's scope
+   * @param on       the day the client consented
+   */
+  record GrantConsent(ProviderId provider, Set<LifeDomain> domains, LocalDate on) implements Command {
+    public GrantConsent {
+      Check.orThrow(Check.present("provider", provider), Check.elements("domains", domains, true),
+          Check.day("on", on));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.GRANT_CONSENT;
+    }
+  }
+
+  /**
+   * The client withdraws consent to share some life domains with a provider: every view from then on is narrower.
+   *
+   * @param provider the provider
+   * @param domains  the life domains no longer shared, at least one, each shared now
+   * @param on       the day the client withdrew consent
+   */
+  record WithdrawConsent(ProviderId provider, Set<LifeDomain> domains, LocalDate on) implements Command {
+    public WithdrawConsent {
+      Check.orThrow(Check.present("provider", provider), Check.elements("domains", domains, true),
+          Check.day("on", on));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.WITHDRAW_CONSENT;
     }
   }
 

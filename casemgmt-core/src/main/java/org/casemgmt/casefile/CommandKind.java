@@ -80,5 +80,9 @@ public enum CommandKind {
   /** {@link Command.JoinTeam}. */
   JOIN_TEAM,
   /** {@link Command.LeaveTeam}. */
-  LEAVE_TEAM
+  LEAVE_TEAM,
+  /** {@link Command.GrantConsent}. */
+  GRANT_CONSENT,
+  /** {@link Command.WithdrawConsent}. */
+  WITHDRAW_CONSENT
 }

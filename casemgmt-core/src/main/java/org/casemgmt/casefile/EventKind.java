@@ -86,7 +86,11 @@ public enum EventKind {
   /** A member joined the case's team. */
   TEAM_MEMBER_JOINED(CommandKind.JOIN_TEAM),
   /** A member left the case's team. */
-  TEAM_MEMBER_LEFT(CommandKind.LEAVE_TEAM);
+  TEAM_MEMBER_LEFT(CommandKind.LEAVE_TEAM),
+  /** The client consented to share life domains with a provider. */
+  CONSENT_GRANTED(CommandKind.GRANT_CONSENT),
+  /** The client withdrew consent to share life domains with a provider. */
+  CONSENT_WITHDRAWN(CommandKind.WITHDRAW_CONSENT);
 
   private final CommandKind command;
 

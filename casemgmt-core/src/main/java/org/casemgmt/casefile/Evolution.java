@@ -91,6 +91,7 @@ final class Evolution {
         .team(HashMap.empty())
         .formerMembers(List.empty())
         .permissions(permissions)
+        .consents(HashMap.empty())
         .build();
     return CaseFile.opened(version, at, e.openedOn(), PhaseTable.initial(), details);
   }
@@ -238,6 +239,20 @@ final class Evolution {
         TeamMember member = ((TeamMemberJoined) event).member();
         CaseDetails d = s.details();
         yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withTeam(d.team().put(member.staff(), member)));
+      }
+      case CONSENT_GRANTED -> {
+        ConsentGranted e = (ConsentGranted) event;
+        CaseDetails d = s.details();
+        yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withConsents(d.consents().put(e.provider(),
+            d.consents().get(e.provider()).getOrElse(io.vavr.collection.HashSet.empty()).addAll(e.domains()))));
+      }
+      case CONSENT_WITHDRAWN -> {
+        ConsentWithdrawn e = (ConsentWithdrawn) event;
+        CaseDetails d = s.details();
+        io.vavr.collection.Set<org.casemgmt.need.LifeDomain> left =
+            d.consents().get(e.provider()).getOrElse(io.vavr.collection.HashSet.empty()).removeAll(e.domains());
+        yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withConsents(left.isEmpty()
+            ? d.consents().remove(e.provider()) : d.consents().put(e.provider(), left)));
       }
       case TEAM_MEMBER_LEFT -> {
         TeamMemberLeft e = (TeamMemberLeft) event;

@@ -174,6 +174,30 @@ public sealed interface Rejection extends Decision {
   }
 
   /**
+   * The client already shares every one of these life domains with the provider.
+   *
+   * @param provider the provider
+   * @param domains  the domains asked for, all shared already
+   */
+  record AlreadyShared(ProviderId provider, Set<LifeDomain> domains) implements Rejection {
+    public AlreadyShared {
+      Check.orThrow(Check.present("provider", provider), Check.present("domains", domains));
+    }
+  }
+
+  /**
+   * Consent to withdraw was never given (or was withdrawn already) for these life domains.
+   *
+   * @param provider the provider
+   * @param domains  the domains not shared with it
+   */
+  record NotShared(ProviderId provider, Set<LifeDomain> domains) implements Rejection {
+    public NotShared {
+      Check.orThrow(Check.present("provider", provider), Check.present("domains", domains));
+    }
+  }
+
+  /**
    * The case is handed over to the person who already holds it.
    *
    * @param caseManager the current case manager

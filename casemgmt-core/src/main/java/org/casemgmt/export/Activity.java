@@ -27,6 +27,8 @@ enum Activity {
   SCOPE_EXTENDED("Scope extended"),
   TEAM_MEMBER_JOINED("Team member joined"),
   TEAM_MEMBER_LEFT("Team member left"),
+  CONSENT_GRANTED("Consent to share granted"),
+  CONSENT_WITHDRAWN("Consent to share withdrawn"),
   CASE_SUSPENDED("Case suspended"),
   CASE_RESUMED("Case resumed"),
   CASE_CLOSED("Case closed"),
@@ -97,6 +99,8 @@ enum Activity {
       case SCOPE_EXTENDED -> SCOPE_EXTENDED;
       case TEAM_MEMBER_JOINED -> TEAM_MEMBER_JOINED;
       case TEAM_MEMBER_LEFT -> TEAM_MEMBER_LEFT;
+      case CONSENT_GRANTED -> CONSENT_GRANTED;
+      case CONSENT_WITHDRAWN -> CONSENT_WITHDRAWN;
       case CASE_SUSPENDED -> CASE_SUSPENDED;
       case CASE_RESUMED -> CASE_RESUMED;
       case CASE_CLOSED -> CASE_CLOSED;

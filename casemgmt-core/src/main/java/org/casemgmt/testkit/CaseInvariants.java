@@ -219,6 +219,49 @@ public final class CaseInvariants {
         return step.accepted() ? allowed : refusedAsUnauthorized != allowed;
       });
 
+  /**
+   * Each member's view holds what their role and the client's consent allow, and no more: a provider representative
+   * sees exactly their own provider's interventions and referrals whose needs are all in domains shared with that
+   * provider, those needs, and nothing else (no strengths, resources or client record); a professional sees every need
+   * but no client record; the case manager and a supervisor see everything; someone off the team gets no view.
+   */
+  public static final Invariant VIEWS_WITHIN_ROLE_AND_CONSENT = Invariant.of(
+      "each member's view holds exactly what the role and the client's consent allow",
+      step -> {
+        CaseFile file = step.after();
+        if (file.viewFor(StaffId.of("nobody-on-the-team")).isDefined()) {
+          return false;
+        }
+        if (!file.viewFor(file.caseManager()).exists(v -> v.client().isDefined() && v.needs().equals(file.needs())
+            && v.strengths().equals(file.strengths()))) {
+          return false;
+        }
+        return file.team().values().forAll(member -> file.viewFor(member.staff()).exists(view ->
+            member.role().representsProvider() ? representativeSeesOnlyItsShare(file, member, view)
+                : view.client().isDefined() == (member.role() == TeamRole.SUPERVISOR)
+                    && view.needs().equals(file.needs())));
+      });
+
+  private static boolean representativeSeesOnlyItsShare(CaseFile file, TeamMember member,
+      org.casemgmt.casefile.CaseView view) {
+    ProviderId own = member.provider().get();
+    Set<org.casemgmt.need.LifeDomain> shared = file.consents().get(own).getOrElse(io.vavr.collection.HashSet.empty());
+    java.util.function.Predicate<Set<org.casemgmt.need.NeedId>> allShared =
+        needs -> needs.forAll(n -> file.needs().get(n).exists(need -> shared.contains(need.domain())));
+    Set<InterventionId> expectedInterventions = file.currentPlan()
+        .map(plan -> plan.interventions().filter((id, i) -> i.provider().equals(own) && allShared.test(i.needs()))
+            .keySet())
+        .getOrElse(io.vavr.collection.HashSet.empty());
+    Set<ReferralId> expectedReferrals = file.referrals()
+        .filter((id, r) -> r.provider().id().equals(own) && allShared.test(r.needs())).keySet();
+    return view.client().isEmpty() && view.strengths().isEmpty() && view.resources().isEmpty()
+        && view.interventions().keySet().equals(expectedInterventions)
+        && view.referrals().keySet().equals(expectedReferrals)
+        && view.needs().values().forAll(n -> shared.contains(n.domain()))
+        && view.needs().keySet().forAll(n -> view.interventions().values().exists(i -> i.needs().contains(n))
+            || view.referrals().values().exists(r -> r.needs().contains(n)));
+  }
+
   /** The permission table's answer for this actor and command on this case file, from its public view. */
   private static boolean allowedByTable(CaseFile file, StaffId actor, Command command) {
     io.vavr.control.Option<TeamRole> role = file.roleOf(actor);
@@ -265,7 +308,7 @@ public final class CaseInvariants {
         TRANSITIONS_IN_TABLE, NO_OVERLAP, EXCLUSIVE_KINDS_DO_NOT_OVERLAP, LIVE_INTERVENTIONS_ADDRESS_OPEN_NEEDS,
         APPROVED_PLAN_IS_SOUND, INTERVENTIONS_INSIDE_PERIOD, PLANNED_COST_IS_SUM_OF_LIVE, REFERRALS_NOT_REDUNDANT,
         CLOSED_CASE_LEAVES_NO_OPEN_WORK, TIME_MOVES_FORWARD, STARTED_WITHIN_WINDOW, NEW_PLAN_VERSION_DEFERS_NOTHING,
-        EARLIER_PLAN_VERSIONS_UNCHANGED, ONLY_PERMITTED_ACTORS, REPLAY_EQUALS_STATE);
+        EARLIER_PLAN_VERSIONS_UNCHANGED, ONLY_PERMITTED_ACTORS, VIEWS_WITHIN_ROLE_AND_CONSENT, REPLAY_EQUALS_STATE);
   }
 
   private static io.vavr.control.Option<PlanVersion> currentPlan(CheckedStep step) {

@@ -4,6 +4,7 @@ import io.vavr.collection.HashMap;
 import io.vavr.collection.LinkedHashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -151,6 +152,8 @@ final class CommandChooser {
       case OPEN_CASE -> 0;
       case JOIN_TEAM -> s.team().size() < 2 ? 3 : 1;
       case LEAVE_TEAM -> s.team().isEmpty() ? 0 : 1;
+      case GRANT_CONSENT -> s.providers().isEmpty() ? 0 : 2;
+      case WITHDRAW_CONSENT -> s.consents().isEmpty() ? 0 : 1;
       case HAND_OVER, EXTEND_SCOPE, REVISE_NEED, RECORD_STRENGTH, RECORD_RESOURCE, DEFER_NEED, SET_BUDGET_CAP,
           CANCEL_INTERVENTION, SUSPEND_INTERVENTION -> 1;
       case SUSPEND_CASE -> steering ? 0 : 1;
@@ -191,6 +194,8 @@ final class CommandChooser {
     return switch (kind) {
       case JOIN_TEAM -> joinTeam(s, valid);
       case LEAVE_TEAM -> leaveTeam(s, valid);
+      case GRANT_CONSENT -> grantConsent(s, valid);
+      case WITHDRAW_CONSENT -> withdrawConsent(s, valid);
       case OPEN_CASE -> IssuedCommand.of(issued(s, valid),
           new OpenCase(s.id(), s.client(), Option.some(s.caseManager()), s.scope(), today()));
       case HAND_OVER -> IssuedCommand.of(issued(s, valid),
@@ -379,6 +384,26 @@ final class CommandChooser {
         ? TeamMember.representing(who, providers.isEmpty() ? ProviderId.of("P-1") : pick(providers), since)
         : TeamMember.of(who, role, since);
     return IssuedCommand.of(issued(s, wasValid), new JoinTeam(member));
+  }
+
+  /** Consent for a provider of the case to see some domains of the scope; if invalid, a domain outside it. */
+  private IssuedCommand grantConsent(CaseFile s, boolean valid) {
+    List<ProviderId> providers = s.providers().keySet().toList().sorted();
+    ProviderId provider = providers.isEmpty() ? ProviderId.of("P-1") : pick(providers);
+    LifeDomain domain = valid ? inScope(s) : outOfScope(s);
+    return IssuedCommand.of(issued(s, valid), new GrantConsent(provider, HashSet.of(domain), today()));
+  }
+
+  /** A withdrawal of one domain shared with a provider; if invalid, of one not shared. */
+  private IssuedCommand withdrawConsent(CaseFile s, boolean valid) {
+    List<ProviderId> providers = s.consents().keySet().toList().sorted();
+    if (valid && !providers.isEmpty()) {
+      ProviderId provider = pick(providers);
+      LifeDomain domain = pick(s.consents().get(provider).get().toList().sorted());
+      return IssuedCommand.of(issued(s, true), new WithdrawConsent(provider, HashSet.of(domain), today()));
+    }
+    return IssuedCommand.of(issued(s, false), new WithdrawConsent(ProviderId.of("P-404"), HashSet.of(inScope(s)),
+        today()));
   }
 
   private IssuedCommand leaveTeam(CaseFile s, boolean valid) {

@@ -63,6 +63,12 @@ public final class CommandDescriptions {
           + c.caseManager().map(String::valueOf).getOrElse("(the issuer)") + " scope " + sorted(c.scope()) + " on "
           + c.openedOn();
     }
+    if (command instanceof GrantConsent c) {
+      return " " + sorted(c.domains()) + " with " + c.provider() + " on " + c.on();
+    }
+    if (command instanceof WithdrawConsent c) {
+      return " " + sorted(c.domains()) + " from " + c.provider() + " on " + c.on();
+    }
     if (command instanceof JoinTeam c) {
       return " " + c.member().staff() + " as " + c.member().role()
           + c.member().provider().map(p -> " for " + p).getOrElse("") + " since " + c.member().since();

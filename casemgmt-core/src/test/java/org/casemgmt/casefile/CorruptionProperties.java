@@ -182,6 +182,14 @@ class CorruptionProperties {
         TeamMemberLeft e = (TeamMemberLeft) event;
         yield new LeaveTeam(e.member(), e.on());
       }
+      case CONSENT_GRANTED -> {
+        ConsentGranted e = (ConsentGranted) event;
+        yield new GrantConsent(e.provider(), e.domains(), e.on());
+      }
+      case CONSENT_WITHDRAWN -> {
+        ConsentWithdrawn e = (ConsentWithdrawn) event;
+        yield new WithdrawConsent(e.provider(), e.domains(), e.on());
+      }
       case SCOPE_EXTENDED -> {
         ScopeExtended e = (ScopeExtended) event;
         yield new ExtendScope(e.domains(), e.consentedOn());

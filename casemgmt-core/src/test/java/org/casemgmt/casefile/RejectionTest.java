@@ -190,6 +190,53 @@ class RejectionTest {
     }
 
     @Test
+    void already_shared_when_every_domain_is_shared_with_the_provider_and_only_new_ones_are_recorded_otherwise() {
+      List<CaseEvent> shared = INTAKE.append(new ConsentGranted(NETWORK.id(), HashSet.of(LifeDomain.HOUSING), DAY0));
+      given(shared)
+          .when(new GrantConsent(NETWORK.id(), HashSet.of(LifeDomain.HOUSING), day(2)))
+          .thenRejectedWith(new AlreadyShared(NETWORK.id(), HashSet.of(LifeDomain.HOUSING)));
+      given(shared)
+          .when(new GrantConsent(NETWORK.id(), HashSet.of(LifeDomain.HOUSING, LifeDomain.WORK), day(2)))
+          .thenEmits(new ConsentGranted(NETWORK.id(), HashSet.of(LifeDomain.WORK), day(2)));
+      given(INTAKE)
+          .when(new GrantConsent(NETWORK.id(), HashSet.of(LifeDomain.SAFETY), day(2)))
+          .thenRejectedWith(new DomainOutsideScope(LifeDomain.SAFETY, SCOPE));
+    }
+
+    @Test
+    void not_shared_when_consent_to_withdraw_was_never_given() {
+      given(INTAKE.append(new ConsentGranted(NETWORK.id(), HashSet.of(LifeDomain.HOUSING), DAY0)))
+          .when(new WithdrawConsent(NETWORK.id(), HashSet.of(LifeDomain.HOUSING, LifeDomain.WORK), day(2)))
+          .thenRejectedWith(new NotShared(NETWORK.id(), HashSet.of(LifeDomain.WORK)));
+      given(INTAKE.append(new ConsentGranted(NETWORK.id(), HashSet.of(LifeDomain.HOUSING), DAY0)))
+          .when(new WithdrawConsent(NETWORK.id(), HashSet.of(LifeDomain.HOUSING), day(2)))
+          .thenState(file -> assertTrue(file.consents().isEmpty()));
+    }
+
+    @Test
+    void a_representative_sees_only_their_providers_services_in_the_shared_domains_until_consent_is_withdrawn() {
+      // I-1 (housing) and I-2 (job coaching) are both with the network; the client shares housing only.
+      List<CaseEvent> history = IMPLEMENTING.appendAll(List.of(
+          new TeamMemberJoined(TeamMember.representing(HUGO, NETWORK.id(), day(1))),
+          new TeamMemberJoined(NURSE_NORA),
+          new ConsentGranted(NETWORK.id(), HashSet.of(LifeDomain.HOUSING), day(1))));
+      CaseFile file = given(history).state().get();
+      CaseView hugo = file.viewFor(HUGO).get();
+      assertEquals(HashSet.of(I1), hugo.interventions().keySet());
+      assertEquals(HashSet.of(N1), hugo.needs().keySet());
+      assertTrue(hugo.client().isEmpty() && hugo.strengths().isEmpty() && hugo.resources().isEmpty());
+      CaseView nora = file.viewFor(NORA).get();
+      assertTrue(nora.client().isEmpty());
+      assertEquals(file.needs(), nora.needs());
+      assertEquals(Option.some(file.client()), file.viewFor(ANNA).flatMap(CaseView::client));
+      assertEquals(Option.none(), file.viewFor(EVE));
+      CaseFile withdrawn = file.handle(given(history).issued(),
+          new WithdrawConsent(NETWORK.id(), HashSet.of(LifeDomain.HOUSING), day(2))).get();
+      assertTrue(withdrawn.viewFor(HUGO).get().interventions().isEmpty());
+      assertTrue(withdrawn.viewFor(HUGO).get().needs().isEmpty());
+    }
+
+    @Test
     void day_before_joining_when_a_member_would_leave_before_the_day_they_joined() {
       given(INTAKE.append(new TeamMemberJoined(NURSE_NORA)))
           .when(new LeaveTeam(NORA, day(5)))

@@ -51,7 +51,8 @@ final class GoldenHistory {
   static final CaseId TEAM_CASE = CaseId.of("CASE-GOLDEN-2");
   /** The types schema 2 added (the case team): the schema-1 fixtures cannot hold them. */
   static final io.vavr.collection.Set<String> ADDED_IN_SCHEMA_2 =
-      io.vavr.collection.HashSet.of("JoinTeam", "LeaveTeam", "TeamMemberJoined", "TeamMemberLeft");
+      io.vavr.collection.HashSet.of("JoinTeam", "LeaveTeam", "TeamMemberJoined", "TeamMemberLeft", "GrantConsent",
+          "WithdrawConsent", "ConsentGranted", "ConsentWithdrawn");
 
   private GoldenHistory() {}
 
@@ -150,7 +151,8 @@ final class GoldenHistory {
 
   /**
    * A second, short case with the team's commands, which schema 2 added: a provider's representative and a nurse
-   * join, the nurse records a need and leaves, the representative starts the provider's intervention.
+   * join, the client shares housing with the provider, the nurse records a need and leaves, the representative
+   * starts the provider's intervention, the client withdraws the consent.
    */
   static Seq<IssuedCommand> teamCommands() {
     Provider housing = provider("P-HOUSING", ResourceType.PUBLIC_SERVICE, ServiceKind.HOUSING);
@@ -164,6 +166,7 @@ final class GoldenHistory {
             LocalDate.of(1975, 6, 1)), day(0), LifeDomain.HOUSING)),
         IssuedCommand.of(by("anna", 1), new JoinTeam(TeamMember.representing(hugo, housing.id(), day(1)))),
         IssuedCommand.of(by("anna", 1), new JoinTeam(TeamMember.of(nora, TeamRole.NURSE, day(1)))),
+        IssuedCommand.of(by("anna", 1), new GrantConsent(housing.id(), HashSet.of(LifeDomain.HOUSING), day(1))),
         IssuedCommand.of(by("anna", 2), new StartAssessment()),
         IssuedCommand.of(by("nora", 2), new RecordNeed(n1, LifeDomain.HOUSING, "damp flat", Priority.HIGH,
             IdentifiedBy.CLIENT)),
@@ -176,7 +179,8 @@ final class GoldenHistory {
         IssuedCommand.of(by("anna", 4), new RecordAgreement(day(4))),
         IssuedCommand.of(by("anna", 4), new ApprovePlan(day(4))),
         IssuedCommand.of(by("anna", 4), new StartImplementation()),
-        IssuedCommand.of(by("hugo", 5), new StartIntervention(i1, day(5))));
+        IssuedCommand.of(by("hugo", 5), new StartIntervention(i1, day(5))),
+        IssuedCommand.of(by("anna", 6), new WithdrawConsent(housing.id(), HashSet.of(LifeDomain.HOUSING), day(6))));
   }
 
   /** The events the commands produce, every command accepted. */
