@@ -524,6 +524,10 @@ class NoRawExceptionSweepTest {
       .put("org.casemgmt.casefile.Permissions$Builder.allowOnOwnProvider(org.casemgmt.party.TeamRole,"
           + "[Lorg.casemgmt.casefile.CommandKind;)",
           () -> new Object[] {TeamRole.PROVIDER_REPRESENTATIVE, new CommandKind[] {CommandKind.START_INTERVENTION}})
+      .put("org.casemgmt.casefile.Permissions.withCountersignature([Lorg.casemgmt.casefile.CommandKind;)",
+          () -> new Object[] {new CommandKind[] {CommandKind.APPROVE_PLAN}})
+      .put("org.casemgmt.casefile.Permissions$Builder.requireCountersignature("
+          + "[Lorg.casemgmt.casefile.CommandKind;)", () -> new Object[] {new CommandKind[] {CommandKind.CLOSE_CASE}})
       .put("org.casemgmt.party.TeamMember.<init>(org.casemgmt.party.StaffId,org.casemgmt.party.TeamRole,"
           + "io.vavr.control.Option,java.time.LocalDate)",
           () -> new Object[] {StaffId.of("nora"), TeamRole.NURSE, io.vavr.control.Option.none(), DAY})

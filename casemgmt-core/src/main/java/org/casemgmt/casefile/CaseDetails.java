@@ -75,4 +75,7 @@ abstract class CaseDetails {
 
   /** The life domains the client consented to share, by provider (a provider with none is absent). */
   abstract Map<ProviderId, Set<LifeDomain>> consents();
+
+  /** The latest countersignature of each kind of command that has one. */
+  abstract Map<CommandKind, Countersignature> countersignatures();
 }

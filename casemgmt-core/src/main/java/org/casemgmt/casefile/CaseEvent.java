@@ -160,6 +160,24 @@ public sealed interface CaseEvent extends Decision {
   }
 
   /**
+   * A supervisor countersigned the plan as it stood (before approval) or the case as it stood (before closure).
+   *
+   * @param what {@link CommandKind#APPROVE_PLAN} or {@link CommandKind#CLOSE_CASE}
+   * @param by   the supervisor who signed
+   * @param on   the day of the signature
+   */
+  record Countersigned(CommandKind what, StaffId by, LocalDate on) implements CaseEvent {
+    public Countersigned {
+      Check.orThrow(Check.present("what", what), Check.present("by", by), Check.day("on", on));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.COUNTERSIGNED;
+    }
+  }
+
+  /**
    * The scope was extended with the client's consent.
    *
    * @param domains     the domains added, none of them in scope before

@@ -258,6 +258,11 @@ public final class CaseFile {
     return roleOf(actor).isEmpty() ? Option.none() : Option.some(CaseView.of(this, actor));
   }
 
+  /** {@return the latest supervisor's countersignature of each kind of command that has one} */
+  public Map<CommandKind, Countersignature> countersignatures() {
+    return details.countersignatures();
+  }
+
   /** {@return who may do what in this case: the table it was opened (or replayed) with} */
   public Permissions permissions() {
     return details.permissions();

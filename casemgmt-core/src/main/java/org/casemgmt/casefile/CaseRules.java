@@ -39,8 +39,8 @@ import org.casemgmt.resource.Strength;
  * {@code decide(state, envelope, command) -> Decision}: every rule of the case file. A command causes at most
  * one event, so the rules answer a {@link Decision} — the event, or the {@link Rejection} of the first rule
  * broken; {@link CaseFile} numbers the event (or applies it at once, in {@code handle}). The order of checks is
- * fixed: the version, the phase table, the envelope's instant (not before the opening nor the latest event),
- * then the command's own rules.
+ * fixed: the version, the actor against the case's team and {@link Permissions}, the phase table, the envelope's
+ * instant (not before the opening nor the latest event), then the command's own rules.
  *
  * <p>Each rule is a small named function. Those that only check answer the {@link Rejection} that names them
  * or {@code null} when they hold — a convention kept to these private checks, where allocating an
@@ -118,6 +118,12 @@ final class CaseRules {
     if (rejection == null) {
       rejection = general(s, kind, issued);
     }
+    if (rejection == null && kind == CommandKind.COUNTERSIGN) {
+      // The one rule that needs the issuer: a countersignature is the signer's own.
+      Countersign c = (Countersign) command;
+      rejection = countersignRules(s, issued.actor(), c.what(), c.on());
+      return rejection != null ? rejection : new Countersigned(c.what(), issued.actor(), c.on());
+    }
     return rejection != null ? rejection : specific(s, command, kind);
   }
 
@@ -135,6 +141,10 @@ final class CaseRules {
     Rejection rejection = authorization(s, issued.actor(), kind.command(), event);
     if (rejection == null) {
       rejection = general(s, kind.command(), issued);
+    }
+    if (rejection == null && event instanceof Countersigned e) {
+      rejection = countersignRules(s, issued.actor(), e.what(), e.on());
+      return rejection != null ? rejection : derived(e.by().equals(issued.actor()), kind, "signed by its issuer");
     }
     return rejection != null ? rejection : specific(s, event, kind);
   }
@@ -254,6 +264,7 @@ final class CaseRules {
         r = joinTeamRules(s, member);
         return r != null ? r : new TeamMemberJoined(member);
       }
+      case COUNTERSIGN -> throw new IllegalStateException("COUNTERSIGN is decided with its issuer, before");
       case GRANT_CONSENT -> {
         GrantConsent c = (GrantConsent) command;
         r = grantConsentRules(s, c.provider(), c.domains(), c.on());
@@ -449,6 +460,7 @@ final class CaseRules {
         yield r != null ? r : derived(e.from().equals(s.caseManager()), kind, "from whom the case is handed over");
       }
       case TEAM_MEMBER_JOINED -> joinTeamRules(s, ((TeamMemberJoined) event).member());
+      case COUNTERSIGNED -> throw new IllegalStateException("COUNTERSIGNED is checked with its issuer, before");
       case CONSENT_GRANTED -> {
         ConsentGranted e = (ConsentGranted) event;
         Rejection r = grantConsentRules(s, e.provider(), e.domains(), e.on());
@@ -599,6 +611,46 @@ final class CaseRules {
     return on.isBefore(present.since()) ? new DayBeforeJoining(member, on, present.since()) : null;
   }
 
+  /**
+   * A countersignature is for a plan's approval (a plan being prepared) or a closure, by someone other than the case
+   * manager, dated in the case.
+   */
+  private static Rejection countersignRules(CaseFile s, StaffId signer, CommandKind what, LocalDate on) {
+    if (what != CommandKind.APPROVE_PLAN && what != CommandKind.CLOSE_CASE) {
+      return new NothingToCountersign(what);
+    }
+    if (signer.equals(s.caseManager())) {
+      return new OwnCountersignature(signer);
+    }
+    if (what == CommandKind.APPROVE_PLAN) {
+      if (s.planOrNull() == null) {
+        // No plan yet: there is nothing to sign.
+        return new NothingToCountersign(what);
+      }
+      Rejection r = planOpenForChanges(s);
+      if (r != null) {
+        return r;
+      }
+    }
+    return notBeforeOpening(s, on);
+  }
+
+  /**
+   * Where the case's policy asks for it, a countersignature of this very plan (for an approval) or of the case at
+   * its current version (for a closure), by someone who is not the case manager now.
+   */
+  private static Rejection countersigned(CaseFile s, CommandKind what) {
+    if (!s.details().permissions().requiresCountersignature(what)) {
+      return null;
+    }
+    Countersignature signature = s.details().countersignatures().get(what).getOrNull();
+    // Four eyes: a signer who has since become the case manager no longer counts.
+    boolean valid = signature != null && !signature.by().equals(s.caseManager()) && (what == CommandKind.APPROVE_PLAN
+        ? signature.plan().contains(s.planOrNull())
+        : signature.version() == s.version());
+    return valid ? null : new CountersignatureMissing(what, s.version());
+  }
+
   /** The domains a provider may be shown, by the client's consent; empty if none. */
   private static Set<LifeDomain> consented(CaseFile s, ProviderId provider) {
     return s.details().consents().get(provider).getOrElse(HashSet.empty());
@@ -662,7 +714,10 @@ final class CaseRules {
       default -> { }
     }
     Rejection r = notBeforeOpening(s, closedOn);
-    return r != null ? r : openWorkStartedBy(s, closedOn);
+    if (r == null) {
+      r = openWorkStartedBy(s, closedOn);
+    }
+    return r != null ? r : countersigned(s, CommandKind.CLOSE_CASE);
   }
 
   /** Closing ends the open work on its day, so that day cannot come before the work's last step. */
@@ -955,7 +1010,7 @@ final class CaseRules {
         return new BudgetExceeded(cost, cap);
       }
     }
-    return null;
+    return countersigned(s, CommandKind.APPROVE_PLAN);
   }
 
   /**

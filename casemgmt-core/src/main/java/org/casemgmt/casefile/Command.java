@@ -208,6 +208,26 @@ public sealed interface Command {
   }
 
   /**
+   * A supervisor who is not the case manager countersigns what the organisation's policy wants signed by two people
+   * ({@link Permissions#requiresCountersignature}): the plan as it stands, before it is approved, or the case as it
+   * stands, before it is closed. A plan changed after countersigning, or a case that records anything after it, needs
+   * a new countersignature.
+   *
+   * @param what {@link CommandKind#APPROVE_PLAN} or {@link CommandKind#CLOSE_CASE}
+   * @param on   the day of the signature
+   */
+  record Countersign(CommandKind what, LocalDate on) implements Command {
+    public Countersign {
+      Check.orThrow(Check.present("what", what), Check.day("on", on));
+    }
+
+    @Override
+    public CommandKind kind() {
+      return CommandKind.COUNTERSIGN;
+    }
+  }
+
+  /**
    * Extends the case's scope to more life domains, with the client's consent recorded.
    *
    * @param domains     the domains to add, at least one

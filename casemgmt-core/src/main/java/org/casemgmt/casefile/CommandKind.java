@@ -84,5 +84,7 @@ public enum CommandKind {
   /** {@link Command.GrantConsent}. */
   GRANT_CONSENT,
   /** {@link Command.WithdrawConsent}. */
-  WITHDRAW_CONSENT
+  WITHDRAW_CONSENT,
+  /** {@link Command.Countersign}. */
+  COUNTERSIGN
 }

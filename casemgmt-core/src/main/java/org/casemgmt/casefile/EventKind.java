@@ -90,7 +90,9 @@ public enum EventKind {
   /** The client consented to share life domains with a provider. */
   CONSENT_GRANTED(CommandKind.GRANT_CONSENT),
   /** The client withdrew consent to share life domains with a provider. */
-  CONSENT_WITHDRAWN(CommandKind.WITHDRAW_CONSENT);
+  CONSENT_WITHDRAWN(CommandKind.WITHDRAW_CONSENT),
+  /** A supervisor countersigned a plan's approval or a case's closure. */
+  COUNTERSIGNED(CommandKind.COUNTERSIGN);
 
   private final CommandKind command;
 

@@ -92,6 +92,7 @@ final class Evolution {
         .formerMembers(List.empty())
         .permissions(permissions)
         .consents(HashMap.empty())
+        .countersignatures(HashMap.empty())
         .build();
     return CaseFile.opened(version, at, e.openedOn(), PhaseTable.initial(), details);
   }
@@ -239,6 +240,13 @@ final class Evolution {
         TeamMember member = ((TeamMemberJoined) event).member();
         CaseDetails d = s.details();
         yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withTeam(d.team().put(member.staff(), member)));
+      }
+      case COUNTERSIGNED -> {
+        Countersigned e = (Countersigned) event;
+        CaseDetails d = s.details();
+        Option<PlanVersion> signed = e.what() == CommandKind.APPROVE_PLAN ? Option.some(plan(s)) : Option.none();
+        yield s.withDetails(v, at, ImmutableCaseDetails.copyOf(d).withCountersignatures(
+            d.countersignatures().put(e.what(), new Countersignature(e.by(), v, signed))));
       }
       case CONSENT_GRANTED -> {
         ConsentGranted e = (ConsentGranted) event;

@@ -27,7 +27,8 @@ import org.casemgmt.party.TeamRole;
  *
  * <p><b>The default</b> ({@link #socialServices()}), for social services: the case manager may issue every command
  * (so a lone case manager works exactly as without a team); the supervisor may hand the case over, manage the team,
- * approve plans, suspend, resume, close and reopen; the professionals (social worker, nurse, educator,
+ * approve and countersign plans, suspend, resume, close and reopen; no countersignature is required (an
+ * organisation asks for one with {@link Builder#requireCountersignature} or a {@code COUNTERSIGNATURE:} line); the professionals (social worker, nurse, educator,
  * psychologist, employment counsellor) contribute to the assessment and the review — record needs, strengths and
  * resources, revise needs, add participants and record reviews and outcomes; a provider representative may start,
  * suspend, resume and complete interventions and accept, decline and complete referrals, each only where the
@@ -54,11 +55,29 @@ public final class Permissions {
   /** The most lines {@link #parse} reads: a table has one line per role, and comments. */
   public static final int MAX_LINES = 1_000;
 
+  /** The commands a supervisor may countersign: a plan's approval, a case's closure. */
+  public static final java.util.Set<CommandKind> COUNTERSIGNABLE = java.util.Collections.unmodifiableSet(
+      EnumSet.of(CommandKind.APPROVE_PLAN, CommandKind.CLOSE_CASE));
+
   /** Per role, per command kind: the reach, or null if not permitted. */
   private final EnumMap<TeamRole, Reach[]> table;
+  private final EnumSet<CommandKind> countersigned;
 
-  private Permissions(EnumMap<TeamRole, Reach[]> table) {
+  private Permissions(EnumMap<TeamRole, Reach[]> table, EnumSet<CommandKind> countersigned) {
     this.table = table;
+    this.countersigned = countersigned;
+  }
+
+  /**
+   * Whether the organisation's policy wants a command countersigned by a supervisor before it takes effect.
+   *
+   * @param kind a command kind
+   * @return true for the kinds the table was built to require a countersignature for
+   * @throws InvalidInputException if the kind is missing
+   */
+  public boolean requiresCountersignature(CommandKind kind) {
+    org.casemgmt.internal.Check.orThrow(org.casemgmt.internal.Check.present("kind", kind));
+    return countersigned.contains(kind);
   }
 
   /** {@return the default table for social services (see the class comment)} */
@@ -69,7 +88,7 @@ public final class Permissions {
   private static Permissions socialServicesTable() {
     Builder b = builder().allowAll(TeamRole.CASE_MANAGER);
     b.allow(TeamRole.SUPERVISOR, CommandKind.HAND_OVER, CommandKind.JOIN_TEAM, CommandKind.LEAVE_TEAM,
-        CommandKind.APPROVE_PLAN, CommandKind.SUSPEND_CASE, CommandKind.RESUME_CASE, CommandKind.CLOSE_CASE,
+        CommandKind.APPROVE_PLAN, CommandKind.COUNTERSIGN, CommandKind.SUSPEND_CASE, CommandKind.RESUME_CASE, CommandKind.CLOSE_CASE,
         CommandKind.REOPEN_CASE);
     for (TeamRole professional : new TeamRole[] {TeamRole.SOCIAL_WORKER, TeamRole.NURSE, TeamRole.EDUCATOR,
         TeamRole.PSYCHOLOGIST, TeamRole.EMPLOYMENT_COUNSELLOR}) {
@@ -83,6 +102,23 @@ public final class Permissions {
     return b.build();
   }
 
+  /**
+   * This table, asking also for a supervisor's countersignature before these commands take effect.
+   *
+   * <pre>{@code Permissions fourEyes = Permissions.socialServices().withCountersignature(APPROVE_PLAN, CLOSE_CASE); }</pre>
+   *
+   * @param kinds {@link CommandKind#APPROVE_PLAN} and/or {@link CommandKind#CLOSE_CASE}
+   * @return the table with the countersignatures
+   * @throws InvalidInputException if a kind cannot be countersigned
+   */
+  public Permissions withCountersignature(CommandKind... kinds) {
+    Builder copy = builder();
+    table.forEach((role, row) -> copy.table.put(role, row.clone()));
+    copy.countersigned.addAll(countersigned);
+    copy.requireCountersignature(kinds);
+    return copy.build();
+  }
+
   /** {@return a builder of an empty table: nobody may do anything until allowed} */
   public static Builder builder() {
     return new Builder();
@@ -90,7 +126,8 @@ public final class Permissions {
 
   /**
    * Reads a table from lines of text, e.g. from an organisation's configuration: each line
-   * {@code ROLE: KIND, KIND (own provider), …} or {@code ROLE: *} for every command. Names are those of
+   * {@code ROLE: KIND, KIND (own provider), …} or {@code ROLE: *} for every command, and optionally
+   * {@code COUNTERSIGNATURE: APPROVE_PLAN, CLOSE_CASE} for what a supervisor must countersign. Names are those of
    * {@link TeamRole} and {@link CommandKind}; blank lines and lines starting with {@code #} are skipped.
    *
    * @param lines the table
@@ -127,6 +164,20 @@ public final class Permissions {
         continue;
       }
       String roleName = line.substring(0, colon).strip();
+      if (roleName.equals("COUNTERSIGNATURE")) {
+        for (String item : line.substring(colon + 1).split(",")) {
+          String kindName = item.strip();
+          CommandKind kind = Arrays.stream(CommandKind.values()).filter(k -> k.name().equals(kindName)).findFirst()
+              .orElse(null);
+          if (kind == null || !COUNTERSIGNABLE.contains(kind)) {
+            problems = problems.append(new InputError(field, InputError.Problem.MALFORMED,
+                "names a command that cannot be countersigned (only APPROVE_PLAN and CLOSE_CASE can)"));
+          } else {
+            builder.requireCountersignature(kind);
+          }
+        }
+        continue;
+      }
       TeamRole role = Arrays.stream(TeamRole.values()).filter(r -> r.name().equals(roleName)).findFirst()
           .orElse(null);
       if (role == null) {
@@ -208,7 +259,8 @@ public final class Permissions {
     if (this == other) {
       return true;
     }
-    if (!(other instanceof Permissions that) || !table.keySet().equals(that.table.keySet())) {
+    if (!(other instanceof Permissions that) || !table.keySet().equals(that.table.keySet())
+        || !countersigned.equals(that.countersigned)) {
       return false;
     }
     for (var entry : table.entrySet()) {
@@ -221,17 +273,18 @@ public final class Permissions {
 
   @Override
   public int hashCode() {
-    return rows().hashCode();
+    return rows().hashCode() * 31 + countersigned.hashCode();
   }
 
   @Override
   public String toString() {
-    return "Permissions" + rows();
+    return "Permissions" + rows() + (countersigned.isEmpty() ? "" : " countersigned " + countersigned);
   }
 
   /** Builds a table; nothing is permitted until allowed. Not thread-safe; the table it builds is immutable. */
   public static final class Builder {
     private final EnumMap<TeamRole, Reach[]> table = new EnumMap<>(TeamRole.class);
+    private final EnumSet<CommandKind> countersigned = EnumSet.noneOf(CommandKind.class);
 
     private Builder() {}
 
@@ -296,11 +349,29 @@ public final class Permissions {
       return this;
     }
 
+    /**
+     * Asks for a supervisor's countersignature (four eyes) before these commands take effect.
+     *
+     * @param kinds {@link CommandKind#APPROVE_PLAN} and/or {@link CommandKind#CLOSE_CASE}
+     * @return this builder
+     * @throws InvalidInputException if a kind cannot be countersigned
+     */
+    public Builder requireCountersignature(CommandKind... kinds) {
+      for (CommandKind kind : Check.kinds(kinds)) {
+        if (!COUNTERSIGNABLE.contains(kind)) {
+          throw new InvalidInputException(List.of(new InputError("kinds", InputError.Problem.MALFORMED,
+              kind + " cannot be countersigned (only APPROVE_PLAN and CLOSE_CASE can)")));
+        }
+        countersigned.add(kind);
+      }
+      return this;
+    }
+
     /** {@return the table} */
     public Permissions build() {
       EnumMap<TeamRole, Reach[]> copy = new EnumMap<>(TeamRole.class);
       table.forEach((role, row) -> copy.put(role, row.clone()));
-      return new Permissions(copy);
+      return new Permissions(copy, countersigned.clone());
     }
   }
 

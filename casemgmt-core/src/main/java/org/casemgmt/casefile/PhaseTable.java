@@ -59,7 +59,8 @@ public final class PhaseTable {
 
   /** Commands that keep the phase and are permitted in every open phase: the case's people and scope. */
   private static final List<CommandKind> ANY_OPEN_PHASE =
-      List.of(HAND_OVER, EXTEND_SCOPE, SUSPEND_CASE, JOIN_TEAM, LEAVE_TEAM, GRANT_CONSENT, WITHDRAW_CONSENT);
+      List.of(HAND_OVER, EXTEND_SCOPE, SUSPEND_CASE, JOIN_TEAM, LEAVE_TEAM, GRANT_CONSENT, WITHDRAW_CONSENT,
+          COUNTERSIGN);
 
   /** Referrals to external providers are followed from planning until monitoring ends. */
   private static final List<CommandKind> REFERRALS =

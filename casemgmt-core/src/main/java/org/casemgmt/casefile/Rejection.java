@@ -198,6 +198,41 @@ public sealed interface Rejection extends Decision {
   }
 
   /**
+   * Only a plan's approval and a case's closure are countersigned, and a plan only once there is one.
+   *
+   * @param what the kind asked to be countersigned
+   */
+  record NothingToCountersign(CommandKind what) implements Rejection {
+    public NothingToCountersign {
+      Check.orThrow(Check.present("what", what));
+    }
+  }
+
+  /**
+   * The case manager cannot countersign their own case: four eyes means someone else's.
+   *
+   * @param signer the case manager who tried
+   */
+  record OwnCountersignature(StaffId signer) implements Rejection {
+    public OwnCountersignature {
+      Check.orThrow(Check.present("signer", signer));
+    }
+  }
+
+  /**
+   * The organisation's policy wants this countersigned first: there is no countersignature, or the plan changed
+   * since it was signed, or (for a closure) the case recorded something after it.
+   *
+   * @param what    the kind that needs a countersignature
+   * @param version the case's version now
+   */
+  record CountersignatureMissing(CommandKind what, long version) implements Rejection {
+    public CountersignatureMissing {
+      Check.orThrow(Check.present("what", what), Check.atLeast("version", version, 1));
+    }
+  }
+
+  /**
    * The case is handed over to the person who already holds it.
    *
    * @param caseManager the current case manager

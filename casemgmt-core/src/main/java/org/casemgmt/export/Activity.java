@@ -29,6 +29,7 @@ enum Activity {
   TEAM_MEMBER_LEFT("Team member left"),
   CONSENT_GRANTED("Consent to share granted"),
   CONSENT_WITHDRAWN("Consent to share withdrawn"),
+  COUNTERSIGNED("Countersigned"),
   CASE_SUSPENDED("Case suspended"),
   CASE_RESUMED("Case resumed"),
   CASE_CLOSED("Case closed"),
@@ -101,6 +102,7 @@ enum Activity {
       case TEAM_MEMBER_LEFT -> TEAM_MEMBER_LEFT;
       case CONSENT_GRANTED -> CONSENT_GRANTED;
       case CONSENT_WITHDRAWN -> CONSENT_WITHDRAWN;
+      case COUNTERSIGNED -> COUNTERSIGNED;
       case CASE_SUSPENDED -> CASE_SUSPENDED;
       case CASE_RESUMED -> CASE_RESUMED;
       case CASE_CLOSED -> CASE_CLOSED;

@@ -56,7 +56,7 @@ public final class CaseInvariants {
   public static final Invariant REPLAY_EQUALS_STATE = Invariant.of(
       "replaying the history gives the same case file",
       step -> {
-        Either<InvalidHistory, CaseFile> replayed = CaseFile.replay(step.history());
+        Either<InvalidHistory, CaseFile> replayed = CaseFile.replay(step.history(), step.after().permissions());
         return replayed.isRight() && replayed.exists(step.after()::equals);
       });
 
@@ -262,6 +262,26 @@ public final class CaseInvariants {
             || view.referrals().values().exists(r -> r.needs().contains(n)));
   }
 
+  /**
+   * Four eyes, where the case's table asks for them: an approval is accepted only on the very plan a supervisor other
+   * than the case manager countersigned, and a closure only on the case as it was countersigned (nothing recorded
+   * after the signature).
+   */
+  public static final Invariant COUNTERSIGNED_AS_APPROVED = Invariant.of(
+      "a countersigned plan is exactly the approved one, a countersigned case exactly the closed one",
+      step -> {
+        CaseFile before = step.before();
+        CommandKind kind = step.command().kind();
+        if (!step.accepted() || (kind != CommandKind.APPROVE_PLAN && kind != CommandKind.CLOSE_CASE)
+            || !before.permissions().requiresCountersignature(kind)) {
+          return true;
+        }
+        return before.countersignatures().get(kind).exists(signature -> !signature.by().equals(before.caseManager())
+            && (kind == CommandKind.APPROVE_PLAN
+                ? signature.plan().equals(before.currentPlan())
+                : signature.version() == before.version()));
+      });
+
   /** The permission table's answer for this actor and command on this case file, from its public view. */
   private static boolean allowedByTable(CaseFile file, StaffId actor, Command command) {
     io.vavr.control.Option<TeamRole> role = file.roleOf(actor);
@@ -308,7 +328,8 @@ public final class CaseInvariants {
         TRANSITIONS_IN_TABLE, NO_OVERLAP, EXCLUSIVE_KINDS_DO_NOT_OVERLAP, LIVE_INTERVENTIONS_ADDRESS_OPEN_NEEDS,
         APPROVED_PLAN_IS_SOUND, INTERVENTIONS_INSIDE_PERIOD, PLANNED_COST_IS_SUM_OF_LIVE, REFERRALS_NOT_REDUNDANT,
         CLOSED_CASE_LEAVES_NO_OPEN_WORK, TIME_MOVES_FORWARD, STARTED_WITHIN_WINDOW, NEW_PLAN_VERSION_DEFERS_NOTHING,
-        EARLIER_PLAN_VERSIONS_UNCHANGED, ONLY_PERMITTED_ACTORS, VIEWS_WITHIN_ROLE_AND_CONSENT, REPLAY_EQUALS_STATE);
+        EARLIER_PLAN_VERSIONS_UNCHANGED, ONLY_PERMITTED_ACTORS, VIEWS_WITHIN_ROLE_AND_CONSENT, COUNTERSIGNED_AS_APPROVED,
+        REPLAY_EQUALS_STATE);
   }
 
   private static io.vavr.control.Option<PlanVersion> currentPlan(CheckedStep step) {

@@ -153,6 +153,7 @@ final class CommandChooser {
       case JOIN_TEAM -> s.team().size() < 2 ? 3 : 1;
       case LEAVE_TEAM -> s.team().isEmpty() ? 0 : 1;
       case GRANT_CONSENT -> s.providers().isEmpty() ? 0 : 2;
+      case COUNTERSIGN -> supervisors(s).isEmpty() ? 1 : 4;
       case WITHDRAW_CONSENT -> s.consents().isEmpty() ? 0 : 1;
       case HAND_OVER, EXTEND_SCOPE, REVISE_NEED, RECORD_STRENGTH, RECORD_RESOURCE, DEFER_NEED, SET_BUDGET_CAP,
           CANCEL_INTERVENTION, SUSPEND_INTERVENTION -> 1;
@@ -195,6 +196,7 @@ final class CommandChooser {
       case JOIN_TEAM -> joinTeam(s, valid);
       case LEAVE_TEAM -> leaveTeam(s, valid);
       case GRANT_CONSENT -> grantConsent(s, valid);
+      case COUNTERSIGN -> countersign(s, valid);
       case WITHDRAW_CONSENT -> withdrawConsent(s, valid);
       case OPEN_CASE -> IssuedCommand.of(issued(s, valid),
           new OpenCase(s.id(), s.client(), Option.some(s.caseManager()), s.scope(), today()));
@@ -384,6 +386,27 @@ final class CommandChooser {
         ? TeamMember.representing(who, providers.isEmpty() ? ProviderId.of("P-1") : pick(providers), since)
         : TeamMember.of(who, role, since);
     return IssuedCommand.of(issued(s, wasValid), new JoinTeam(member));
+  }
+
+  private static List<StaffId> supervisors(CaseFile s) {
+    return s.team().values().filter(m -> m.role() == TeamRole.SUPERVISOR).map(TeamMember::staff).toList().sorted();
+  }
+
+  /**
+   * A supervisor's countersignature of the plan being prepared, or of the case before closing it; if invalid, the
+   * case manager's own, or of something that is not countersigned.
+   */
+  private IssuedCommand countersign(CaseFile s, boolean valid) {
+    List<StaffId> supervisors = supervisors(s);
+    CommandKind what = s.phase() == Phase.PLANNING || random.nextInt(3) > 0 ? CommandKind.APPROVE_PLAN
+        : CommandKind.CLOSE_CASE;
+    Issued issued = issued(s, valid);
+    if (valid && !supervisors.isEmpty()) {
+      return IssuedCommand.of(new Issued(pick(supervisors), issued.at(), issued.expectedVersion(), issued.commandId()),
+          new Countersign(what, today()));
+    }
+    return IssuedCommand.of(issued, new Countersign(random.nextBoolean() ? what : CommandKind.START_ASSESSMENT,
+        today()));
   }
 
   /** Consent for a provider of the case to see some domains of the scope; if invalid, a domain outside it. */

@@ -63,6 +63,9 @@ public final class CommandDescriptions {
           + c.caseManager().map(String::valueOf).getOrElse("(the issuer)") + " scope " + sorted(c.scope()) + " on "
           + c.openedOn();
     }
+    if (command instanceof Countersign c) {
+      return " " + c.what() + " on " + c.on();
+    }
     if (command instanceof GrantConsent c) {
       return " " + sorted(c.domains()) + " with " + c.provider() + " on " + c.on();
     }

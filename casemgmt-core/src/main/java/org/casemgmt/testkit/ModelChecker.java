@@ -15,6 +15,7 @@ import org.casemgmt.casefile.Command.HandOver;
 import org.casemgmt.casefile.Command.OpenCase;
 import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.IssuedCommand;
+import org.casemgmt.casefile.Permissions;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.internal.Check;
 import org.casemgmt.party.StaffId;
@@ -83,9 +84,12 @@ public final class ModelChecker {
   private final Option<Long> seed;
   private final int maxCommands;
   private final Option<Integer> threads;
+  private final Permissions permissions;
 
   private ModelChecker(SystemUnderTest sut, List<Invariant> invariants, boolean caseInvariants,
-      Option<Integer> sequences, Option<Long> seed, int maxCommands, Option<Integer> threads) {
+      Option<Integer> sequences, Option<Long> seed, int maxCommands, Option<Integer> threads,
+      Permissions permissions) {
+    this.permissions = permissions;
     this.sut = sut;
     this.invariants = invariants;
     this.caseInvariants = caseInvariants;
@@ -102,7 +106,7 @@ public final class ModelChecker {
    */
   public static ModelChecker forCaseFiles() {
     return new ModelChecker(SystemUnderTest.real(), List.empty(), true, Option.none(), Option.none(),
-        DEFAULT_MAX_COMMANDS, Option.none());
+        DEFAULT_MAX_COMMANDS, Option.none(), Permissions.socialServices());
   }
 
   /**
@@ -114,7 +118,7 @@ public final class ModelChecker {
    */
   public ModelChecker systemUnderTest(SystemUnderTest system) {
     Check.notNull(system, "system");
-    return new ModelChecker(system, invariants, caseInvariants, sequences, seed, maxCommands, threads);
+    return new ModelChecker(system, invariants, caseInvariants, sequences, seed, maxCommands, threads, permissions);
   }
 
   /**
@@ -127,12 +131,12 @@ public final class ModelChecker {
   public ModelChecker invariant(Invariant invariant) {
     Check.notNull(invariant, "invariant");
     return new ModelChecker(sut, invariants.append(invariant), caseInvariants, sequences, seed, maxCommands,
-        threads);
+        threads, permissions);
   }
 
   /** {@return the same checker checking only the invariants added with {@link #invariant(Invariant)}} */
   public ModelChecker withoutCaseInvariants() {
-    return new ModelChecker(sut, invariants, false, sequences, seed, maxCommands, threads);
+    return new ModelChecker(sut, invariants, false, sequences, seed, maxCommands, threads, permissions);
   }
 
   /**
@@ -144,7 +148,8 @@ public final class ModelChecker {
    */
   public ModelChecker sequences(int count) {
     Check.orThrow(Check.atLeast("sequences", count, 1));
-    return new ModelChecker(sut, invariants, caseInvariants, Option.some(count), seed, maxCommands, threads);
+    return new ModelChecker(sut, invariants, caseInvariants, Option.some(count), seed, maxCommands, threads,
+        permissions);
   }
 
   /**
@@ -155,7 +160,7 @@ public final class ModelChecker {
    */
   public ModelChecker seed(long masterSeed) {
     return new ModelChecker(sut, invariants, caseInvariants, sequences, Option.some(masterSeed), maxCommands,
-        threads);
+        threads, permissions);
   }
 
   /**
@@ -167,7 +172,7 @@ public final class ModelChecker {
    */
   public ModelChecker maxCommands(int count) {
     Check.orThrow(Check.atLeast("maxCommands", count, 1));
-    return new ModelChecker(sut, invariants, caseInvariants, sequences, seed, count, threads);
+    return new ModelChecker(sut, invariants, caseInvariants, sequences, seed, count, threads, permissions);
   }
 
   /**
@@ -186,7 +191,21 @@ public final class ModelChecker {
    */
   public ModelChecker threads(int count) {
     Check.orThrow(Check.between("threads", count, 1, MAX_THREADS));
-    return new ModelChecker(sut, invariants, caseInvariants, sequences, seed, maxCommands, Option.some(count));
+    return new ModelChecker(sut, invariants, caseInvariants, sequences, seed, maxCommands, Option.some(count),
+        permissions);
+  }
+
+  /**
+   * Opens every generated case with an organisation's own permission table instead of the default, e.g. one that asks
+   * for countersignatures, so that the sequences and invariants run under that table.
+   *
+   * @param table who may do what in the generated cases
+   * @return a copy of this checker with the table
+   * @throws org.casemgmt.InvalidInputException if the table is missing
+   */
+  public ModelChecker permissions(Permissions table) {
+    Check.orThrow(Check.present("table", table));
+    return new ModelChecker(sut, invariants, caseInvariants, sequences, seed, maxCommands, threads, table);
   }
 
   // ---------------------------------------------------------------- results
@@ -615,7 +634,7 @@ public final class ModelChecker {
       Seq<RecordedEvent> opened = CaseFile.decideOpening(opening.issued(), (Command.OpenCase) opening.command())
           .getOrElseThrow(r -> new IllegalStateException("the opening was refused: " + r.rule()));
       this.history = List.ofAll(opened);
-      this.state = CaseFile.replay(opened)
+      this.state = CaseFile.replay(opened, permissions)
           .getOrElseThrow(h -> new IllegalStateException("the opening's history is invalid: " + h));
     }
 

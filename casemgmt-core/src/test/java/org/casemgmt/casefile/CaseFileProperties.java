@@ -89,4 +89,27 @@ class CaseFileProperties {
         .invariant(ORACLE_AGREES_WITH_PHASE_PERMISSION)
         .invariant(ORACLE_AGREES_WITH_EVERY_ACCEPTED_COMMAND));
   }
+
+  @Test
+  void under_a_four_eyes_table_every_invariant_holds_and_plans_are_approved_once_countersigned() {
+    Permissions fourEyes = Permissions.socialServices()
+        .withCountersignature(CommandKind.APPROVE_PLAN, CommandKind.CLOSE_CASE);
+    java.util.concurrent.atomic.AtomicLong approvals = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong refusedUnsigned = new java.util.concurrent.atomic.AtomicLong();
+    ModelChecker.Result result = checked("four eyes", ModelChecker.forCaseFiles().permissions(fourEyes)
+        .invariant(org.casemgmt.testkit.Invariant.of("counts approvals", step -> {
+          if (step.accepted() && step.command().kind() == CommandKind.APPROVE_PLAN) {
+            approvals.incrementAndGet();
+          }
+          if (step.rejection().exists(r -> r instanceof Rejection.CountersignatureMissing)) {
+            refusedUnsigned.incrementAndGet();
+          }
+          return true;
+        })));
+    assertTrue(result.passed(), result::summary);
+    System.out.println("CaseFileProperties.four eyes: " + approvals + " approvals, " + refusedUnsigned
+        + " refused for a missing countersignature");
+    assertTrue(approvals.get() > 0, "no approval under four eyes was generated");
+    assertTrue(refusedUnsigned.get() > 0, "no approval waited for a countersignature");
+  }
 }

@@ -182,6 +182,10 @@ class CorruptionProperties {
         TeamMemberLeft e = (TeamMemberLeft) event;
         yield new LeaveTeam(e.member(), e.on());
       }
+      case COUNTERSIGNED -> {
+        Countersigned e = (Countersigned) event;
+        yield new Countersign(e.what(), e.on());
+      }
       case CONSENT_GRANTED -> {
         ConsentGranted e = (ConsentGranted) event;
         yield new GrantConsent(e.provider(), e.domains(), e.on());

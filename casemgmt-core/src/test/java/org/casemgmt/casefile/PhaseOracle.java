@@ -32,7 +32,8 @@ final class PhaseOracle {
   /** Commands about the whole case and its people: in every open phase, the team joined and left included. */
   private static final Set<CommandKind> WHOLE_CASE = EnumSet.of(
       CommandKind.HAND_OVER, CommandKind.EXTEND_SCOPE, CommandKind.SUSPEND_CASE, CommandKind.CLOSE_CASE,
-      CommandKind.JOIN_TEAM, CommandKind.LEAVE_TEAM, CommandKind.GRANT_CONSENT, CommandKind.WITHDRAW_CONSENT);
+      CommandKind.JOIN_TEAM, CommandKind.LEAVE_TEAM, CommandKind.GRANT_CONSENT, CommandKind.WITHDRAW_CONSENT,
+      CommandKind.COUNTERSIGN);
 
   private static final Set<CommandKind> DELIVERY = EnumSet.of(
       CommandKind.START_INTERVENTION, CommandKind.SUSPEND_INTERVENTION, CommandKind.RESUME_INTERVENTION,

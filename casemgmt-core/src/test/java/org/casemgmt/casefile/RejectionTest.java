@@ -8,6 +8,7 @@ import io.vavr.collection.HashMap;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -234,6 +235,55 @@ class RejectionTest {
           new WithdrawConsent(NETWORK.id(), HashSet.of(LifeDomain.HOUSING), day(2))).get();
       assertTrue(withdrawn.viewFor(HUGO).get().interventions().isEmpty());
       assertTrue(withdrawn.viewFor(HUGO).get().needs().isEmpty());
+    }
+
+    /** A table that asks for four eyes on approvals and closures. */
+    final Permissions fourEyes = Permissions.parse(List.of("CASE_MANAGER: *", "SUPERVISOR: COUNTERSIGN",
+        "COUNTERSIGNATURE: APPROVE_PLAN, CLOSE_CASE"));
+    final StaffId sara = StaffId.of("sara");
+    final TeamMemberJoined saraJoins = new TeamMemberJoined(TeamMember.of(sara, TeamRole.SUPERVISOR, DAY0));
+
+    @Test
+    void nothing_to_countersign_but_an_approval_or_a_closure() {
+      given(AGREED.append(saraJoins))
+          .when(given(AGREED.append(saraJoins)).issuedBy(sara), new Countersign(CommandKind.START_IMPLEMENTATION,
+              day(1)))
+          .thenRejectedWith(new NothingToCountersign(CommandKind.START_IMPLEMENTATION));
+    }
+
+    @Test
+    void own_countersignature_of_the_case_manager_is_refused_and_a_supervisors_is_recorded() {
+      given(AGREED)
+          .when(new Countersign(CommandKind.APPROVE_PLAN, day(1)))
+          .thenRejectedWith(new OwnCountersignature(ANNA));
+      CaseFixture.Given withSara = given(AGREED.append(saraJoins));
+      withSara.when(withSara.issuedBy(sara), new Countersign(CommandKind.APPROVE_PLAN, day(1)))
+          .thenEmits(new Countersigned(CommandKind.APPROVE_PLAN, sara, day(1)));
+    }
+
+    @Test
+    void countersignature_missing_until_a_supervisor_signs_the_very_plan_or_case_version() {
+      Issued anna = given(AGREED).issued();
+      CaseFile agreed = CaseFile.replay(given(AGREED.append(saraJoins)).history(), fourEyes)
+          .getOrElseThrow(h -> new AssertionError(h.toString()));
+      assertEquals(Either.left(new CountersignatureMissing(CommandKind.APPROVE_PLAN, agreed.version())),
+          agreed.handle(anna, new ApprovePlan(DAY0)));
+      CaseFile signed = agreed.handle(Issued.by(sara, anna.at()), new Countersign(CommandKind.APPROVE_PLAN, DAY0))
+          .getOrElseThrow(r -> new AssertionError(r.rule()));
+      // The plan changes after the signature: the signature no longer holds.
+      CaseFile changed = signed.handle(anna, new SetBudgetCap(Money.of(50_000)))
+          .getOrElseThrow(r -> new AssertionError(r.rule()));
+      assertEquals(Either.left(new CountersignatureMissing(CommandKind.APPROVE_PLAN, changed.version())),
+          changed.handle(anna, new ApprovePlan(DAY0)));
+      assertTrue(signed.handle(anna, new ApprovePlan(DAY0)).isRight());
+      // A closure needs the case signed as it is: anything recorded after the signature voids it.
+      CaseFile closing = signed.handle(Issued.by(sara, anna.at()), new Countersign(CommandKind.CLOSE_CASE, DAY0))
+          .getOrElseThrow(r -> new AssertionError(r.rule()));
+      assertTrue(closing.handle(anna, new CloseCase(ClosureReason.CLIENT_WITHDREW, DAY0, "withdrew")).isRight());
+      CaseFile later = closing.handle(anna, ExtendScope.of(DAY0, LifeDomain.SAFETY))
+          .getOrElseThrow(r -> new AssertionError(r.rule()));
+      assertEquals(Either.left(new CountersignatureMissing(CommandKind.CLOSE_CASE, later.version())),
+          later.handle(anna, new CloseCase(ClosureReason.CLIENT_WITHDREW, DAY0, "withdrew")));
     }
 
     @Test

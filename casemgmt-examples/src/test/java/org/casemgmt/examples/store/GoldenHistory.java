@@ -11,6 +11,7 @@ import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.ClosureReason;
 import org.casemgmt.casefile.Command.*;
+import org.casemgmt.casefile.CommandKind;
 import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.IssuedCommand;
 import org.casemgmt.casefile.RecordedEvent;
@@ -52,7 +53,7 @@ final class GoldenHistory {
   /** The types schema 2 added (the case team): the schema-1 fixtures cannot hold them. */
   static final io.vavr.collection.Set<String> ADDED_IN_SCHEMA_2 =
       io.vavr.collection.HashSet.of("JoinTeam", "LeaveTeam", "TeamMemberJoined", "TeamMemberLeft", "GrantConsent",
-          "WithdrawConsent", "ConsentGranted", "ConsentWithdrawn");
+          "WithdrawConsent", "ConsentGranted", "ConsentWithdrawn", "Countersign", "Countersigned");
 
   private GoldenHistory() {}
 
@@ -152,7 +153,7 @@ final class GoldenHistory {
   /**
    * A second, short case with the team's commands, which schema 2 added: a provider's representative and a nurse
    * join, the client shares housing with the provider, the nurse records a need and leaves, the representative
-   * starts the provider's intervention, the client withdraws the consent.
+   * starts the provider's intervention after a supervisor countersigned the plan, the client withdraws the consent.
    */
   static Seq<IssuedCommand> teamCommands() {
     Provider housing = provider("P-HOUSING", ResourceType.PUBLIC_SERVICE, ServiceKind.HOUSING);
@@ -177,6 +178,8 @@ final class GoldenHistory {
         IssuedCommand.of(by("anna", 3), PlanIntervention.of(i1, n1, housing, ServiceKind.HOUSING,
             DayWindow.ofDays(day(4), 30), Money.of(300)).serving(g1)),
         IssuedCommand.of(by("anna", 4), new RecordAgreement(day(4))),
+        IssuedCommand.of(by("anna", 4), new JoinTeam(TeamMember.of(StaffId.of("sara"), TeamRole.SUPERVISOR, day(4)))),
+        IssuedCommand.of(by("sara", 4), new Countersign(CommandKind.APPROVE_PLAN, day(4))),
         IssuedCommand.of(by("anna", 4), new ApprovePlan(day(4))),
         IssuedCommand.of(by("anna", 4), new StartImplementation()),
         IssuedCommand.of(by("hugo", 5), new StartIntervention(i1, day(5))),
