@@ -150,10 +150,10 @@ final class CommandChooser {
     Option<PlanVersion> plan = s.currentPlan();
     return switch (kind) {
       case OPEN_CASE -> 0;
-      case JOIN_TEAM -> s.team().size() < 2 ? 3 : 1;
+      case JOIN_TEAM -> s.team().size() < 2 ? 2 : 1;
       case LEAVE_TEAM -> s.team().isEmpty() ? 0 : 1;
-      case GRANT_CONSENT -> s.providers().isEmpty() ? 0 : 2;
-      case COUNTERSIGN -> supervisors(s).isEmpty() ? 1 : 4;
+      case GRANT_CONSENT -> s.providers().isEmpty() ? 0 : 1;
+      case COUNTERSIGN -> supervisors(s).isEmpty() ? 0 : s.phase() == Phase.PLANNING ? 4 : 1;
       case WITHDRAW_CONSENT -> s.consents().isEmpty() ? 0 : 1;
       case HAND_OVER, EXTEND_SCOPE, REVISE_NEED, RECORD_STRENGTH, RECORD_RESOURCE, DEFER_NEED, SET_BUDGET_CAP,
           CANCEL_INTERVENTION, SUSPEND_INTERVENTION -> 1;
