@@ -50,6 +50,38 @@ public final class Trusted {
     return access.planned(id, needs, goals, provider, kind, window, cost);
   }
 
+  /** What {@link org.casemgmt.casefile.CaseFile} lets the simulation do, and nobody else: see {@link #draft}. */
+  public interface CaseFileAccess {
+    /** A transient copy that the case file's own handling changes in place. */
+    org.casemgmt.casefile.CaseFile draft(org.casemgmt.casefile.CaseFile file);
+
+    /** The draft made an ordinary, immutable case file again; any other case file as it is. */
+    org.casemgmt.casefile.CaseFile freeze(org.casemgmt.casefile.CaseFile file);
+  }
+
+  private static volatile CaseFileAccess caseFiles;
+
+  /** Called once, by {@link org.casemgmt.casefile.CaseFile}'s class initialiser. */
+  public static void registerCaseFiles(CaseFileAccess access) {
+    if (caseFiles == null) {
+      caseFiles = access;
+    }
+  }
+
+  /**
+   * A transient copy of a case file for a step that issues several commands on it (the batch path of
+   * {@code handleAll}, for a simulated step): each accepted command changes the copy in place instead of building a
+   * case file. The copy must not be handed to anyone before {@link #freeze}.
+   */
+  public static org.casemgmt.casefile.CaseFile draft(org.casemgmt.casefile.CaseFile file) {
+    return caseFiles.draft(file);
+  }
+
+  /** Ends the step: the draft becomes an ordinary, immutable case file. */
+  public static org.casemgmt.casefile.CaseFile freeze(org.casemgmt.casefile.CaseFile file) {
+    return caseFiles.freeze(file);
+  }
+
   private static void initialise(Class<?> type) {
     try {
       Class.forName(type.getName(), true, type.getClassLoader());
