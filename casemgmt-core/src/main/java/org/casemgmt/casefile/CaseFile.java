@@ -8,6 +8,7 @@ import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
+import java.lang.invoke.VarHandle;
 import java.time.LocalDate;
 import org.casemgmt.internal.Check;
 import org.casemgmt.internal.EntityMap;
@@ -66,25 +67,47 @@ public final class CaseFile {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseFile.class);
 
+  static {
+    // A simulated step that issues several commands on one case works on a draft, as handleAll does.
+    org.casemgmt.internal.Trusted.registerCaseFiles(new org.casemgmt.internal.Trusted.CaseFileAccess() {
+      @Override
+      public CaseFile draft(CaseFile file) {
+        return file.draft();
+      }
+
+      @Override
+      public CaseFile freeze(CaseFile file) {
+        return file.freeze();
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- state
 
   // The attributes nearly every command changes live here, with the opening instant and day that nearly every
   // command reads (a simulation touches thousands of cases, so every object a command must read is a likely
   // cache miss); the rest, which few events change, in one shared CaseDetails value. Applying a common event
   // therefore allocates one small CaseFile and nothing else.
-  private final long version;
+  //
+  // Only the attributes an event changes are not final, for one reason: a batch (handleAll, replay) applies its events
+  // to one transient copy in place (a draft, see draft()), and publishes it once at the end; every other case file
+  // is built by the constructor and never changes. The constructor and freeze() end with a release fence, the
+  // barrier final fields would give, so a case file handed to another thread is seen whole.
+  private long version;
   private final Instant openedAt;
   private final LocalDate openedOn;
   /** When the latest event was recorded: no command may be issued earlier (time moves forward in a case). */
-  private final Instant lastAt;
-  private final Phase phase;
-  private final boolean suspended;
-  private final boolean assessmentCompleted;
-  private final EntityMap<NeedId, Need> needs;
-  private final PlanVersion plan;
-  private final EntityMap<ProviderId, Provider> providers;
-  private final LocalDate lastReviewOn;
-  private final CaseDetails details;
+  private Instant lastAt;
+  private Phase phase;
+  private boolean suspended;
+  private boolean assessmentCompleted;
+  private EntityMap<NeedId, Need> needs;
+  private PlanVersion plan;
+  private EntityMap<ProviderId, Provider> providers;
+  private LocalDate lastReviewOn;
+  private CaseDetails details;
+  /** True only for the transient copy of a batch under way: the named copies below then change it in place. */
+  private boolean draft;
 
   // One constructor, called by the named copies below and by opened(): each copy says by its name what one event
   // changes. They are hand-written rather than a builder because a builder object here is not removed by the JIT
@@ -104,6 +127,49 @@ public final class CaseFile {
     this.providers = providers;
     this.lastReviewOn = lastReviewOn;
     this.details = details;
+    VarHandle.releaseFence();
+  }
+
+  /**
+   * A transient copy of this case file for a batch: the named copies change it in place instead of allocating a
+   * case file per event. It never leaves the batch that made it except through {@link #freeze()}, and a batch that
+   * fails drops it.
+   */
+  CaseFile draft() {
+    CaseFile copy = new CaseFile(version, openedAt, openedOn, lastAt, phase, suspended, assessmentCompleted, needs, plan,
+        providers, lastReviewOn, details);
+    copy.draft = true;
+    return copy;
+  }
+
+  /** Ends a batch: the draft becomes an ordinary, immutable case file (this one, if it is not a draft). */
+  CaseFile freeze() {
+    if (draft) {
+      draft = false;
+      VarHandle.releaseFence();
+    }
+    return this;
+  }
+
+  /** The case file after one event: a new one, or this draft changed in place. */
+  private CaseFile next(long v, Instant at, Phase newPhase, boolean newSuspended, boolean newAssessmentCompleted,
+      EntityMap<NeedId, Need> newNeeds, PlanVersion newPlan, EntityMap<ProviderId, Provider> newProviders,
+      LocalDate newLastReviewOn, CaseDetails newDetails) {
+    if (!draft) {
+      return new CaseFile(v, openedAt, openedOn, at, newPhase, newSuspended, newAssessmentCompleted, newNeeds, newPlan,
+          newProviders, newLastReviewOn, newDetails);
+    }
+    version = v;
+    lastAt = at;
+    phase = newPhase;
+    suspended = newSuspended;
+    assessmentCompleted = newAssessmentCompleted;
+    needs = newNeeds;
+    plan = newPlan;
+    providers = newProviders;
+    lastReviewOn = newLastReviewOn;
+    details = newDetails;
+    return this;
   }
 
   /** A case just opened: no needs, no plan, no providers, no review, not suspended. */
@@ -115,66 +181,66 @@ public final class CaseFile {
   // Each copy is the case file after one more event, numbered v and recorded at `at`.
 
   CaseFile withPlan(long v, Instant at, PlanVersion newPlan) {
-    return new CaseFile(v, openedAt, openedOn, at, phase, suspended, assessmentCompleted, needs, newPlan, providers,
+    return next(v, at, phase, suspended, assessmentCompleted, needs, newPlan, providers,
         lastReviewOn, details);
   }
 
   CaseFile withPlan(long v, Instant at, PlanVersion newPlan, EntityMap<ProviderId, Provider> newProviders) {
-    return new CaseFile(v, openedAt, openedOn, at, phase, suspended, assessmentCompleted, needs, newPlan, newProviders,
+    return next(v, at, phase, suspended, assessmentCompleted, needs, newPlan, newProviders,
         lastReviewOn, details);
   }
 
   CaseFile withPhase(long v, Instant at, Phase newPhase) {
-    return new CaseFile(v, openedAt, openedOn, at, newPhase, suspended, assessmentCompleted, needs, plan, providers,
+    return next(v, at, newPhase, suspended, assessmentCompleted, needs, plan, providers,
         lastReviewOn, details);
   }
 
   CaseFile withFirstPlan(long v, Instant at, Phase newPhase, PlanVersion first) {
-    return new CaseFile(v, openedAt, openedOn, at, newPhase, suspended, assessmentCompleted, needs, first, providers,
+    return next(v, at, newPhase, suspended, assessmentCompleted, needs, first, providers,
         lastReviewOn, details);
   }
 
   CaseFile withNeeds(long v, Instant at, EntityMap<NeedId, Need> newNeeds) {
-    return new CaseFile(v, openedAt, openedOn, at, phase, suspended, assessmentCompleted, newNeeds, plan, providers,
+    return next(v, at, phase, suspended, assessmentCompleted, newNeeds, plan, providers,
         lastReviewOn, details);
   }
 
   CaseFile withAssessmentCompleted(long v, Instant at) {
-    return new CaseFile(v, openedAt, openedOn, at, phase, suspended, true, needs, plan, providers, lastReviewOn,
+    return next(v, at, phase, suspended, true, needs, plan, providers, lastReviewOn,
         details);
   }
 
   CaseFile withSuspended(long v, Instant at, boolean newSuspended) {
-    return new CaseFile(v, openedAt, openedOn, at, phase, newSuspended, assessmentCompleted, needs, plan, providers,
+    return next(v, at, phase, newSuspended, assessmentCompleted, needs, plan, providers,
         lastReviewOn, details);
   }
 
   CaseFile withDetails(long v, Instant at, CaseDetails newDetails) {
-    return new CaseFile(v, openedAt, openedOn, at, phase, suspended, assessmentCompleted, needs, plan, providers,
+    return next(v, at, phase, suspended, assessmentCompleted, needs, plan, providers,
         lastReviewOn, newDetails);
   }
 
   /** After a review: its day is kept, the phase its decision picks, the assessment reopened when it reassesses. */
   CaseFile withReview(long v, Instant at, Phase newPhase, boolean completed, LocalDate reviewedOn) {
-    return new CaseFile(v, openedAt, openedOn, at, newPhase, suspended, completed, needs, plan, providers, reviewedOn,
+    return next(v, at, newPhase, suspended, completed, needs, plan, providers, reviewedOn,
         details);
   }
 
   /** Planning again: the next plan version, the current one kept among the superseded in the details. */
   CaseFile withNextPlan(long v, Instant at, Phase newPhase, PlanVersion next, CaseDetails newDetails) {
-    return new CaseFile(v, openedAt, openedOn, at, newPhase, suspended, assessmentCompleted, needs, next, providers,
+    return next(v, at, newPhase, suspended, assessmentCompleted, needs, next, providers,
         lastReviewOn, newDetails);
   }
 
   /** Closed: no longer suspended, its open work ended, the closure and report in the details. */
   CaseFile closed(long v, Instant at, Phase newPhase, PlanVersion ended, CaseDetails newDetails) {
-    return new CaseFile(v, openedAt, openedOn, at, newPhase, false, assessmentCompleted, needs, ended, providers,
+    return next(v, at, newPhase, false, assessmentCompleted, needs, ended, providers,
         lastReviewOn, newDetails);
   }
 
   /** Reopened: back to assessment, which is open again; the closure gone from the details. */
   CaseFile reopened(long v, Instant at, Phase newPhase, CaseDetails newDetails) {
-    return new CaseFile(v, openedAt, openedOn, at, newPhase, suspended, false, needs, plan, providers, lastReviewOn,
+    return next(v, at, newPhase, suspended, false, needs, plan, providers, lastReviewOn,
         newDetails);
   }
 
@@ -575,7 +641,8 @@ public final class CaseFile {
   public Either<RefusedStep, CaseFile> handleAll(Issued issued, Seq<? extends Command> commands) {
     Check.orThrow(Check.present("issued", issued), Check.present("commands", commands));
     Issued later = issued.expectedVersion().isDefined() ? Issued.by(issued.actor(), issued.at()) : issued;
-    CaseFile state = this;
+    // One transient copy takes every event of the batch; a refusal drops it, the end freezes it.
+    CaseFile state = commands.isEmpty() ? this : draft();
     int position = 0;
     for (Command command : commands) {
       // Checked here rather than by a walk of its own: the loop walks the commands anyway.
@@ -590,7 +657,7 @@ public final class CaseFile {
       state = Evolution.apply(state, state.version + 1, stamp.at(), (CaseEvent) outcome, EventKind.recordedBy(kind));
       position++;
     }
-    return Either.right(state);
+    return Either.right(state.freeze());
   }
 
   /**
@@ -602,7 +669,7 @@ public final class CaseFile {
    */
   public Either<RefusedStep, CaseFile> handleAll(Seq<IssuedCommand> commands) {
     Check.orThrow(Check.present("commands", commands));
-    CaseFile state = this;
+    CaseFile state = commands.isEmpty() ? this : draft();
     int position = 0;
     for (IssuedCommand step : commands) {
       Check.orThrow(nullStep(step, position));
@@ -614,7 +681,7 @@ public final class CaseFile {
       state = Evolution.apply(state, state.version + 1, step.issued().at(), (CaseEvent) outcome);
       position++;
     }
-    return Either.right(state);
+    return Either.right(state.freeze());
   }
 
   /**

@@ -9,6 +9,7 @@ import org.casemgmt.casefile.CaseEvent.*;
 import org.casemgmt.casefile.Command.*;
 import org.casemgmt.casefile.Rejection.*;
 import org.casemgmt.internal.EntityMap;
+import org.casemgmt.internal.Trusted;
 import org.casemgmt.need.LifeDomain;
 import org.casemgmt.need.Need;
 import org.casemgmt.need.NeedId;
@@ -346,7 +347,7 @@ final class CaseRules {
       case PLAN_INTERVENTION -> {
         PlanIntervention c = (PlanIntervention) command;
         // The command's fields are checked already; the candidate gives its needs as an array to walk.
-        Intervention candidate = Intervention.of(
+        Intervention candidate = Trusted.plannedIntervention(
             c.intervention(), c.needs(), c.goals(), c.provider().id(), c.service(), c.window(), c.cost());
         r = planInterventionRules(s, candidate, c.provider());
         return r != null ? r : new InterventionPlanned(candidate, c.provider());

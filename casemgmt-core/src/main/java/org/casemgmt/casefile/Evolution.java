@@ -59,7 +59,8 @@ final class Evolution {
    */
   static Either<InvalidHistory, CaseFile> replayTrusted(Seq<RecordedEvent> history, Permissions permissions) {
     RecordedEvent first = history.head();
-    CaseFile state = opened(first.sequence(), first.at(), (CaseOpened) first.event(), permissions);
+    // One transient case file takes every event (see CaseFile.draft); a history that does not follow is dropped.
+    CaseFile state = opened(first.sequence(), first.at(), (CaseOpened) first.event(), permissions).draft();
     for (RecordedEvent event : history.tail()) {
       try {
         state = apply(state, event);
@@ -67,7 +68,7 @@ final class Evolution {
         return Either.left(InvalidHistory.inconsistent(event.sequence(), event.event().kind(), e.getMessage()));
       }
     }
-    return Either.right(state);
+    return Either.right(state.freeze());
   }
 
   /** The case file a {@link CaseOpened} event starts, in the table's initial phase. */

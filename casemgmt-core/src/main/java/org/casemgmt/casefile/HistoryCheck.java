@@ -26,7 +26,8 @@ final class HistoryCheck {
     CaseOpened opened = (CaseOpened) first.event();
     Issued openedBy = Issued.by(first.actor(), first.at());
     // Opening has no rule but the version the issuer expects, which a history starting at 1 meets.
-    CaseFile state = Evolution.opened(first.sequence(), first.at(), opened, permissions);
+    // One transient case file takes every event (see CaseFile.draft); a history that breaks a rule is dropped.
+    CaseFile state = Evolution.opened(first.sequence(), first.at(), opened, permissions).draft();
     Issued issued = openedBy;
     for (RecordedEvent recorded : history.tail()) {
       CaseEvent event = recorded.event();
@@ -43,6 +44,6 @@ final class HistoryCheck {
         return Either.left(InvalidHistory.inconsistent(recorded.sequence(), event.kind(), e.getMessage()));
       }
     }
-    return Either.right(state);
+    return Either.right(state.freeze());
   }
 }

@@ -4,6 +4,7 @@ import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
 import org.casemgmt.internal.Check;
+import org.casemgmt.internal.Trusted;
 import org.casemgmt.need.NeedId;
 import org.casemgmt.resource.ProviderId;
 import org.casemgmt.resource.ServiceKind;
@@ -20,6 +21,12 @@ import org.casemgmt.resource.ServiceKind;
  * }</pre>
  */
 public final class Intervention {
+
+  static {
+    // The rules build a planned intervention from a command's fields, which the command's constructor checked.
+    Trusted.registerInterventions((id, needs, goals, provider, kind, window, cost) -> new Intervention(id, needs,
+        goals, provider, kind, window, cost, InterventionStatus.PLANNED, Option.none(), Option.none(), null));
+  }
 
   private final InterventionId id;
   private final Set<NeedId> needs;
@@ -53,6 +60,14 @@ public final class Intervention {
    * @throws org.casemgmt.InvalidInputException if a field is missing, or it addresses no need
    */
   public Intervention(InterventionId id, Set<NeedId> needs, Set<GoalId> goals, ProviderId provider, ServiceKind kind, DayWindow window, Money cost, InterventionStatus status, Option<LocalDate> startedOn, Option<LocalDate> endedOn) {
+    this(checked(id, needs, goals, provider, kind, window, cost, status, startedOn, endedOn), needs, goals, provider, kind,
+        window, cost, status, startedOn, endedOn, null);
+  }
+
+  /** Every field checked, all problems reported at once; the id, for the constructor to pass on. */
+  private static InterventionId checked(InterventionId id, Set<NeedId> needs, Set<GoalId> goals, ProviderId provider,
+      ServiceKind kind, DayWindow window, Money cost, InterventionStatus status, Option<LocalDate> startedOn,
+      Option<LocalDate> endedOn) {
     Check.orThrow(
         Check.present("id", id),
         Check.elements("needs", needs, true),
@@ -64,6 +79,13 @@ public final class Intervention {
         Check.present("status", status),
         Check.optionalDay("startedOn", startedOn),
         Check.optionalDay("endedOn", endedOn));
+    return id;
+  }
+
+  /** The fields as given, unchecked: the public constructor checked them, or the rules' command did (see Trusted). */
+  private Intervention(InterventionId id, Set<NeedId> needs, Set<GoalId> goals, ProviderId provider, ServiceKind kind,
+      DayWindow window, Money cost, InterventionStatus status, Option<LocalDate> startedOn, Option<LocalDate> endedOn,
+      Void unchecked) {
     this.id = id;
     this.needs = needs;
     this.goals = goals;

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.casemgmt.FreeText;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.ClosureReason;
 import org.casemgmt.casefile.Command;
@@ -57,6 +58,14 @@ final class Practitioner {
       ClosureReason.CLIENT_WITHDREW, ClosureReason.MOVED_AWAY, ClosureReason.UNREACHABLE};
   private static final Map<InterventionId, Finding> NO_FINDINGS = HashMap.empty();
   private static final Set<GoalId> NO_GOALS = HashSet.empty();
+  // The free texts of the simulated commands, checked once: a text built from a string on every command is checked
+  // again by each value that holds it (the command, its event, the goal).
+  private static final FreeText SIMULATED_NEED = FreeText.of("Simulated need");
+  private static final FreeText SIMULATED_GOAL = FreeText.of("Simulated goal");
+  private static final FreeText SIMULATED_TARGET = FreeText.of("Simulated target");
+  private static final FreeText NOT_PLANNED = FreeText.of("No intervention could be planned");
+  private static final FreeText GOALS_NOT_ACHIEVED = FreeText.of("Goals not achieved at evaluation");
+  private static final FreeText SIMULATED_CLOSURE = FreeText.of("Simulated closure");
 
   /** A start or completion delivered while the case was back in planning or assessment, recorded later. */
   record Deferred(SimulatedIntervention intervention, boolean start, double when) {}
@@ -267,7 +276,7 @@ final class Practitioner {
     }
     for (int n = 0; n < needIds.length; n++) {
       if (!c.hasNeed[n] && random.nextDouble() < needIncidence[n]) {
-        if (issue(c, new Command.RecordNeed(needIds[n], needDomains[n], "Simulated need",
+        if (issue(c, new Command.RecordNeed(needIds[n], needDomains[n], SIMULATED_NEED,
             needPriorities[n], IdentifiedBy.CASE_MANAGER))) {
           c.hasNeed[n] = true;
         }
@@ -319,8 +328,8 @@ final class Practitioner {
     LocalDate today = run.today();
     for (int n = 0; n < needIds.length; n++) {
       if (c.hasNeed[n] && !c.goal[n]) {
-        c.goal[n] = issue(c, new Command.AddGoal(goalIds[n], needSets[n], "Simulated goal",
-            "Simulated target", today.plusDays(reviewInterval * 3L)));
+        c.goal[n] = issue(c, new Command.AddGoal(goalIds[n], needSets[n], SIMULATED_GOAL,
+            SIMULATED_TARGET, today.plusDays(reviewInterval * 3L)));
       }
     }
     ArrayList<SimulatedIntervention> planned = plannedNow;
@@ -372,7 +381,7 @@ final class Practitioner {
       NeedId need = needIds[n];
       PlanVersion plan = c.file.currentPlan().getOrNull();
       if (plan != null && !plan.covers(need) && !plan.isDeferred(need)) {
-        issue(c, new Command.DeferNeed(need, "No intervention could be planned"));
+        issue(c, new Command.DeferNeed(need, NOT_PLANNED));
       }
     }
     if (!issue(c, new Command.RecordAgreement(today))
@@ -525,7 +534,7 @@ final class Practitioner {
       close(c, ClosureReason.GOALS_ACHIEVED);
       return;
     }
-    if (!issue(c, new Command.Replan("Goals not achieved at evaluation"))) {
+    if (!issue(c, new Command.Replan(GOALS_NOT_ACHIEVED))) {
       stuck(c);
       return;
     }
@@ -542,7 +551,7 @@ final class Practitioner {
   }
 
   private void close(SimulatedCase c, ClosureReason reason) {
-    if (!issue(c, new Command.CloseCase(reason, run.today(), "Simulated closure"))) {
+    if (!issue(c, new Command.CloseCase(reason, run.today(), SIMULATED_CLOSURE))) {
       throw new IllegalStateException("closing simulated case " + c.number + " was refused");
     }
     stats.closed(reason, run.now - c.arrivedAt);

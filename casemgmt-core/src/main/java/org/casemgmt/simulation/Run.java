@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.internal.Trusted;
 import org.casemgmt.party.StaffId;
 
 /**
@@ -113,7 +114,16 @@ final class Run {
         c = cases[slot];
       }
       int aux = (int) detail;
+      // A step that issues several commands on its case applies them to one transient case file (as handleAll
+      // does), frozen when the step ends or, before that, when the case closes and is handed to the listener.
+      boolean batch = kind == ASSESSMENT_END || kind == PLANNING_END || kind == EVALUATION_END;
+      if (batch) {
+        c.file = Trusted.draft(c.file);
+      }
       dispatch(kind, c, aux == 0 ? null : c.interventions[aux], (int) (detail >>> 32));
+      if (batch) {
+        c.file = Trusted.freeze(c.file);
+      }
     }
     now = horizon;
     accrue();
@@ -188,6 +198,7 @@ final class Run {
     accrue();
     unlink(c);
     freeSlot(c.slot);
+    c.file = Trusted.freeze(c.file);
     feed.caseClosed(c.file);
   }
 

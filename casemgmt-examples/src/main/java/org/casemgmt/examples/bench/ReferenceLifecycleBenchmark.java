@@ -66,9 +66,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * one operation is one whole case, intake to closure, through the real {@link CaseFile#open} and
  * {@link CaseFile#handleAll(Issued, Seq)} (one case worker issues every command). Every command
  * must be accepted; a refusal throws, so a change to the rules cannot silently make the benchmark measure
- * rejections. The {@linkplain #baseline baseline} — a hand-written {@link MutableCase} with exactly the
- * table's guards — runs in the same JMH run: quote the ratio, not the absolute figures (commands per second =
- * 24 × cases per second).
+ * rejections. Two hand-written baselines with exactly the table's guards run in the same JMH run: the
+ * {@linkplain #baseline baseline} {@link MutableCase} (shared with the scaling workload: a case id, the plan behind an
+ * interface) and the {@linkplain #minimalBaseline minimal reference baseline} {@link MinimalCase} of
+ * {@code shared/BENCHMARKS.md} (only what the guards read). Quote the ratios against both, not the absolute
+ * figures (commands per second = 24 × cases per second).
  *
  * <p><b>Mapping to casemgmt's commands.</b> The table's 24 commands map one to one onto
  * {@link CaseFile#open} and the commands handled in order after it ({@code StartAssessment}, {@code RecordNeed} ×3,
@@ -131,6 +133,8 @@ public class ReferenceLifecycleBenchmark {
   private MutableCase.Command[] baselineCommands;
   private final CaseFile[] closedCases = new CaseFile[KEPT];
   private final MutableCase[] closedBaselines = new MutableCase[KEPT];
+  private final MinimalCase[] closedMinimal = new MinimalCase[KEPT];
+  private int nextMinimal;
   private int nextCase;
   private int nextDecided;
   private int nextBaseline;
@@ -210,6 +214,30 @@ public class ReferenceLifecycleBenchmark {
       throw new IllegalStateException("the baseline case ended in " + c.phase() + ", not CLOSED");
     }
     closedBaselines[n & (KEPT - 1)] = c;
+    return c;
+  }
+
+  /**
+   * One case through the minimal reference baseline of {@code shared/BENCHMARKS.md} ({@link MinimalCase}): the same
+   * 23 commands and the same guards as {@link #baseline}, in the leanest form that file describes (no case id, no plan
+   * object behind an interface).
+   *
+   * @return the closed case (also kept in the ring buffer)
+   * @throws IllegalStateException naming the command if one is refused
+   */
+  @Benchmark
+  public MinimalCase minimalBaseline() {
+    int n = nextMinimal++;
+    MinimalCase c = new MinimalCase();
+    for (MutableCase.Command command : baselineCommands) {
+      if (!c.handle(command)) {
+        throw new IllegalStateException("minimal baseline refused " + command.op());
+      }
+    }
+    if (c.phase() != MutableCase.Phase.CLOSED) {
+      throw new IllegalStateException("the minimal baseline case ended in " + c.phase() + ", not CLOSED");
+    }
+    closedMinimal[n & (KEPT - 1)] = c;
     return c;
   }
 
