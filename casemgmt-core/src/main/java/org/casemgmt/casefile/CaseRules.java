@@ -1168,6 +1168,15 @@ final class CaseRules {
         }
       }
     }
+    if (r == null && s.details().permissions().referralsWithinConsent()) {
+      // A referral carries its needs to the provider: only needs in domains the client shares with it.
+      Set<LifeDomain> shared = consented(s, provider.id());
+      Set<LifeDomain> notShared = needs.flatMap(n -> s.needs().get(n).map(Need::domain)).toSet()
+          .removeAll(shared);
+      if (!notShared.isEmpty()) {
+        return new NotShared(provider.id(), notShared);
+      }
+    }
     return r;
   }
 

@@ -62,10 +62,38 @@ public final class Permissions {
   /** Per role, per command kind: the reach, or null if not permitted. */
   private final EnumMap<TeamRole, Reach[]> table;
   private final EnumSet<CommandKind> countersigned;
+  private final boolean referralsWithinConsent;
 
-  private Permissions(EnumMap<TeamRole, Reach[]> table, EnumSet<CommandKind> countersigned) {
+  private Permissions(EnumMap<TeamRole, Reach[]> table, EnumSet<CommandKind> countersigned,
+      boolean referralsWithinConsent) {
     this.table = table;
     this.countersigned = countersigned;
+    this.referralsWithinConsent = referralsWithinConsent;
+  }
+
+  /**
+   * Whether a referral may carry only needs in life domains the client shares with the provider it goes to
+   * ({@link Rejection.NotShared} otherwise). Off in the default table, so that histories recorded before consent was
+   * kept still replay; an organisation turns it on with {@link #withReferralsWithinConsent()} or a
+   * {@code REFERRALS: WITHIN CONSENT} line.
+   *
+   * @return true if referrals are limited to the shared domains
+   */
+  public boolean referralsWithinConsent() {
+    return referralsWithinConsent;
+  }
+
+  /**
+   * This table, limiting every referral to the life domains the client shares with its provider.
+   *
+   * @return the table with the limit
+   */
+  public Permissions withReferralsWithinConsent() {
+    Builder copy = builder();
+    table.forEach((role, row) -> copy.table.put(role, row.clone()));
+    copy.countersigned.addAll(countersigned);
+    copy.referralsWithinConsent = true;
+    return copy.build();
   }
 
   /**
@@ -115,6 +143,7 @@ public final class Permissions {
     Builder copy = builder();
     table.forEach((role, row) -> copy.table.put(role, row.clone()));
     copy.countersigned.addAll(countersigned);
+    copy.referralsWithinConsent = referralsWithinConsent;
     copy.requireCountersignature(kinds);
     return copy.build();
   }
@@ -127,7 +156,8 @@ public final class Permissions {
   /**
    * Reads a table from lines of text, e.g. from an organisation's configuration: each line
    * {@code ROLE: KIND, KIND (own provider), …} or {@code ROLE: *} for every command, and optionally
-   * {@code COUNTERSIGNATURE: APPROVE_PLAN, CLOSE_CASE} for what a supervisor must countersign. Names are those of
+   * {@code COUNTERSIGNATURE: APPROVE_PLAN, CLOSE_CASE} for what a supervisor must countersign and
+   * {@code REFERRALS: WITHIN CONSENT} to limit referrals to the shared domains. Names are those of
    * {@link TeamRole} and {@link CommandKind}; blank lines and lines starting with {@code #} are skipped.
    *
    * @param lines the table
@@ -164,6 +194,15 @@ public final class Permissions {
         continue;
       }
       String roleName = line.substring(0, colon).strip();
+      if (roleName.equals("REFERRALS")) {
+        if (line.substring(colon + 1).strip().equals("WITHIN CONSENT")) {
+          builder.referralsWithinConsent = true;
+        } else {
+          problems = problems.append(new InputError(field, InputError.Problem.MALFORMED,
+              "REFERRALS takes only WITHIN CONSENT"));
+        }
+        continue;
+      }
       if (roleName.equals("COUNTERSIGNATURE")) {
         for (String item : line.substring(colon + 1).split(",")) {
           String kindName = item.strip();
@@ -260,7 +299,7 @@ public final class Permissions {
       return true;
     }
     if (!(other instanceof Permissions that) || !table.keySet().equals(that.table.keySet())
-        || !countersigned.equals(that.countersigned)) {
+        || !countersigned.equals(that.countersigned) || referralsWithinConsent != that.referralsWithinConsent) {
       return false;
     }
     for (var entry : table.entrySet()) {
@@ -273,18 +312,20 @@ public final class Permissions {
 
   @Override
   public int hashCode() {
-    return rows().hashCode() * 31 + countersigned.hashCode();
+    return (rows().hashCode() * 31 + countersigned.hashCode()) * 31 + Boolean.hashCode(referralsWithinConsent);
   }
 
   @Override
   public String toString() {
-    return "Permissions" + rows() + (countersigned.isEmpty() ? "" : " countersigned " + countersigned);
+    return "Permissions" + rows() + (countersigned.isEmpty() ? "" : " countersigned " + countersigned)
+        + (referralsWithinConsent ? " referrals within consent" : "");
   }
 
   /** Builds a table; nothing is permitted until allowed. Not thread-safe; the table it builds is immutable. */
   public static final class Builder {
     private final EnumMap<TeamRole, Reach[]> table = new EnumMap<>(TeamRole.class);
     private final EnumSet<CommandKind> countersigned = EnumSet.noneOf(CommandKind.class);
+    private boolean referralsWithinConsent;
 
     private Builder() {}
 
@@ -367,11 +408,21 @@ public final class Permissions {
       return this;
     }
 
+    /**
+     * Limits every referral to the life domains the client shares with its provider.
+     *
+     * @return this builder
+     */
+    public Builder limitReferralsToConsent() {
+      referralsWithinConsent = true;
+      return this;
+    }
+
     /** {@return the table} */
     public Permissions build() {
       EnumMap<TeamRole, Reach[]> copy = new EnumMap<>(TeamRole.class);
       table.forEach((role, row) -> copy.put(role, row.clone()));
-      return new Permissions(copy, countersigned.clone());
+      return new Permissions(copy, countersigned.clone(), referralsWithinConsent);
     }
   }
 

@@ -186,7 +186,9 @@ public sealed interface Rejection extends Decision {
   }
 
   /**
-   * Consent to withdraw was never given (or was withdrawn already) for these life domains.
+   * The client does not share these life domains with the provider: there is no consent to withdraw, or (where the
+   * table limits referrals to consent, {@link Permissions#referralsWithinConsent()}) a referral would carry needs in
+   * them.
    *
    * @param provider the provider
    * @param domains  the domains not shared with it

@@ -282,6 +282,18 @@ public final class CaseInvariants {
                 : signature.version() == before.version()));
       });
 
+  /**
+   * Where the case's table limits referrals to consent, every referral requested carries only needs in life domains
+   * the client shares with its provider.
+   */
+  public static final Invariant REFERRALS_WITHIN_CONSENT = Invariant.of(
+      "a referral carries only needs in domains shared with its provider, where the table asks for it",
+      step -> !step.accepted() || step.command().kind() != CommandKind.REQUEST_REFERRAL
+          || !step.before().permissions().referralsWithinConsent()
+          || step.after().referrals().values().filter(r -> !step.before().referrals().containsKey(r.id()))
+              .forAll(r -> r.needs().forAll(n -> step.before().needs().get(n).exists(need -> step.before().consents()
+                  .get(r.provider().id()).exists(domains -> domains.contains(need.domain()))))));
+
   /** The permission table's answer for this actor and command on this case file, from its public view. */
   private static boolean allowedByTable(CaseFile file, StaffId actor, Command command) {
     io.vavr.control.Option<TeamRole> role = file.roleOf(actor);
@@ -329,6 +341,7 @@ public final class CaseInvariants {
         APPROVED_PLAN_IS_SOUND, INTERVENTIONS_INSIDE_PERIOD, PLANNED_COST_IS_SUM_OF_LIVE, REFERRALS_NOT_REDUNDANT,
         CLOSED_CASE_LEAVES_NO_OPEN_WORK, TIME_MOVES_FORWARD, STARTED_WITHIN_WINDOW, NEW_PLAN_VERSION_DEFERS_NOTHING,
         EARLIER_PLAN_VERSIONS_UNCHANGED, ONLY_PERMITTED_ACTORS, VIEWS_WITHIN_ROLE_AND_CONSENT, COUNTERSIGNED_AS_APPROVED,
+        REFERRALS_WITHIN_CONSENT,
         REPLAY_EQUALS_STATE);
   }
 

@@ -4,6 +4,7 @@ import io.vavr.collection.HashMap;
 import io.vavr.collection.LinkedHashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.Tuple2;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
@@ -290,6 +291,20 @@ final class CommandChooser {
           provider(ServiceKind.COUNSELLING), ServiceKind.COUNSELLING, today()));
     }
     List<Referral> pending = s.referrals().values().filter(r -> r.status().isPending()).toList().sortBy(Referral::id);
+    if (valid && s.permissions().referralsWithinConsent()) {
+      // Where referrals need consent, a valid one goes to a provider the client shares the need's domain with.
+      List<Tuple2<ProviderId, NeedId>> allowed = s.consents().keySet().toList().sorted()
+          .flatMap(p -> open.filter(n -> s.needs().get(n).exists(need -> s.consents().get(p).get()
+              .contains(need.domain()))).map(n -> new Tuple2<>(p, n)));
+      if (!allowed.isEmpty()) {
+        Tuple2<ProviderId, NeedId> choice = pick(allowed);
+        List<ServiceKind> free = kinds.filter(k -> !pending.exists(r -> r.service().equals(k)
+            && r.needs().contains(choice._2)));
+        ServiceKind kind = free.isEmpty() ? pick(kinds) : pick(free);
+        return IssuedCommand.of(issued(s, true), new RequestReferral(id, LinkedHashSet.of(choice._2),
+            Provider.of(choice._1, "Provider", ResourceType.PUBLIC_SERVICE, LinkedHashSet.of(kind)), kind, today()));
+      }
+    }
     if (valid) {
       NeedId need = pick(open);
       List<ServiceKind> free = kinds.filter(k -> !pending.exists(r -> r.service().equals(k) && r.needs().contains(need)));

@@ -91,9 +91,11 @@ class CaseFileProperties {
   }
 
   @Test
-  void under_a_four_eyes_table_every_invariant_holds_and_plans_are_approved_once_countersigned() {
+  void under_a_strict_table_every_invariant_holds_plans_wait_for_countersignature_and_referrals_for_consent() {
     Permissions fourEyes = Permissions.socialServices()
-        .withCountersignature(CommandKind.APPROVE_PLAN, CommandKind.CLOSE_CASE);
+        .withCountersignature(CommandKind.APPROVE_PLAN, CommandKind.CLOSE_CASE).withReferralsWithinConsent();
+    java.util.concurrent.atomic.AtomicLong referrals = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong referralsRefused = new java.util.concurrent.atomic.AtomicLong();
     java.util.concurrent.atomic.AtomicLong approvals = new java.util.concurrent.atomic.AtomicLong();
     java.util.concurrent.atomic.AtomicLong refusedUnsigned = new java.util.concurrent.atomic.AtomicLong();
     ModelChecker.Result result = checked("four eyes", ModelChecker.forCaseFiles().permissions(fourEyes)
@@ -104,12 +106,22 @@ class CaseFileProperties {
           if (step.rejection().exists(r -> r instanceof Rejection.CountersignatureMissing)) {
             refusedUnsigned.incrementAndGet();
           }
+          if (step.command().kind() == CommandKind.REQUEST_REFERRAL) {
+            if (step.accepted()) {
+              referrals.incrementAndGet();
+            } else if (step.rejection().exists(r -> r instanceof Rejection.NotShared)) {
+              referralsRefused.incrementAndGet();
+            }
+          }
           return true;
         })));
     assertTrue(result.passed(), result::summary);
     System.out.println("CaseFileProperties.four eyes: " + approvals + " approvals, " + refusedUnsigned
-        + " refused for a missing countersignature");
+        + " refused for a missing countersignature; " + referrals + " referrals, " + referralsRefused
+        + " refused outside consent");
     assertTrue(approvals.get() > 0, "no approval under four eyes was generated");
     assertTrue(refusedUnsigned.get() > 0, "no approval waited for a countersignature");
+    assertTrue(referrals.get() > 0, "no referral within consent was generated");
+    assertTrue(referralsRefused.get() > 0, "no referral outside consent was generated");
   }
 }

@@ -212,6 +212,15 @@ class RejectionTest {
       given(INTAKE.append(new ConsentGranted(NETWORK.id(), HashSet.of(LifeDomain.HOUSING), DAY0)))
           .when(new WithdrawConsent(NETWORK.id(), HashSet.of(LifeDomain.HOUSING), day(2)))
           .thenState(file -> assertTrue(file.consents().isEmpty()));
+      // Where the table limits referrals to consent, a referral of a need in a domain not shared is refused.
+      Permissions strict = Permissions.socialServices().withReferralsWithinConsent();
+      Issued anna = given(PLANNING).issued();
+      CaseFile planning = CaseFile.replay(given(PLANNING.append(new ConsentGranted(NETWORK.id(),
+          HashSet.of(LifeDomain.HOUSING), DAY0))).history(), strict).getOrElseThrow(h -> new AssertionError(h.toString()));
+      assertEquals(Either.left(new NotShared(NETWORK.id(), HashSet.of(LifeDomain.WORK))),
+          planning.handle(anna, RequestReferral.of(ReferralId.of("R-9"), N2, NETWORK, ServiceKind.JOB_COACHING, DAY0)));
+      assertTrue(planning.handle(anna, RequestReferral.of(ReferralId.of("R-9"), N1, NETWORK, ServiceKind.HOUSING, DAY0))
+          .isRight());
     }
 
     @Test
