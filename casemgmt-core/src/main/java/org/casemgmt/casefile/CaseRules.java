@@ -119,13 +119,7 @@ final class CaseRules {
     if (rejection == null) {
       rejection = general(s, kind, issued);
     }
-    if (rejection == null && kind == CommandKind.COUNTERSIGN) {
-      // The one rule that needs the issuer: a countersignature is the signer's own.
-      Countersign c = (Countersign) command;
-      rejection = countersignRules(s, issued.actor(), c.what(), c.on());
-      return rejection != null ? rejection : new Countersigned(c.what(), issued.actor(), c.on());
-    }
-    return rejection != null ? rejection : specific(s, command, kind);
+    return rejection != null ? rejection : specific(s, command, kind, issued.actor());
   }
 
   /**
@@ -143,11 +137,7 @@ final class CaseRules {
     if (rejection == null) {
       rejection = general(s, kind.command(), issued);
     }
-    if (rejection == null && event instanceof Countersigned e) {
-      rejection = countersignRules(s, issued.actor(), e.what(), e.on());
-      return rejection != null ? rejection : derived(e.by().equals(issued.actor()), kind, "signed by its issuer");
-    }
-    return rejection != null ? rejection : specific(s, event, kind);
+    return rejection != null ? rejection : specific(s, event, kind, issued.actor());
   }
 
   // ---------------------------------------------------------------- rules every command obeys
@@ -249,8 +239,8 @@ final class CaseRules {
     return null;
   }
 
-  /** Answers the event, or the rejection of the first rule broken. */
-  private static Decision specific(CaseFile s, Command command, CommandKind kind) {
+  /** Answers the event, or the rejection of the first rule broken; {@code actor} issued the command. */
+  private static Decision specific(CaseFile s, Command command, CommandKind kind, StaffId actor) {
     Rejection r;
     switch (kind) {
       // decide() has already refused it: an open case file is never opened again.
@@ -265,7 +255,12 @@ final class CaseRules {
         r = joinTeamRules(s, member);
         return r != null ? r : new TeamMemberJoined(member);
       }
-      case COUNTERSIGN -> throw new IllegalStateException("COUNTERSIGN is decided with its issuer, before");
+      case COUNTERSIGN -> {
+        // A countersignature is the signer's own: the one rule that reads the issuer.
+        Countersign c = (Countersign) command;
+        r = countersignRules(s, actor, c.what(), c.on());
+        return r != null ? r : new Countersigned(c.what(), actor, c.on());
+      }
       case GRANT_CONSENT -> {
         GrantConsent c = (GrantConsent) command;
         r = grantConsentRules(s, c.provider(), c.domains(), c.on());
@@ -448,11 +443,11 @@ final class CaseRules {
   }
 
   /**
-   * The same rules as {@link #specific(CaseFile, Command, CommandKind)}, called with a stored event's content;
+   * The same rules as {@link #specific(CaseFile, Command, CommandKind, StaffId)}, called with a stored event's content;
    * where the rules derive part of the event (from whom a case is handed over, the plan version's number, the
    * state of what is recorded), the stored event must hold what they derive.
    */
-  private static Rejection specific(CaseFile s, CaseEvent event, EventKind kind) {
+  private static Rejection specific(CaseFile s, CaseEvent event, EventKind kind, StaffId actor) {
     return switch (kind) {
       case CASE_OPENED -> throw new Evolution.Inconsistent("CaseOpened can only be the first event of a case");
       case CASE_HANDED_OVER -> {
@@ -461,7 +456,11 @@ final class CaseRules {
         yield r != null ? r : derived(e.from().equals(s.caseManager()), kind, "from whom the case is handed over");
       }
       case TEAM_MEMBER_JOINED -> joinTeamRules(s, ((TeamMemberJoined) event).member());
-      case COUNTERSIGNED -> throw new IllegalStateException("COUNTERSIGNED is checked with its issuer, before");
+      case COUNTERSIGNED -> {
+        Countersigned e = (Countersigned) event;
+        Rejection r = countersignRules(s, actor, e.what(), e.on());
+        yield r != null ? r : derived(e.by().equals(actor), kind, "signed by its issuer");
+      }
       case CONSENT_GRANTED -> {
         ConsentGranted e = (ConsentGranted) event;
         Rejection r = grantConsentRules(s, e.provider(), e.domains(), e.on());

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import org.casemgmt.InputError;
 import org.casemgmt.InvalidInputException;
+import org.casemgmt.internal.Check;
 import org.casemgmt.party.TeamRole;
 
 /**
@@ -89,11 +90,16 @@ public final class Permissions {
    * @return the table with the limit
    */
   public Permissions withReferralsWithinConsent() {
+    return toBuilder().limitReferralsToConsent().build();
+  }
+
+  /** A builder holding this table, to change a copy of it. */
+  private Builder toBuilder() {
     Builder copy = builder();
     table.forEach((role, row) -> copy.table.put(role, row.clone()));
     copy.countersigned.addAll(countersigned);
-    copy.referralsWithinConsent = true;
-    return copy.build();
+    copy.referralsWithinConsent = referralsWithinConsent;
+    return copy;
   }
 
   /**
@@ -104,7 +110,7 @@ public final class Permissions {
    * @throws InvalidInputException if the kind is missing
    */
   public boolean requiresCountersignature(CommandKind kind) {
-    org.casemgmt.internal.Check.orThrow(org.casemgmt.internal.Check.present("kind", kind));
+    Check.orThrow(Check.present("kind", kind));
     return countersigned.contains(kind);
   }
 
@@ -140,12 +146,7 @@ public final class Permissions {
    * @throws InvalidInputException if a kind cannot be countersigned
    */
   public Permissions withCountersignature(CommandKind... kinds) {
-    Builder copy = builder();
-    table.forEach((role, row) -> copy.table.put(role, row.clone()));
-    copy.countersigned.addAll(countersigned);
-    copy.referralsWithinConsent = referralsWithinConsent;
-    copy.requireCountersignature(kinds);
-    return copy.build();
+    return toBuilder().requireCountersignature(kinds).build();
   }
 
   /** {@return a builder of an empty table: nobody may do anything until allowed} */
@@ -265,8 +266,8 @@ public final class Permissions {
    * @return the reach, or none if the role may not issue it at all
    */
   public io.vavr.control.Option<Reach> reach(TeamRole role, CommandKind kind) {
-    org.casemgmt.internal.Check.orThrow(org.casemgmt.internal.Check.present("role", role),
-        org.casemgmt.internal.Check.present("kind", kind));
+    Check.orThrow(Check.present("role", role),
+        Check.present("kind", kind));
     Reach reach = reachOrNull(role, kind);
     return io.vavr.control.Option.of(reach);
   }
@@ -361,7 +362,7 @@ public final class Permissions {
      */
     public Builder allow(TeamRole role, CommandKind... kinds) {
       Reach[] row = row(role);
-      for (CommandKind kind : Check.kinds(kinds)) {
+      for (CommandKind kind : Kinds.checked(kinds)) {
         row[kind.ordinal()] = Reach.ANY;
       }
       return this;
@@ -378,7 +379,7 @@ public final class Permissions {
      */
     public Builder allowOnOwnProvider(TeamRole role, CommandKind... kinds) {
       Reach[] row = row(role);
-      for (CommandKind kind : Check.kinds(kinds)) {
+      for (CommandKind kind : Kinds.checked(kinds)) {
         if (!PROVIDER_SCOPED.contains(kind)) {
           throw new InvalidInputException(List.of(new InputError("kinds", InputError.Problem.MALFORMED,
               kind + " concerns no intervention or referral")));
@@ -398,7 +399,7 @@ public final class Permissions {
      * @throws InvalidInputException if a kind cannot be countersigned
      */
     public Builder requireCountersignature(CommandKind... kinds) {
-      for (CommandKind kind : Check.kinds(kinds)) {
+      for (CommandKind kind : Kinds.checked(kinds)) {
         if (!COUNTERSIGNABLE.contains(kind)) {
           throw new InvalidInputException(List.of(new InputError("kinds", InputError.Problem.MALFORMED,
               kind + " cannot be countersigned (only APPROVE_PLAN and CLOSE_CASE can)")));
@@ -427,10 +428,10 @@ public final class Permissions {
   }
 
   /** Argument checks of the builder. */
-  private static final class Check {
-    private Check() {}
+  private static final class Kinds {
+    private Kinds() {}
 
-    static CommandKind[] kinds(CommandKind[] kinds) {
+    static CommandKind[] checked(CommandKind[] kinds) {
       if (kinds == null) {
         throw new InvalidInputException(List.of(new InputError("kinds", InputError.Problem.MISSING, "is required")));
       }
