@@ -283,6 +283,48 @@ public final class CaseInvariants {
       });
 
   /**
+   * The team and the consents are what their commands say, read from the public view: a member joins only when not on
+   * the team (refused as already on it only when they are) and is then on it in that role; only a member leaves (refused
+   * as not on the team only when they are not) and is then on record as a former member; consent granted is then shared
+   * (refused as already shared only when all of it was); consent is withdrawn only where it was given and is then no
+   * longer shared (refused as not shared only when part of it was not).
+   */
+  public static final Invariant TEAM_AND_CONSENTS_AS_RECORDED = Invariant.of(
+      "the team and the consents are what joining, leaving, granting and withdrawing say",
+      step -> {
+        CaseFile before = step.before();
+        CaseFile after = step.after();
+        Command command = step.command().command();
+        java.util.function.Predicate<Class<?>> refusedAs = type -> step.rejection().exists(type::isInstance);
+        if (command instanceof Command.JoinTeam c) {
+          TeamMember m = c.member();
+          boolean onTeam = before.team().containsKey(m.staff());
+          return (!refusedAs.test(Rejection.AlreadyOnTeam.class) || onTeam)
+              && (!step.accepted() || !onTeam && after.team().get(m.staff()).contains(m));
+        }
+        if (command instanceof Command.LeaveTeam c) {
+          boolean onTeam = before.team().containsKey(c.member());
+          return (!refusedAs.test(Rejection.NotOnTeam.class) || !onTeam)
+              && (!step.accepted() || onTeam && !after.team().containsKey(c.member())
+                  && after.formerMembers().last().staff().equals(c.member()));
+        }
+        if (command instanceof Command.GrantConsent c) {
+          Set<org.casemgmt.need.LifeDomain> shared =
+              before.consents().get(c.provider()).getOrElse(io.vavr.collection.HashSet.empty());
+          return (!refusedAs.test(Rejection.AlreadyShared.class) || shared.containsAll(c.domains()))
+              && (!step.accepted() || after.consents().get(c.provider()).exists(d -> d.containsAll(c.domains())));
+        }
+        if (command instanceof Command.WithdrawConsent c) {
+          Set<org.casemgmt.need.LifeDomain> shared =
+              before.consents().get(c.provider()).getOrElse(io.vavr.collection.HashSet.empty());
+          return (!refusedAs.test(Rejection.NotShared.class) || !shared.containsAll(c.domains()))
+              && (!step.accepted() || shared.containsAll(c.domains()) && after.consents().get(c.provider())
+                  .forAll(d -> !d.exists(c.domains()::contains)));
+        }
+        return true;
+      });
+
+  /**
    * Where the case's table limits referrals to consent, every referral requested carries only needs in life domains
    * the client shares with its provider.
    */
@@ -341,7 +383,7 @@ public final class CaseInvariants {
         APPROVED_PLAN_IS_SOUND, INTERVENTIONS_INSIDE_PERIOD, PLANNED_COST_IS_SUM_OF_LIVE, REFERRALS_NOT_REDUNDANT,
         CLOSED_CASE_LEAVES_NO_OPEN_WORK, TIME_MOVES_FORWARD, STARTED_WITHIN_WINDOW, NEW_PLAN_VERSION_DEFERS_NOTHING,
         EARLIER_PLAN_VERSIONS_UNCHANGED, ONLY_PERMITTED_ACTORS, VIEWS_WITHIN_ROLE_AND_CONSENT, COUNTERSIGNED_AS_APPROVED,
-        REFERRALS_WITHIN_CONSENT,
+        TEAM_AND_CONSENTS_AS_RECORDED, REFERRALS_WITHIN_CONSENT,
         REPLAY_EQUALS_STATE);
   }
 

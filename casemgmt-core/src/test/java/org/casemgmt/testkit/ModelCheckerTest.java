@@ -264,6 +264,20 @@ class ModelCheckerTest {
     }
 
     @Test
+    void a_member_let_join_the_team_twice() {
+      SystemUnderTest joinsTwice = (state, command) -> {
+        SystemUnderTest.Handled handled = REAL.handle(state, command);
+        if (command.command() instanceof Command.JoinTeam j && handled.answer().isLeft()
+            && handled.answer().getLeft() instanceof Rejection.AlreadyOnTeam) {
+          return accept(state, command, new CaseEvent.TeamMemberJoined(j.member()));
+        }
+        return handled;
+      };
+      ModelChecker.Failure failure = caught(joinsTwice, 88L);
+      assertEquals(CaseInvariants.TEAM_AND_CONSENTS_AS_RECORDED.name(), failure.invariant());
+    }
+
+    @Test
     void a_rejection_that_still_changes_the_case() {
       ModelChecker.Failure failure = caught(rejectionThatChangesTheCase(), 33L);
       assertEquals(CaseInvariants.REJECTION_CHANGES_NOTHING.name(), failure.invariant());
