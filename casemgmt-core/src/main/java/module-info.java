@@ -20,6 +20,7 @@ module org.casemgmt {
   exports org.casemgmt.party;
   exports org.casemgmt.plan;
   exports org.casemgmt.resource;
+  exports org.casemgmt.service;
   exports org.casemgmt.simulation;
   exports org.casemgmt.testkit;
 }

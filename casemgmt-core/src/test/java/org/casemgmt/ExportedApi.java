@@ -13,7 +13,8 @@ public final class ExportedApi {
   /** The packages module-info exports (NoRawExceptionSweepTest checks the list against the module). */
   public static final List<String> PACKAGES = List.of("org.casemgmt", "org.casemgmt.casefile",
       "org.casemgmt.export", "org.casemgmt.fhir", "org.casemgmt.i18n", "org.casemgmt.need", "org.casemgmt.party",
-      "org.casemgmt.plan", "org.casemgmt.resource", "org.casemgmt.simulation", "org.casemgmt.testkit");
+      "org.casemgmt.plan", "org.casemgmt.resource", "org.casemgmt.service", "org.casemgmt.simulation",
+      "org.casemgmt.testkit");
 
   private ExportedApi() {}
 

@@ -532,7 +532,12 @@ class NoRawExceptionSweepTest {
           + "io.vavr.control.Option,java.time.LocalDate)",
           () -> new Object[] {StaffId.of("nora"), TeamRole.NURSE, io.vavr.control.Option.none(), DAY})
       .put("org.casemgmt.party.TeamMember.of(org.casemgmt.party.StaffId,org.casemgmt.party.TeamRole,"
-          + "java.time.LocalDate)", () -> new Object[] {StaffId.of("nora"), TeamRole.NURSE, DAY});
+          + "java.time.LocalDate)", () -> new Object[] {StaffId.of("nora"), TeamRole.NURSE, DAY})
+      // A time average runs to an instant after the projection's last event (a simulated month from 2026-01-01).
+      .put("org.casemgmt.service.ServiceProjection.meanOpenCases(java.time.Instant)",
+          () -> new Object[] {Instant.parse("2026-03-01T00:00:00Z")})
+      .put("org.casemgmt.service.ServiceProjection.utilisation(java.time.Instant)",
+          () -> new Object[] {Instant.parse("2026-03-01T00:00:00Z")});
 
   /** Values that need a story rather than arbitrary components; fresh each time (some are mutable). */
   private static Object special(Class<?> raw) {
@@ -730,6 +735,9 @@ class NoRawExceptionSweepTest {
     if (raw == Instant.class) {
       return START.plusSeconds(3600L * position);
     }
+    if (raw == java.time.YearMonth.class) {
+      return java.time.YearMonth.from(DAY).plusMonths(position);
+    }
     if (raw == java.util.UUID.class) {
       return new java.util.UUID(20261207L, position);
     }
@@ -852,6 +860,21 @@ class NoRawExceptionSweepTest {
     if (type == Gen.class) {
       return List.of(() -> Gen.integers(0, 3), CaseGens::caseIds, CaseGens::money);
     }
+    if (type == org.casemgmt.service.ServiceProjection.class) {
+      // Empty, and after a month of a simulated service (open cases, closures, costs).
+      return List.of(() -> org.casemgmt.service.ServiceProjection.empty(org.casemgmt.service.ServiceSettings.of(30, 10)),
+          () -> {
+            java.util.ArrayList<org.casemgmt.casefile.RecordedEvent> events = new java.util.ArrayList<>();
+            org.casemgmt.simulation.Simulation.run(org.casemgmt.simulation.Scenario.reference(1).toBuilder()
+                .horizonDays(30).build(), new SimulationListener() {
+                  @Override
+                  public void onEvent(org.casemgmt.casefile.RecordedEvent event) {
+                    events.add(event);
+                  }
+                });
+            return org.casemgmt.service.ServiceProjection.of(org.casemgmt.service.ServiceSettings.of(30, 10), events);
+          });
+    }
     try {
       valid(type, 0);
       return List.of(() -> valid(type, 0));
@@ -901,6 +924,10 @@ class NoRawExceptionSweepTest {
     }
     if (raw == Instant.class) {
       return List.of(new Variant("Instant.MIN", Instant.MIN), new Variant("Instant.MAX", Instant.MAX));
+    }
+    if (raw == java.time.YearMonth.class) {
+      return List.of(new Variant("the first month", java.time.YearMonth.of(java.time.Year.MIN_VALUE, 1)),
+          new Variant("the last month", java.time.YearMonth.of(java.time.Year.MAX_VALUE, 12)));
     }
     if (raw == Duration.class) {
       return List.of(new Variant("Duration.ZERO", Duration.ZERO), new Variant("-1 s", Duration.ofSeconds(-1)),

@@ -10,25 +10,31 @@ import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
+import org.casemgmt.internal.Projections;
+import org.casemgmt.service.ServiceProjection;
 
 /**
- * What a {@link Run} tells its {@link SimulationListener}, and how it applies commands so that there is something
- * to tell. When someone listens, a command is decided and its recorded events are applied to the case file
- * ({@link CaseFile#decide} then {@link CaseFile#evolve}) and then streamed; a case file is opened by replaying the
- * opening's events; daily ticks are scheduled. With {@link SimulationListener#NONE} none of this is prepared: a
- * command is {@link CaseFile#handle handled} and an opening {@link CaseFile#open opened}, the same rules and the
- * same evolution without materialising the events nobody reads, and there are no daily ticks. Either way the
- * same commands are decided the same way.
+ * Where a {@link Run}'s commands go once the case file has decided them: every command is decided and its recorded
+ * event applied to the case file ({@link CaseFile#decide} then {@link CaseFile#evolve}); the event, with the case
+ * file after it, is folded into the run's {@link ServiceProjection} (one transient projection for the whole run,
+ * the definition of every figure the summary gives); and it is streamed to the {@link SimulationListener}, when
+ * one listens. A case file is opened from the opening's event. Daily ticks go to the listener only.
  */
 final class ListenerFeed {
 
   private final SimulationListener listener;
   /** False for {@link SimulationListener#NONE}: nothing is prepared for a listener that ignores everything. */
   final boolean listening;
+  private ServiceProjection projection;
 
   ListenerFeed(SimulationListener listener) {
     this.listener = listener;
     this.listening = listener != SimulationListener.NONE;
+  }
+
+  /** The transient projection every event of the run is folded into (set once, before the first case opens). */
+  void project(ServiceProjection draft) {
+    this.projection = draft;
   }
 
   /**
@@ -37,23 +43,15 @@ final class ListenerFeed {
    * @throws IllegalStateException if the opening is refused (the simulator's openings never are)
    */
   void open(SimulatedCase c, Issued opener, Command.OpenCase opening) {
-    if (listening) {
-      Either<Rejection, Seq<RecordedEvent>> decided = CaseFile.decideOpening(opener, opening);
-      if (decided.isLeft()) {
-        throw refusedOpening(decided.swap().map(Rejection::rule).getOrElse("?"));
-      }
-      Seq<RecordedEvent> events = decided.getOrElse(List.empty());
-      c.file = CaseFile.replay(events).getOrElseThrow(h -> new IllegalStateException(h.toString()));
-      for (RecordedEvent e : events) {
-        listener.onEvent(e);
-      }
-    } else {
-      // The same decision and evolution, without the history check replay makes: decide just numbered them.
-      Either<Rejection, CaseFile> opened = CaseFile.open(opener, opening);
-      if (opened.isLeft()) {
-        throw refusedOpening(opened.swap().map(Rejection::rule).getOrElse("?"));
-      }
-      c.file = opened.getOrNull();
+    Either<Rejection, Seq<RecordedEvent>> decided = CaseFile.decideOpening(opener, opening);
+    if (decided.isLeft()) {
+      throw refusedOpening(decided.swap().map(Rejection::rule).getOrElse("?"));
+    }
+    Seq<RecordedEvent> events = decided.getOrElse(List.empty());
+    // decideOpening just numbered the events: the history check replay makes would only repeat it.
+    c.file = CaseFile.replayTrusted(events).getOrElseThrow(h -> new IllegalStateException(h.toString()));
+    for (RecordedEvent e : events) {
+      told(e, c.file);
     }
   }
 
@@ -62,31 +60,28 @@ final class ListenerFeed {
   }
 
   /**
-   * Decides a command on the case's file and applies its events.
+   * Decides a command on the case's file and applies its event.
    *
    * @return the rejection, or {@code null} if the command was accepted (the case then holds the new file)
    */
   Rejection apply(SimulatedCase c, Issued issued, Command command) {
-    if (listening) {
-      // The listener streams the recorded events: decide, then evolve with them.
-      Either<Rejection, Seq<RecordedEvent>> decided = c.file.decide(issued, command);
-      if (decided.isLeft()) {
-        return decided.swap().getOrNull();
-      }
-      Seq<RecordedEvent> events = decided.getOrNull();
-      c.file = c.file.evolve(events);
-      for (RecordedEvent e : events) {
-        listener.onEvent(e);
-      }
-    } else {
-      // The same rules and the same evolution, without materialising the events nobody reads.
-      Either<Rejection, CaseFile> handled = c.file.handle(issued, command);
-      if (handled.isLeft()) {
-        return handled.swap().getOrNull();
-      }
-      c.file = handled.getOrNull();
+    Either<Rejection, Seq<RecordedEvent>> decided = c.file.decide(issued, command);
+    if (decided.isLeft()) {
+      return decided.swap().getOrNull();
+    }
+    Seq<RecordedEvent> events = decided.getOrNull();
+    c.file = c.file.evolve(events);
+    for (RecordedEvent e : events) {
+      told(e, c.file); // a command records one event: the file after it is the case's file now
     }
     return null;
+  }
+
+  private void told(RecordedEvent e, CaseFile after) {
+    Projections.accept(projection, e, after);
+    if (listening) {
+      listener.onEvent(e);
+    }
   }
 
   /** The service's state at the start of a day (only scheduled when someone listens). */

@@ -6,6 +6,7 @@ import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import org.casemgmt.plan.GoalAchievement;
 import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.ReviewDecision;
+import org.casemgmt.service.ServiceSettings;
 
 /**
  * The simulated practitioners of a {@link Run}: the intake worker who opens a case when a client arrives, and the
@@ -106,7 +108,6 @@ final class Practitioner {
   private final double[] needIncidence;
   private final InterventionProfile[][] profiles;
   private final int[][] lastEndKey;
-  private final long[][] costCentsOf;
   private final int lastEndKeys;
   /** The needs in the order of their goal ids, the order outcomes are recorded in. */
   private final int[] byGoalId;
@@ -146,7 +147,6 @@ final class Practitioner {
     this.needIncidence = new double[count];
     this.profiles = new InterventionProfile[count][];
     this.lastEndKey = new int[count][];
-    this.costCentsOf = new long[count][];
     int keys = 0;
     for (int n = 0; n < count; n++) {
       NeedProfile need = needs.get(n);
@@ -159,7 +159,6 @@ final class Practitioner {
       needIncidence[n] = need.incidence();
       profiles[n] = need.interventions().toJavaArray(InterventionProfile[]::new);
       lastEndKey[n] = new int[profiles[n].length];
-      costCentsOf[n] = new long[profiles[n].length];
       for (int j = 0; j < profiles[n].length; j++) {
         // Windows of the same need and the same service kind follow one another: they share a key.
         int key = -1;
@@ -169,7 +168,6 @@ final class Practitioner {
           }
         }
         lastEndKey[n][j] = key >= 0 ? key : keys++;
-        costCentsOf[n][j] = profiles[n][j].cost().amount().movePointRight(2).longValueExact();
       }
     }
     this.lastEndKeys = keys;
@@ -188,11 +186,6 @@ final class Practitioner {
   /** {@return how many needs the scenario knows: a case keeps a flag per need} */
   int needCount() {
     return needIds.length;
-  }
-
-  /** {@return how many places of the case managers are held} */
-  int busy() {
-    return busy;
   }
 
   /** {@return how many cases wait for a case manager} */
@@ -234,7 +227,6 @@ final class Practitioner {
   private void assign(SimulatedCase c) {
     for (int m = 0; m < load.length; m++) {
       if (load[m] < caseload) {
-        run.accrue();
         load[m]++;
         busy++;
         c.manager = m;
@@ -245,11 +237,36 @@ final class Practitioner {
     throw new IllegalStateException("no free place although " + busy + " < " + slots);
   }
 
+  /**
+   * The assessment is over and the place is freed ({@link ManagerHold#DURING_ASSESSMENT}): the case goes back to the
+   * intake desk, which holds it without a place until it needs a case manager again. The hand-over puts on the
+   * record what the pool measures, so that a caseload read from the events is the places held.
+   */
+  private void handBack(SimulatedCase c) {
+    if (!c.file.caseManager().equals(INTAKE)) {
+      issue(c, new Command.HandOver(INTAKE)); // counted by rule if refused; the case then keeps its manager
+    }
+  }
+
+  /**
+   * What the service projection of a run needs to know: the review interval, the intake desk that holds the
+   * waiting list, each case manager's places, and the start of simulated time.
+   */
+  ServiceSettings serviceSettings(Instant origin) {
+    ServiceSettings settings = ServiceSettings.of(reviewInterval, reviewInterval)
+        .withWaitingList(INTAKE)
+        .withObservedFrom(origin)
+        .withClosedCasesKept(false);
+    for (StaffId manager : managerIds) {
+      settings = settings.withCapacity(manager, caseload);
+    }
+    return settings;
+  }
+
   private void release(SimulatedCase c) {
     if (c.manager < 0) {
       return;
     }
-    run.accrue();
     load[c.manager]--;
     busy--;
     c.manager = -1;
@@ -264,7 +281,6 @@ final class Practitioner {
 
   private void startAssessment(SimulatedCase c) {
     stats.modelEvent();
-    stats.assessmentStarted(c, run.now);
     StaffId manager = managerIds[c.manager];
     if (!c.file.caseManager().equals(manager) && !issue(c, new Command.HandOver(manager))) {
       stuck(c);
@@ -288,6 +304,7 @@ final class Practitioner {
   void endAssessment(SimulatedCase c) {
     stats.modelEvent();
     if (releaseAfterAssessment) {
+      handBack(c);
       release(c);
     }
     if (!hasOpenNeed(c)) {
@@ -360,7 +377,6 @@ final class Practitioner {
             Arrays.fill(c.lastEndDay, Long.MIN_VALUE);
           }
           c.lastEndDay[key] = endDay;
-          stats.planned(costCentsOf[n][j]);
           SimulatedIntervention planned1 = new SimulatedIntervention(c.interventionCount, id, start, duration);
           if (c.interventions == null) {
             c.interventions = new SimulatedIntervention[Math.max(4, c.interventionCount + 1)];
@@ -499,16 +515,13 @@ final class Practitioner {
       return;
     }
     stats.modelEvent();
-    stats.review();
     switch (decision) {
       case CONTINUE -> run.schedule(run.now + reviewInterval, Run.REVIEW, c, null, c.epoch);
       case ADJUST_PLAN -> {
-        stats.loopBack(LoopBack.ADJUST_PLAN);
         c.epoch++;
         run.schedule(run.now + planning.sample(random), Run.PLANNING_END, c, null, 0);
       }
       case REASSESS -> {
-        stats.loopBack(LoopBack.REASSESS);
         c.epoch++;
         requestManager(c);
       }
@@ -538,7 +551,6 @@ final class Practitioner {
       stuck(c);
       return;
     }
-    stats.loopBack(LoopBack.REPLAN);
     Arrays.fill(c.planned, false); // the needs get new interventions in the new plan version
     run.schedule(run.now + planning.sample(random), Run.PLANNING_END, c, null, 0);
   }
@@ -554,7 +566,6 @@ final class Practitioner {
     if (!issue(c, new Command.CloseCase(reason, run.today(), SIMULATED_CLOSURE))) {
       throw new IllegalStateException("closing simulated case " + c.number + " was refused");
     }
-    stats.closed(reason, run.now - c.arrivedAt);
     activeInterventions -= c.active;
     release(c);
     if (c.waiting) {
@@ -573,7 +584,7 @@ final class Practitioner {
       stats.refused(refusal);
       return false;
     }
-    stats.accepted(c, run.now);
+    stats.accepted();
     return true;
   }
 

@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.internal.Projections;
 import org.casemgmt.internal.Trusted;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.service.ServiceProjection;
 
 /**
  * One simulation run: a single-threaded event loop over a time-ordered queue, and its clock. Each simulated case
@@ -48,8 +50,9 @@ final class Run {
   private final ListenerFeed feed;
   private final RunStatistics stats;
   private final Practitioner practitioner;
+  /** The run's service projection, built in place from every event and frozen at the horizon. */
+  private final ServiceProjection projection;
   private final double horizon;
-  private final int slots;
   private final Seq<Double> arrivalDays;
   private final boolean explicitArrivals;
   private final double arrivalsPerDay;
@@ -85,8 +88,9 @@ final class Run {
     this.feed = new ListenerFeed(listener);
     this.stats = new RunStatistics();
     this.practitioner = new Practitioner(scenario, this, random, feed, stats);
+    this.projection = Projections.draft(practitioner.serviceSettings(Instant.ofEpochMilli(EPOCH_MS)));
+    feed.project(projection);
     this.horizon = scenario.horizonDays();
-    this.slots = scenario.managers() * scenario.caseload();
     this.explicitArrivals = scenario.arrivalDays().isDefined();
     this.arrivalDays = scenario.arrivalDays().getOrElse(Vector.empty());
     this.arrivalsPerDay = scenario.arrivalsPerDay();
@@ -126,9 +130,8 @@ final class Run {
       }
     }
     now = horizon;
-    accrue();
     feed.end(first, openCount);
-    return stats.result(horizon, openCount, slots);
+    return stats.result(horizon, Projections.freeze(projection), instant());
   }
 
   // ---------------------------------------------------------------- the event loop
@@ -181,7 +184,6 @@ final class Run {
     SimulatedCase c = new SimulatedCase(n, now, slot, generations[slot], practitioner.needCount());
     cases[slot] = c;
     practitioner.open(c);
-    accrue();
     c.previous = last;
     if (last == null) {
       first = c;
@@ -195,7 +197,6 @@ final class Run {
 
   /** A case has closed: it leaves the open cases, its slot is freed (what was scheduled for it is dropped). */
   void discharge(SimulatedCase c) {
-    accrue();
     unlink(c);
     freeSlot(c.slot);
     c.file = Trusted.freeze(c.file);
@@ -234,11 +235,6 @@ final class Run {
     c.previous = null;
     c.next = null;
     openCount--;
-  }
-
-  /** Keeps the time integrals of busy places and open cases up to date before either changes. */
-  void accrue() {
-    stats.accrue(now, practitioner.busy(), openCount);
   }
 
   // ---------------------------------------------------------------- the clock

@@ -2,43 +2,26 @@ package org.casemgmt.simulation;
 
 import io.vavr.collection.Map;
 import io.vavr.collection.TreeMap;
-import java.math.BigDecimal;
-import org.casemgmt.casefile.ClosureReason;
-import org.casemgmt.casefile.Phase;
+import java.time.Instant;
 import org.casemgmt.casefile.Rejection;
-import org.casemgmt.plan.Money;
+import org.casemgmt.plan.ReviewDecision;
+import org.casemgmt.service.DurationSummary;
+import org.casemgmt.service.LoopBacks;
+import org.casemgmt.service.ServiceProjection;
 
 /**
- * What a {@link Run} measures while it runs, and the {@link SimulationResult} it makes of it at the horizon:
- * counters, sums for means, a histogram for percentiles, and the time integrals of busy places and open cases.
- * Everything is a primitive or an array of them, kept up to date as things happen, so memory does not grow with
- * the number of cases and nothing is allocated per command (refusals, counted by rule, are the exception).
+ * What a {@link Run} counts that is not in its cases' events — arrivals (to number them), model events, commands
+ * accepted, refusals by rule — and the {@link SimulationResult} it makes at the horizon of those counts and of the
+ * run's {@link ServiceProjection}, which gives every figure the events define (times in the system and in each
+ * phase, waits, utilisation, open cases, loop-backs, reviews, closures, cost), exactly as it does for a real
+ * service's events.
  */
 final class RunStatistics {
 
-  private static final Phase[] PHASES = Phase.values();
-  private static final LoopBack[] LOOP_BACKS = LoopBack.values();
-  private static final ClosureReason[] CLOSURE_REASONS = ClosureReason.values();
-
   private long arrived;
-  private long closedCount;
   private long modelEvents;
-  private long reviews;
   private long commandsAccepted;
-  private long assessedCases;
-  private double waitSum;
-  private double timeInSystemSum;
-  private final Histogram timesInSystem = new Histogram(0.25);
-  private final double[] phaseStaySum = new double[PHASES.length];
-  private final long[] phaseStayCount = new long[PHASES.length];
-  private final long[] loopBacks = new long[LOOP_BACKS.length];
-  private final long[] closures = new long[CLOSURE_REASONS.length];
   private final java.util.TreeMap<String, Long> rejections = new java.util.TreeMap<>();
-  private long costCents;
-  private double busyArea;
-  private double busySince;
-  private double openArea;
-  private double openSince;
 
   /** A client arrived (a model event); {@return the arrival's number, from 1} */
   long arrival() {
@@ -52,51 +35,14 @@ final class RunStatistics {
     modelEvents++;
   }
 
-  /** A monitoring review was recorded. */
-  void review() {
-    reviews++;
-  }
-
-  /** A case looped back. */
-  void loopBack(LoopBack loop) {
-    loopBacks[loop.ordinal()]++;
-  }
-
-  /**
-   * An intervention of this cost (in cents, at most Money.MAX_AMOUNT's) was planned. The sum saturates instead of
-   * wrapping round: a total beyond what a long holds is then refused as an amount above the maximum, never
-   * reported as a small or negative one.
-   */
-  void planned(long cents) {
-    long sum = costCents + cents;
-    costCents = sum < costCents ? Long.MAX_VALUE : sum;
-  }
-
-  /** A case's assessment starts; the first one ends its wait for a case manager. */
-  void assessmentStarted(SimulatedCase c, double now) {
-    if (!c.assessedOnce) {
-      c.assessedOnce = true;
-      assessedCases++;
-      waitSum += now - c.arrivedAt;
-    }
-  }
-
-  /** The command that opened the case file was accepted (a case opens in intake, where its phase stay starts). */
+  /** The command that opened the case file was accepted. */
   void opened() {
     commandsAccepted++;
   }
 
-  /** A command was accepted; a change of phase ends the stay in the previous one. */
-  void accepted(SimulatedCase c, double now) {
+  /** A command was accepted. */
+  void accepted() {
     commandsAccepted++;
-    Phase phase = c.file.phase();
-    if (phase != c.phase) {
-      int p = c.phase.ordinal();
-      phaseStaySum[p] += now - c.phaseSince;
-      phaseStayCount[p]++;
-      c.phase = phase;
-      c.phaseSince = now;
-    }
   }
 
   /** Counts a refusal by its rule; the command had no effect. */
@@ -104,57 +50,35 @@ final class RunStatistics {
     rejections.merge(rejection.rule(), 1L, Long::sum);
   }
 
-  /** A case closed, after so long in the system. */
-  void closed(ClosureReason reason, double timeInSystem) {
-    closedCount++;
-    closures[reason.ordinal()]++;
-    timeInSystemSum += timeInSystem;
-    timesInSystem.add(timeInSystem);
-  }
-
   /**
-   * Keeps the time integrals of busy places and open cases up to date; called before either level changes, with
-   * the levels until now. (Always both at once, at the same moments, so the sums are added up in the same order.)
+   * {@return the result at the horizon}
+   *
+   * @param horizon    the horizon, in days
+   * @param projection the run's projection, frozen
+   * @param end        the horizon's instant
    */
-  void accrue(double now, int busy, int openCount) {
-    busyArea += busy * (now - busySince);
-    busySince = now;
-    openArea += openCount * (now - openSince);
-    openSince = now;
-  }
-
-  /** {@return the result at the horizon, with so many cases open and so many places with the case managers} */
-  SimulationResult result(double horizon, int openCount, int slots) {
-    Map<Phase, Double> perPhase = TreeMap.empty();
-    for (int p = 0; p < PHASES.length; p++) {
-      if (phaseStayCount[p] > 0) {
-        perPhase = perPhase.put(PHASES[p], phaseStaySum[p] / phaseStayCount[p]);
-      }
-    }
-    Map<LoopBack, Long> loops = TreeMap.empty();
-    for (int k = 0; k < LOOP_BACKS.length; k++) {
-      if (loopBacks[k] > 0) {
-        loops = loops.put(LOOP_BACKS[k], loopBacks[k]);
-      }
-    }
-    Map<ClosureReason, Long> reasons = TreeMap.empty();
-    for (int k = 0; k < CLOSURE_REASONS.length; k++) {
-      if (closures[k] > 0) {
-        reasons = reasons.put(CLOSURE_REASONS[k], closures[k]);
-      }
-    }
+  SimulationResult result(double horizon, ServiceProjection projection, Instant end) {
+    DurationSummary inSystem = projection.timeInSystem();
+    LoopBacks loops = projection.loopBacks();
+    Map<LoopBack, Long> byKind = TreeMap.empty();
+    long adjust = loops.reviews().get(ReviewDecision.ADJUST_PLAN).getOrElse(0L);
+    long reassess = loops.reviews().get(ReviewDecision.REASSESS).getOrElse(0L);
+    byKind = adjust > 0 ? byKind.put(LoopBack.ADJUST_PLAN, adjust) : byKind;
+    byKind = reassess > 0 ? byKind.put(LoopBack.REASSESS, reassess) : byKind;
+    byKind = loops.replans() > 0 ? byKind.put(LoopBack.REPLAN, loops.replans()) : byKind;
+    // Monitoring reviews: those that keep the case in monitoring or send it back, not the one that ends it.
+    long reviews = loops.totalReviews() - loops.reviews().get(ReviewDecision.PROCEED_TO_EVALUATION).getOrElse(0L);
     return new SimulationResult(
-        horizon, arrived, closedCount, openCount,
-        closedCount == 0 ? 0 : timeInSystemSum / closedCount,
-        timesInSystem.quantile(0.5), timesInSystem.quantile(0.9), timesInSystem.quantile(0.95),
-        perPhase,
-        assessedCases == 0 ? 0 : waitSum / assessedCases,
-        busyArea / (slots * horizon),
-        openArea / horizon,
-        loops,
+        horizon, projection.opened(), projection.closed(), projection.openCount(),
+        inSystem.meanDays(), inSystem.p50Days(), inSystem.p90Days(), inSystem.p95Days(),
+        projection.timeInPhase().mapValues(DurationSummary::meanDays),
+        projection.waitForManager().meanDays(),
+        projection.utilisation(end),
+        projection.meanOpenCases(end),
+        byKind,
         reviews,
-        reasons,
-        new Money(BigDecimal.valueOf(costCents, 2)),
+        projection.closures(),
+        projection.committedCost(),
         TreeMap.ofAll(rejections),
         modelEvents,
         commandsAccepted);

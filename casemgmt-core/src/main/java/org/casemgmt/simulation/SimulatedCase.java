@@ -18,11 +18,6 @@ final class SimulatedCase {
   final int generation;
   CaseFile file;
 
-  // For the statistics: the phase the case is in and since when, and whether its wait for a manager is counted.
-  Phase phase = Phase.INTAKE;
-  double phaseSince;
-  boolean assessedOnce;
-
   // For the practitioner.
   /** The index of the case manager holding a place for the case, or -1. */
   int manager = -1;
@@ -51,7 +46,6 @@ final class SimulatedCase {
     this.arrivedAt = arrivedAt;
     this.slot = slot;
     this.generation = generation;
-    this.phaseSince = arrivedAt;
     this.hasNeed = new boolean[needs];
     this.planned = new boolean[needs];
     this.goal = new boolean[needs];
