@@ -14,8 +14,9 @@ public enum ManagerHold {
   UNTIL_CLOSURE,
   /**
    * The manager is busy only while assessing (and reassessing); the rest of the path does not use the pool.
-   * This is the queueing model of the reference benchmark ({@link Scenario#reference(long)}). The manager stays
-   * the case's reference person on the record.
+   * This is the queueing model of the reference benchmark ({@link Scenario#reference(long)}). When the place is
+   * freed the case is handed back to the intake desk, on the record: the caseloads the events show are the places
+   * held, as the service projection measures utilisation.
    */
   DURING_ASSESSMENT
 }

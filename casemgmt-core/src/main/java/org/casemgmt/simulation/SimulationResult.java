@@ -7,7 +7,9 @@ import org.casemgmt.internal.Check;
 import org.casemgmt.plan.Money;
 
 /**
- * What one simulation run found: the figures a service uses to discuss its case flow. All times are in days.
+ * What one simulation run found: the figures a service uses to discuss its case flow, computed from the run's
+ * events by the same {@link org.casemgmt.service.ServiceProjection} a real service uses on its own events (one
+ * definition of time in phase, waits, utilisation and cost for both). All times are in days.
  * Equal scenarios and seeds give equal results ({@code equals}), so a result can be compared and archived.
  *
  * <pre>{@code
@@ -27,12 +29,14 @@ import org.casemgmt.plan.Money;
  * @param p95TimeInSystem        95th percentile of days from arrival to closure (quarter-day resolution)
  * @param meanTimePerPhase       mean days of one stay in each phase, over stays that ended within the horizon
  * @param meanWaitForManager     mean days from arrival to the start of the first assessment, over cases assessed
- * @param managerUtilisation     the share of caseload places occupied, averaged over the horizon
+ * @param managerUtilisation     the share of caseload places occupied (open cases held by the pool's case
+ *                               managers), averaged over the horizon
  * @param meanCasesInSystem      the time-average number of open cases (L of Little's law)
  * @param loopBacks              cases sent back in the methodology, by kind
- * @param reviews                periodic monitoring reviews recorded
+ * @param reviews                monitoring reviews recorded that kept the case in monitoring or sent it back
+ *                               (not the review that moves it on to the evaluation)
  * @param closureReasons         closed cases by reason
- * @param totalCost              the cost of every intervention the plans accepted
+ * @param totalCost              the cost of every intervention the plans accepted and did not cancel
  * @param rejections             commands the rules refused, by rule name ({@link org.casemgmt.casefile.Rejection#rule()})
  * @param modelEvents            model events: arrivals, assessment starts and ends, planning ends, reviews,
  *                               implementation ends and evaluation ends

@@ -25,6 +25,8 @@ final class EventStream {
   final LinkedHashMap<CaseId, CaseFile> files = new LinkedHashMap<>();
   /** Every event in the order it was recorded here. */
   final ArrayList<RecordedEvent> all = new ArrayList<>();
+  /** How many events moved a case to another phase. */
+  long phaseChanges;
 
   /** Opens a case; the opening must be accepted. */
   EventStream open(Issued by, Command.OpenCase opening) {
@@ -53,7 +55,9 @@ final class EventStream {
     if (decided.isLeft()) {
       return decided.swap().getOrNull();
     }
-    record(id, decided.getOrNull(), file.evolve(decided.getOrNull()));
+    CaseFile after = file.evolve(decided.getOrNull());
+    phaseChanges += after.phase() != file.phase() ? 1 : 0;
+    record(id, decided.getOrNull(), after);
     return null;
   }
 
@@ -64,10 +68,14 @@ final class EventStream {
   }
 
   /** Plays generated cases (those whose id is already taken are left out), the refused commands skipped. */
-  static EventStream of(Iterable<GeneratedCase> cases) {
+  static EventStream of(Iterable<GeneratedCase> cases, io.vavr.control.Option<org.casemgmt.party.Client> oneClient) {
     EventStream stream = new EventStream();
     for (GeneratedCase generated : cases) {
-      Command.OpenCase opening = (Command.OpenCase) generated.opening().command();
+      Command.OpenCase generatedOpening = (Command.OpenCase) generated.opening().command();
+      // Every case of one client, when asked: what the projection must see across cases.
+      Command.OpenCase opening = oneClient.map(client -> new Command.OpenCase(generatedOpening.caseId(), client,
+          generatedOpening.caseManager(), generatedOpening.scope(), generatedOpening.openedOn()))
+          .getOrElse(generatedOpening);
       if (stream.files.containsKey(opening.caseId())) {
         continue;
       }
