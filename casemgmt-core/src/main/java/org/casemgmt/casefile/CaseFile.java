@@ -79,6 +79,18 @@ public final class CaseFile {
       public CaseFile freeze(CaseFile file) {
         return file.freeze();
       }
+
+      @Override
+      public Decision decide(CaseFile file, Issued issued, Command command) {
+        Decision outcome = CaseRules.decide(file, issued, command, command.kind());
+        log(file.id(), command, outcome);
+        return outcome;
+      }
+
+      @Override
+      public CaseFile apply(CaseFile file, Issued issued, CaseEvent event, CommandKind kind) {
+        return Evolution.apply(file, file.version + 1, issued.at(), event, EventKind.recordedBy(kind));
+      }
     });
   }
 

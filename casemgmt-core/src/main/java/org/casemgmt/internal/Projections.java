@@ -1,7 +1,9 @@
 package org.casemgmt.internal;
 
 import org.casemgmt.casefile.CaseFile;
-import org.casemgmt.casefile.RecordedEvent;
+import java.time.Instant;
+import org.casemgmt.casefile.CaseEvent;
+import org.casemgmt.casefile.CaseId;
 import org.casemgmt.service.ServiceProjection;
 import org.casemgmt.service.ServiceSettings;
 
@@ -20,7 +22,7 @@ public final class Projections {
     ServiceProjection draft(ServiceSettings settings);
 
     /** Folds an event into the transient projection, with the case file after it. */
-    void accept(ServiceProjection draft, RecordedEvent event, CaseFile after);
+    void accept(ServiceProjection draft, CaseId caseId, long sequence, Instant at, CaseEvent event, CaseFile after);
 
     /** Ends the transient projection: it becomes immutable. */
     ServiceProjection freeze(ServiceProjection draft);
@@ -47,9 +49,13 @@ public final class Projections {
     return access.draft(settings);
   }
 
-  /** Folds an event decided on a case file, with the file after it, into a transient projection. */
-  public static void accept(ServiceProjection draft, RecordedEvent event, CaseFile after) {
-    access.accept(draft, event, after);
+  /**
+   * Folds an event decided on a case file, with the file after it, into a transient projection: the parts of its
+   * recorded event (case, number, instant, event), which the simulation need not build when nobody listens.
+   */
+  public static void accept(ServiceProjection draft, CaseId caseId, long sequence, Instant at, CaseEvent event,
+      CaseFile after) {
+    access.accept(draft, caseId, sequence, at, event, after);
   }
 
   /** Ends a transient projection. */

@@ -57,6 +57,14 @@ public final class Trusted {
 
     /** The draft made an ordinary, immutable case file again; any other case file as it is. */
     org.casemgmt.casefile.CaseFile freeze(org.casemgmt.casefile.CaseFile file);
+
+    /** What {@code handle} decides: the event the command causes, or its rejection (logged as handle logs it). */
+    org.casemgmt.casefile.Decision decide(org.casemgmt.casefile.CaseFile file, org.casemgmt.casefile.Issued issued,
+        org.casemgmt.casefile.Command command);
+
+    /** What {@code handle} then does with an accepted command's event: the case file after it. */
+    org.casemgmt.casefile.CaseFile apply(org.casemgmt.casefile.CaseFile file, org.casemgmt.casefile.Issued issued,
+        org.casemgmt.casefile.CaseEvent event, org.casemgmt.casefile.CommandKind kind);
   }
 
   private static volatile CaseFileAccess caseFiles;
@@ -80,6 +88,23 @@ public final class Trusted {
   /** Ends the step: the draft becomes an ordinary, immutable case file. */
   public static org.casemgmt.casefile.CaseFile freeze(org.casemgmt.casefile.CaseFile file) {
     return caseFiles.freeze(file);
+  }
+
+  /**
+   * {@code handle}'s two halves, for a caller that needs the event as well as the new case file (the simulation
+   * folds it into its service projection) without the checks {@code decide} then {@code evolve} would repeat on a
+   * recorded event they just built: the decision of the rules, logged as {@code handle} logs it.
+   */
+  public static org.casemgmt.casefile.Decision decide(org.casemgmt.casefile.CaseFile file,
+      org.casemgmt.casefile.Issued issued, org.casemgmt.casefile.Command command) {
+    return caseFiles.decide(file, issued, command);
+  }
+
+  /** The case file after an event {@link #decide} just gave for a command of this kind, numbered next. */
+  public static org.casemgmt.casefile.CaseFile apply(org.casemgmt.casefile.CaseFile file,
+      org.casemgmt.casefile.Issued issued, org.casemgmt.casefile.CaseEvent event,
+      org.casemgmt.casefile.CommandKind kind) {
+    return caseFiles.apply(file, issued, event, kind);
   }
 
   private static void initialise(Class<?> type) {

@@ -1,7 +1,6 @@
 package org.casemgmt.service;
 
 import io.vavr.collection.HashMap;
-import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
@@ -97,8 +96,9 @@ public final class ServiceProjection {
       }
 
       @Override
-      public void accept(ServiceProjection draft, RecordedEvent event, CaseFile after) {
-        draft.accept(event, after);
+      public void accept(ServiceProjection draft, CaseId caseId, long sequence, Instant at, CaseEvent event,
+          CaseFile after) {
+        draft.accept(caseId, sequence, at.toEpochMilli(), event, after, null);
       }
 
       @Override
@@ -131,12 +131,12 @@ public final class ServiceProjection {
   }
 
   private final ServiceSettings settings;
+  /** The case managers whose places count, for a constant-time look-up per event. */
+  private final java.util.Set<StaffId> places;
   /** True while a transient projection is built in place (never handed out before {@link #freeze}). */
   private boolean draft;
   private HashMap<CaseId, Tracked> cases;
-  private HashSet<CaseId> forgotten;
   private java.util.HashMap<CaseId, Tracked> draftCases;
-  private java.util.HashSet<CaseId> draftForgotten;
   private HashMap<CostCell, CostSums> closedCosts;
   private long events;
   private long opened;
@@ -159,8 +159,8 @@ public final class ServiceProjection {
 
   private ServiceProjection(ServiceSettings settings) {
     this.settings = settings;
+    this.places = java.util.Set.copyOf(settings.capacity().keySet().toJavaSet());
     this.cases = HashMap.empty();
-    this.forgotten = HashSet.empty();
     this.closedCosts = HashMap.empty();
     this.closures = new long[REASONS.length];
     this.reviews = new long[DECISIONS.length];
@@ -177,8 +177,8 @@ public final class ServiceProjection {
 
   private ServiceProjection(ServiceProjection from) {
     this.settings = from.settings;
+    this.places = from.places;
     this.cases = from.cases;
-    this.forgotten = from.forgotten;
     this.closedCosts = from.closedCosts;
     this.events = from.events;
     this.opened = from.opened;
@@ -239,7 +239,7 @@ public final class ServiceProjection {
   public ServiceProjection apply(RecordedEvent event) {
     Check.orThrow(Check.present("event", event));
     ServiceProjection next = draft ? this : new ServiceProjection(this);
-    next.accept(event, null);
+    next.accept(event);
     return next;
   }
 
@@ -260,7 +260,7 @@ public final class ServiceProjection {
         throw new InvalidInputException(List.of(new InputError("events", InputError.Problem.NULL_ELEMENT,
             "event " + position + " is null")));
       }
-      next.accept(event, null);
+      next.accept(event);
       position++;
     }
     return next.freeze();
@@ -270,7 +270,6 @@ public final class ServiceProjection {
   private ServiceProjection draft() {
     draft = true;
     draftCases = new java.util.HashMap<>(cases.toJavaMap());
-    draftForgotten = new java.util.HashSet<>(forgotten.toJavaSet());
     for (int k = 0; k < tallies.length; k++) {
       tallies[k] = tallies[k].copy();
     }
@@ -282,9 +281,7 @@ public final class ServiceProjection {
   private ServiceProjection freeze() {
     if (draft) {
       cases = HashMap.ofAll(draftCases);
-      forgotten = HashSet.ofAll(draftForgotten);
       draftCases = null;
-      draftForgotten = null;
       draft = false;
       ownedTallies = 0;
     }
@@ -295,10 +292,6 @@ public final class ServiceProjection {
 
   private Tracked tracked(CaseId id) {
     return draft ? draftCases.get(id) : cases.get(id).getOrNull();
-  }
-
-  private boolean wasForgotten(CaseId id) {
-    return draft ? draftForgotten.contains(id) : forgotten.contains(id);
   }
 
   private void track(CaseId id, Tracked t) {
@@ -312,10 +305,8 @@ public final class ServiceProjection {
   private void forget(CaseId id) {
     if (draft) {
       draftCases.remove(id);
-      draftForgotten.add(id);
     } else {
       cases = cases.remove(id);
-      forgotten = forgotten.add(id);
     }
   }
 
@@ -328,20 +319,23 @@ public final class ServiceProjection {
     return tallies[k];
   }
 
+  private void accept(RecordedEvent e) {
+    accept(e.caseId(), e.sequence(), e.at().toEpochMilli(), e.event(), null, e);
+  }
+
   /**
    * Applies one event in place. {@code given} is the case file after the event when the caller already has it
-   * (the simulation, which just decided the event on that file); otherwise the file is evolved here.
+   * (the simulation, which just decided the event on that file; {@code recorded} is then null); otherwise the
+   * file is built here from {@code recorded}.
    */
-  private void accept(RecordedEvent e, CaseFile given) {
-    CaseId id = e.caseId();
-    long ms = e.at().toEpochMilli();
+  private void accept(CaseId id, long sequence, long ms, CaseEvent event, CaseFile given, RecordedEvent recorded) {
     Tracked t = tracked(id);
-    if (e.event() instanceof CaseEvent.CaseOpened) {
-      if (t != null || wasForgotten(id)) {
-        throw cannotApply(e, "the case was opened before");
+    if (event instanceof CaseEvent.CaseOpened) {
+      if (t != null) {
+        throw cannotApply(id, sequence, event, "the case was opened before");
       }
-      CaseFile file = given != null ? given : CaseFile.replayTrusted(List.of(e))
-          .getOrElseThrow(problem -> cannotApply(e, problem.problem().name()));
+      CaseFile file = given != null ? given : CaseFile.replayTrusted(List.of(recorded))
+          .getOrElseThrow(problem -> cannotApply(id, sequence, event, problem.problem().name()));
       accrue(ms);
       events++;
       opened++;
@@ -354,14 +348,13 @@ public final class ServiceProjection {
       return;
     }
     if (t == null) {
-      throw cannotApply(e, wasForgotten(id)
-          ? "the case was closed and its file dropped (ServiceSettings.keepClosedCases is false)"
-          : "the case was not opened before");
+      throw cannotApply(id, sequence, event, settings.keepClosedCases() ? "the case was not opened before"
+          : "the case was not opened before, or was closed and its file dropped (keepClosedCases is false)");
     }
-    if (e.sequence() != t.version() + 1) {
-      throw cannotApply(e, "the case's next event is number " + (t.version() + 1));
+    if (sequence != t.version() + 1) {
+      throw cannotApply(id, sequence, event, "the case's next event is number " + (t.version() + 1));
     }
-    CaseFile after = given != null ? given : t.file().evolve(List.of(e));
+    CaseFile after = given != null ? given : t.file().evolve(List.of(recorded));
     accrue(ms);
     events++;
     long since = t.phaseSince();
@@ -381,13 +374,13 @@ public final class ServiceProjection {
     boolean held = held(after);
     openNow += (closed ? 0 : 1) - (t.closed() ? 0 : 1);
     heldNow += (held ? 1 : 0) - (t.held() ? 1 : 0);
-    switch (e.event().kind()) {
-      case REVIEW_RECORDED -> reviews[((CaseEvent.ReviewRecorded) e.event()).decision().ordinal()]++;
+    switch (event.kind()) {
+      case REVIEW_RECORDED -> reviews[((CaseEvent.ReviewRecorded) event).decision().ordinal()]++;
       case REPLANNING_STARTED -> replans++;
       case CASE_REOPENED -> reopenings++;
-      case OUTCOME_RECORDED -> outcome(after, (CaseEvent.OutcomeRecorded) e.event());
+      case OUTCOME_RECORDED -> outcome(after, (CaseEvent.OutcomeRecorded) event);
       case CASE_CLOSED -> {
-        closures[((CaseEvent.CaseClosed) e.event()).reason().ordinal()]++;
+        closures[((CaseEvent.CaseClosed) event).reason().ordinal()]++;
         tally(TIME_IN_SYSTEM).add((ms - t.openedMs()) / MS_PER_DAY);
       }
       default -> {
@@ -406,12 +399,12 @@ public final class ServiceProjection {
       closedCosts = table;
       forget(id);
     } else {
-      track(id, new Tracked(after, e.sequence(), to, closed, held, t.openedMs(), since, assessed));
+      track(id, new Tracked(after, sequence, to, closed, held, t.openedMs(), since, assessed));
     }
   }
 
   private boolean held(CaseFile file) {
-    return !file.isClosed() && settings.capacity().containsKey(file.caseManager());
+    return !file.isClosed() && places.contains(file.caseManager());
   }
 
   /** Adds the time since the last event at the levels until now; time never runs backwards here. */
@@ -443,11 +436,10 @@ public final class ServiceProjection {
     }
   }
 
-  private static InvalidInputException cannotApply(RecordedEvent e, String why) {
+  private static InvalidInputException cannotApply(CaseId id, long sequence, CaseEvent event, String why) {
     // Ids, numbers and the rule only: never the event's content.
     return new InvalidInputException(List.of(new InputError("event", InputError.Problem.MALFORMED,
-        "event " + e.sequence() + " of case " + e.caseId().value() + " (" + e.event().kind() + ") cannot be applied: "
-            + why)));
+        "event " + sequence + " of case " + id.value() + " (" + event.kind() + ") cannot be applied: " + why)));
   }
 
   // ---------------------------------------------------------------- what happened
@@ -849,16 +841,12 @@ public final class ServiceProjection {
         && java.util.Arrays.equals(closures, that.closures) && java.util.Arrays.equals(reviews, that.reviews)
         && java.util.Arrays.equals(entries, that.entries) && java.util.Arrays.equals(outcomes, that.outcomes)
         && java.util.Arrays.equals(tallies, that.tallies)
-        && casesAsMap().equals(that.casesAsMap()) && forgottenAsSet().equals(that.forgottenAsSet())
+        && casesAsMap().equals(that.casesAsMap())
         && closedCosts.equals(that.closedCosts);
   }
 
   private java.util.Map<CaseId, Tracked> casesAsMap() {
     return draft ? draftCases : cases.toJavaMap();
-  }
-
-  private java.util.Set<CaseId> forgottenAsSet() {
-    return draft ? draftForgotten : forgotten.toJavaSet();
   }
 
   @Override

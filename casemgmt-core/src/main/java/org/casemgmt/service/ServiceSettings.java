@@ -30,8 +30,9 @@ import org.casemgmt.party.StaffId;
  * @param observedFrom        the start of the observation period for the time averages; when none, the instant of
  *                            the first event
  * @param keepClosedCases     whether a closed case's file is kept (a reopened case then goes on exactly); when not,
- *                            its figures are kept and its file dropped, so memory is bounded by the open cases, and
- *                            reopening such a case is refused
+ *                            its figures are kept and its file dropped, so memory is bounded by the open cases:
+ *                            a later event of such a case is refused, and its id is not remembered (an opening
+ *                            repeated after its closure would count as a new case)
  */
 public record ServiceSettings(int reviewIntervalDays, int referralAnswerDays, Option<StaffId> waitingList,
     Map<StaffId, Integer> capacity, Option<Instant> observedFrom, boolean keepClosedCases) {

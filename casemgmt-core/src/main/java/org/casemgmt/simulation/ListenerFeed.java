@@ -5,20 +5,23 @@ import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import io.vavr.control.Either;
 import java.util.ArrayList;
+import org.casemgmt.casefile.CaseEvent;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.Decision;
 import org.casemgmt.casefile.Issued;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.internal.Projections;
+import org.casemgmt.internal.Trusted;
 import org.casemgmt.service.ServiceProjection;
 
 /**
- * Where a {@link Run}'s commands go once the case file has decided them: every command is decided and its recorded
- * event applied to the case file ({@link CaseFile#decide} then {@link CaseFile#evolve}); the event, with the case
- * file after it, is folded into the run's {@link ServiceProjection} (one transient projection for the whole run,
- * the definition of every figure the summary gives); and it is streamed to the {@link SimulationListener}, when
- * one listens. A case file is opened from the opening's event. Daily ticks go to the listener only.
+ * Where a {@link Run}'s commands go: every command is decided by the case file's rules and its event applied, as
+ * {@link CaseFile#handle} does (its two halves, so that the event is at hand); the event, with the case file after
+ * it, is folded into the run's {@link ServiceProjection} (one transient projection for the whole run, the
+ * definition of every figure the summary gives); and, when someone listens, it is recorded and streamed to the
+ * {@link SimulationListener}. A case file is opened from the opening's event. Daily ticks go to the listener only.
  */
 final class ListenerFeed {
 
@@ -65,20 +68,23 @@ final class ListenerFeed {
    * @return the rejection, or {@code null} if the command was accepted (the case then holds the new file)
    */
   Rejection apply(SimulatedCase c, Issued issued, Command command) {
-    Either<Rejection, Seq<RecordedEvent>> decided = c.file.decide(issued, command);
-    if (decided.isLeft()) {
-      return decided.swap().getOrNull();
+    // handle's two halves, keeping the event between them: the same decision and the same evolution.
+    Decision decided = Trusted.decide(c.file, issued, command);
+    if (decided instanceof Rejection r) {
+      return r;
     }
-    Seq<RecordedEvent> events = decided.getOrNull();
-    c.file = c.file.evolve(events);
-    for (RecordedEvent e : events) {
-      told(e, c.file); // a command records one event: the file after it is the case's file now
+    CaseEvent event = (CaseEvent) decided;
+    CaseFile after = Trusted.apply(c.file, issued, event, command.kind());
+    c.file = after;
+    Projections.accept(projection, after.id(), after.version(), issued.at(), event, after);
+    if (listening) {
+      listener.onEvent(new RecordedEvent(after.id(), after.version(), issued.actor(), issued.at(), event));
     }
     return null;
   }
 
   private void told(RecordedEvent e, CaseFile after) {
-    Projections.accept(projection, e, after);
+    Projections.accept(projection, e.caseId(), e.sequence(), e.at(), e.event(), after);
     if (listening) {
       listener.onEvent(e);
     }
