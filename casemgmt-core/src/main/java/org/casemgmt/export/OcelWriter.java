@@ -314,6 +314,12 @@ public final class OcelWriter {
     } else if (event instanceof CaseEvent.TeamMemberLeft e) {
       shared.staff(e.member().value());
       relate(t, OcelType.STAFF.id("", e.member().value()), "leaves", false);
+    } else if (event instanceof CaseEvent.ConsentGranted e) {
+      shared.provider(e.provider().value(), null, l.at);
+      relate(t, OcelType.PROVIDER.id("", e.provider().value()), "shared-with", false);
+    } else if (event instanceof CaseEvent.ConsentWithdrawn e) {
+      shared.provider(e.provider().value(), null, l.at);
+      relate(t, OcelType.PROVIDER.id("", e.provider().value()), "withdrawn-from", false);
     }
     if (l.needs != null) {
       String qualifier = switch (l.activity) {

@@ -160,6 +160,14 @@ final class ExportHistories {
         new LeaveTeam(StaffId.of("nurse-1"), day(1))));
   }
 
+  /** A case whose client shares housing with a provider, then withdraws that consent. */
+  static Seq<RecordedEvent> consentChanged(String caseId) {
+    org.casemgmt.resource.ProviderId centre = org.casemgmt.resource.ProviderId.of("P-9");
+    return run(caseId, "cm-7", List.of(
+        new GrantConsent(centre, io.vavr.collection.HashSet.of(LifeDomain.HOUSING), DAY0),
+        new WithdrawConsent(centre, io.vavr.collection.HashSet.of(LifeDomain.HOUSING), day(1))));
+  }
+
   /** Opens the case and runs the commands, one every hour of consecutive days, every one accepted. */
   private static Seq<RecordedEvent> run(String caseId, String staff, List<Command> commands) {
     Issued opener = by(staff, 0, 0);

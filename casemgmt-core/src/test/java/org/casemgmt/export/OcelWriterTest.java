@@ -120,6 +120,16 @@ class OcelWriterTest {
     assertNotNull(log.objects().get("staff:nurse-1"));
   }
 
+  @Test
+  void consent_granted_and_withdrawn_relates_the_event_to_the_provider_it_is_about() {
+    Log log = read(ocel(ExportHistories.consentChanged("CASE-K")));
+    assertTrue(relations(log.events("Consent to share granted").get(0)).contains("shared-with provider:P-9"),
+        log.toString());
+    assertTrue(relations(log.events("Consent to share withdrawn").get(0)).contains("withdrawn-from provider:P-9"),
+        log.toString());
+    assertNotNull(log.objects().get("provider:P-9"));
+  }
+
   static Set<String> relations(JsonNode event) {
     Set<String> out = new java.util.TreeSet<>();
     event.get("relationships").forEach(r -> out.add(r.get("qualifier").asString() + " "
