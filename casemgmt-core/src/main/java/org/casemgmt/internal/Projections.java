@@ -21,8 +21,9 @@ public final class Projections {
     /** A transient, empty projection. */
     ServiceProjection draft(ServiceSettings settings);
 
-    /** Folds an event into the transient projection, with the case file after it. */
-    void accept(ServiceProjection draft, CaseId caseId, long sequence, Instant at, CaseEvent event, CaseFile after);
+    /** Folds an event into the transient projection, with the case file after it; answers the case's handle. */
+    Object accept(ServiceProjection draft, Object tracked, CaseId caseId, long sequence, Instant at, CaseEvent event,
+        CaseFile after);
 
     /** Ends the transient projection: it becomes immutable. */
     ServiceProjection freeze(ServiceProjection draft);
@@ -52,10 +53,14 @@ public final class Projections {
   /**
    * Folds an event decided on a case file, with the file after it, into a transient projection: the parts of its
    * recorded event (case, number, instant, event), which the simulation need not build when nobody listens.
+   *
+   * @param tracked what the last call answered for this case (null for its opening): the projection's own record
+   *                of the case, kept by the caller to spare a look-up by id
+   * @return what to pass with the case's next event (null once the projection dropped the case)
    */
-  public static void accept(ServiceProjection draft, CaseId caseId, long sequence, Instant at, CaseEvent event,
-      CaseFile after) {
-    access.accept(draft, caseId, sequence, at, event, after);
+  public static Object accept(ServiceProjection draft, Object tracked, CaseId caseId, long sequence, Instant at,
+      CaseEvent event, CaseFile after) {
+    return access.accept(draft, tracked, caseId, sequence, at, event, after);
   }
 
   /** Ends a transient projection. */

@@ -9,7 +9,6 @@ import io.vavr.collection.Vector;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import org.casemgmt.InputError;
@@ -39,7 +38,6 @@ import org.casemgmt.plan.Referral;
 import org.casemgmt.plan.ReferralId;
 import org.casemgmt.plan.ReferralStatus;
 import org.casemgmt.plan.ReviewDecision;
-import org.casemgmt.resource.ProviderId;
 import org.casemgmt.resource.ServiceKind;
 
 /**
@@ -96,9 +94,9 @@ public final class ServiceProjection {
       }
 
       @Override
-      public void accept(ServiceProjection draft, CaseId caseId, long sequence, Instant at, CaseEvent event,
-          CaseFile after) {
-        draft.accept(caseId, sequence, at.toEpochMilli(), event, after, null);
+      public Object accept(ServiceProjection draft, Object tracked, CaseId caseId, long sequence, Instant at,
+          CaseEvent event, CaseFile after) {
+        return draft.accept(caseId, sequence, at.toEpochMilli(), event, after, null, tracked);
       }
 
       @Override
@@ -112,21 +110,48 @@ public final class ServiceProjection {
    * What the projection keeps of one case: its file, and what it must compare the next event's file with, kept
    * apart from the file (the simulation's steps change a transient file in place): its version, phase, whether it
    * is closed and held in a counted caseload, when it opened, since when it is in its phase, and whether it was
-   * assessed.
+   * assessed. A transient projection changes the ones it owns in place; an immutable one replaces them.
    */
-  private record Tracked(CaseFile file, long version, Phase phase, boolean closed, boolean held, long openedMs,
-      long phaseSince, boolean assessed) {}
+  private static final class Tracked {
+    private CaseFile file;
+    private long version;
+    private Phase phase;
+    private boolean closed;
+    private boolean held;
+    private final long openedMs;
+    private long phaseSince;
+    private boolean assessed;
 
-  /** A cell of the cost table. */
-  private record CostCell(ProviderId provider, ServiceKind service, YearMonth month) {}
+    Tracked(CaseFile file, long version, Phase phase, boolean closed, boolean held, long openedMs, long phaseSince,
+        boolean assessed) {
+      this.file = file;
+      this.version = version;
+      this.phase = phase;
+      this.closed = closed;
+      this.held = held;
+      this.openedMs = openedMs;
+      this.phaseSince = phaseSince;
+      this.assessed = assessed;
+    }
 
-  private static final Comparator<CostCell> CELL_ORDER = Comparator.comparing(CostCell::provider)
-      .thenComparing(cell -> cell.service().code()).thenComparing(CostCell::month);
+    Tracked copy() {
+      return new Tracked(file, version, phase, closed, held, openedMs, phaseSince, assessed);
+    }
 
-  /** Committed and accrued amounts of a cell, in currency units. */
-  private record CostSums(BigDecimal committed, BigDecimal toDate) {
-    CostSums plus(BigDecimal c, BigDecimal d) {
-      return new CostSums(committed.add(c), toDate.add(d));
+    CaseFile file() {
+      return file;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Tracked t && file.equals(t.file) && version == t.version && phase == t.phase
+          && closed == t.closed && held == t.held && openedMs == t.openedMs && phaseSince == t.phaseSince
+          && assessed == t.assessed;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(version) * 31 + Long.hashCode(openedMs);
     }
   }
 
@@ -137,7 +162,9 @@ public final class ServiceProjection {
   private boolean draft;
   private HashMap<CaseId, Tracked> cases;
   private java.util.HashMap<CaseId, Tracked> draftCases;
-  private HashMap<CostCell, CostSums> closedCosts;
+  /** The costs of the closed cases whose files were dropped; shared with earlier projections until changed. */
+  private CostTable closedCosts;
+  private boolean ownsClosedCosts;
   private long events;
   private long opened;
   private long replans;
@@ -161,7 +188,7 @@ public final class ServiceProjection {
     this.settings = settings;
     this.places = java.util.Set.copyOf(settings.capacity().keySet().toJavaSet());
     this.cases = HashMap.empty();
-    this.closedCosts = HashMap.empty();
+    this.closedCosts = new CostTable();
     this.closures = new long[REASONS.length];
     this.reviews = new long[DECISIONS.length];
     this.entries = new long[PHASES.length];
@@ -180,6 +207,7 @@ public final class ServiceProjection {
     this.places = from.places;
     this.cases = from.cases;
     this.closedCosts = from.closedCosts;
+    this.ownsClosedCosts = false;
     this.events = from.events;
     this.opened = from.opened;
     this.replans = from.replans;
@@ -269,7 +297,10 @@ public final class ServiceProjection {
   /** Makes this fresh copy a transient projection that changes in place. */
   private ServiceProjection draft() {
     draft = true;
-    draftCases = new java.util.HashMap<>(cases.toJavaMap());
+    draftCases = new java.util.HashMap<>(Math.max(16, cases.size() * 2));
+    cases.forEach((id, t) -> draftCases.put(id, t.copy()));
+    closedCosts = closedCosts.copy();
+    ownsClosedCosts = true;
     for (int k = 0; k < tallies.length; k++) {
       tallies[k] = tallies[k].copy();
     }
@@ -283,6 +314,7 @@ public final class ServiceProjection {
       cases = HashMap.ofAll(draftCases);
       draftCases = null;
       draft = false;
+      ownsClosedCosts = false;
       ownedTallies = 0;
     }
     return this;
@@ -320,16 +352,19 @@ public final class ServiceProjection {
   }
 
   private void accept(RecordedEvent e) {
-    accept(e.caseId(), e.sequence(), e.at().toEpochMilli(), e.event(), null, e);
+    accept(e.caseId(), e.sequence(), e.at().toEpochMilli(), e.event(), null, e, null);
   }
 
   /**
    * Applies one event in place. {@code given} is the case file after the event when the caller already has it
    * (the simulation, which just decided the event on that file; {@code recorded} is then null); otherwise the
-   * file is built here from {@code recorded}.
+   * file is built here from {@code recorded}. {@code known} is what this transient projection keeps of the case,
+   * when the caller kept it from the last call (the simulation keeps it with its case, sparing a look-up); the
+   * answer is what to keep for the next event, null once the case is dropped.
    */
-  private void accept(CaseId id, long sequence, long ms, CaseEvent event, CaseFile given, RecordedEvent recorded) {
-    Tracked t = tracked(id);
+  private Object accept(CaseId id, long sequence, long ms, CaseEvent event, CaseFile given, RecordedEvent recorded,
+      Object known) {
+    Tracked t = known != null && draft ? (Tracked) known : tracked(id);
     if (event instanceof CaseEvent.CaseOpened) {
       if (t != null) {
         throw cannotApply(id, sequence, event, "the case was opened before");
@@ -343,37 +378,38 @@ public final class ServiceProjection {
       openNow++;
       boolean held = held(file);
       heldNow += held ? 1 : 0;
-      track(id, new Tracked(file, file.version(), file.phase(), false, held, ms, ms,
-          file.phase() == Phase.ASSESSMENT));
-      return;
+      Tracked opened = new Tracked(file, file.version(), file.phase(), false, held, ms, ms,
+          file.phase() == Phase.ASSESSMENT);
+      track(id, opened);
+      return opened;
     }
     if (t == null) {
       throw cannotApply(id, sequence, event, settings.keepClosedCases() ? "the case was not opened before"
           : "the case was not opened before, or was closed and its file dropped (keepClosedCases is false)");
     }
-    if (sequence != t.version() + 1) {
-      throw cannotApply(id, sequence, event, "the case's next event is number " + (t.version() + 1));
+    if (sequence != t.version + 1) {
+      throw cannotApply(id, sequence, event, "the case's next event is number " + (t.version + 1));
     }
     CaseFile after = given != null ? given : t.file().evolve(List.of(recorded));
     accrue(ms);
     events++;
-    long since = t.phaseSince();
-    boolean assessed = t.assessed();
-    Phase from = t.phase();
+    long since = t.phaseSince;
+    boolean assessed = t.assessed;
+    Phase from = t.phase;
     Phase to = after.phase();
     if (to != from) {
       tally(from.ordinal()).add((ms - since) / MS_PER_DAY);
       since = ms;
       entries[to.ordinal()]++;
       if (to == Phase.ASSESSMENT && !assessed) {
-        tally(WAIT).add((ms - t.openedMs()) / MS_PER_DAY);
+        tally(WAIT).add((ms - t.openedMs) / MS_PER_DAY);
         assessed = true;
       }
     }
     boolean closed = after.isClosed();
     boolean held = held(after);
-    openNow += (closed ? 0 : 1) - (t.closed() ? 0 : 1);
-    heldNow += (held ? 1 : 0) - (t.held() ? 1 : 0);
+    openNow += (closed ? 0 : 1) - (t.closed ? 0 : 1);
+    heldNow += (held ? 1 : 0) - (t.held ? 1 : 0);
     switch (event.kind()) {
       case REVIEW_RECORDED -> reviews[((CaseEvent.ReviewRecorded) event).decision().ordinal()]++;
       case REPLANNING_STARTED -> replans++;
@@ -381,25 +417,33 @@ public final class ServiceProjection {
       case OUTCOME_RECORDED -> outcome(after, (CaseEvent.OutcomeRecorded) event);
       case CASE_CLOSED -> {
         closures[((CaseEvent.CaseClosed) event).reason().ordinal()]++;
-        tally(TIME_IN_SYSTEM).add((ms - t.openedMs()) / MS_PER_DAY);
+        tally(TIME_IN_SYSTEM).add((ms - t.openedMs) / MS_PER_DAY);
       }
       default -> {
         // every other event changes only the case file
       }
     }
     if (closed && !settings.keepClosedCases()) {
-      java.util.HashMap<CostCell, CostSums> sums = new java.util.HashMap<>();
-      costsOf(after, finalDay(after), sums);
-      HashMap<CostCell, CostSums> table = closedCosts;
-      for (java.util.Map.Entry<CostCell, CostSums> cell : sums.entrySet()) {
-        CostSums add = cell.getValue();
-        table = table.put(cell.getKey(), table.get(cell.getKey())
-            .map(s -> s.plus(add.committed(), add.toDate())).getOrElse(add));
+      if (!ownsClosedCosts) {
+        closedCosts = closedCosts.copy();
+        ownsClosedCosts = true;
       }
-      closedCosts = table;
+      closedCosts.addCase(after, finalDay(after));
       forget(id);
+      return null;
+    } else if (draft) {
+      t.file = after;
+      t.version = sequence;
+      t.phase = to;
+      t.closed = closed;
+      t.held = held;
+      t.phaseSince = since;
+      t.assessed = assessed;
+      return t;
     } else {
-      track(id, new Tracked(after, sequence, to, closed, held, t.openedMs(), since, assessed));
+      Tracked next = new Tracked(after, sequence, to, closed, held, t.openedMs, since, assessed);
+      track(id, next);
+      return next;
     }
   }
 
@@ -426,11 +470,12 @@ public final class ServiceProjection {
     if (goal == null) {
       return; // evolve refuses an outcome for a goal the plan does not hold
     }
-    boolean[] seen = new boolean[DOMAINS.length];
+    long seen = 0; // domains counted, as bits (fewer than 64 life domains)
     for (NeedId need : goal.needs()) {
       Need n = after.need(need).getOrNull();
-      if (n != null && !seen[n.domain().ordinal()]) {
-        seen[n.domain().ordinal()] = true;
+      long bit = n == null ? 0 : 1L << n.domain().ordinal();
+      if (n != null && (seen & bit) == 0) {
+        seen |= bit;
         outcomes[n.domain().ordinal() * ACHIEVEMENTS.length + o.achievement().ordinal()]++;
       }
     }
@@ -679,20 +724,11 @@ public final class ServiceProjection {
    */
   public Seq<CostLine> costs(LocalDate asOf) {
     Check.orThrow(Check.day("asOf", asOf));
-    java.util.HashMap<CostCell, CostSums> sums = new java.util.HashMap<>(closedCosts.toJavaMap());
+    CostTable table = closedCosts.copy();
     for (Tracked t : all()) {
-      costsOf(t.file(), asOf, sums);
+      table.addCase(t.file(), asOf);
     }
-    java.util.TreeMap<CostCell, CostSums> sorted = new java.util.TreeMap<>(CELL_ORDER);
-    sorted.putAll(sums);
-    ArrayList<CostLine> lines = new ArrayList<>(sorted.size());
-    sorted.forEach((cell, s) -> {
-      if (s.committed().signum() != 0 || s.toDate().signum() != 0) {
-        lines.add(new CostLine(cell.provider(), cell.service(), cell.month(), new Money(s.committed()),
-            new Money(s.toDate())));
-      }
-    });
-    return Vector.ofAll(lines);
+    return table.lines();
   }
 
   /**
@@ -701,10 +737,7 @@ public final class ServiceProjection {
    * @return the committed cost
    */
   public Money committedCost() {
-    BigDecimal sum = BigDecimal.ZERO;
-    for (CostSums s : closedCosts.values()) {
-      sum = sum.add(s.committed());
-    }
+    BigDecimal sum = closedCosts.committed();
     for (Tracked t : all()) {
       PlanVersion plan = t.file().currentPlan().getOrNull();
       if (plan != null) {
@@ -787,43 +820,6 @@ public final class ServiceProjection {
       }
     }
     return last;
-  }
-
-  /** Adds a case's committed and accrued costs by cell, up to a day, to the sums. */
-  private static void costsOf(CaseFile file, LocalDate asOf, java.util.Map<CostCell, CostSums> sums) {
-    PlanVersion plan = file.currentPlan().getOrNull();
-    if (plan == null) {
-      return;
-    }
-    for (Intervention i : plan.interventions().values()) {
-      if (i.status() != InterventionStatus.CANCELLED) {
-        add(sums, new CostCell(i.provider(), i.kind(), YearMonth.from(i.window().start())), i.cost().amount(),
-            BigDecimal.ZERO);
-      }
-      LocalDate started = i.startedOn().getOrNull();
-      if (started == null || started.isAfter(asOf)) {
-        continue;
-      }
-      // The accrued cost month by month: the difference of what had accrued at the ends of two months.
-      BigDecimal before = BigDecimal.ZERO;
-      YearMonth last = YearMonth.from(asOf);
-      for (YearMonth month = YearMonth.from(started); !month.isAfter(last); month = month.plusMonths(1)) {
-        LocalDate end = month.equals(last) ? asOf : month.atEndOfMonth();
-        BigDecimal accrued = i.costAccruedBy(end).amount();
-        if (accrued.compareTo(before) != 0) {
-          add(sums, new CostCell(i.provider(), i.kind(), month), BigDecimal.ZERO, accrued.subtract(before));
-        }
-        before = accrued;
-        if (accrued.compareTo(i.cost().amount()) >= 0) {
-          break;
-        }
-      }
-    }
-  }
-
-  private static void add(java.util.Map<CostCell, CostSums> sums, CostCell cell, BigDecimal committed,
-      BigDecimal toDate) {
-    sums.merge(cell, new CostSums(committed, toDate), (a, b) -> a.plus(b.committed(), b.toDate()));
   }
 
   // ---------------------------------------------------------------- value

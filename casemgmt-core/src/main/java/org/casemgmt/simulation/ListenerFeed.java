@@ -54,7 +54,10 @@ final class ListenerFeed {
     // decideOpening just numbered the events: the history check replay makes would only repeat it.
     c.file = CaseFile.replayTrusted(events).getOrElseThrow(h -> new IllegalStateException(h.toString()));
     for (RecordedEvent e : events) {
-      told(e, c.file);
+      c.projected = Projections.accept(projection, c.projected, e.caseId(), e.sequence(), e.at(), e.event(), c.file);
+      if (listening) {
+        listener.onEvent(e);
+      }
     }
   }
 
@@ -76,18 +79,11 @@ final class ListenerFeed {
     CaseEvent event = (CaseEvent) decided;
     CaseFile after = Trusted.apply(c.file, issued, event, command.kind());
     c.file = after;
-    Projections.accept(projection, after.id(), after.version(), issued.at(), event, after);
+    c.projected = Projections.accept(projection, c.projected, after.id(), after.version(), issued.at(), event, after);
     if (listening) {
       listener.onEvent(new RecordedEvent(after.id(), after.version(), issued.actor(), issued.at(), event));
     }
     return null;
-  }
-
-  private void told(RecordedEvent e, CaseFile after) {
-    Projections.accept(projection, e.caseId(), e.sequence(), e.at(), e.event(), after);
-    if (listening) {
-      listener.onEvent(e);
-    }
   }
 
   /** The service's state at the start of a day (only scheduled when someone listens). */

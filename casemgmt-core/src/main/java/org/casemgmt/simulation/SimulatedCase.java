@@ -17,6 +17,8 @@ final class SimulatedCase {
   final int slot;
   final int generation;
   CaseFile file;
+  /** What the run's service projection keeps of the case, handed back with each event (spares a look-up). */
+  Object projected;
 
   // For the practitioner.
   /** The index of the case manager holding a place for the case, or -1. */
