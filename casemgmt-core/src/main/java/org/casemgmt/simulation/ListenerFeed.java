@@ -10,6 +10,7 @@ import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.Command;
 import org.casemgmt.casefile.Decision;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.Permissions;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.casefile.Rejection;
 import org.casemgmt.internal.Projections;
@@ -45,14 +46,15 @@ final class ListenerFeed {
    *
    * @throws IllegalStateException if the opening is refused (the simulator's openings never are)
    */
-  void open(SimulatedCase c, Issued opener, Command.OpenCase opening) {
+  void open(SimulatedCase c, Issued opener, Command.OpenCase opening, Permissions permissions) {
     Either<Rejection, Seq<RecordedEvent>> decided = CaseFile.decideOpening(opener, opening);
     if (decided.isLeft()) {
       throw refusedOpening(decided.swap().map(Rejection::rule).getOrElse("?"));
     }
     Seq<RecordedEvent> events = decided.getOrElse(List.empty());
     // decideOpening just numbered the events: the history check replay makes would only repeat it.
-    c.file = CaseFile.replayTrusted(events).getOrElseThrow(h -> new IllegalStateException(h.toString()));
+    c.file = CaseFile.replayTrusted(events, permissions)
+        .getOrElseThrow(h -> new IllegalStateException(h.toString()));
     for (RecordedEvent e : events) {
       c.projected = Projections.accept(projection, c.projected, e.caseId(), e.sequence(), e.at(), e.event(), c.file);
       if (listening) {

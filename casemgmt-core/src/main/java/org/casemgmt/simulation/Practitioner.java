@@ -16,7 +16,9 @@ import org.casemgmt.FreeText;
 import org.casemgmt.casefile.CaseId;
 import org.casemgmt.casefile.ClosureReason;
 import org.casemgmt.casefile.Command;
+import org.casemgmt.casefile.CommandKind;
 import org.casemgmt.casefile.Issued;
+import org.casemgmt.casefile.Permissions;
 import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.PlanVersion;
 import org.casemgmt.casefile.Rejection;
@@ -28,6 +30,8 @@ import org.casemgmt.need.Priority;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 import org.casemgmt.plan.Finding;
 import org.casemgmt.plan.Goal;
@@ -35,6 +39,7 @@ import org.casemgmt.plan.GoalAchievement;
 import org.casemgmt.plan.GoalId;
 import org.casemgmt.plan.InterventionId;
 import org.casemgmt.plan.ReviewDecision;
+import org.casemgmt.resource.ProviderId;
 import org.casemgmt.service.ServiceSettings;
 
 /**
@@ -88,6 +93,10 @@ final class Practitioner {
   private int activeInterventions;
 
   private final Set<LifeDomain> scope;
+  // The team, when the scenario has supervisors: who countersigns, and each provider's representative.
+  private final StaffId[] supervisorIds;
+  private final Permissions permissions;
+  private final java.util.HashMap<ProviderId, StaffId> representatives = new java.util.HashMap<>();
   private final boolean releaseAfterAssessment;
   private final int reviewInterval;
   private final double earlyClosure;
@@ -132,6 +141,12 @@ final class Practitioner {
     this.assessment = scenario.assessment();
     this.planning = scenario.planning();
     this.evaluation = scenario.evaluation();
+    this.supervisorIds = new StaffId[scenario.supervisors()];
+    for (int k = 0; k < supervisorIds.length; k++) {
+      supervisorIds[k] = StaffId.of("SUP-" + (k + 1));
+    }
+    this.permissions = supervisorIds.length == 0 ? Permissions.socialServices()
+        : Permissions.socialServices().withCountersignature(CommandKind.APPROVE_PLAN, CommandKind.CLOSE_CASE);
     this.managerIds = new StaffId[scenario.managers()];
     for (int m = 0; m < managerIds.length; m++) {
       managerIds[m] = StaffId.of("CM-" + (m + 1));
@@ -206,8 +221,44 @@ final class Practitioner {
     Issued opener = run.issued(INTAKE);
     Command.OpenCase opening = new Command.OpenCase(CaseId.of("CASE-" + n),
         Client.of(ClientId.of("C-" + n), "Simulated client " + n, BIRTH_DATE), Option.none(), scope, run.today());
-    feed.open(c, opener, opening);
+    feed.open(c, opener, opening, permissions);
     stats.opened();
+    if (supervisorIds.length > 0) {
+      issue(c, new Command.JoinTeam(TeamMember.of(supervisor(c), TeamRole.SUPERVISOR, run.today())));
+    }
+  }
+
+  /** The supervisor of a case, when the scenario has supervisors: they take the cases in turn. */
+  private StaffId supervisor(SimulatedCase c) {
+    return supervisorIds[(int) ((c.number - 1) % supervisorIds.length)];
+  }
+
+  /**
+   * Before a step the policy wants countersigned, the case's supervisor countersigns it (when the scenario has
+   * supervisors); {@return whether the step may go on}
+   */
+  private boolean countersigned(SimulatedCase c, CommandKind what) {
+    return supervisorIds.length == 0
+        || issueAs(c, supervisor(c), new Command.Countersign(what, run.today()));
+  }
+
+  /**
+   * A provider's first intervention in a case brings its representative onto the team, and the client shares the
+   * life domain of the need with that provider (when the scenario has supervisors, i.e. a team); {@return who
+   * records the intervention's start and completion: the representative, or null for the case manager}
+   */
+  private StaffId representative(SimulatedCase c, ProviderId provider, LifeDomain domain) {
+    if (supervisorIds.length == 0) {
+      return null;
+    }
+    StaffId rep = representatives.computeIfAbsent(provider, p -> StaffId.of("REP-" + p.value()));
+    if (!c.file.team().containsKey(rep)) {
+      issue(c, new Command.JoinTeam(TeamMember.representing(rep, provider, run.today())));
+    }
+    if (!c.file.consents().get(provider).exists(shared -> shared.contains(domain))) {
+      issue(c, new Command.GrantConsent(provider, HashSet.of(domain), run.today()));
+    }
+    return rep;
   }
 
   /** The case needs a case manager: the one it holds, a free place, or its turn in the waiting line. */
@@ -377,7 +428,8 @@ final class Practitioner {
             Arrays.fill(c.lastEndDay, Long.MIN_VALUE);
           }
           c.lastEndDay[key] = endDay;
-          SimulatedIntervention planned1 = new SimulatedIntervention(c.interventionCount, id, start, duration);
+          SimulatedIntervention planned1 = new SimulatedIntervention(c.interventionCount, id, start, duration,
+              representative(c, p.provider().id(), needDomains[n]));
           if (c.interventions == null) {
             c.interventions = new SimulatedIntervention[Math.max(4, c.interventionCount + 1)];
           } else if (c.interventionCount >= c.interventions.length) {
@@ -401,6 +453,7 @@ final class Practitioner {
       }
     }
     if (!issue(c, new Command.RecordAgreement(today))
+        || !countersigned(c, CommandKind.APPROVE_PLAN)
         || !issue(c, new Command.ApprovePlan(today))
         || !issue(c, new Command.StartImplementation())) {
       stuck(c);
@@ -476,8 +529,12 @@ final class Practitioner {
 
   private void record(SimulatedCase c, SimulatedIntervention i, boolean start, double when) {
     LocalDate on = when == run.now ? run.today() : Run.day(when);
-    issue(c, start ? new Command.StartIntervention(i.id, on)
-        : new Command.CompleteIntervention(i.id, on));
+    Command delivery = start ? new Command.StartIntervention(i.id, on) : new Command.CompleteIntervention(i.id, on);
+    if (i.representative == null) {
+      issue(c, delivery);
+    } else {
+      issueAs(c, i.representative, delivery);
+    }
   }
 
   private static boolean delivering(SimulatedCase c) {
@@ -563,7 +620,8 @@ final class Practitioner {
   }
 
   private void close(SimulatedCase c, ClosureReason reason) {
-    if (!issue(c, new Command.CloseCase(reason, run.today(), SIMULATED_CLOSURE))) {
+    if (!countersigned(c, CommandKind.CLOSE_CASE)
+        || !issue(c, new Command.CloseCase(reason, run.today(), SIMULATED_CLOSURE))) {
       throw new IllegalStateException("closing simulated case " + c.number + " was refused");
     }
     activeInterventions -= c.active;
@@ -577,9 +635,18 @@ final class Practitioner {
 
   // ---------------------------------------------------------------- commands
 
-  /** Issues a command on the case: the case file decides it, and it is counted, accepted or refused by rule. */
+  /**
+   * Issues a command on the case: the case file decides it, and it is counted, accepted or refused by rule. The case
+   * manager on the file issues it, as the permission table has it: the one who opened it until the hand-over to the
+   * practitioner assigned, who issues everything after (and the intake desk again after a hand-back).
+   */
   private boolean issue(SimulatedCase c, Command command) {
-    Rejection refusal = feed.apply(c, issued(c), command);
+    return issueAs(c, c.file.caseManager(), command);
+  }
+
+  /** Issues a command on the case as a member of its team. */
+  private boolean issueAs(SimulatedCase c, StaffId actor, Command command) {
+    Rejection refusal = feed.apply(c, run.issued(actor), command);
     if (refusal != null) {
       stats.refused(refusal);
       return false;
@@ -588,11 +655,4 @@ final class Practitioner {
     return true;
   }
 
-  /**
-   * The case manager on the case's file issues its commands, as the default permission table has it: the one who
-   * opened it until the hand-over to the practitioner assigned, who issues everything after.
-   */
-  private Issued issued(SimulatedCase c) {
-    return run.issued(c.file.caseManager());
-  }
 }

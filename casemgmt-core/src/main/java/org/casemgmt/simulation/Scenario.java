@@ -59,6 +59,9 @@ public final class Scenario {
   /** The most cases one case manager holds at once. */
   public static final int MAX_CASELOAD = 10_000;
 
+  /** The most supervisors a scenario may have. */
+  public static final int MAX_SUPERVISORS = 10_000;
+
   private final double horizonDays;
   private final double arrivalsPerDay;
   private final Option<Seq<Double>> arrivalDays;
@@ -74,6 +77,7 @@ public final class Scenario {
   private final double reassessProbability;
   private final double earlyClosureProbability;
   private final double goalsAchievedProbability;
+  private final int supervisors;
   private final long seed;
 
   private Scenario(Builder b) {
@@ -92,6 +96,7 @@ public final class Scenario {
     this.reassessProbability = b.reassessProbability;
     this.earlyClosureProbability = b.earlyClosureProbability;
     this.goalsAchievedProbability = b.goalsAchievedProbability;
+    this.supervisors = b.supervisors;
     this.seed = b.seed;
   }
 
@@ -159,6 +164,7 @@ public final class Scenario {
     b.reassessProbability = reassessProbability;
     b.earlyClosureProbability = earlyClosureProbability;
     b.goalsAchievedProbability = goalsAchievedProbability;
+    b.supervisors = supervisors;
     b.seed = seed;
     return b;
   }
@@ -248,6 +254,22 @@ public final class Scenario {
     return goalsAchievedProbability;
   }
 
+  /**
+   * {@return how many supervisors work with the case managers; 0 (the default) for a case manager working alone}
+   *
+   * <p>With supervisors the simulated service works as a team under a four-eyes policy: every case opens with
+   * {@link org.casemgmt.casefile.Permissions#socialServices()} asking for a countersignature of plan approvals and
+   * closures; a supervisor (the cases are shared among them in turn) joins each case's team when it opens and
+   * countersigns each approval and each closure just before it; a representative of each provider joins the team
+   * when that provider's first intervention is planned, with the client's consent to share the life domain of the
+   * need it serves, and starts and completes that provider's interventions. These steps take no simulated time and
+   * draw nothing at random: the flow of cases, and every figure of the summary except the commands accepted, is
+   * that of the same scenario without supervisors.
+   */
+  public int supervisors() {
+    return supervisors;
+  }
+
   /** {@return the seed of the random streams} */
   public long seed() {
     return seed;
@@ -260,8 +282,8 @@ public final class Scenario {
         + ", caseload=" + caseload + ", managerHold=" + managerHold + ", assessment=" + assessment + ", planning="
         + planning + ", evaluation=" + evaluation + ", needs=" + needs.size() + ", reviewIntervalDays="
         + reviewIntervalDays + ", adjustPlan=" + adjustPlanProbability + ", reassess=" + reassessProbability
-        + ", earlyClosure=" + earlyClosureProbability + ", goalsAchieved=" + goalsAchievedProbability + ", seed="
-        + seed + "]";
+        + ", earlyClosure=" + earlyClosureProbability + ", goalsAchieved=" + goalsAchievedProbability
+        + ", supervisors=" + supervisors + ", seed=" + seed + "]";
   }
 
   /**
@@ -285,6 +307,7 @@ public final class Scenario {
     private double reassessProbability;
     private double earlyClosureProbability;
     private double goalsAchievedProbability = 0.8;
+    private int supervisors;
     private long seed = 1;
 
     private Builder() {}
@@ -451,6 +474,20 @@ public final class Scenario {
     }
 
     /**
+     * How many supervisors work with the case managers (see {@link Scenario#supervisors()}): with one or more, the
+     * service works as a team under a four-eyes policy; 0, the default, leaves each case manager alone.
+     *
+     * <pre>{@code Scenario.reference(42).toBuilder().supervisors(4).build(); }</pre>
+     *
+     * @param count from 0 to {@value #MAX_SUPERVISORS}
+     * @return this builder
+     */
+    public Builder supervisors(int count) {
+      this.supervisors = count;
+      return this;
+    }
+
+    /**
      * The seed of the run's random streams: the same scenario with the same seed gives the same run.
      *
      * @param value any number
@@ -487,7 +524,8 @@ public final class Scenario {
           Inputs.require(!(adjustPlanProbability + reassessProbability > 1), "reviewDecisions",
               "adjust-plan and reassess probabilities must not add up to more than 1"),
           Inputs.probability("earlyClosureProbability", earlyClosureProbability),
-          Inputs.probability("goalsAchievedProbability", goalsAchievedProbability));
+          Inputs.probability("goalsAchievedProbability", goalsAchievedProbability),
+          Check.between("supervisors", supervisors, 0, MAX_SUPERVISORS));
       return new Scenario(this);
     }
 

@@ -1,5 +1,6 @@
 package org.casemgmt.simulation;
 
+import org.casemgmt.party.StaffId;
 import org.casemgmt.plan.InterventionId;
 
 /**
@@ -13,11 +14,14 @@ final class SimulatedIntervention {
   final InterventionId id;
   final double start;
   final double duration;
+  /** Who records its start and completion: its provider's representative on the team, or null for the case manager. */
+  final StaffId representative;
 
-  SimulatedIntervention(int index, InterventionId id, double start, double duration) {
+  SimulatedIntervention(int index, InterventionId id, double start, double duration, StaffId representative) {
     this.index = index;
     this.id = id;
     this.start = start;
     this.duration = duration;
+    this.representative = representative;
   }
 }
