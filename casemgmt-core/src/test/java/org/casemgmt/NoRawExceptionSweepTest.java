@@ -537,7 +537,11 @@ class NoRawExceptionSweepTest {
       .put("org.casemgmt.service.ServiceProjection.meanOpenCases(java.time.Instant)",
           () -> new Object[] {Instant.parse("2026-03-01T00:00:00Z")})
       .put("org.casemgmt.service.ServiceProjection.utilisation(java.time.Instant)",
-          () -> new Object[] {Instant.parse("2026-03-01T00:00:00Z")});
+          () -> new Object[] {Instant.parse("2026-03-01T00:00:00Z")})
+      .put("org.casemgmt.service.ServiceProjection.overdue(java.time.LocalDate)",
+          () -> new Object[] {LocalDate.of(2026, 3, 1)})
+      .put("org.casemgmt.service.ServiceProjection.costs(java.time.LocalDate)",
+          () -> new Object[] {LocalDate.of(2026, 3, 1)});
 
   /** Values that need a story rather than arbitrary components; fresh each time (some are mutable). */
   private static Object special(Class<?> raw) {

@@ -6,6 +6,7 @@ import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.collection.TreeMap;
 import io.vavr.collection.Vector;
+import io.vavr.control.Option;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,9 +69,10 @@ import org.casemgmt.resource.ServiceKind;
  * repeats; cases may interleave. A projection is not thread-safe to build but, once built, is immutable.
  *
  * <p><b>Time.</b> Durations are measured between the events' instants, in days. Time averages (open cases,
- * utilisation) run from {@link ServiceSettings#observedFrom()} (or the first event) to the instant asked about;
- * an event stamped earlier than one before it adds no time. Questions about a day ({@link #overdue},
- * {@link #costs}) take a day on or after the last event's.
+ * utilisation) run from {@link ServiceSettings#observedFrom()} (or the first event) to the instant asked about, so
+ * they need the events of all cases in the order they happened — a store's global order, not one case after
+ * another: an event stamped earlier than one before it adds no time, and {@link #lateEvents()} counts such events.
+ * Questions about a day ({@link #overdue}, {@link #costs}) take a day on or after the last event's.
  *
  * <p><b>Privacy.</b> Answers hold ids, days, amounts and counts, never a name or a free text; {@link #toString()}
  * shows counts only.
@@ -183,6 +185,11 @@ public final class ServiceProjection {
   private double heldArea;
   private long fromMs;
   private long lastMs;
+  /** The first and the latest instant of an event folded (Long.MIN_VALUE before any), and the events stamped
+   * before one folded earlier. */
+  private long firstEventMs = Long.MIN_VALUE;
+  private long lastEventMs = Long.MIN_VALUE;
+  private long lateEvents;
 
   private ServiceProjection(ServiceSettings settings) {
     this.settings = settings;
@@ -224,6 +231,9 @@ public final class ServiceProjection {
     this.heldArea = from.heldArea;
     this.fromMs = from.fromMs;
     this.lastMs = from.lastMs;
+    this.firstEventMs = from.firstEventMs;
+    this.lastEventMs = from.lastEventMs;
+    this.lateEvents = from.lateEvents;
   }
 
   /**
@@ -457,6 +467,14 @@ public final class ServiceProjection {
       fromMs = ms;
       lastMs = ms;
     }
+    if (firstEventMs == Long.MIN_VALUE) {
+      firstEventMs = ms;
+      lastEventMs = ms;
+    } else if (ms < lastEventMs) {
+      lateEvents++;
+    } else {
+      lastEventMs = ms;
+    }
     if (ms > lastMs) {
       double days = (ms - lastMs) / MS_PER_DAY;
       openArea += openNow * days;
@@ -612,15 +630,49 @@ public final class ServiceProjection {
   private double average(Instant until, double area, int level, long per) {
     Check.orThrow(Check.instant("until", until));
     long end = until.toEpochMilli();
-    if (fromMs == Long.MIN_VALUE || end <= fromMs) {
-      return 0;
-    }
     if (end < lastMs) {
       throw new InvalidInputException(List.of(new InputError("until", InputError.Problem.OUT_OF_RANGE,
           "must not be before the last event (" + Instant.ofEpochMilli(lastMs) + ")")));
     }
+    if (fromMs == Long.MIN_VALUE || end <= fromMs) {
+      return 0;
+    }
     double total = area + level * ((end - lastMs) / MS_PER_DAY);
     return total / (per * ((end - fromMs) / MS_PER_DAY));
+  }
+
+  /**
+   * {@return the instant of the first event folded, if any} (Time averages start there unless
+   * {@link ServiceSettings#observedFrom()} says otherwise.)
+   */
+  public Option<Instant> firstEventAt() {
+    return firstEventMs == Long.MIN_VALUE ? Option.none() : Option.some(Instant.ofEpochMilli(firstEventMs));
+  }
+
+  /** {@return the latest instant of an event folded, if any: the day questions about a day may start from} */
+  public Option<Instant> lastEventAt() {
+    return lastEventMs == Long.MIN_VALUE ? Option.none() : Option.some(Instant.ofEpochMilli(lastEventMs));
+  }
+
+  /**
+   * {@return how many events were stamped before an event folded earlier} They add no time to the time averages,
+   * which need the events of all cases in the order they happened (a store's global order, not case by case): a
+   * count above zero says the averages are not to be trusted.
+   */
+  public long lateEvents() {
+    return lateEvents;
+  }
+
+  /** A day asked about is a supported day, not before the last event's (UTC). */
+  private void checkDay(LocalDate asOf) {
+    Check.orThrow(Check.day("asOf", asOf));
+    if (lastEventMs != Long.MIN_VALUE) {
+      LocalDate last = LocalDate.ofEpochDay(Math.floorDiv(lastEventMs, 86_400_000L));
+      if (asOf.isBefore(last)) {
+        throw new InvalidInputException(List.of(new InputError("asOf", InputError.Problem.OUT_OF_RANGE,
+            "must not be before the day of the last event (" + last + ")")));
+      }
+    }
   }
 
   // ---------------------------------------------------------------- the open cases now
@@ -694,12 +746,12 @@ public final class ServiceProjection {
    * the service's review interval) and the referrals not answered within {@link
    * ServiceSettings#referralAnswerDays()} of their request.
    *
-   * @param asOf the day to look at
+   * @param asOf the day to look at, on or after the last event's day
    * @return the cases with something overdue, in case-id order
-   * @throws InvalidInputException if the day is missing or unsupported
+   * @throws InvalidInputException if the day is missing, unsupported, or before the last event's day
    */
   public Seq<OverdueCase> overdue(LocalDate asOf) {
-    Check.orThrow(Check.day("asOf", asOf));
+    checkDay(asOf);
     ArrayList<OverdueCase> late = new ArrayList<>();
     for (CaseFile file : openFiles()) {
       Overdue overdue = file.overdue(asOf, settings.reviewIntervalDays());
@@ -720,10 +772,10 @@ public final class ServiceProjection {
    *
    * @param asOf the day to look at, on or after the last event's day (a closed case counts with its final figures)
    * @return the cells with a cost, by provider, service code and month
-   * @throws InvalidInputException if the day is missing or unsupported
+   * @throws InvalidInputException if the day is missing, unsupported, or before the last event's day
    */
   public Seq<CostLine> costs(LocalDate asOf) {
-    Check.orThrow(Check.day("asOf", asOf));
+    checkDay(asOf);
     CostTable table = closedCosts.copy();
     for (Tracked t : all()) {
       table.addCase(t.file(), asOf);
@@ -833,6 +885,7 @@ public final class ServiceProjection {
     return settings.equals(that.settings) && events == that.events && opened == that.opened
         && replans == that.replans && reopenings == that.reopenings && openNow == that.openNow
         && heldNow == that.heldNow && fromMs == that.fromMs && lastMs == that.lastMs
+        && firstEventMs == that.firstEventMs && lastEventMs == that.lastEventMs && lateEvents == that.lateEvents
         && Double.compare(openArea, that.openArea) == 0 && Double.compare(heldArea, that.heldArea) == 0
         && java.util.Arrays.equals(closures, that.closures) && java.util.Arrays.equals(reviews, that.reviews)
         && java.util.Arrays.equals(entries, that.entries) && java.util.Arrays.equals(outcomes, that.outcomes)

@@ -59,6 +59,11 @@ class ServiceProjectionProperties {
     return EventStream.of(cases, oneClient);
   }
 
+  /** The day of the projection's last event: the first day it answers questions about. */
+  static LocalDate lastDay(ServiceProjection p) {
+    return p.lastEventAt().map(at -> LocalDate.ofInstant(at, java.time.ZoneOffset.UTC)).getOrElse(CaseGens.FIRST_DAY);
+  }
+
   @Test
   void built_in_one_pass_or_one_event_at_a_time_the_projection_is_the_same() {
     for (int i = 0; i < STREAMS; i++) {
@@ -123,7 +128,7 @@ class ServiceProjectionProperties {
       p.caseloads().forEach(c -> c.byPhase().forEach((phase, n) -> projected.put(c.manager().value() + "/" + phase, n)));
       assertEquals(byManagerAndPhase, projected, at);
       // Overdue on two days: each case file's own answer, plus its referrals unanswered for more than 10 days.
-      for (LocalDate day : List.of(CaseGens.FIRST_DAY.plusDays(45), LATE)) {
+      for (LocalDate day : List.of(lastDay(p), lastDay(p).plusDays(45), LATE)) {
         ArrayList<OverdueCase> expected = new ArrayList<>();
         for (CaseFile f : Vector.ofAll(files).sortBy(CaseFile::id)) {
           if (f.isClosed()) {
@@ -243,7 +248,7 @@ class ServiceProjectionProperties {
       EventStream s = stream(i);
       ServiceProjection p = ServiceProjection.of(SETTINGS, s.all);
       String answers = String.join("\n", p.toString(), p.caseloads().toString(), p.waitingList().toString(),
-          p.overdue(LATE).toString(), p.overdue(CaseGens.FIRST_DAY.plusDays(45)).toString(),
+          p.overdue(LATE).toString(), p.overdue(lastDay(p).plusDays(45)).toString(),
           p.costs(LATE).toString(), p.budget().toString(), p.outcomes().toString(), p.loopBacks().toString(),
           p.timeInPhase().toString(), p.timeInSystem().toString(), p.fragmentation().toString(),
           p.closures().toString());

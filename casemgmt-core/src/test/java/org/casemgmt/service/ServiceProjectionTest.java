@@ -240,6 +240,32 @@ class ServiceProjectionTest {
     }
 
     @Test
+    void days_and_instants_before_the_last_event_are_refused() {
+      ServiceProjection p = ServiceProjection.of(SETTINGS, threeCases().all);
+      assertEquals(io.vavr.control.Option.some(T0), p.firstEventAt());
+      assertEquals(io.vavr.control.Option.some(T0.plus(Duration.ofDays(3))), p.lastEventAt());
+      assertThrows(InvalidInputException.class, () -> p.overdue(DAY0.plusDays(2)));
+      assertThrows(InvalidInputException.class, () -> p.costs(DAY0));
+      assertThrows(InvalidInputException.class, () -> p.meanOpenCases(T0.minus(Duration.ofDays(1))));
+      assertEquals(0, p.overdue(DAY0.plusDays(3)).size());
+      ServiceProjection empty = ServiceProjection.empty(ServiceSettings.of(30, 10));
+      assertEquals(0.0, empty.meanOpenCases(T0));
+      assertTrue(empty.firstEventAt().isEmpty());
+    }
+
+    @Test
+    void events_fed_one_case_after_another_are_counted_as_late() {
+      EventStream s = threeCases();
+      ServiceProjection inOrder = ServiceProjection.of(SETTINGS, s.all);
+      List<RecordedEvent> caseByCase = List.ofAll(s.byCase.values()).flatMap(List::ofAll);
+      ServiceProjection late = ServiceProjection.of(SETTINGS, caseByCase);
+      assertEquals(0, inOrder.lateEvents());
+      assertTrue(late.lateEvents() > 0);
+      Instant until = T0.plus(Duration.ofDays(4));
+      assertFalse(inOrder.utilisation(until) == late.utilisation(until), "the averages need the events in order");
+    }
+
+    @Test
     void its_string_holds_counts_only() {
       ServiceProjection p = ServiceProjection.of(SETTINGS, threeCases().all);
       assertEquals("ServiceProjection[events=" + p.eventCount() + ", opened=3, open=3, closed=0]", p.toString());
