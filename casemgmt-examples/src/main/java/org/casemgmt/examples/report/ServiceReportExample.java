@@ -45,7 +45,7 @@ import org.casemgmt.simulation.SimulationResult;
  * <p>Arguments, all optional: {@code --store} sends the simulated histories through an event store first (an
  * in-memory H2 {@link JdbcEventStore}: each case's history appended, then every case read back and its hash chain
  * checked) and projects what the store gives back; {@code --picture FILE} also writes the picture to that file
- * (the README's is {@code casemgmt-examples/docs/service-report.png}); a last argument names the output folder (default
+ * (the README's is {@code casemgmt-examples/src/site/service-report.png}); a last argument names the output folder (default
  * {@code target/service-report}), which receives {@code service-report.html} and {@code service-report.png}.
  * The same arguments always give the same figures.
  */

@@ -34,7 +34,7 @@ class ServiceReportReadmeTest {
 
   private static final String COMMAND = "mvn -q -pl casemgmt-examples -am compile exec:java "
       + "-Dexec.mainClass=org.casemgmt.examples.report.ServiceReportExample";
-  private static final String PICTURE = "casemgmt-examples/docs/service-report.png";
+  private static final String PICTURE = "casemgmt-examples/src/site/service-report.png";
 
   @Test
   void the_code_example_runs_as_its_comments_say() throws IOException {
