@@ -22,6 +22,8 @@ import org.casemgmt.need.LifeDomain;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.party.TeamMember;
+import org.casemgmt.party.TeamRole;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,6 +37,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Commands per second through {@link CaseService} and {@link JdbcEventStore}: each operation is one command on
@@ -74,9 +77,14 @@ public class EventStoreBenchmark {
   private CaseService service;
   private final AtomicInteger writers = new AtomicInteger();
 
-  /** Starts the database, migrates it, and opens the cases (their assessments started). */
+  /**
+   * Starts the database, migrates it, and opens the cases (their assessments started, every writer on their team:
+   * the default permissions let a social worker record strengths).
+   *
+   * @param params the run's parameters, for its number of writers
+   */
   @Setup(Level.Trial)
-  public void start() throws IOException {
+  public void start(BenchmarkParams params) throws IOException {
     HikariConfig config = new HikariConfig();
     config.setMaximumPoolSize(16);
     if (database.equals("postgresql")) {
@@ -100,6 +108,10 @@ public class EventStoreBenchmark {
       require(service.open(anna, Command.OpenCase.of(caseId(n), Client.of(ClientId.of("C-" + n), "Client",
           LocalDate.of(1970, 1, 1)), LocalDate.of(2026, 3, 2), LifeDomain.values())));
       require(service.handle(caseId(n), anna, new Command.StartAssessment()));
+      for (int w = 1; w <= params.getThreads(); w++) {
+        require(service.handle(caseId(n), anna, new Command.JoinTeam(TeamMember.of(writer(w),
+            TeamRole.SOCIAL_WORKER, LocalDate.of(2026, 3, 2)))));
+      }
     }
   }
 
@@ -110,6 +122,10 @@ public class EventStoreBenchmark {
     if (postgres != null) {
       postgres.close();
     }
+  }
+
+  static StaffId writer(int number) {
+    return StaffId.of("writer-" + number);
   }
 
   static CaseId caseId(int n) {
@@ -135,7 +151,7 @@ public class EventStoreBenchmark {
     public void name(EventStoreBenchmark benchmark) {
       int number = benchmark.writers.incrementAndGet();
       random = new SplittableRandom(20261207L + number);
-      staff = StaffId.of("writer-" + number);
+      staff = writer(number);
       prefix = "w" + number + "-";
     }
   }

@@ -28,8 +28,9 @@ import org.casemgmt.party.TeamRole;
 import org.casemgmt.plan.DayWindow;
 
 /**
- * Stores a case in an in-memory H2 database, reloads it, provokes a version conflict between two case workers
- * and prints a few documents of the JSON wire format. Run with
+ * Stores a case in an in-memory H2 database, reloads it, provokes a version conflict between two case workers,
+ * prints a few documents of the JSON wire format and catches up with every case in the store's global order, as a
+ * projection across cases does. Run with
  * {@code mvn -q -pl casemgmt-examples -am compile exec:java
  * -Dexec.mainClass=org.casemgmt.examples.store.EventStoreDemo}.
  *
@@ -122,6 +123,14 @@ public final class EventStoreDemo {
           .forEach(e -> out.println("   " + wire.toJson(e)));
       out.println("   and Bruno's command in its envelope, with the version he saw, as a command queue carries it:");
       out.println("   " + wire.toJson(IssuedCommand.of(bruno.expectingVersion(seen.version()), brunoCommand)));
+
+      out.println("5. A projection across cases catches up in the global order, in pages of 4, after a second case:");
+      service.open(bruno, Command.OpenCase.of(CaseId.of("CASE-DEMO-2"), Client.of(ClientId.of("C-8"), "Jon Berg",
+          LocalDate.of(1975, 9, 1)), day0, LifeDomain.WORK));
+      long checkpoint = store.readAllAfter(0, 4, page -> out.println("   " + page.map(stored -> stored.position()
+          + ":" + stored.event().caseId() + "#" + stored.event().sequence()).mkString(" ")));
+      out.println("   checkpoint " + checkpoint + ", head position " + store.headPosition() + ", events after it: "
+          + store.eventsAfterPosition(checkpoint, 4).size());
     }
   }
 }

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.casemgmt.InvalidInputException;
 import org.casemgmt.casefile.CaseEvent;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An append-only store of case events in SQL, on H2 (embedded) or PostgreSQL, with optimistic concurrency, a
- * command identity for safe retries, bounded waits and a hash chain per case.
+ * command identity for safe retries, bounded waits, a hash chain per case and one order across all cases for
+ * projections to catch up with.
  *
  * <pre>{@code
  * HikariConfig config = new HikariConfig();
@@ -41,14 +43,16 @@ import org.slf4j.LoggerFactory;
  * store.append(Option.some(caseFile), IssuedCommand.of(issued, command), events)   // expects caseFile.version()
  *     .fold(notAppended -> reloadAndRetry(), after -> show(after));
  * Option<CaseFile> loaded = store.load(caseFile.id());      // hash chain and rules checked
+ * long checkpoint = store.readAllAfter(0, 500, page -> caseload.apply(page));  // every event, in global order
  * }</pre>
  *
  * <p><b>Tables</b> (created by {@link StoreSchema#migrate}). {@code case_event(case_id, sequence, phase_after,
- * recorded_at, actor, type, payload_json, command_id, previous_hash, event_hash)}, primary key
- * {@code (case_id, sequence)}: the payload is the event's {@link WireFormat} document; the other columns repeat
- * what queries need so that nobody has to parse JSON in SQL. {@code case_command(command_id, case_id,
- * first_sequence, last_sequence, digest)}, primary key {@code command_id}: one row per stored command that had an
- * id, with the SHA-256 of its wire-format document. Rows are only ever inserted.
+ * recorded_at, actor, type, payload_json, command_id, previous_hash, event_hash, global_position)}, primary key
+ * {@code (case_id, sequence)}, {@code global_position} unique: the payload is the event's {@link WireFormat}
+ * document; the other columns repeat what queries need so that nobody has to parse JSON in SQL.
+ * {@code case_command(command_id, case_id, first_sequence, last_sequence, digest)}, primary key
+ * {@code command_id}: one row per stored command that had an id, with the SHA-256 of its wire-format document. Rows
+ * are only ever inserted.
  *
  * <p><b>Concurrency.</b> A case's events are numbered 1, 2, 3… without gaps, so the primary key is the lock: two
  * writers who decided on the same version both insert the same sequence number and the database keeps one. The
@@ -72,6 +76,39 @@ import org.slf4j.LoggerFactory;
  * <p><b>Tamper evidence.</b> Each row carries the hash of the case's previous row and its own
  * ({@link HashChain}); reading verifies the chain and throws {@link TamperedHistoryException} naming the first
  * altered, removed or inserted row. A row that cannot be read back throws {@link StoredRowException} naming it.
+ *
+ * <p><b>One order across cases.</b> Every event also has a global position ({@code global_position}): unique,
+ * increasing along each case's sequence, and higher than that of every event committed before its append began.
+ * A projection across cases keeps the position of the last event it applied (its checkpoint) and asks for the
+ * events after it ({@link #eventsAfterPosition}, {@link #readAllAfter}). Positions are not consecutive: on H2 an
+ * append that loses a race at its insert leaves a gap, and on PostgreSQL positions are large numbers derived from
+ * transaction ids, with gaps between transactions.
+ *
+ * <p><b>Why a polling reader misses nothing and sees nothing twice.</b> An append takes its positions before its
+ * COMMIT, and appends commit in any order: one may hold position 10 while another, holding 11, commits first. A
+ * reader that returned 11 then and moved its checkpoint past 10 would never see 10. So a read returns only
+ * positions below every position still held by an unfinished append, and what it returns is a prefix of the final
+ * order: nothing can appear below it later. The next read starts after the checkpoint and sees each event once.
+ * <ul>
+ *   <li><b>PostgreSQL</b>: a position is the writing transaction's id ({@code pg_current_xact_id()}, 64 bits,
+ *   handed out in increasing order and never reused) times 65,536, plus the event's index in its append. A read
+ *   goes up to just below the {@code xmin} of its snapshot ({@code pg_snapshot_xmin(pg_current_snapshot())}), the
+ *   oldest transaction still running: every transaction with a lower id has ended, and its events are visible if
+ *   it committed; every transaction still running or yet to start has an id of at least {@code xmin}, so all its
+ *   positions lie above what the read returned. Writers take nothing in turn: they commit concurrently and the
+ *   server still flushes their commits together. An append reads its case's head before it writes anything, so its
+ *   transaction gets its id afterwards, later than the writer of the case's previous event, which had committed:
+ *   positions follow each case's sequence.
+ *   <li><b>H2</b> (embedded, in the application's JVM): positions come from a sequence, taken after the head read
+ *   under a lock of this JVM that also records the append as in flight until its COMMIT or ROLLBACK has returned.
+ *   A read goes up to just below the lowest position in flight, or to the highest stored if none is. This assumes
+ *   that every writer of the database runs in this JVM, as for an embedded database; use PostgreSQL when several
+ *   processes write.
+ * </ul>
+ * The price on both: a reader waits for the slowest unfinished append below the events it would read (the feed
+ * lags, it never skips). On PostgreSQL that is any transaction of the server that has written something, in any
+ * database, until it ends; for this store's own appends at most the idle-in-transaction limit. The global position
+ * is not part of a row's hash: it orders the feed, and the chain keeps protecting each case's content and order.
  *
  * <p>Thread-safe: it holds no connection between calls; give it a pooled {@link DataSource}.
  */
@@ -117,6 +154,36 @@ public final class JdbcEventStore implements AutoCloseable {
       String digest) {}
 
   /**
+   * A stored event with its place in the store's one order across all cases.
+   *
+   * <pre>{@code
+   * for (PositionedEvent stored : store.eventsAfterPosition(checkpoint, 500)) {
+   *   projection.apply(stored.event());
+   *   checkpoint = stored.position();
+   * }
+   * }</pre>
+   *
+   * @param position the event's global position: at least 1, unique, higher than that of every event a reader
+   *                 must see first (see the class comment); positions are not consecutive
+   * @param event    the event, as {@link #eventsAfter} reads it
+   */
+  public record PositionedEvent(long position, RecordedEvent event) {
+
+    /** Throws {@link IllegalArgumentException} if the position is below 1 or the event missing. */
+    public PositionedEvent {
+      if (position < 1 || event == null) {
+        throw new IllegalArgumentException("a position of at least 1 and an event are required");
+      }
+    }
+  }
+
+  /** The most events one append may store: on PostgreSQL, the positions one transaction owns. */
+  public static final int MAX_EVENTS_PER_APPEND = (int) GlobalPositions.PER_TRANSACTION;
+
+  /** The most events one catch-up read returns. */
+  public static final int MAX_PAGE = 10_000;
+
+  /**
    * How long the store lets a database operation wait.
    *
    * @param lock              a writer's wait for a row another writer of the same case holds
@@ -146,7 +213,8 @@ public final class JdbcEventStore implements AutoCloseable {
 
   private static final String[] EVENT_COLUMNS = {"case_id VARCHAR(64)", "sequence BIGINT",
       "phase_after VARCHAR(32)", "recorded_at TIMESTAMP WITH TIME ZONE", "actor VARCHAR(64)", "type VARCHAR(64)",
-      "payload_json VARCHAR(1000000)", "command_id VARCHAR(64)", "previous_hash CHAR(64)", "event_hash CHAR(64)"};
+      "payload_json VARCHAR(1000000)", "command_id VARCHAR(64)", "previous_hash CHAR(64)", "event_hash CHAR(64)",
+      "global_position BIGINT"};
 
   private static final String[] COMMAND_COLUMNS = {"command_id VARCHAR(64)", "case_id VARCHAR(64)",
       "first_sequence BIGINT", "last_sequence BIGINT", "digest CHAR(64)"};
@@ -161,6 +229,12 @@ public final class JdbcEventStore implements AutoCloseable {
 
   private static final String ROWS_UP_TO = ROW_COLUMNS + "WHERE case_id = ? AND sequence <= ? ORDER BY sequence";
 
+  private static final String POSITIONED_ROWS = "SELECT case_id, sequence, phase_after, recorded_at, actor, type, "
+      + "payload_json, command_id, previous_hash, event_hash, global_position FROM case_event "
+      + "WHERE global_position > ? AND global_position <= ? ORDER BY global_position FETCH FIRST ? ROWS ONLY";
+
+  private static final String HEAD_POSITION = "SELECT MAX(global_position) FROM case_event WHERE global_position <= ?";
+
   private static final String COMMAND = "SELECT command_id, case_id, first_sequence, last_sequence, digest "
       + "FROM case_command WHERE command_id = ?";
 
@@ -174,6 +248,7 @@ public final class JdbcEventStore implements AutoCloseable {
   private final WireFormat wire;
   private final Timeouts timeouts;
   private final Dialect dialect;
+  private final GlobalPositions positions;
   private final String insertEvent;
   private final String insertCommand;
   private final Runnable onClose;
@@ -188,6 +263,7 @@ public final class JdbcEventStore implements AutoCloseable {
     this.onClose = onClose;
     try (Connection connection = dataSource.getConnection()) {
       this.dialect = Dialect.of(connection);
+      this.positions = GlobalPositions.of(dialect, connection);
       int version = StoreSchema.version(connection);
       if (version != StoreSchema.CURRENT) {
         throw new EventStoreException("the database is at event-store schema version " + version + ", this store "
@@ -310,8 +386,10 @@ public final class JdbcEventStore implements AutoCloseable {
     Option<CommandId> commandId = command.flatMap(c -> c.issued().commandId());
     Option<String> digest = commandId.isDefined() ? command.map(this::digestOf) : Option.none();
     Connection connection = connect("append to case " + caseId);
+    GlobalPositions.Claim claim = positions.claim();
     try {
-      Either<NotAppended, Long> outcome = insert(connection, caseId, expectedVersion, commandId, digest, events);
+      Either<NotAppended, Long> outcome =
+          insert(connection, caseId, expectedVersion, commandId, digest, events, claim);
       if (outcome.isRight()) {
         try {
           connection.commit();
@@ -322,6 +400,8 @@ public final class JdbcEventStore implements AutoCloseable {
       return outcome;
     } finally {
       release(connection, caseId);
+      // Only once the transaction is over, whatever its end: readers may now pass its positions.
+      claim.settle();
     }
   }
 
@@ -336,12 +416,16 @@ public final class JdbcEventStore implements AutoCloseable {
 
   /** The transaction up to COMMIT; rolled back (and nothing stored) unless it answers the new version. */
   private Either<NotAppended, Long> insert(Connection connection, CaseId caseId, long expectedVersion,
-      Option<CommandId> commandId, Option<String> digest, Seq<PhasedEvent> events) {
+      Option<CommandId> commandId, Option<String> digest, Seq<PhasedEvent> events, GlobalPositions.Claim claim) {
     try {
       connection.setAutoCommit(false);
       limitWaits(connection);
       long last = events.last().event().sequence();
-      // The command first: a command already stored is answered as such, whatever the case's version now.
+      // The head before anything is written: on PostgreSQL the transaction gets its id, and so its positions, at its
+      // first write, after this read; the writer of the case's previous event had committed before it, so that
+      // event's position is lower (see the class comment).
+      Head head = head(connection, caseId);
+      // Then the command: a command already stored is answered as such, whatever the case's version now.
       if (commandId.isDefined()) {
         try (PreparedStatement insert = prepare(connection, insertCommand)) {
           insert.setString(1, commandId.get().value());
@@ -357,12 +441,13 @@ public final class JdbcEventStore implements AutoCloseable {
           }
         }
       }
-      Head head = head(connection, caseId);
       if (head.version() != expectedVersion) {
         connection.rollback();
         return Either.left(conflict(caseId, expectedVersion, head.version()));
       }
+      long[] taken = claim.take(connection, events.size());
       String previous = head.hash();
+      int index = 0;
       try (PreparedStatement insert = prepare(connection, insertEvent)) {
         for (PhasedEvent phased : events) {
           RecordedEvent event = phased.event();
@@ -381,6 +466,7 @@ public final class JdbcEventStore implements AutoCloseable {
           insert.setString(8, commandId.map(CommandId::value).getOrNull());
           insert.setString(9, previous);
           insert.setString(10, hash);
+          insert.setLong(11, taken[index++]);
           if (insert.executeUpdate() == 0) {
             // Another writer committed this sequence number after the version was read.
             connection.rollback();
@@ -433,6 +519,10 @@ public final class JdbcEventStore implements AutoCloseable {
   private static void checkNumbering(CaseId caseId, long expectedVersion, Seq<PhasedEvent> events) {
     if (caseId == null || events == null || events.isEmpty() || expectedVersion < 0) {
       throw new IllegalArgumentException("a case id, a version of at least 0 and at least one event are required");
+    }
+    if (events.size() > MAX_EVENTS_PER_APPEND) {
+      throw new IllegalArgumentException("an append holds at most " + MAX_EVENTS_PER_APPEND + " events, not "
+          + events.size());
     }
     long sequence = expectedVersion;
     for (PhasedEvent phased : events) {
@@ -615,6 +705,129 @@ public final class JdbcEventStore implements AutoCloseable {
       throw new IllegalArgumentException("a case id and a version of at least 0 are required");
     }
     return read(caseId, ROWS_FROM, version, version);
+  }
+
+  /**
+   * The stored events of all cases after a checkpoint, in the order of their global positions: the read a
+   * projection across cases (a service's caseload, a report) polls to stay current without reading everything
+   * again. It never skips an event that another writer has yet to commit and never returns one twice: each event
+   * comes back once its append and every append holding a lower position have finished (see the class comment).
+   *
+   * <pre>{@code
+   * long checkpoint = projection.checkpoint();            // 0 for a new projection
+   * Seq<PositionedEvent> page = store.eventsAfterPosition(checkpoint, 500);
+   * page.forEach(stored -> projection.apply(stored.event()));
+   * projection.saveCheckpoint(page.lastOption().map(PositionedEvent::position).getOrElse(checkpoint));
+   * }</pre>
+   *
+   * <p>Each row is checked on its own: its hash over its columns and stored document, and its document against its
+   * columns. The links of each case's chain are checked by {@link #load} and {@link #audit}.
+   *
+   * @param position the position of the last event already seen; 0 to read from the first event
+   * @param limit    the most events to return, from 1 to {@link #MAX_PAGE}
+   * @return the next events, at most {@code limit}, in position order; empty when there are none yet
+   * @throws IllegalArgumentException if the position is negative or the limit out of range
+   * @throws TamperedHistoryException if a row no longer matches its hash
+   * @throws StoredRowException       if a row cannot be read back
+   * @throws EventStoreException      if the database failed
+   */
+  public Seq<PositionedEvent> eventsAfterPosition(long position, int limit) {
+    if (position < 0) {
+      throw new IllegalArgumentException("position must be at least 0, not " + position);
+    }
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new IllegalArgumentException("limit must be from 1 to " + MAX_PAGE + ", not " + limit);
+    }
+    try (Connection connection = connect("read the events after position " + position)) {
+      // The bound first, the rows in a later statement: what was finished then is still finished, and visible.
+      long readable = positions.readable(connection);
+      if (readable <= position) {
+        return Vector.empty();
+      }
+      Vector<PositionedEvent> read = Vector.empty();
+      try (PreparedStatement select = prepare(connection, POSITIONED_ROWS)) {
+        select.setLong(1, position);
+        select.setLong(2, readable);
+        select.setInt(3, limit);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            Row row = Row.of(rows);
+            if (!row.sealed()) {
+              throw new TamperedHistoryException(new Tampering(CaseId.of(row.caseId()), row.sequence(),
+                  Tampering.Kind.ALTERED));
+            }
+            read = read.append(new PositionedEvent(rows.getLong(11), decode(row)));
+          }
+        }
+      }
+      return read;
+    } catch (SQLException e) {
+      throw new EventStoreException("cannot read the events after position " + position, e);
+    }
+  }
+
+  /**
+   * The position of the latest event a catch-up read returns now: a projection whose checkpoint is here is current.
+   * Later events may be stored and still not be readable while an append holding a lower position is unfinished.
+   *
+   * <pre>{@code
+   * boolean current = projection.checkpoint() >= store.headPosition();
+   * }</pre>
+   *
+   * @return the position, 0 if no event is readable
+   * @throws EventStoreException if the database failed
+   */
+  public long headPosition() {
+    try (Connection connection = connect("read the head position")) {
+      long readable = positions.readable(connection);
+      try (PreparedStatement select = prepare(connection, HEAD_POSITION)) {
+        select.setLong(1, readable);
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next() ? rows.getLong(1) : 0;
+        }
+      }
+    } catch (SQLException e) {
+      throw new EventStoreException("cannot read the head position", e);
+    }
+  }
+
+  /**
+   * Reads every event after a checkpoint, page by page, up to the head as it was when the last page was read: the
+   * catch-up loop of a projection across cases, which then polls again (or stores its checkpoint and stops).
+   *
+   * <pre>{@code
+   * long checkpoint = store.readAllAfter(projection.checkpoint(), 500, page -> {
+   *   projection.apply(page);                                        // the read model's update and
+   *   projection.saveCheckpoint(page.last().position());             // its checkpoint, in one transaction
+   * });
+   * }</pre>
+   *
+   * @param position the position of the last event already seen; 0 to read from the first event
+   * @param pageSize the most events handed over at once, from 1 to {@link #MAX_PAGE}
+   * @param eachPage receives each non-empty page in order; if it throws, the reading stops there and the exception
+   *                 propagates
+   * @return the position of the last event handed over, or {@code position} if there was none
+   * @throws IllegalArgumentException as {@link #eventsAfterPosition}, or if {@code eachPage} is missing
+   * @throws TamperedHistoryException if a row no longer matches its hash
+   * @throws StoredRowException       if a row cannot be read back
+   * @throws EventStoreException      if the database failed
+   */
+  public long readAllAfter(long position, int pageSize, Consumer<? super Seq<PositionedEvent>> eachPage) {
+    if (eachPage == null) {
+      throw new IllegalArgumentException("eachPage is required");
+    }
+    long reached = position;
+    while (true) {
+      Seq<PositionedEvent> page = eventsAfterPosition(reached, pageSize);
+      if (page.isEmpty()) {
+        return reached;
+      }
+      eachPage.accept(page);
+      reached = page.last().position();
+      if (page.size() < pageSize) {
+        return reached;
+      }
+    }
   }
 
   /**

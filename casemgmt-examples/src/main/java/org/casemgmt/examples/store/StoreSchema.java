@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Migrations.</b> Version 1 is the table every earlier version of the store created by itself
  * ({@code case_event}); version 2 adds a command's identity ({@code case_command}, {@code case_event.command_id})
- * and the hash chain ({@code previous_hash}, {@code event_hash}), sealing rows already stored in their order. The
+ * and the hash chain ({@code previous_hash}, {@code event_hash}), sealing rows already stored in their order;
+ * version 3 adds the global position ({@code global_position}, unique) that orders events across cases for
+ * projections, numbering the rows already stored 1, 2, 3… in the order of time, each case's in its sequence. The
  * applied versions are rows of {@code casemgmt_schema}. A database made by the store before migrations existed
  * has {@code case_event} and no {@code casemgmt_schema}: version 1 finds its table and version 2 seals its rows.
  *
@@ -45,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class StoreSchema {
 
   /** The schema version this store reads and writes. */
-  public static final int CURRENT = 2;
+  public static final int CURRENT = 3;
 
   private static final Logger LOG = LoggerFactory.getLogger(StoreSchema.class);
 
@@ -79,7 +81,8 @@ public final class StoreSchema {
               + "type VARCHAR(64) NOT NULL, "
               + "payload_json VARCHAR(1000000) NOT NULL, "
               + "PRIMARY KEY (case_id, sequence))")),
-      new Migration(2, "command identity and hash chain", StoreSchema::commandsAndChain));
+      new Migration(2, "command identity and hash chain", StoreSchema::commandsAndChain),
+      new Migration(3, "global position of every event", StoreSchema::globalPositions));
 
   private StoreSchema() {}
 
@@ -92,26 +95,40 @@ public final class StoreSchema {
    * @throws EventStoreException if the database cannot be migrated; nothing is half-applied on PostgreSQL
    */
   public static Seq<Integer> migrate(DataSource dataSource) {
+    return migrate(dataSource, CURRENT);
+  }
+
+  /**
+   * Brings the database up to a version, no further: how the tests build the database an older store left behind.
+   *
+   * @param dataSource the database
+   * @param target     the version to reach, from 1 to {@link #CURRENT}
+   * @return the migrations applied by this call, in order
+   */
+  static Seq<Integer> migrate(DataSource dataSource, int target) {
     if (dataSource == null) {
       throw new IllegalArgumentException("dataSource is required");
+    }
+    if (target < 1 || target > CURRENT) {
+      throw new IllegalArgumentException("target must be from 1 to " + CURRENT + ", not " + target);
     }
     try (Connection connection = dataSource.getConnection()) {
       Dialect dialect = Dialect.of(connection);
       if (dialect == Dialect.H2) {
         H2_LOCK.lock();
         try {
-          return migrate(connection, dialect);
+          return migrate(connection, dialect, target);
         } finally {
           H2_LOCK.unlock();
         }
       }
-      return migrate(connection, dialect);
+      return migrate(connection, dialect, target);
     } catch (SQLException e) {
       throw new EventStoreException("cannot migrate the event store's schema", e);
     }
   }
 
-  private static Seq<Integer> migrate(Connection connection, Dialect dialect) throws SQLException {
+  private static Seq<Integer> migrate(Connection connection, Dialect dialect, int target) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
@@ -128,7 +145,7 @@ public final class StoreSchema {
             + CURRENT + ": run a newer casemgmt", null);
       }
       List<Integer> applied = List.empty();
-      for (Migration migration : MIGRATIONS.filter(m -> m.version() > current)) {
+      for (Migration migration : MIGRATIONS.filter(m -> m.version() > current && m.version() <= target)) {
         migration.step().apply(connection);
         try (PreparedStatement record = connection.prepareStatement(
             "INSERT INTO casemgmt_schema (version, description, applied_at) VALUES (?, ?, ?)")) {
@@ -227,6 +244,69 @@ public final class StoreSchema {
         update.executeBatch();
         LOG.info("event store: {} stored rows sealed into hash chains", sealed);
       }
+    }
+  }
+
+  /**
+   * Version 3: the global position. Rows already stored are numbered 1, 2, 3… in the order of time, each case's in
+   * its sequence: by the latest {@code recorded_at} of the case up to the row, then case id, then sequence. New
+   * appends take higher positions: on H2 from the sequence {@code case_event_position}, started after the
+   * numbered rows; on PostgreSQL from their transaction's id, which is higher than this migration's (see
+   * {@link JdbcEventStore}'s class comment). The column is {@code NOT NULL}: a store of an older version still
+   * running fails to append (and stores nothing) instead of storing events that no projection would ever read.
+   */
+  private static void globalPositions(Connection connection) throws SQLException {
+    Dialect dialect = Dialect.of(connection);
+    execute(connection, "ALTER TABLE case_event ADD COLUMN global_position BIGINT");
+    long numbered = numberStoredRows(connection, dialect);
+    if (dialect == Dialect.H2) {
+      execute(connection, "CREATE SEQUENCE case_event_position START WITH " + (numbered + 1));
+    } else {
+      long transaction;
+      try (Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery("SELECT CAST(CAST(pg_current_xact_id() AS TEXT) AS BIGINT)")) {
+        row.next();
+        transaction = row.getLong(1);
+      }
+      if (numbered >= (transaction + 1) * GlobalPositions.PER_TRANSACTION) {
+        throw new EventStoreException(numbered + " stored events are more than the positions below transaction "
+            + (transaction + 1) + " hold", null);
+      }
+    }
+    execute(connection, "ALTER TABLE case_event ALTER COLUMN global_position SET NOT NULL");
+    execute(connection, "CREATE UNIQUE INDEX case_event_by_position ON case_event (global_position)");
+  }
+
+  /** Numbers the stored rows as {@link #globalPositions} says, and answers how many there are. */
+  private static long numberStoredRows(Connection connection, Dialect dialect) throws SQLException {
+    // Case ids in code-point order whatever the database's collation, so that both databases number alike.
+    String byCase = dialect == Dialect.POSTGRESQL ? "case_id COLLATE \"C\"" : "case_id";
+    try (Statement select = connection.createStatement();
+        PreparedStatement update = connection.prepareStatement(
+            "UPDATE case_event SET global_position = ? WHERE case_id = ? AND sequence = ?")) {
+      select.setFetchSize(1_000); // a cursor on PostgreSQL (inside this transaction), not every row in memory
+      ResultSet rows = select.executeQuery("SELECT case_id, sequence FROM (SELECT case_id, sequence, "
+          + "MAX(recorded_at) OVER (PARTITION BY case_id ORDER BY sequence "
+          + "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS reached FROM case_event) r "
+          + "ORDER BY reached, " + byCase + ", sequence");
+      long numbered = 0;
+      while (rows.next()) {
+        numbered++;
+        update.setLong(1, numbered);
+        update.setString(2, rows.getString(1));
+        update.setLong(3, rows.getLong(2));
+        update.addBatch();
+        if (numbered % 1_000 == 0) {
+          update.executeBatch();
+        }
+      }
+      if (numbered % 1_000 != 0) {
+        update.executeBatch();
+      }
+      if (numbered > 0) {
+        LOG.info("event store: {} stored rows given global positions", numbered);
+      }
+      return numbered;
     }
   }
 

@@ -6,6 +6,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +16,9 @@ import javax.sql.DataSource;
 /**
  * A data source over a real database whose next COMMIT can be held (a writer paused mid-append, its transaction
  * open and its rows locked) or followed by a lost connection (the commit reaches the database, its answer never
- * reaches the store). Everything else goes to the real database unchanged.
+ * reaches the store), whose next statement of a kind can be held before it runs, and whose commits can be slowed
+ * at random (so that transactions commit in another order than they began). Everything else goes to the real
+ * database unchanged.
  */
 final class FaultyDataSource implements DataSource {
 
@@ -45,6 +48,10 @@ final class FaultyDataSource implements DataSource {
 
   private final DataSource real;
   private final AtomicReference<Fault> next = new AtomicReference<>();
+  private final AtomicReference<HeldStatement> nextStatement = new AtomicReference<>();
+  private volatile SplittableRandom slowRandom;
+  private volatile int slowPercent;
+  private volatile long slowMillis;
 
   FaultyDataSource(DataSource real) {
     this.real = real;
@@ -57,9 +64,52 @@ final class FaultyDataSource implements DataSource {
     return pause;
   }
 
+  /** A statement to hold: the first one whose SQL contains the fragment. */
+  private record HeldStatement(String fragment, Pause pause) {}
+
+  /**
+   * Holds the next statement whose SQL contains a fragment, before it is prepared, until the answer's
+   * {@link Pause#release()}.
+   *
+   * @param fragment a part of the statement's SQL
+   * @return the pause
+   */
+  Pause pauseNextStatement(String fragment) {
+    Pause pause = new Pause();
+    nextStatement.set(new HeldStatement(fragment, pause));
+    return pause;
+  }
+
   /** Commits the next COMMIT, then throws as a connection lost before the answer arrived would. */
   void cutAfterNextCommit() {
     next.set(new CutAfterCommit());
+  }
+
+  /**
+   * Holds some commits for a while before they are sent: each with the given chance, drawn from a seeded random.
+   *
+   * @param seed    the random's seed
+   * @param percent the chance of each commit, from 0 to 100
+   * @param millis  how long a slowed commit waits
+   */
+  void slowCommits(long seed, int percent, long millis) {
+    slowRandom = new SplittableRandom(seed);
+    slowPercent = percent;
+    slowMillis = millis;
+  }
+
+  private void maybeSlow() throws InterruptedException {
+    SplittableRandom random = slowRandom;
+    if (random == null) {
+      return;
+    }
+    boolean slow;
+    synchronized (random) {
+      slow = random.nextInt(100) < slowPercent;
+    }
+    if (slow) {
+      Thread.sleep(slowMillis);
+    }
   }
 
   @Override
@@ -75,7 +125,16 @@ final class FaultyDataSource implements DataSource {
   private Connection wrap(Connection connection) {
     return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
         (proxy, method, args) -> {
+          HeldStatement held = nextStatement.get();
+          if (held != null && method.getName().equals("prepareStatement")
+              && ((String) args[0]).contains(held.fragment()) && nextStatement.compareAndSet(held, null)) {
+            held.pause().paused.countDown();
+            if (!held.pause().released.await(60, TimeUnit.SECONDS)) {
+              throw new AssertionError("the held statement was never released");
+            }
+          }
           if (method.getName().equals("commit") && method.getParameterCount() == 0) {
+            maybeSlow();
             Fault fault = next.getAndSet(null);
             if (fault instanceof Pause pause) {
               pause.paused.countDown();

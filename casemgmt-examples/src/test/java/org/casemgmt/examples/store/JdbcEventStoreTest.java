@@ -215,7 +215,7 @@ class JdbcEventStoreTest {
 
     @Test
     void the_store_refuses_a_database_whose_schema_is_not_current() throws SQLException {
-      sql("DELETE FROM casemgmt_schema WHERE version = 2");
+      sql("DELETE FROM casemgmt_schema WHERE version = " + StoreSchema.CURRENT);
       EventStoreException e = assertThrows(EventStoreException.class, () -> JdbcEventStore.over(pool));
       assertTrue(e.getMessage().contains("StoreSchema.migrate"), e.getMessage());
     }
@@ -550,7 +550,7 @@ class JdbcEventStoreTest {
       }
       HikariDataSource legacyPool = db.pool(legacy, 2);
       pools.add(legacyPool);
-      assertEquals(List.of(1, 2), StoreSchema.migrate(legacyPool));
+      assertEquals(List.of(1, 2, 3), StoreSchema.migrate(legacyPool));
       JdbcEventStore migrated = JdbcEventStore.over(legacyPool);
       assertEquals(CaseFile.replay(HISTORY).toOption(), migrated.load(GoldenHistory.CASE));
       assertEquals(Option.none(), migrated.audit(GoldenHistory.CASE));
@@ -619,8 +619,8 @@ class JdbcEventStoreTest {
           PreparedStatement select = c.prepareStatement("SELECT phase_after, recorded_at, actor, type, payload_json, "
               + "event_hash FROM case_event WHERE case_id = ? AND sequence = 3");
           PreparedStatement insert = c.prepareStatement("INSERT INTO case_event (case_id, sequence, phase_after, "
-              + "recorded_at, actor, type, payload_json, command_id, previous_hash, event_hash) "
-              + "VALUES (?, 4, ?, ?, ?, ?, ?, NULL, ?, ?)")) {
+              + "recorded_at, actor, type, payload_json, command_id, previous_hash, event_hash, global_position) "
+              + "VALUES (?, 4, ?, ?, ?, ?, ?, NULL, ?, ?, (SELECT MAX(global_position) + 1 FROM case_event))")) {
         select.setString(1, GoldenHistory.CASE.value());
         try (ResultSet row = select.executeQuery()) {
           assertTrue(row.next());
