@@ -252,7 +252,7 @@ public final class ServiceProjection {
    * Folds events into a new projection in one pass, through one transient projection; equal to applying them one
    * by one to {@link #empty}.
    *
-   * <pre>{@code ServiceProjection service = ServiceProjection.of(settings, store.eventsAfterPosition(0, 10_000)); }</pre>
+   * <pre>{@code ServiceProjection service = ServiceProjection.of(settings, events); // in the order they happened }</pre>
    *
    * @param settings the service's settings
    * @param events   recorded events of many cases, each case's in its order

@@ -13,13 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.PriorityQueue;
-import java.util.TreeSet;
 import javax.imageio.ImageIO;
-import org.casemgmt.casefile.CaseId;
-import org.casemgmt.casefile.Phase;
 import org.casemgmt.casefile.RecordedEvent;
 import org.casemgmt.examples.simulation.EmploymentCentreSimulation;
 import org.casemgmt.examples.store.JdbcEventStore;
@@ -43,8 +37,8 @@ import org.casemgmt.simulation.SimulationResult;
  * }</pre>
  *
  * <p>Arguments, all optional: {@code --store} sends the simulated histories through an event store first (an
- * in-memory H2 {@link JdbcEventStore}: each case's history appended, then every case read back and its hash chain
- * checked) and projects what the store gives back; {@code --picture FILE} also writes the picture to that file
+ * in-memory H2 {@link JdbcEventStore}: each event appended as it happened, then everything read back in the
+ * store's global order) and projects what the store gives back; {@code --picture FILE} also writes the picture to that file
  * (the README's is {@code casemgmt-examples/src/site/service-report.png}); a last argument names the output folder (default
  * {@code target/service-report}), which receives {@code service-report.html} and {@code service-report.png}.
  * The same arguments always give the same figures.
@@ -192,56 +186,26 @@ public final class ServiceReportExample {
   }
 
   /**
-   * Stores the events, each case's history in one append, then reads every case back (its hash chain checked)
-   * and merges the cases' histories by the instants of their events, each case's in its order.
+   * Stores the events one by one as they happened, as a live service's store receives them (each in its own
+   * append, expecting its case's version), then reads everything back in the store's global order, page by page
+   * ({@link JdbcEventStore#readAllAfter}; every row checked against its hash): the order the projection's time
+   * averages need.
    *
-   * <p>The merge is needed because this store reads one case at a time, while the projection's time averages
-   * need the events of all cases in the order they happened. Events at the same instant keep the order of their
-   * cases' ids.
-   *
-   * @param events recorded events of many cases, each case's in its order, none stored yet
+   * @param events recorded events of many cases in the order they happened, none stored yet
    * @param store  an event store that holds none of these cases
-   * @return what the store gives back, merged
-   * @throws IllegalStateException if the store refuses a history (it holds the case already)
+   * @return what the store gives back, in its global order
+   * @throws IllegalStateException if the store refuses an event (it holds the case already)
    */
   public static Seq<RecordedEvent> throughStore(Iterable<RecordedEvent> events, JdbcEventStore store) {
-    LinkedHashMap<CaseId, ArrayList<RecordedEvent>> byCase = new LinkedHashMap<>();
+    java.util.HashMap<org.casemgmt.casefile.CaseId, org.casemgmt.casefile.CaseFile> files = new java.util.HashMap<>();
     for (RecordedEvent event : events) {
-      byCase.computeIfAbsent(event.caseId(), id -> new ArrayList<>()).add(event);
+      org.casemgmt.casefile.CaseFile after = store.append(Option.of(files.get(event.caseId())), Vector.of(event))
+          .getOrElseThrow(refused -> new IllegalStateException(
+              "event " + event.sequence() + " of case " + event.caseId().value() + " not stored: " + refused));
+      files.put(event.caseId(), after);
     }
-    byCase.forEach((id, history) -> store.append(Option.none(), Vector.ofAll(history))
-        .getOrElseThrow(refused -> new IllegalStateException("case " + id.value() + " not stored: " + refused)));
-
-    TreeSet<CaseId> stored = new TreeSet<>();
-    for (Phase phase : Phase.values()) {
-      stored.addAll(store.casesInPhase(phase).asJava()); // every case is in exactly one phase
-    }
-    ArrayList<Seq<RecordedEvent>> histories = new ArrayList<>();
-    for (CaseId id : stored) {
-      histories.add(Vector.ofAll(store.eventsAfter(id, 0)));
-    }
-    return mergeByInstant(histories);
-  }
-
-  /** A k-way merge that never reorders a case's own events, even if its clock went back. */
-  private static Seq<RecordedEvent> mergeByInstant(java.util.List<Seq<RecordedEvent>> histories) {
-    record Head(int history, int index, RecordedEvent event) {}
-    PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing((Head h) -> h.event().at())
-        .thenComparingInt(Head::history));
-    for (int k = 0; k < histories.size(); k++) {
-      if (!histories.get(k).isEmpty()) {
-        heads.add(new Head(k, 0, histories.get(k).head()));
-      }
-    }
-    ArrayList<RecordedEvent> merged = new ArrayList<>();
-    while (!heads.isEmpty()) {
-      Head head = heads.poll();
-      merged.add(head.event());
-      Seq<RecordedEvent> history = histories.get(head.history());
-      if (head.index() + 1 < history.size()) {
-        heads.add(new Head(head.history(), head.index() + 1, history.get(head.index() + 1)));
-      }
-    }
-    return Vector.ofAll(merged);
+    ArrayList<RecordedEvent> read = new ArrayList<>();
+    store.readAllAfter(0, 1_000, page -> page.forEach(positioned -> read.add(positioned.event())));
+    return Vector.ofAll(read);
   }
 }

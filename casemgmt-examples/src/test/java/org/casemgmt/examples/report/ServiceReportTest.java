@@ -305,15 +305,17 @@ class ServiceReportTest {
       }
       assertEquals(direct.events().size(), stored.size());
       assertEquals(direct.events().toSet(), stored.toSet());
+      assertEquals(0, ServiceProjection.of(ServiceReportExample.settings(shorter), stored).lateEvents(),
+          "the store's global order is the order the events happened");
       ServiceProjection fromStore = ServiceProjection.of(ServiceReportExample.settings(shorter), stored);
       assertEquals(direct.html(), ServiceReport.of(fromStore, direct.report().day(), direct.report().until()).html());
     }
 
     @Test
-    void the_cases_histories_must_be_merged_by_time_for_the_time_averages() {
-      // What a store that reads one case at a time gives, taken as it comes: every case's events in order, so the
-      // projection accepts them, but the service's time runs back at each new case, and those stretches add no
-      // time. The counts agree; the time averages do not.
+    void the_time_averages_need_the_events_in_the_order_they_happened_not_case_by_case() {
+      // Every case's events in order, one case after another: the projection accepts them, but the service's time
+      // runs back at each new case, and those stretches add no time. The counts agree; the time averages do not,
+      // and the projection says so (lateEvents).
       java.util.LinkedHashMap<CaseId, ArrayList<RecordedEvent>> byCase = new java.util.LinkedHashMap<>();
       RUN.events().forEach(e -> byCase.computeIfAbsent(e.caseId(), id -> new ArrayList<>()).add(e));
       Seq<RecordedEvent> caseByCase = Vector.ofAll(byCase.values()).flatMap(Vector::ofAll);
@@ -321,6 +323,7 @@ class ServiceReportTest {
       Instant end = RUN.report().until();
       assertEquals(RUN.projection().openCount(), naive.openCount());
       assertEquals(RUN.projection().closed(), naive.closed());
+      assertTrue(naive.lateEvents() > 0 && RUN.projection().lateEvents() == 0);
       assertTrue(Math.abs(RUN.projection().meanOpenCases(end) - naive.meanOpenCases(end)) > 1,
           () -> RUN.projection().meanOpenCases(end) + " vs " + naive.meanOpenCases(end));
     }

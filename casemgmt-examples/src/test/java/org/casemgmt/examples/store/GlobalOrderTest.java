@@ -44,6 +44,8 @@ import org.casemgmt.need.LifeDomain;
 import org.casemgmt.party.Client;
 import org.casemgmt.party.ClientId;
 import org.casemgmt.party.StaffId;
+import org.casemgmt.service.ServiceProjection;
+import org.casemgmt.service.ServiceSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -489,6 +491,10 @@ class GlobalOrderTest {
       AtomicBoolean writing = new AtomicBoolean(true);
       ExecutorService threads = Executors.newFixedThreadPool(WRITERS + 1);
       try {
+        // The reader keeps a service projection current, page by page, as an application's read model would.
+        ServiceSettings settings = ServiceSettings.of(30, 10);
+        java.util.concurrent.atomic.AtomicReference<ServiceProjection> kept =
+            new java.util.concurrent.atomic.AtomicReference<>(ServiceProjection.empty(settings));
         Future<Seq<PositionedEvent>> reader = threads.submit(() -> {
           Vector<PositionedEvent> seen = Vector.empty();
           long checkpoint = 0;
@@ -497,6 +503,7 @@ class GlobalOrderTest {
             Seq<PositionedEvent> page;
             while (!(page = store.eventsAfterPosition(checkpoint, PAGE)).isEmpty()) {
               seen = seen.appendAll(page);
+              kept.set(kept.get().applyAll(page.map(PositionedEvent::event)));
               checkpoint = page.last().position();
             }
             if (last) {
@@ -537,6 +544,10 @@ class GlobalOrderTest {
         assertEquals(stored.map(Tuple2::_1), keys(seen));
         assertEquals(stored.map(Tuple2::_2), seen.map(PositionedEvent::position));
         assertTrue(seen.sliding(2).forAll(p -> p.head().position() < p.last().position()));
+        // The projection kept current page by page is the projection of every stored event in one pass.
+        assertEquals(ServiceProjection.of(settings, seen.map(PositionedEvent::event)), kept.get());
+        assertEquals(stored.size(), kept.get().eventCount());
+        assertEquals(CASES, kept.get().caseloads().single().open());
         // Along each case, in sequence order, and equal to the case's stored history.
         for (int n = 0; n < CASES; n++) {
           CaseId id = CaseId.of("P-" + n);
