@@ -270,15 +270,25 @@ public final class ServiceProjection {
    *
    * @param event the next recorded event
    * @return the new projection
-   * @throws InvalidInputException if the event is missing; if it opens a case the projection already holds or
-   *     held; if its case was never opened here, or was closed and dropped ({@link ServiceSettings#keepClosedCases}
-   *     false); if it is not the case's next event; or if it cannot follow the case file (as {@link CaseFile#evolve})
+   * @throws InvalidInputException if the event is missing; if it opens a case the projection holds; if its case
+   *     was never opened here, or was closed and dropped ({@link ServiceSettings#keepClosedCases} false); if it is
+   *     not the case's next event; or if it cannot follow the case file (as {@link CaseFile#evolve})
    */
   public ServiceProjection apply(RecordedEvent event) {
     Check.orThrow(Check.present("event", event));
-    ServiceProjection next = draft ? this : new ServiceProjection(this);
+    ServiceProjection next = new ServiceProjection(this);
     next.accept(event);
-    return next;
+    return next.published();
+  }
+
+  /**
+   * The fields are not final (a transient projection changes them in place), so what a projection was built with
+   * is released before it is handed out, as a final field's would be: another thread that receives it, even
+   * through a data race, sees it whole.
+   */
+  private ServiceProjection published() {
+    java.lang.invoke.VarHandle.releaseFence();
+    return this;
   }
 
   /**
@@ -327,7 +337,7 @@ public final class ServiceProjection {
       ownsClosedCosts = false;
       ownedTallies = 0;
     }
-    return this;
+    return published();
   }
 
   // ---------------------------------------------------------------- the fold
