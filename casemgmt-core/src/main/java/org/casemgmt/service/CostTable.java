@@ -25,11 +25,47 @@ import org.casemgmt.resource.ServiceKind;
  */
 final class CostTable {
 
-  /** A cell: a provider, a kind of service and a month (year × 12 + month − 1). */
-  private record Cell(ProviderId provider, ServiceKind service, int month) {}
+  /** A row: a provider and a kind of service; its cells are months (year × 12 + month − 1). */
+  private record Row(ProviderId provider, ServiceKind service) {}
 
-  private static final Comparator<Cell> ORDER = Comparator.comparing(Cell::provider)
-      .thenComparing(cell -> cell.service().code()).thenComparingInt(Cell::month);
+  private static final Comparator<Row> ORDER = Comparator.comparing(Row::provider)
+      .thenComparing(row -> row.service().code());
+
+  /** A row's sums by month, in an array from its first month (an intervention is looked up once, not per month). */
+  private static final class Months {
+    private int base;
+    private Sum[] sums = new Sum[0];
+
+    Months copy() {
+      Months m = new Months();
+      m.base = base;
+      m.sums = new Sum[sums.length];
+      for (int k = 0; k < sums.length; k++) {
+        m.sums[k] = sums[k] == null ? null : sums[k].copy();
+      }
+      return m;
+    }
+
+    Sum at(int month) {
+      if (sums.length == 0) {
+        base = month;
+        sums = new Sum[4];
+      } else if (month < base) {
+        Sum[] grown = new Sum[sums.length + (base - month) + 4];
+        System.arraycopy(sums, 0, grown, base - month + 4, sums.length);
+        sums = grown;
+        base = month - 4;
+      } else if (month - base >= sums.length) {
+        sums = java.util.Arrays.copyOf(sums, Math.max(month - base + 1, sums.length * 2));
+      }
+      Sum sum = sums[month - base];
+      if (sum == null) {
+        sum = new Sum();
+        sums[month - base] = sum;
+      }
+      return sum;
+    }
+  }
 
   /** Two sums of cents. */
   private static final class Sum {
@@ -94,25 +130,30 @@ final class CostTable {
     }
   }
 
-  private final java.util.HashMap<Cell, Sum> cells;
+  private final java.util.HashMap<Row, Months> rows;
 
   CostTable() {
-    this.cells = new java.util.HashMap<>();
+    this.rows = new java.util.HashMap<>();
   }
 
-  private CostTable(java.util.HashMap<Cell, Sum> cells) {
-    this.cells = cells;
+  private CostTable(java.util.HashMap<Row, Months> rows) {
+    this.rows = rows;
   }
 
   CostTable copy() {
-    java.util.HashMap<Cell, Sum> copy = new java.util.HashMap<>(cells.size() * 2);
-    cells.forEach((cell, sum) -> copy.put(cell, sum.copy()));
+    java.util.HashMap<Row, Months> copy = new java.util.HashMap<>(rows.size() * 2);
+    rows.forEach((row, months) -> copy.put(row, months.copy()));
     return new CostTable(copy);
   }
 
-  /** Adds another table's sums. */
-  void addAll(CostTable other) {
-    other.cells.forEach((cell, sum) -> cells.computeIfAbsent(cell, c -> new Sum()).add(sum));
+  private Months row(Intervention i) {
+    Row row = new Row(i.provider(), i.kind());
+    Months months = rows.get(row);
+    if (months == null) {
+      months = new Months();
+      rows.put(row, months);
+    }
+    return months;
   }
 
   /** Adds a case's committed costs and what its interventions accrued up to a day. */
@@ -129,44 +170,55 @@ final class CostTable {
   private void addIntervention(Intervention i, LocalDate asOf) {
     long cost = cents(i.cost());
     LocalDate windowStart = i.window().start();
+    Months row = row(i);
     if (i.status() != InterventionStatus.CANCELLED) {
-      add(new Cell(i.provider(), i.kind(), month(windowStart)), cost, 0);
+      row.at(month(windowStart)).add(cost, 0);
     }
     LocalDate started = i.startedOn().getOrNull();
     if (started == null || started.isAfter(asOf)) {
       return;
     }
+    // Days as numbers from here: the month ends are computed, not built.
     long days = i.window().days();
-    LocalDate ended = i.endedOn().getOrNull();
+    long start = windowStart.toEpochDay();
+    long startedDay = started.toEpochDay();
+    LocalDate endedOn = i.endedOn().getOrNull();
+    long ended = endedOn == null ? Long.MAX_VALUE : endedOn.toEpochDay();
     boolean completed = i.status() == InterventionStatus.COMPLETED;
+    long asOfDay = asOf.toEpochDay();
     long before = 0;
     int last = month(asOf);
-    LocalDate first = started.withDayOfMonth(1);
-    int month = month(first);
-    for (LocalDate monthStart = first; month <= last; monthStart = monthStart.plusMonths(1), month++) {
-      LocalDate end = month == last ? asOf : monthStart.plusMonths(1).minusDays(1);
-      long accrued = accrued(cost, days, windowStart, started, ended, completed, end);
+    int year = started.getYear();
+    int monthOfYear = started.getMonthValue();
+    for (int month = month(started); month <= last; month++) {
+      long end = month == last ? asOfDay
+          : java.time.YearMonth.of(year, monthOfYear).atEndOfMonth().toEpochDay();
+      long accrued = accrued(cost, days, start, startedDay, ended, completed, end);
       if (accrued != before) {
-        add(new Cell(i.provider(), i.kind(), month), 0, accrued - before);
+        row.at(month).add(0, accrued - before);
       }
       before = accrued;
       if (accrued >= cost) {
         break;
       }
+      if (++monthOfYear > 12) {
+        monthOfYear = 1;
+        year++;
+      }
     }
   }
 
-  /** {@link Intervention#costAccruedBy}, in cents. */
-  private static long accrued(long cost, long days, LocalDate windowStart, LocalDate started, LocalDate ended,
-      boolean completed, LocalDate asOf) {
-    if (completed && ended != null && !ended.isAfter(asOf)) {
+  /** {@link Intervention#costAccruedBy}, in cents, with days as epoch days ({@code ended} MAX_VALUE if not ended). */
+  private static long accrued(long cost, long days, long windowStart, long started, long ended, boolean completed,
+      long asOf) {
+    if (completed && ended <= asOf) {
       return cost;
     }
-    if (started.isAfter(asOf)) {
+    if (started > asOf) {
       return 0;
     }
-    LocalDate until = ended != null && ended.isBefore(asOf) ? ended : asOf;
-    long elapsed = Math.max(0, Math.min(days, until.toEpochDay() - windowStart.toEpochDay()));
+    long until = ended < asOf ? ended : asOf;
+    long elapsed = Math.max(0, Math.min(days, until - windowStart));
     long high = Math.multiplyHigh(cost, elapsed);
     long low = cost * elapsed;
     if (high == 0 && low >= 0) {
@@ -174,15 +226,6 @@ final class CostTable {
     }
     return BigInteger.valueOf(cost).multiply(BigInteger.valueOf(elapsed)).divide(BigInteger.valueOf(days))
         .longValueExact();
-  }
-
-  private void add(Cell cell, long committed, long toDate) {
-    Sum sum = cells.get(cell);
-    if (sum == null) {
-      sum = new Sum();
-      cells.put(cell, sum);
-    }
-    sum.add(committed, toDate);
   }
 
   private static long cents(Money money) {
@@ -196,46 +239,40 @@ final class CostTable {
   /** {@return every committed cost together} */
   BigDecimal committed() {
     BigInteger sum = BigInteger.ZERO;
-    for (Sum s : cells.values()) {
-      sum = sum.add(s.committed());
+    for (Months months : rows.values()) {
+      for (Sum s : months.sums) {
+        if (s != null) {
+          sum = sum.add(s.committed());
+        }
+      }
     }
     return new BigDecimal(sum, 2);
   }
 
   /** {@return the cells with a cost, by provider, service code and month} */
   Seq<CostLine> lines() {
-    ArrayList<Cell> sorted = new ArrayList<>(cells.keySet());
+    ArrayList<Row> sorted = new ArrayList<>(rows.keySet());
     sorted.sort(ORDER);
-    ArrayList<CostLine> lines = new ArrayList<>(sorted.size());
-    for (Cell cell : sorted) {
-      Sum s = cells.get(cell);
-      if (!s.isZero()) {
-        lines.add(new CostLine(cell.provider(), cell.service(),
-            YearMonth.of(Math.floorDiv(cell.month(), 12), Math.floorMod(cell.month(), 12) + 1),
-            new Money(new BigDecimal(s.committed(), 2)), new Money(new BigDecimal(s.toDate(), 2))));
+    ArrayList<CostLine> lines = new ArrayList<>();
+    for (Row row : sorted) {
+      Months months = rows.get(row);
+      for (int k = 0; k < months.sums.length; k++) {
+        Sum s = months.sums[k];
+        if (s != null && !s.isZero()) {
+          int month = months.base + k;
+          lines.add(new CostLine(row.provider(), row.service(),
+              YearMonth.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1),
+              new Money(new BigDecimal(s.committed(), 2)), new Money(new BigDecimal(s.toDate(), 2))));
+        }
       }
     }
     return Vector.ofAll(lines);
   }
 
+  /** Equal when every cell sums the same (a cell that sums to nothing is the same as no cell). */
   @Override
   public boolean equals(Object other) {
-    if (!(other instanceof CostTable that)) {
-      return false;
-    }
-    // Cells that sum to nothing are the same as no cell.
-    for (java.util.Map.Entry<Cell, Sum> e : cells.entrySet()) {
-      Sum s = that.cells.get(e.getKey());
-      if (s == null ? !e.getValue().isZero() : !s.equals(e.getValue())) {
-        return false;
-      }
-    }
-    for (java.util.Map.Entry<Cell, Sum> e : that.cells.entrySet()) {
-      if (!cells.containsKey(e.getKey()) && !e.getValue().isZero()) {
-        return false;
-      }
-    }
-    return true;
+    return other instanceof CostTable that && lines().equals(that.lines());
   }
 
   @Override
