@@ -91,6 +91,18 @@ public final class CaseFile {
       public CaseFile apply(CaseFile file, Issued issued, CaseEvent event, CommandKind kind) {
         return Evolution.apply(file, file.version + 1, issued.at(), event, EventKind.recordedBy(kind));
       }
+
+      @Override
+      public Decision decideOpening(Issued issued, Command.OpenCase command) {
+        Decision outcome = CaseRules.decideOpeningEvent(issued, command);
+        log(command.caseId(), command, outcome);
+        return outcome;
+      }
+
+      @Override
+      public CaseFile opened(Issued issued, CaseEvent.CaseOpened event, Permissions permissions) {
+        return Evolution.opened(1, issued.at(), event, permissions);
+      }
     });
   }
 

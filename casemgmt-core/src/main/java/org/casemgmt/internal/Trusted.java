@@ -65,6 +65,14 @@ public final class Trusted {
     /** What {@code handle} then does with an accepted command's event: the case file after it. */
     org.casemgmt.casefile.CaseFile apply(org.casemgmt.casefile.CaseFile file, org.casemgmt.casefile.Issued issued,
         org.casemgmt.casefile.CaseEvent event, org.casemgmt.casefile.CommandKind kind);
+
+    /** What {@code open} decides: the opening event, or its rejection (logged as open logs it). */
+    org.casemgmt.casefile.Decision decideOpening(org.casemgmt.casefile.Issued issued,
+        org.casemgmt.casefile.Command.OpenCase command);
+
+    /** What {@code open} then builds of an accepted opening: the case file, under a permission table. */
+    org.casemgmt.casefile.CaseFile opened(org.casemgmt.casefile.Issued issued,
+        org.casemgmt.casefile.CaseEvent.CaseOpened event, org.casemgmt.casefile.Permissions permissions);
   }
 
   private static volatile CaseFileAccess caseFiles;
@@ -98,6 +106,21 @@ public final class Trusted {
   public static org.casemgmt.casefile.Decision decide(org.casemgmt.casefile.CaseFile file,
       org.casemgmt.casefile.Issued issued, org.casemgmt.casefile.Command command) {
     return caseFiles.decide(file, issued, command);
+  }
+
+  /** {@code open}'s first half: the opening's event, or its rejection. */
+  public static org.casemgmt.casefile.Decision decideOpening(org.casemgmt.casefile.Issued issued,
+      org.casemgmt.casefile.Command.OpenCase command) {
+    if (caseFiles == null) {
+      initialise(org.casemgmt.casefile.CaseFile.class); // the first case of a run may come before any case file
+    }
+    return caseFiles.decideOpening(issued, command);
+  }
+
+  /** {@code open}'s second half: the case file an accepted opening starts. */
+  public static org.casemgmt.casefile.CaseFile opened(org.casemgmt.casefile.Issued issued,
+      org.casemgmt.casefile.CaseEvent.CaseOpened event, org.casemgmt.casefile.Permissions permissions) {
+    return caseFiles.opened(issued, event, permissions);
   }
 
   /** The case file after an event {@link #decide} just gave for a command of this kind, numbered next. */

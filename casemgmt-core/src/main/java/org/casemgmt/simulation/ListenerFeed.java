@@ -1,9 +1,6 @@
 package org.casemgmt.simulation;
 
-import io.vavr.collection.List;
-import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
-import io.vavr.control.Either;
 import java.util.ArrayList;
 import org.casemgmt.casefile.CaseEvent;
 import org.casemgmt.casefile.CaseFile;
@@ -47,19 +44,16 @@ final class ListenerFeed {
    * @throws IllegalStateException if the opening is refused (the simulator's openings never are)
    */
   void open(SimulatedCase c, Issued opener, Command.OpenCase opening, Permissions permissions) {
-    Either<Rejection, Seq<RecordedEvent>> decided = CaseFile.decideOpening(opener, opening);
-    if (decided.isLeft()) {
-      throw refusedOpening(decided.swap().map(Rejection::rule).getOrElse("?"));
+    // open's two halves, keeping the event between them: the same decision and the same case file.
+    Decision decided = Trusted.decideOpening(opener, opening);
+    if (decided instanceof Rejection r) {
+      throw refusedOpening(r.rule());
     }
-    Seq<RecordedEvent> events = decided.getOrElse(List.empty());
-    // decideOpening just numbered the events: the history check replay makes would only repeat it.
-    c.file = CaseFile.replayTrusted(events, permissions)
-        .getOrElseThrow(h -> new IllegalStateException(h.toString()));
-    for (RecordedEvent e : events) {
-      c.projected = Projections.accept(projection, c.projected, e.caseId(), e.sequence(), e.at(), e.event(), c.file);
-      if (listening) {
-        listener.onEvent(e);
-      }
+    CaseEvent.CaseOpened event = (CaseEvent.CaseOpened) decided;
+    c.file = Trusted.opened(opener, event, permissions);
+    c.projected = Projections.accept(projection, c.projected, opening.caseId(), 1, opener.at(), event, c.file);
+    if (listening) {
+      listener.onEvent(new RecordedEvent(opening.caseId(), 1, opener.actor(), opener.at(), event));
     }
   }
 
