@@ -418,7 +418,9 @@ public final class ServiceProjection {
     Phase from = t.phase;
     Phase to = after.phase();
     if (to != from) {
-      tally(from.ordinal()).add((ms - since) / MS_PER_DAY);
+      if (from != Phase.CLOSED) { // the time a case spent closed before it was reopened is no stay in a phase
+        tally(from.ordinal()).add((ms - since) / MS_PER_DAY);
+      }
       since = ms;
       entries[to.ordinal()]++;
       if (to == Phase.ASSESSMENT && !assessed) {
@@ -565,7 +567,8 @@ public final class ServiceProjection {
 
   /**
    * The days of one stay in each phase, over the stays that ended (phases with none left out). A stay ends when
-   * the case moves to another phase; a suspension does not end it.
+   * the case moves to another phase; a suspension does not end it; the time a case spent closed before it was
+   * reopened is not counted.
    *
    * @return the stays by phase
    */

@@ -25,7 +25,7 @@ final class EventStream {
   final LinkedHashMap<CaseId, CaseFile> files = new LinkedHashMap<>();
   /** Every event in the order it was recorded here. */
   final ArrayList<RecordedEvent> all = new ArrayList<>();
-  /** How many events moved a case to another phase. */
+  /** How many events moved a case from a phase of work (not from closure) to another phase. */
   long phaseChanges;
 
   /** Opens a case; the opening must be accepted. */
@@ -56,7 +56,7 @@ final class EventStream {
       return decided.swap().getOrNull();
     }
     CaseFile after = file.evolve(decided.getOrNull());
-    phaseChanges += after.phase() != file.phase() ? 1 : 0;
+    phaseChanges += after.phase() != file.phase() && file.phase() != org.casemgmt.casefile.Phase.CLOSED ? 1 : 0;
     record(id, decided.getOrNull(), after);
     return null;
   }

@@ -197,6 +197,19 @@ class ServiceProjectionTest {
     }
 
     @Test
+    void a_reopened_case_counts_a_reopening_and_its_time_closed_is_no_stay_in_a_phase() {
+      EventStream s = threeCases();
+      s.handle(C, at(INTAKE, 6), new Command.CloseCase(ClosureReason.MOVED_AWAY, DAY0.plusDays(6), "Moved"));
+      s.handle(C, at(INTAKE, 10), new Command.ReopenCase("Came back"));
+      ServiceProjection p = ServiceProjection.of(SETTINGS, s.all);
+      assertEquals(1, p.loopBacks().reopenings());
+      assertEquals(1.0, p.loopBacks().reopenRate(), 1e-9);
+      assertEquals(3, p.openCount());
+      assertFalse(p.timeInPhase().containsKey(Phase.CLOSED), "four days closed are not a stay");
+      assertEquals(6.0, p.timeInSystem().meanDays(), 1e-9);
+    }
+
+    @Test
     void a_closed_case_s_file_may_be_dropped_then_reopening_it_is_refused() {
       EventStream s = threeCases();
       s.handle(C, at(INTAKE, 6), new Command.CloseCase(ClosureReason.MOVED_AWAY, DAY0.plusDays(6), "Moved"),
