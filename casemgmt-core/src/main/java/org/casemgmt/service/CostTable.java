@@ -190,9 +190,9 @@ final class CostTable {
     int last = month(asOf);
     int year = started.getYear();
     int monthOfYear = started.getMonthValue();
+    long monthEnd = startedDay + started.lengthOfMonth() - started.getDayOfMonth();
     for (int month = month(started); month <= last; month++) {
-      long end = month == last ? asOfDay
-          : java.time.YearMonth.of(year, monthOfYear).atEndOfMonth().toEpochDay();
+      long end = month == last ? asOfDay : monthEnd;
       long accrued = accrued(cost, days, start, startedDay, ended, completed, end);
       if (accrued != before) {
         row.at(month).add(0, accrued - before);
@@ -205,6 +205,7 @@ final class CostTable {
         monthOfYear = 1;
         year++;
       }
+      monthEnd += java.time.Month.of(monthOfYear).length(java.time.Year.isLeap(year));
     }
   }
 
