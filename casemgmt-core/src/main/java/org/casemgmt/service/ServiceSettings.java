@@ -37,11 +37,14 @@ import org.casemgmt.party.StaffId;
 public record ServiceSettings(int reviewIntervalDays, int referralAnswerDays, Option<StaffId> waitingList,
     Map<StaffId, Integer> capacity, Option<Instant> observedFrom, boolean keepClosedCases) {
 
+  /** The longest review interval or answer time, in days: a hundred years, as a simulated scenario allows. */
+  public static final int MAX_DAYS = 36_500;
+
   /** Throws {@link org.casemgmt.InvalidInputException} if a part is missing, a number of days is below 1, or a capacity below 0. */
   public ServiceSettings {
     Check.orThrow(
-        Check.between("reviewIntervalDays", reviewIntervalDays, 1, 3_660),
-        Check.between("referralAnswerDays", referralAnswerDays, 1, 3_660),
+        Check.between("reviewIntervalDays", reviewIntervalDays, 1, MAX_DAYS),
+        Check.between("referralAnswerDays", referralAnswerDays, 1, MAX_DAYS),
         Check.option("waitingList", waitingList),
         Check.entries("capacity", capacity),
         Check.option("observedFrom", observedFrom),
@@ -57,7 +60,7 @@ public record ServiceSettings(int reviewIntervalDays, int referralAnswerDays, Op
    * @param reviewIntervalDays days between monitoring reviews, at least 1
    * @param referralAnswerDays days a provider has to answer a referral, at least 1
    * @return the settings
-   * @throws org.casemgmt.InvalidInputException if a number of days is below 1 or above 3,660
+   * @throws org.casemgmt.InvalidInputException if a number of days is below 1 or above {@value #MAX_DAYS}
    */
   public static ServiceSettings of(int reviewIntervalDays, int referralAnswerDays) {
     return new ServiceSettings(reviewIntervalDays, referralAnswerDays, Option.none(), TreeMap.empty(), Option.none(),

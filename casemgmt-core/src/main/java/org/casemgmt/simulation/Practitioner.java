@@ -5,6 +5,7 @@ import io.vavr.collection.HashSet;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
+import io.vavr.collection.TreeMap;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -304,14 +305,13 @@ final class Practitioner {
    * waiting list, each case manager's places, and the start of simulated time.
    */
   ServiceSettings serviceSettings(Instant origin) {
-    ServiceSettings settings = ServiceSettings.of(reviewInterval, reviewInterval)
-        .withWaitingList(INTAKE)
-        .withObservedFrom(origin)
-        .withClosedCasesKept(false);
+    // The places in one map, built once (a scenario may have thousands of case managers).
+    java.util.TreeMap<StaffId, Integer> places = new java.util.TreeMap<>();
     for (StaffId manager : managerIds) {
-      settings = settings.withCapacity(manager, caseload);
+      places.put(manager, caseload);
     }
-    return settings;
+    return new ServiceSettings(reviewInterval, reviewInterval, Option.some(INTAKE), TreeMap.ofAll(places),
+        Option.some(origin), false);
   }
 
   private void release(SimulatedCase c) {

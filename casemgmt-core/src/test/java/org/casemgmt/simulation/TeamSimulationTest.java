@@ -66,6 +66,13 @@ class TeamSimulationTest {
   }
 
   @Test
+  void the_longest_review_interval_a_scenario_allows_is_one_the_projection_takes() {
+    Scenario longest = ALONE.toBuilder().reviewIntervalDays(Scenario.MAX_REVIEW_INTERVAL_DAYS).horizonDays(60).build();
+    assertTrue(Simulation.run(longest).arrived() > 0);
+    assertEquals(Scenario.MAX_REVIEW_INTERVAL_DAYS, org.casemgmt.service.ServiceSettings.MAX_DAYS);
+  }
+
+  @Test
   void every_approval_and_closure_is_countersigned_by_the_case_s_supervisor_just_before() {
     Recorder r = new Recorder();
     Simulation.run(TEAM, r);
