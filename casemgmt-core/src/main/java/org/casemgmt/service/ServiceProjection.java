@@ -111,8 +111,9 @@ public final class ServiceProjection {
   /**
    * What the projection keeps of one case: its file, and what it must compare the next event's file with, kept
    * apart from the file (the simulation's steps change a transient file in place): its version, phase, whether it
-   * is closed and held in a counted caseload, when it opened, since when it is in its phase, and whether it was
-   * assessed. A transient projection changes the ones it owns in place; an immutable one replaces them.
+   * is closed, its case manager and whether they hold it in a counted caseload, when it opened, since when it is in
+   * its phase, and whether it was assessed. A transient projection changes the ones it owns in place; an immutable
+   * one replaces them.
    */
   private static final class Tracked {
     private CaseFile file;
@@ -120,13 +121,15 @@ public final class ServiceProjection {
     private Phase phase;
     private boolean closed;
     private boolean held;
+    private StaffId manager;
     private final long openedMs;
     private long phaseSince;
     private boolean assessed;
 
-    Tracked(CaseFile file, long version, Phase phase, boolean closed, boolean held, long openedMs, long phaseSince,
-        boolean assessed) {
+    Tracked(CaseFile file, long version, Phase phase, boolean closed, boolean held, StaffId manager, long openedMs,
+        long phaseSince, boolean assessed) {
       this.file = file;
+      this.manager = manager;
       this.version = version;
       this.phase = phase;
       this.closed = closed;
@@ -137,7 +140,7 @@ public final class ServiceProjection {
     }
 
     Tracked copy() {
-      return new Tracked(file, version, phase, closed, held, openedMs, phaseSince, assessed);
+      return new Tracked(file, version, phase, closed, held, manager, openedMs, phaseSince, assessed);
     }
 
     CaseFile file() {
@@ -147,7 +150,7 @@ public final class ServiceProjection {
     @Override
     public boolean equals(Object other) {
       return other instanceof Tracked t && file.equals(t.file) && version == t.version && phase == t.phase
-          && closed == t.closed && held == t.held && openedMs == t.openedMs && phaseSince == t.phaseSince
+          && closed == t.closed && held == t.held && manager.equals(t.manager) && openedMs == t.openedMs && phaseSince == t.phaseSince
           && assessed == t.assessed;
     }
 
@@ -398,7 +401,7 @@ public final class ServiceProjection {
       openNow++;
       boolean held = held(file);
       heldNow += held ? 1 : 0;
-      Tracked opened = new Tracked(file, file.version(), file.phase(), false, held, ms, ms,
+      Tracked opened = new Tracked(file, file.version(), file.phase(), false, held, file.caseManager(), ms, ms,
           file.phase() == Phase.ASSESSMENT);
       track(id, opened);
       return opened;
@@ -429,7 +432,9 @@ public final class ServiceProjection {
       }
     }
     boolean closed = after.isClosed();
-    boolean held = held(after);
+    // Whether a case manager with places holds the case: it changes only with the manager or the closure.
+    StaffId manager = after.caseManager();
+    boolean held = closed ? false : manager == t.manager && !t.closed ? t.held : held(after);
     openNow += (closed ? 0 : 1) - (t.closed ? 0 : 1);
     heldNow += (held ? 1 : 0) - (t.held ? 1 : 0);
     switch (event.kind()) {
@@ -459,11 +464,12 @@ public final class ServiceProjection {
       t.phase = to;
       t.closed = closed;
       t.held = held;
+      t.manager = manager;
       t.phaseSince = since;
       t.assessed = assessed;
       return t;
     } else {
-      Tracked next = new Tracked(after, sequence, to, closed, held, t.openedMs, since, assessed);
+      Tracked next = new Tracked(after, sequence, to, closed, held, manager, t.openedMs, since, assessed);
       track(id, next);
       return next;
     }
