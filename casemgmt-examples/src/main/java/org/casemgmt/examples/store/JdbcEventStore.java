@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * store.append(Option.some(caseFile), IssuedCommand.of(issued, command), events)   // expects caseFile.version()
  *     .fold(notAppended -> reloadAndRetry(), after -> show(after));
  * Option<CaseFile> loaded = store.load(caseFile.id());      // hash chain and rules checked
- * long checkpoint = store.readAllAfter(0, 500, page -> caseload.apply(page));  // every event, in global order
+ * Seq<PositionedEvent> next = store.eventsAfterPosition(checkpoint, 500);  // every case's events, in global order
  * }</pre>
  *
  * <p><b>Tables</b> (created by {@link StoreSchema#migrate}). {@code case_event(case_id, sequence, phase_after,
@@ -158,7 +158,7 @@ public final class JdbcEventStore implements AutoCloseable {
    *
    * <pre>{@code
    * for (PositionedEvent stored : store.eventsAfterPosition(checkpoint, 500)) {
-   *   projection.apply(stored.event());
+   *   service = service.apply(stored.event());     // a ServiceProjection, say
    *   checkpoint = stored.position();
    * }
    * }</pre>
@@ -714,10 +714,9 @@ public final class JdbcEventStore implements AutoCloseable {
    * comes back once its append and every append holding a lower position have finished (see the class comment).
    *
    * <pre>{@code
-   * long checkpoint = projection.checkpoint();            // 0 for a new projection
-   * Seq<PositionedEvent> page = store.eventsAfterPosition(checkpoint, 500);
-   * page.forEach(stored -> projection.apply(stored.event()));
-   * projection.saveCheckpoint(page.lastOption().map(PositionedEvent::position).getOrElse(checkpoint));
+   * Seq<PositionedEvent> page = store.eventsAfterPosition(checkpoint, 500);   // checkpoint 0 at first
+   * service = service.applyAll(page.map(PositionedEvent::event));               // a ServiceProjection, say
+   * checkpoint = page.lastOption().map(PositionedEvent::position).getOrElse(checkpoint);  // kept with it
    * }</pre>
    *
    * <p>Each row is checked on its own: its hash over its columns and stored document, and its document against its
@@ -771,7 +770,7 @@ public final class JdbcEventStore implements AutoCloseable {
    * Later events may be stored and still not be readable while an append holding a lower position is unfinished.
    *
    * <pre>{@code
-   * boolean current = projection.checkpoint() >= store.headPosition();
+   * boolean current = checkpoint >= store.headPosition();
    * }</pre>
    *
    * @return the position, 0 if no event is readable
@@ -796,10 +795,9 @@ public final class JdbcEventStore implements AutoCloseable {
    * catch-up loop of a projection across cases, which then polls again (or stores its checkpoint and stops).
    *
    * <pre>{@code
-   * long checkpoint = store.readAllAfter(projection.checkpoint(), 500, page -> {
-   *   projection.apply(page);                                        // the read model's update and
-   *   projection.saveCheckpoint(page.last().position());             // its checkpoint, in one transaction
-   * });
+   * AtomicReference<ServiceProjection> service = new AtomicReference<>(ServiceProjection.empty(settings));
+   * long checkpoint = store.readAllAfter(0, 500,
+   *     page -> service.set(service.get().applyAll(page.map(PositionedEvent::event))));
    * }</pre>
    *
    * @param position the position of the last event already seen; 0 to read from the first event
