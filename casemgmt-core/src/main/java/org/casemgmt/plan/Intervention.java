@@ -3,6 +3,7 @@ package org.casemgmt.plan;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.time.LocalDate;
+import org.casemgmt.internal.Accrual;
 import org.casemgmt.internal.Check;
 import org.casemgmt.internal.Trusted;
 import org.casemgmt.need.NeedId;
@@ -261,17 +262,11 @@ public final class Intervention {
    */
   public Money costAccruedBy(LocalDate asOf) {
     Check.orThrow(Check.day("asOf", asOf));
-    if (status == InterventionStatus.COMPLETED && endedOn.exists(end -> !end.isAfter(asOf))) {
-      return cost;
-    }
-    if (startedOn.isEmpty() || startedOn.exists(asOf::isBefore)) {
-      return Money.ZERO;
-    }
-    LocalDate until = endedOn.filter(end -> end.isBefore(asOf)).getOrElse(asOf);
-    long elapsed = Math.max(0, Math.min(window.days(), until.toEpochDay() - window.start().toEpochDay()));
-    return new Money(cost.amount()
-        .multiply(java.math.BigDecimal.valueOf(elapsed))
-        .divide(java.math.BigDecimal.valueOf(window.days()), 2, java.math.RoundingMode.DOWN));
+    long cents = Accrual.cents(cost.amount().unscaledValue().longValueExact(), window.start().toEpochDay(),
+        window.days(), startedOn.map(LocalDate::toEpochDay).getOrElse(Accrual.NOT_ENDED),
+        endedOn.map(LocalDate::toEpochDay).getOrElse(Accrual.NOT_ENDED), status == InterventionStatus.COMPLETED,
+        asOf.toEpochDay());
+    return new Money(java.math.BigDecimal.valueOf(cents, 2));
   }
 
   /** Equal when every field is equal (value semantics, as a record would have). */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import org.casemgmt.casefile.CaseFile;
 import org.casemgmt.casefile.PlanVersion;
+import org.casemgmt.internal.Accrual;
 import org.casemgmt.plan.Intervention;
 import org.casemgmt.plan.InterventionStatus;
 import org.casemgmt.plan.Money;
@@ -98,15 +99,6 @@ final class CostTable {
       }
     }
 
-    void add(Sum other) {
-      if (other.bigCommitted == null && other.bigToDate == null) {
-        add(other.committed, other.toDate);
-      } else {
-        bigCommitted = committed().add(other.committed());
-        bigToDate = toDate().add(other.toDate());
-      }
-    }
-
     BigInteger committed() {
       return bigCommitted != null ? bigCommitted : BigInteger.valueOf(committed);
     }
@@ -183,7 +175,7 @@ final class CostTable {
     long start = windowStart.toEpochDay();
     long startedDay = started.toEpochDay();
     LocalDate endedOn = i.endedOn().getOrNull();
-    long ended = endedOn == null ? Long.MAX_VALUE : endedOn.toEpochDay();
+    long ended = endedOn == null ? Accrual.NOT_ENDED : endedOn.toEpochDay();
     boolean completed = i.status() == InterventionStatus.COMPLETED;
     long asOfDay = asOf.toEpochDay();
     long before = 0;
@@ -193,7 +185,7 @@ final class CostTable {
     long monthEnd = startedDay + started.lengthOfMonth() - started.getDayOfMonth();
     for (int month = month(started); month <= last; month++) {
       long end = month == last ? asOfDay : monthEnd;
-      long accrued = accrued(cost, days, start, startedDay, ended, completed, end);
+      long accrued = Accrual.cents(cost, start, days, startedDay, ended, completed, end);
       if (accrued != before) {
         row.at(month).add(0, accrued - before);
       }
@@ -207,26 +199,6 @@ final class CostTable {
       }
       monthEnd += java.time.Month.of(monthOfYear).length(java.time.Year.isLeap(year));
     }
-  }
-
-  /** {@link Intervention#costAccruedBy}, in cents, with days as epoch days ({@code ended} MAX_VALUE if not ended). */
-  private static long accrued(long cost, long days, long windowStart, long started, long ended, boolean completed,
-      long asOf) {
-    if (completed && ended <= asOf) {
-      return cost;
-    }
-    if (started > asOf) {
-      return 0;
-    }
-    long until = ended < asOf ? ended : asOf;
-    long elapsed = Math.max(0, Math.min(days, until - windowStart));
-    long high = Math.multiplyHigh(cost, elapsed);
-    long low = cost * elapsed;
-    if (high == 0 && low >= 0) {
-      return low / days;
-    }
-    return BigInteger.valueOf(cost).multiply(BigInteger.valueOf(elapsed)).divide(BigInteger.valueOf(days))
-        .longValueExact();
   }
 
   private static long cents(Money money) {

@@ -16,8 +16,9 @@ import org.casemgmt.service.ServiceProjection;
 /**
  * One simulation run: a single-threaded event loop over a time-ordered queue, and its clock. Each simulated case
  * is a real {@link CaseFile}; at each of its occurrences the loop hands the case to the {@link Practitioner},
- * which issues the commands the case file decides and schedules what comes next here. What is measured goes to
- * {@link RunStatistics}, what is told to the {@link ListenerFeed}. Closed cases are dropped as soon as they close.
+ * which issues the commands the case file decides and schedules what comes next here. Every event goes through the
+ * {@link ListenerFeed} into the run's service projection (and to a listener); what is not an event is counted by
+ * {@link RunStatistics}, which makes the result of both. Closed cases are dropped as soon as they close.
  *
  * <p><b>What the engine itself spends</b> is kept small, so that a run costs little more than its commands:
  * the future-event list ({@link Agenda}) files occurrences as primitives by day (no object per occurrence, a
@@ -181,7 +182,7 @@ final class Run {
     long n = stats.arrival();
     scheduleNextArrival();
     int slot = newSlot();
-    SimulatedCase c = new SimulatedCase(n, now, slot, generations[slot], practitioner.needCount());
+    SimulatedCase c = new SimulatedCase(n, slot, generations[slot], practitioner.needCount());
     cases[slot] = c;
     practitioner.open(c);
     c.previous = last;

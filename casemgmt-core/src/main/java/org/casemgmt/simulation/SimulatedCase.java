@@ -2,16 +2,14 @@ package org.casemgmt.simulation;
 
 import java.util.ArrayList;
 import org.casemgmt.casefile.CaseFile;
-import org.casemgmt.casefile.Phase;
 
 /**
  * What a {@link Run} knows about an open case besides its case file: where the event loop files it, what the
- * {@link Practitioner} has done and still has to do for it, and what {@link RunStatistics} measures of it.
- * Mutable, and never seen outside a run.
+ * {@link Practitioner} has done and still has to do for it, and the handle of its record in the run's service
+ * projection. Mutable, and never seen outside a run.
  */
 final class SimulatedCase {
   final long number;
-  final double arrivedAt;
   /** The case's place in the table of open cases, and how many cases held it before: scheduled occurrences
    * name the case by both, so those of a closed case are recognised after its slot is reused. */
   final int slot;
@@ -43,9 +41,8 @@ final class SimulatedCase {
   SimulatedCase previous;
   SimulatedCase next;
 
-  SimulatedCase(long number, double arrivedAt, int slot, int generation, int needs) {
+  SimulatedCase(long number, int slot, int generation, int needs) {
     this.number = number;
-    this.arrivedAt = arrivedAt;
     this.slot = slot;
     this.generation = generation;
     this.hasNeed = new boolean[needs];

@@ -48,6 +48,52 @@ class InterventionTest {
     }
 
     @Test
+    void the_accrued_cost_is_rounded_down_to_the_cent() {
+      Intervention thirds = Intervention.of(InterventionId.of("I-3"), HashSet.of(NeedId.of("N-1")), HashSet.empty(),
+          ProviderId.of("P-1"), ServiceKind.COUNSELLING, DayWindow.ofDays(START, 3), Money.of(100)).started(day(0));
+      assertEquals(Money.of("33.33"), thirds.costAccruedBy(day(1)));
+      assertEquals(Money.of("66.66"), thirds.costAccruedBy(day(2)));
+      assertEquals(Money.of(100), thirds.costAccruedBy(day(3)));
+    }
+
+    /**
+     * The rule in its own words — cost × elapsed days ÷ window days, in decimal, rounded down to the cent — against
+     * what the library computes in cents, over random costs (up to the largest amount), windows (up to 50 years),
+     * starts, ends and days: the same amount every time.
+     */
+    @Test
+    void the_accrued_cost_is_the_cost_times_the_elapsed_share_of_the_window_rounded_down() {
+      java.util.SplittableRandom r = new java.util.SplittableRandom(20261208L);
+      for (int n = 0; n < 5_000; n++) {
+        java.math.BigDecimal amount = r.nextInt(4) == 0 ? Money.MAX_AMOUNT.subtract(java.math.BigDecimal.valueOf(
+            r.nextLong(1_000_000L), 2)) : java.math.BigDecimal.valueOf(r.nextLong(100_000_000L), 2);
+        int length = 1 + (r.nextBoolean() ? r.nextInt(60) : r.nextInt(18_262));
+        Intervention i = Intervention.of(InterventionId.of("I-" + n), HashSet.of(NeedId.of("N-1")), HashSet.empty(),
+            ProviderId.of("P-1"), ServiceKind.COUNSELLING, DayWindow.ofDays(START, length), new Money(amount))
+            .started(day(r.nextInt(length + 10)));
+        if (r.nextBoolean()) {
+          i = i.ended(r.nextBoolean() ? InterventionStatus.COMPLETED : InterventionStatus.CANCELLED,
+              i.startedOn().get().plusDays(r.nextInt(length + 10)));
+        }
+        LocalDate asOf = day(r.nextInt(length + 30));
+        assertEquals(expected(i, asOf), i.costAccruedBy(asOf), i + " on " + asOf);
+      }
+    }
+
+    private static Money expected(Intervention i, LocalDate asOf) {
+      if (i.status() == InterventionStatus.COMPLETED && !i.endedOn().get().isAfter(asOf)) {
+        return i.cost();
+      }
+      if (i.startedOn().get().isAfter(asOf)) {
+        return Money.ZERO;
+      }
+      LocalDate until = i.endedOn().filter(end -> end.isBefore(asOf)).getOrElse(asOf);
+      long elapsed = Math.max(0, Math.min(i.window().days(), until.toEpochDay() - i.window().start().toEpochDay()));
+      return new Money(i.cost().amount().multiply(java.math.BigDecimal.valueOf(elapsed))
+          .divide(java.math.BigDecimal.valueOf(i.window().days()), 2, java.math.RoundingMode.DOWN));
+    }
+
+    @Test
     void a_completed_intervention_has_cost_its_whole_price_from_its_completion() {
       Intervention completed = PLANNED.started(day(0)).ended(InterventionStatus.COMPLETED, day(60));
       assertEquals(Money.of(500), completed.costAccruedBy(day(50)));

@@ -1,5 +1,9 @@
 package org.casemgmt.examples;
 
+import static org.casemgmt.examples.ReadmeText.between;
+import static org.casemgmt.examples.ReadmeText.lines;
+import static org.casemgmt.examples.ReadmeText.repositoryFile;
+import static org.casemgmt.examples.ReadmeText.unindented;
 import static org.casemgmt.need.LifeDomain.HOUSING;
 import static org.casemgmt.need.LifeDomain.PSYCHOLOGICAL_WELLBEING;
 import static org.casemgmt.resource.ServiceKind.PSYCHOLOGICAL_SUPPORT;
@@ -12,9 +16,6 @@ import io.vavr.collection.Set;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -231,41 +232,5 @@ class ReadmeExampleTest {
           .filter(l -> !l.isEmpty() && !l.startsWith("#"));
       assertTrue(ci.exists(l -> l.equals("mvn -B -ntp verify") || l.equals("exec mvn -B -ntp verify")), ci::toString);
     }
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  /** Finds a file of the repository from the module directory (where Maven runs tests) or the root. */
-  private static Path repositoryFile(String relative) {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      Path candidate = dir.resolve(relative);
-      if (Files.exists(candidate) && Files.exists(dir.resolve("pom.xml"))) {
-        return candidate;
-      }
-      dir = dir.getParent();
-    }
-    throw new AssertionError(relative + " not found above " + Path.of("").toAbsolutePath());
-  }
-
-  private static java.util.List<String> lines(Path file) throws IOException {
-    return Files.readAllLines(file, StandardCharsets.UTF_8);
-  }
-
-  /** The lines strictly between the first line starting with {@code begin} and the next starting with {@code end}. */
-  private static List<String> between(java.util.List<String> lines, String begin, String end) {
-    return List.ofAll(lines)
-        .dropUntil(l -> l.trim().startsWith(begin))
-        .drop(1)
-        .takeUntil(l -> l.trim().startsWith(end));
-  }
-
-  /** The lines without the indentation they all share, blank lines emptied. */
-  private static List<String> unindented(List<String> lines) {
-    int indent = lines.filter(l -> !l.isBlank())
-        .map(l -> l.length() - l.stripLeading().length())
-        .min()
-        .getOrElse(0);
-    return lines.map(l -> l.isBlank() ? "" : l.substring(indent));
   }
 }

@@ -1,5 +1,9 @@
 package org.casemgmt.examples.report;
 
+import static org.casemgmt.examples.ReadmeText.between;
+import static org.casemgmt.examples.ReadmeText.lines;
+import static org.casemgmt.examples.ReadmeText.repositoryFile;
+import static org.casemgmt.examples.ReadmeText.unindented;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,41 +117,5 @@ class ServiceReportReadmeTest {
     assertTrue(Files.readString(html).contains("<h1>Service report for 2026-03-01</h1>"));
     assertEquals(Files.size(temp.resolve("report").resolve(ServiceReportExample.PICTURE)), Files.size(extra));
     assertFalse(said.contains("Simulated"), said);
-  }
-
-  // ---------------------------------------------------------------- helpers (as ReadmeExampleTest's)
-
-  /** Finds a file of the repository from the module directory (where Maven runs tests) or the root. */
-  private static Path repositoryFile(String relative) {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      Path candidate = dir.resolve(relative);
-      if (Files.exists(candidate) && Files.exists(dir.resolve("pom.xml"))) {
-        return candidate;
-      }
-      dir = dir.getParent();
-    }
-    throw new AssertionError(relative + " not found above " + Path.of("").toAbsolutePath());
-  }
-
-  private static java.util.List<String> lines(Path file) throws IOException {
-    return Files.readAllLines(file, StandardCharsets.UTF_8);
-  }
-
-  /** The lines strictly between the first line starting with {@code begin} and the next starting with {@code end}. */
-  private static List<String> between(java.util.List<String> lines, String begin, String end) {
-    return List.ofAll(lines)
-        .dropUntil(l -> l.trim().startsWith(begin))
-        .drop(1)
-        .takeUntil(l -> l.trim().startsWith(end));
-  }
-
-  /** The lines without the indentation they all share, blank lines emptied. */
-  private static List<String> unindented(List<String> lines) {
-    int indent = lines.filter(l -> !l.isBlank())
-        .map(l -> l.length() - l.stripLeading().length())
-        .min()
-        .getOrElse(0);
-    return lines.map(l -> l.isBlank() ? "" : l.substring(indent));
   }
 }
